@@ -1,0 +1,52 @@
+package io.liaison.api.connector;
+
+import java.util.Optional;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The groupware's events, tasks or contacts: a change feed and versioned writes. Writes name the version
+ * the caller last saw, so that a change made meanwhile by a person is reported, never overwritten.
+ *
+ * @param <T> {@link io.liaison.api.connector.item.EventData}, {@link io.liaison.api.connector.item.TaskData}
+ *            or {@link io.liaison.api.connector.item.ContactData}
+ */
+@ConsumerType
+public interface ItemStore<T> {
+
+    /**
+     * Items created, changed or removed since a token. With an empty token, or when the groupware no longer
+     * knows the token (Graph's 410), every item is listed and {@link ChangeSet#complete()} is true. Items the
+     * connector cannot read are reported in {@link ChangeSet#problems()} and left alone.
+     */
+    ChangeSet<GroupwareItem<T>> changes(Optional<SyncToken> since);
+
+    /** The item, if it exists. */
+    Optional<GroupwareItem<T>> get(String id);
+
+    /**
+     * Creates an item, once per idempotency key: when an item with this key exists (a repeated create after a
+     * crash), that item is returned and nothing is written.
+     *
+     * @param crmId the CRM id to store with the item (found again by {@link #findByCrmId}); empty for none
+     */
+    GroupwareItem<T> create(T data, Optional<String> crmId, IdempotencyKey key);
+
+    /**
+     * Replaces an item's content and CRM id.
+     *
+     * @throws VersionConflictException when the item's version is no longer {@code expectedVersion}
+     * @throws ItemNotFoundException    when it is gone
+     */
+    GroupwareItem<T> update(String id, String expectedVersion, T data, Optional<String> crmId);
+
+    /**
+     * Deletes an item.
+     *
+     * @throws VersionConflictException when the item's version is no longer {@code expectedVersion}
+     * @throws ItemNotFoundException    when it is gone already
+     */
+    void delete(String id, String expectedVersion);
+
+    /** The item that carries this CRM id, if any. */
+    Optional<GroupwareItem<T>> findByCrmId(String crmId);
+}

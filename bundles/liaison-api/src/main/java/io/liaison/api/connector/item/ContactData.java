@@ -1,0 +1,61 @@
+package io.liaison.api.connector.item;
+
+import io.liaison.api.domain.Photo;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A contact as every connector can express it (Graph contact, vCard).
+ *
+ * @param title         a title or honorific prefix, e.g. "Dr.", or empty
+ * @param givenName     the first name
+ * @param surname       the last name
+ * @param displayName   the name as shown, or empty to let the groupware build it
+ * @param company       the company name
+ * @param department    the department
+ * @param jobTitle      the job title
+ * @param emails        e-mail addresses, the standard one first
+ * @param businessPhones business phone numbers
+ * @param mobilePhone   the mobile number, or empty
+ * @param homePhones    private phone numbers
+ * @param notes         free text
+ * @param photo         the photo, if any
+ */
+public record ContactData(
+        String title,
+        String givenName,
+        String surname,
+        String displayName,
+        String company,
+        String department,
+        String jobTitle,
+        List<String> emails,
+        List<String> businessPhones,
+        String mobilePhone,
+        List<String> homePhones,
+        String notes,
+        Optional<Photo> photo) {
+
+    public ContactData {
+        title = title == null ? "" : title;
+        givenName = givenName == null ? "" : givenName;
+        surname = surname == null ? "" : surname;
+        displayName = displayName == null ? "" : displayName;
+        company = company == null ? "" : company;
+        department = department == null ? "" : department;
+        jobTitle = jobTitle == null ? "" : jobTitle;
+        emails = List.copyOf(emails);
+        businessPhones = List.copyOf(businessPhones);
+        mobilePhone = mobilePhone == null ? "" : mobilePhone;
+        homePhones = List.copyOf(homePhones);
+        notes = notes == null ? "" : notes;
+        Objects.requireNonNull(photo, "photo");
+    }
+
+    /** A contact with a name and one e-mail address. */
+    public static ContactData simple(String givenName, String surname, String email) {
+        return new ContactData("", givenName, surname, "", "", "", "", email == null ? List.of() : List.of(email),
+                List.of(), "", List.of(), "", Optional.empty());
+    }
+}

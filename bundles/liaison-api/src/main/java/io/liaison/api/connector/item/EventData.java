@@ -1,0 +1,74 @@
+package io.liaison.api.connector.item;
+
+import io.liaison.api.domain.Importance;
+import io.liaison.api.domain.Participant;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A calendar event as every connector can express it (Graph event, iCalendar VEVENT).
+ *
+ * @param subject        the subject
+ * @param bodyText       the description as plain text
+ * @param start          the start
+ * @param end            the end
+ * @param allDay         whether it covers whole days (start and end at midnight in {@code timeZone})
+ * @param timeZone       the IANA time zone it was planned in
+ * @param location       where, or empty
+ * @param organizer      the organizer of a meeting
+ * @param attendees      the attendees of a meeting; empty for a plain appointment
+ * @param reminder       how long before the start the reminder fires; empty for none
+ * @param importance     low, normal or high
+ * @param categories     categories
+ * @param recurrenceRule an RFC 5545 RRULE for a series master, e.g. {@code FREQ=WEEKLY;BYDAY=MO}
+ * @param seriesMasterId for an occurrence or exception of a series: the id of its master
+ * @param crmLink        the link to the CRM activity; the connector writes it the groupware's way
+ *                       (an HTML link in the body, a URL property)
+ */
+public record EventData(
+        String subject,
+        String bodyText,
+        Instant start,
+        Instant end,
+        boolean allDay,
+        String timeZone,
+        String location,
+        Optional<Participant> organizer,
+        List<Participant> attendees,
+        Optional<Duration> reminder,
+        Importance importance,
+        List<String> categories,
+        Optional<String> recurrenceRule,
+        Optional<String> seriesMasterId,
+        Optional<URI> crmLink) {
+
+    public EventData {
+        subject = subject == null ? "" : subject;
+        bodyText = bodyText == null ? "" : bodyText;
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("event ends (" + end + ") before it starts (" + start + ")");
+        }
+        timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
+        location = location == null ? "" : location;
+        Objects.requireNonNull(organizer, "organizer");
+        attendees = List.copyOf(attendees);
+        Objects.requireNonNull(reminder, "reminder");
+        importance = importance == null ? Importance.NORMAL : importance;
+        categories = List.copyOf(categories);
+        Objects.requireNonNull(recurrenceRule, "recurrenceRule");
+        Objects.requireNonNull(seriesMasterId, "seriesMasterId");
+        Objects.requireNonNull(crmLink, "crmLink");
+    }
+
+    /** A plain appointment with nothing but a subject and a time. */
+    public static EventData simple(String subject, Instant start, Instant end, String timeZone) {
+        return new EventData(subject, "", start, end, false, timeZone, "", Optional.empty(), List.of(),
+                Optional.empty(), Importance.NORMAL, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

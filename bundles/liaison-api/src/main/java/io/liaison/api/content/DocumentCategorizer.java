@@ -1,0 +1,22 @@
+package io.liaison.api.content;
+
+import io.liaison.api.domain.Classification;
+import java.io.InputStream;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Gives a document a category and keywords by configurable rules (media type, file name pattern, words in
+ * its text), reading at most a bounded amount of its text.
+ */
+@ProviderType
+public interface DocumentCategorizer {
+
+    /**
+     * Categorises a document.
+     *
+     * @param fileName  its name
+     * @param mediaType its detected media type
+     * @param content   its bytes; read as far as needed, not closed
+     */
+    Classification categorize(String fileName, String mediaType, InputStream content);
+}

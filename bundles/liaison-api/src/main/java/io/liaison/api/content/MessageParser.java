@@ -1,0 +1,23 @@
+package io.liaison.api.content;
+
+import java.io.InputStream;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Parses a raw message (MIME or Outlook {@code .msg}) into a {@link ParsedMessage}, within the configured
+ * limits of size, nesting depth and time.
+ */
+@ProviderType
+public interface MessageParser {
+
+    /**
+     * Parses a message.
+     *
+     * @param content   the raw bytes; read to the end, not closed
+     * @param mediaType {@code message/rfc822} or {@code application/vnd.ms-outlook}
+     * @param name      what to call the message in an error (a file name, an id)
+     * @throws MessageParseException naming the message and the reason when it cannot be read at all or
+     *                               exceeds a limit
+     */
+    ParsedMessage parse(InputStream content, String mediaType, String name);
+}

@@ -1,0 +1,54 @@
+package io.liaison.api.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message as the content bundle read it, MIME or Outlook alike. Attachment contents are spooled outside
+ * the heap; close the message to release them.
+ *
+ * @param messageId        the Message-ID without angle brackets; empty when the message has none
+ * @param inReplyTo        the Message-ID it answers
+ * @param references       the thread's Message-IDs
+ * @param from             the sender's address, or empty when missing or unreadable
+ * @param fromName         the sender's display name
+ * @param to               To addresses
+ * @param cc               Cc addresses
+ * @param sentAt           the Date header, when present and valid
+ * @param subject          the subject, decoded
+ * @param text             the plain-text body (from the HTML when there is no text part), bounded
+ * @param html             the HTML body, sanitised (no scripts, no active content), or empty
+ * @param attachments      the attachments, in order
+ * @param embeddedMessages messages attached to this one, parsed in turn
+ * @param problems         what was wrong but did not stop parsing (bad charset, missing date, …)
+ */
+public record ParsedMessage(String messageId, Optional<String> inReplyTo, List<String> references, String from,
+                            String fromName, List<String> to, List<String> cc, Optional<Instant> sentAt,
+                            String subject, String text, String html, List<ParsedAttachment> attachments,
+                            List<ParsedMessage> embeddedMessages, List<String> problems) implements AutoCloseable {
+    public ParsedMessage {
+        messageId = messageId == null ? "" : messageId;
+        Objects.requireNonNull(inReplyTo, "inReplyTo");
+        references = List.copyOf(references);
+        from = from == null ? "" : from;
+        fromName = fromName == null ? "" : fromName;
+        to = List.copyOf(to);
+        cc = List.copyOf(cc);
+        Objects.requireNonNull(sentAt, "sentAt");
+        subject = subject == null ? "" : subject;
+        text = text == null ? "" : text;
+        html = html == null ? "" : html;
+        attachments = List.copyOf(attachments);
+        embeddedMessages = List.copyOf(embeddedMessages);
+        problems = List.copyOf(problems);
+    }
+
+    /** Releases the spooled attachment contents of this message and its embedded ones. */
+    @Override
+    public void close() {
+        attachments.forEach(ParsedAttachment::close);
+        embeddedMessages.forEach(ParsedMessage::close);
+    }
+}

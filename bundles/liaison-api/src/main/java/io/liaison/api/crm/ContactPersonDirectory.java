@@ -1,0 +1,55 @@
+package io.liaison.api.crm;
+
+import io.liaison.api.domain.Communication;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.Photo;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The host CRM's contact persons, their communications and photos, with a change feed. */
+@ProviderType
+public interface ContactPersonDirectory {
+
+    /**
+     * Creates a contact person, once per external key: a second call with a key already used returns the
+     * first contact person unchanged.
+     */
+    ContactPerson create(EmployeeId actor, ContactPersonData data, Optional<String> externalKey);
+
+    Optional<ContactPerson> get(EmployeeId actor, ContactPersonId id);
+
+    /** The contact person created with this external key, if any. */
+    Optional<ContactPerson> findByExternalKey(EmployeeId actor, String externalKey);
+
+    /**
+     * Replaces a contact person's content.
+     *
+     * @throws CrmStaleVersionException when it changed since {@code expectedVersion}
+     */
+    ContactPerson update(EmployeeId actor, ContactPersonId id, long expectedVersion, ContactPersonData data);
+
+    /** Deletes a contact person. */
+    void delete(EmployeeId actor, ContactPersonId id, long expectedVersion);
+
+    /** Adds a communication (a new e-mail address or number) to a contact person. */
+    ContactPerson addCommunication(EmployeeId actor, ContactPersonId id, Communication communication);
+
+    /** Contact persons whose e-mail communication equals the address, ignoring case. */
+    List<ContactPerson> findByEmail(EmployeeId actor, String address);
+
+    /** Contact persons matching every criterion given. */
+    List<ContactPerson> search(EmployeeId actor, ContactSearch criteria);
+
+    /** The contact person's photo, if it has one. */
+    Optional<Photo> photo(EmployeeId actor, ContactPersonId id);
+
+    /** Sets or (with empty) removes the photo; counts as a change of the contact person. */
+    ContactPerson setPhoto(EmployeeId actor, ContactPersonId id, Optional<Photo> photo);
+
+    /** What changed among the contact persons the actor may see since a token. */
+    CrmChangePage<ContactPerson, ContactPersonId> changesSince(EmployeeId actor, Optional<CrmToken> since, int max);
+}

@@ -1,0 +1,55 @@
+package io.liaison.api.domain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The content of a contact person: names and communications. Strings are empty when absent.
+ *
+ * @param businessPartner the business partner the person belongs to; the spec makes it mandatory for imports
+ * @param salutation      e.g. "Frau", "Herr", "Mr", or empty
+ * @param title           academic or professional title, e.g. "Dr.", or empty
+ * @param firstName       the given name
+ * @param lastName        the family name
+ * @param position        the job title
+ * @param department      the department
+ * @param communications  e-mail addresses and phone numbers
+ */
+public record ContactPersonData(
+        Optional<BusinessPartnerId> businessPartner,
+        String salutation,
+        String title,
+        String firstName,
+        String lastName,
+        String position,
+        String department,
+        List<Communication> communications) {
+
+    public ContactPersonData {
+        Objects.requireNonNull(businessPartner, "businessPartner");
+        salutation = salutation == null ? "" : salutation;
+        title = title == null ? "" : title;
+        firstName = firstName == null ? "" : firstName;
+        lastName = lastName == null ? "" : lastName;
+        position = position == null ? "" : position;
+        department = department == null ? "" : department;
+        communications = List.copyOf(communications);
+    }
+
+    /** The values of every communication of the given type, standard ones first. */
+    public List<String> valuesOf(CommunicationType type) {
+        return communications.stream()
+                .filter(c -> c.type() == type)
+                .sorted((a, b) -> Boolean.compare(b.primary(), a.primary()))
+                .map(Communication::value)
+                .toList();
+    }
+
+    /** This content with one more communication. */
+    public ContactPersonData withCommunication(Communication added) {
+        List<Communication> all = new java.util.ArrayList<>(communications);
+        all.add(added);
+        return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department, all);
+    }
+}

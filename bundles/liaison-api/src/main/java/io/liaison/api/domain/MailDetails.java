@@ -1,0 +1,43 @@
+package io.liaison.api.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an imported mail activity keeps of its message's header.
+ *
+ * @param messageId  the Internet Message-ID (without angle brackets), or a content hash where the message has none
+ * @param inReplyTo  the Message-ID this one answers, if any
+ * @param references the Message-IDs of the thread, oldest first
+ * @param from       the sender's address
+ * @param fromName   the sender's display name, or empty
+ * @param to         the To addresses
+ * @param cc         the Cc addresses
+ * @param sentAt     the Date header, when present and valid
+ * @param receivedAt when the mailbox received it, when known
+ */
+public record MailDetails(
+        String messageId,
+        Optional<String> inReplyTo,
+        List<String> references,
+        String from,
+        String fromName,
+        List<String> to,
+        List<String> cc,
+        Optional<Instant> sentAt,
+        Optional<Instant> receivedAt) {
+
+    public MailDetails {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(inReplyTo, "inReplyTo");
+        references = List.copyOf(references);
+        from = from == null ? "" : from;
+        fromName = fromName == null ? "" : fromName;
+        to = List.copyOf(to);
+        cc = List.copyOf(cc);
+        Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+}

@@ -1,0 +1,59 @@
+package io.liaison.api.runtime;
+
+import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.connector.Credentials;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.GroupwareAccount;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Groupware accounts: their settings, their credentials (encrypted at rest, never shown) and their
+ * state, and the one way to open a connector session for one.
+ */
+@ProviderType
+public interface AccountService {
+
+    /**
+     * Creates an account.
+     *
+     * @throws IllegalArgumentException naming the field when the request is invalid
+     */
+    GroupwareAccount create(AccountRequest request);
+
+    /** Changes an account's settings; its credentials and state stay. */
+    GroupwareAccount update(AccountId id, AccountRequest request);
+
+    List<GroupwareAccount> list();
+
+    Optional<GroupwareAccount> get(AccountId id);
+
+    /** The accounts of one employee. */
+    List<GroupwareAccount> forEmployee(EmployeeId employee);
+
+    /**
+     * Stores new credentials, encrypted, and lifts {@code PASSWORD_BLOCKED}: the administrator's answer to a
+     * failed sign-in.
+     *
+     * @throws AccountNotFoundException when there is no such account
+     */
+    GroupwareAccount setCredentials(AccountId id, Credentials credentials);
+
+    /** Switches an account off or on again; a disabled account neither runs nor signs in. */
+    GroupwareAccount setEnabled(AccountId id, boolean enabled);
+
+    /** Removes an account with its credentials, links, tokens and schedule. The journal keeps its runs. */
+    void remove(AccountId id);
+
+    /**
+     * Opens a connector session for an account. A refused sign-in blocks the account at once.
+     *
+     * @throws AccountNotFoundException      when there is no such account
+     * @throws PasswordBlockedException      when the account is blocked (no sign-in is attempted) or the
+     *                                       sign-in just failed and blocked it
+     * @throws ConnectorUnavailableException when no connector of the account's type is installed
+     */
+    ConnectorSession openSession(AccountId id);
+}

@@ -1,0 +1,23 @@
+package io.liaison.api.runtime;
+
+import io.liaison.api.domain.SyncArea;
+import java.util.Set;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A module's part of a sync run: mail import serves {@code MAILS}, activity sync {@code APPOINTMENTS} and
+ * {@code TASKS}, contact replication {@code CONTACTS}. Modules register one as a service; the runtime tracks
+ * them and calls the one that serves each area of a run. Uninstalling a module removes only its areas.
+ */
+@ConsumerType
+public interface AreaSynchronizer {
+
+    /** The areas this module serves. */
+    Set<SyncArea> areas();
+
+    /**
+     * Synchronises one area. Per-item problems go to the journal and the run goes on; an exception means the
+     * whole area failed (and is journaled as such). Must be harmless to repeat.
+     */
+    void synchronize(SyncArea area, SyncContext context) throws Exception;
+}
