@@ -1,7 +1,9 @@
 package io.liaison.api.mailimport;
 
 import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.runtime.SyncRun;
+import java.io.InputStream;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -17,4 +19,16 @@ public interface MailImportService {
 
     /** Imports the chosen messages as one journaled run, and moves each imported one to the archive folder. */
     SyncRun importMessages(AccountId account, ImportSelection selection);
+
+    /**
+     * Parses one message and says what its import would create for the employee, writing nothing.
+     *
+     * @param raw       the message; read to the end, not closed
+     * @param mediaType {@code message/rfc822} or {@code application/vnd.ms-outlook}
+     * @param name      the file name, for messages to people
+     */
+    MessageInspection inspect(EmployeeId actor, InputStream raw, String mediaType, String name);
+
+    /** Whether the "Edit document" step (category and keywords per attachment) is switched on by the administrator. */
+    boolean isEditDocumentStepEnabled();
 }

@@ -1,0 +1,22 @@
+package io.liaison.mailimport.internal;
+
+import io.liaison.api.domain.GroupwareAccount;
+
+/** The import root's and the archive folder's names for an account: its own settings, else the configuration's. */
+final class FolderNames {
+    /** Account setting naming the import root. */
+    static final String IMPORT_FOLDER_SETTING = "importFolder";
+    /** Account setting naming the archive folder. */
+    static final String ARCHIVE_FOLDER_SETTING = "archiveFolder";
+
+    private FolderNames() {
+    }
+
+    static String importRoot(GroupwareAccount account, MailImportConfig config) {
+        return account.setting(IMPORT_FOLDER_SETTING).filter(s -> !s.isBlank()).orElse(config.importFolderName());
+    }
+
+    static String archive(GroupwareAccount account, MailImportConfig config) {
+        return account.setting(ARCHIVE_FOLDER_SETTING).filter(s -> !s.isBlank()).orElse(config.archiveFolderName());
+    }
+}

@@ -1,0 +1,155 @@
+package io.liaison.mailimport.internal;
+
+import io.liaison.api.address.AddressResolver;
+import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.connector.MailStore;
+import io.liaison.api.content.DocumentCategorizer;
+import io.liaison.api.content.MessageParser;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.mailimport.ImportCandidate;
+import io.liaison.api.mailimport.ImportSelection;
+import io.liaison.api.mailimport.MailImportService;
+import io.liaison.api.mailimport.MessageInspection;
+import io.liaison.api.runtime.AccountNotFoundException;
+import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.AreaSynchronizer;
+import io.liaison.api.runtime.SyncContext;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncService;
+import io.liaison.api.runtime.SyncTrigger;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The mail import module: serves the {@code MAILS} area of every sync run (the automatic import) and the
+ * spec's two-step manual import. A manual import is an ordinary journaled run of the runtime that carries
+ * the user's choice, so both ways share one code path and one journal.
+ */
+@Component(service = {AreaSynchronizer.class, MailImportService.class}, configurationPid = "io.liaison.mailimport")
+@Designate(ocd = MailImportConfig.class)
+public final class MailImport implements AreaSynchronizer, MailImportService {
+
+    private final HostCrm crm;
+    private final MessageParser parser;
+    private final DocumentCategorizer categorizer;
+    private final AccountService accounts;
+    private final SyncService syncService;
+    private final Clock clock;
+    /** The choice of a manual import under way, per account; runs of one account never overlap. */
+    private final Map<AccountId, ImportSelection> manualSelections = new ConcurrentHashMap<>();
+    private volatile MailImportConfig config;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AddressResolver addressResolver;
+
+    @Activate
+    public MailImport(@Reference HostCrm crm, @Reference MessageParser parser,
+                      @Reference DocumentCategorizer categorizer, @Reference AccountService accounts,
+                      @Reference SyncService syncService, MailImportConfig config) {
+        this(crm, parser, categorizer, accounts, syncService, config, Clock.systemUTC());
+    }
+
+    MailImport(HostCrm crm, MessageParser parser, DocumentCategorizer categorizer, AccountService accounts,
+               SyncService syncService, MailImportConfig config, Clock clock) {
+        this.crm = crm;
+        this.parser = parser;
+        this.categorizer = categorizer;
+        this.accounts = accounts;
+        this.syncService = syncService;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Modified
+    void modified(MailImportConfig changed) {
+        this.config = changed;
+    }
+
+    /** For tests and hosts that wire the module by hand: the address resolution to use, or null for none. */
+    void setAddressResolver(AddressResolver resolver) {
+        this.addressResolver = resolver;
+    }
+
+    @Override
+    public Set<SyncArea> areas() {
+        return Set.of(SyncArea.MAILS);
+    }
+
+    @Override
+    public void synchronize(SyncArea area, SyncContext context) {
+        Optional<ImportSelection> selection = context.trigger() == SyncTrigger.MANUAL
+                ? Optional.ofNullable(manualSelections.get(context.account().id()))
+                : Optional.empty();
+        newRun().run(context, selection);
+    }
+
+    @Override
+    public List<ImportCandidate> preview(AccountId account) {
+        GroupwareAccount acc = accounts.get(account)
+                .orElseThrow(() -> new AccountNotFoundException("unknown account '" + account + "'"));
+        try (ConnectorSession session = accounts.openSession(account)) {
+            MailStore store = session.mail().orElseThrow(() ->
+                    new IllegalStateException("the connector of account " + account + " offers no mail"));
+            return new ImportPreview(scanner(), parser, importer()).candidates(store,
+                    FolderNames.importRoot(acc, config), FolderNames.archive(acc, config));
+        }
+    }
+
+    @Override
+    public SyncRun importMessages(AccountId account, ImportSelection selection) {
+        if (manualSelections.putIfAbsent(account, selection) != null) {
+            throw new IllegalStateException("a manual import of account " + account + " is under way");
+        }
+        try {
+            return syncService.sync(account, Set.of(SyncArea.MAILS), SyncTrigger.MANUAL);
+        } finally {
+            manualSelections.remove(account);
+        }
+    }
+
+    @Override
+    public MessageInspection inspect(EmployeeId actor, InputStream raw, String mediaType, String name) {
+        return new ImportPreview(scanner(), parser, importer()).inspect(actor, raw, mediaType, name,
+                new SenderAssigner(this::resolver), new MailActivityMapper(clock));
+    }
+
+    @Override
+    public boolean isEditDocumentStepEnabled() {
+        return config.editDocumentStep();
+    }
+
+    private MailImportRun newRun() {
+        return new MailImportRun(scanner(), parser, importer(), config);
+    }
+
+    private ImportFolderScanner scanner() {
+        return new ImportFolderScanner(crm.catalog());
+    }
+
+    private MessageImporter importer() {
+        return new MessageImporter(crm, categorizer, new SenderAssigner(this::resolver), new MailActivityMapper(clock),
+                config.originalCategory());
+    }
+
+    private Optional<AddressResolver> resolver() {
+        return Optional.ofNullable(addressResolver);
+    }
+}

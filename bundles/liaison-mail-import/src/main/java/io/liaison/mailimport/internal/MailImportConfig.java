@@ -1,0 +1,28 @@
+package io.liaison.mailimport.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The administrator's settings of the mail import; an account's settings may override the folder names. */
+@ObjectClassDefinition(name = "Liaison mail import", description = "Import folders, archive folder and the manual import's steps.")
+public @interface MailImportConfig {
+
+    @AttributeDefinition(name = "Import folder", description = "Name of the import root below the inbox "
+            + "(account setting 'importFolder' overrides it).")
+    String importFolderName() default "Import folder";
+
+    @AttributeDefinition(name = "Archive folder", description = "Folder below the inbox where imported mails are moved "
+            + "(account setting 'archiveFolder' overrides it); created when missing.")
+    String archiveFolderName() default "CRM activities";
+
+    @AttributeDefinition(name = "Edit document step", description = "Whether the manual import lets the user set "
+            + "category and keywords per attachment; when off, the rules' proposals are stored as they are.")
+    boolean editDocumentStep() default true;
+
+    @AttributeDefinition(name = "Category of the original message")
+    String originalCategory() default "E-Mail";
+
+    @AttributeDefinition(name = "Messages per run", description = "At most this many messages are imported per run; "
+            + "the rest wait for the next.")
+    int maxMessagesPerRun() default 500;
+}

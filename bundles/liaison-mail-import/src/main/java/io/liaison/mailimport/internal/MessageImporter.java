@@ -1,0 +1,163 @@
+package io.liaison.mailimport.internal;
+
+import io.liaison.api.connector.MailFolder;
+import io.liaison.api.connector.MailStore;
+import io.liaison.api.connector.RawMessage;
+import io.liaison.api.content.DocumentCategorizer;
+import io.liaison.api.content.ParsedAttachment;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.Classification;
+import io.liaison.api.domain.Document;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.NewDocument;
+import io.liaison.api.domain.StatusKey;
+import io.liaison.api.mailimport.AttachmentProposal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Imports one parsed mail: creates its MAILIN activity (once per source key), stores the original message
+ * and every attachment as documents (those not stored yet), then moves the message to the archive folder.
+ * Every step is safe to repeat, so a run that crashed anywhere in between is completed by the next one
+ * without a second activity or document.
+ */
+final class MessageImporter {
+
+    /**
+     * What became of one message.
+     *
+     * @param activity    the activity
+     * @param created     whether this call created it (false: an earlier run had)
+     * @param documents   how many documents this call stored
+     * @param assignment  how the sender was assigned (for a new activity)
+     * @param moveProblem why the move to the archive failed, if it did
+     */
+    record Result(Activity activity, boolean created, int documents, String assignment, Optional<String> moveProblem) {
+    }
+
+    private final HostCrm crm;
+    private final DocumentCategorizer categorizer;
+    private final SenderAssigner assigner;
+    private final MailActivityMapper mapper;
+    private final String originalCategory;
+
+    MessageImporter(HostCrm crm, DocumentCategorizer categorizer, SenderAssigner assigner, MailActivityMapper mapper,
+                    String originalCategory) {
+        this.crm = crm;
+        this.categorizer = categorizer;
+        this.assigner = assigner;
+        this.mapper = mapper;
+        this.originalCategory = originalCategory;
+    }
+
+    Result importMail(EmployeeId employee, MailStore store, ParsedMail mail, StatusKey status, MailFolder archive,
+                      Map<String, Classification> chosenClassifications) {
+        Optional<Activity> existing = crm.activities().findBySourceKey(employee, mail.sourceKey());
+        Activity activity;
+        String assignment;
+        if (existing.isPresent()) {
+            activity = existing.get();
+            assignment = "";
+        } else {
+            Assignment assigned = assigner.assign(employee, mail.message().from());
+            ActivityData data = mapper.toActivity(mail.message(), mail.sourceKey(), status, employee, assigned,
+                    mail.ref().receivedAt());
+            activity = crm.activities().create(employee, data, Optional.of(mail.sourceKey()));
+            assignment = assigned.description();
+        }
+        int stored = storeMissingDocuments(employee, store, mail, activity, chosenClassifications);
+        Optional<String> moveProblem = moveToArchive(store, mail, archive);
+        return new Result(activity, existing.isEmpty(), stored, assignment, moveProblem);
+    }
+
+    /** The documents a mail would get, with the categories the rules propose; reads attachments, writes nothing. */
+    List<AttachmentProposal> propose(ParsedMail mail) {
+        List<AttachmentProposal> proposals = new ArrayList<>();
+        proposals.add(new AttachmentProposal(originalName(mail), mail.mediaType(), Math.max(mail.ref().size(), -1),
+                originalClassification()));
+        List<ParsedAttachment> attachments = mail.message().attachments();
+        List<String> names = attachmentNames(mail, originalName(mail));
+        for (int i = 0; i < attachments.size(); i++) {
+            ParsedAttachment a = attachments.get(i);
+            proposals.add(new AttachmentProposal(names.get(i), a.mediaType(), a.size(), categorize(a, names.get(i))));
+        }
+        return proposals;
+    }
+
+    private int storeMissingDocuments(EmployeeId employee, MailStore store, ParsedMail mail, Activity activity,
+                                      Map<String, Classification> chosen) {
+        Set<String> present = crm.documents().list(employee, activity.id()).stream()
+                .map(Document::fileName).collect(Collectors.toSet());
+        int stored = 0;
+        String original = originalName(mail);
+        if (!present.contains(original)) {
+            NewDocument doc = new NewDocument(original, mail.mediaType(),
+                    chosen.getOrDefault(original, originalClassification()));
+            try (RawMessage raw = store.open(mail.ref().id())) {
+                crm.documents().attach(employee, activity.id(), doc, raw.content());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store the original of " + mail.ref().name(), e);
+            }
+            stored++;
+        }
+        List<ParsedAttachment> attachments = mail.message().attachments();
+        List<String> names = attachmentNames(mail, original);
+        for (int i = 0; i < attachments.size(); i++) {
+            String name = names.get(i);
+            if (present.contains(name)) {
+                continue;
+            }
+            ParsedAttachment attachment = attachments.get(i);
+            Classification classification = chosen.containsKey(name) ? chosen.get(name) : categorize(attachment, name);
+            try (InputStream in = attachment.open()) {
+                crm.documents().attach(employee, activity.id(),
+                        new NewDocument(name, attachment.mediaType(), classification), in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store attachment " + name + " of " + mail.ref().name(), e);
+            }
+            stored++;
+        }
+        return stored;
+    }
+
+    private Optional<String> moveToArchive(MailStore store, ParsedMail mail, MailFolder archive) {
+        try {
+            store.move(mail.ref().id(), archive.id());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // The activity exists; the next run finds it by its key and only retries the move.
+            return Optional.of("imported, but not moved to '" + archive.displayPath() + "': " + e.getMessage());
+        }
+    }
+
+    private Classification categorize(ParsedAttachment attachment, String name) {
+        try (InputStream in = attachment.open()) {
+            return categorizer.categorize(name, attachment.mediaType(), in);
+        } catch (IOException | RuntimeException e) {
+            // A document the rules cannot read is still stored, only without a category.
+            return Classification.NONE;
+        }
+    }
+
+    private Classification originalClassification() {
+        return new Classification(originalCategory, List.of());
+    }
+
+    private static String originalName(ParsedMail mail) {
+        return DocumentNames.original(mail.ref().name(), mail.message().subject(), mail.isOutlook());
+    }
+
+    private static List<String> attachmentNames(ParsedMail mail, String originalName) {
+        List<String> raw = mail.message().attachments().stream().map(ParsedAttachment::fileName).toList();
+        return DocumentNames.unique(raw, Set.of(originalName));
+    }
+}
