@@ -1,0 +1,253 @@
+package io.liaison.connector.local.internal;
+
+import io.liaison.api.domain.Importance;
+import io.liaison.api.domain.Participant;
+import io.liaison.api.domain.ParticipantResponse;
+import io.liaison.api.domain.ParticipantRole;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyContainer;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.CuType;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.Priority;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
+
+/** The iCalendar properties events and tasks share: text, CRM id, link, importance, categories, people, alarms. */
+final class IcalFields {
+
+    /** The property that carries the CRM id, found again by {@code findByCrmId}. */
+    static final String CRM_ID = "X-LIAISON-CRM-ID";
+
+    private IcalFields() {
+    }
+
+    static String text(Component c, String name) {
+        return c.getProperty(name).map(Property::getValue).orElse("");
+    }
+
+    static Optional<String> crmId(Component c) {
+        return c.getProperty(CRM_ID).map(Property::getValue).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    static void putText(PropertyContainer c, String name, String value, java.util.function.Function<String, Property> make) {
+        if (!value.isEmpty()) {
+            c.add(make.apply(value));
+        }
+    }
+
+    static void putCrmId(PropertyContainer c, Optional<String> crmId) {
+        crmId.ifPresent(id -> c.add(new XProperty(CRM_ID, id)));
+    }
+
+    static Optional<URI> url(Component c) {
+        return c.getProperty(Property.URL).map(Property::getValue).flatMap(v -> {
+            try {
+                return Optional.of(new URI(v.strip()));
+            } catch (URISyntaxException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    static void putUrl(PropertyContainer c, Optional<URI> url) {
+        url.ifPresent(u -> c.add(new Url(u)));
+    }
+
+    /** PRIORITY 1–4 is high, 6–9 low, 5, 0 or none normal (RFC 5545, 3.8.1.9). */
+    static Importance importance(Component c) {
+        int level = c.getProperty(Property.PRIORITY).map(p -> {
+            try {
+                return Integer.parseInt(p.getValue().strip());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }).orElse(0);
+        if (level >= 1 && level <= 4) {
+            return Importance.HIGH;
+        }
+        return level >= 6 && level <= 9 ? Importance.LOW : Importance.NORMAL;
+    }
+
+    static void putImportance(PropertyContainer c, Importance importance) {
+        switch (importance) {
+            case HIGH -> c.add(new Priority(1));
+            case LOW -> c.add(new Priority(9));
+            default -> { }
+        }
+    }
+
+    static List<String> categories(Component c) {
+        List<String> result = new ArrayList<>();
+        for (Property p : c.getProperties(Property.CATEGORIES)) {
+            for (String part : p.getValue().split("(?<!\\\\),")) {
+                String value = part.replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\").strip();
+                if (!value.isEmpty() && !result.contains(value)) {
+                    result.add(value);
+                }
+            }
+        }
+        return result;
+    }
+
+    static void putCategories(PropertyContainer c, List<String> categories) {
+        if (!categories.isEmpty()) {
+            c.add(new Categories(new TextList(categories)));
+        }
+    }
+
+    static Optional<Participant> organizer(Component c) {
+        return c.getProperty(Property.ORGANIZER).map(p -> new Participant(address(p.getValue()), cn(p),
+                ParticipantRole.ORGANIZER, ParticipantResponse.NONE));
+    }
+
+    static List<Participant> attendees(Component c) {
+        List<Participant> result = new ArrayList<>();
+        for (Property p : c.getProperties(Property.ATTENDEE)) {
+            String cutype = param(p, Parameter.CUTYPE).toUpperCase(Locale.ROOT);
+            String role = param(p, Parameter.ROLE).toUpperCase(Locale.ROOT);
+            ParticipantRole r = cutype.equals("RESOURCE") || cutype.equals("ROOM") ? ParticipantRole.RESOURCE
+                    : role.equals("OPT-PARTICIPANT") || role.equals("NON-PARTICIPANT") ? ParticipantRole.OPTIONAL
+                    : ParticipantRole.REQUIRED;
+            ParticipantResponse response = switch (param(p, Parameter.PARTSTAT).toUpperCase(Locale.ROOT)) {
+                case "ACCEPTED" -> ParticipantResponse.ACCEPTED;
+                case "TENTATIVE" -> ParticipantResponse.TENTATIVE;
+                case "DECLINED" -> ParticipantResponse.DECLINED;
+                default -> ParticipantResponse.NONE;
+            };
+            result.add(new Participant(address(p.getValue()), cn(p), r, response));
+        }
+        return result;
+    }
+
+    static void putPeople(PropertyContainer c, Optional<Participant> organizer, List<Participant> attendees) {
+        organizer.ifPresent(o -> c.add(new Organizer(names(o), mailto(o.email()))));
+        for (Participant a : attendees) {
+            ParameterList params = names(a);
+            params = params.add(a.role() == ParticipantRole.OPTIONAL ? Role.OPT_PARTICIPANT : Role.REQ_PARTICIPANT);
+            if (a.role() == ParticipantRole.RESOURCE) {
+                params = params.add(CuType.RESOURCE);
+            }
+            params = params.add(switch (a.response()) {
+                case ACCEPTED -> PartStat.ACCEPTED;
+                case TENTATIVE -> PartStat.TENTATIVE;
+                case DECLINED -> PartStat.DECLINED;
+                case NONE -> PartStat.NEEDS_ACTION;
+            });
+            c.add(new Attendee(params, mailto(a.email())));
+        }
+    }
+
+    private static ParameterList names(Participant p) {
+        return p.name().isEmpty() ? new ParameterList() : new ParameterList(List.of(new Cn(p.name())));
+    }
+
+    private static URI mailto(String email) {
+        try {
+            return new URI("mailto", email, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not an e-mail address: " + email, e);
+        }
+    }
+
+    private static String address(String calAddress) {
+        String v = calAddress.strip();
+        return v.regionMatches(true, 0, "mailto:", 0, 7) ? v.substring(7) : v;
+    }
+
+    private static String cn(Property p) {
+        return param(p, Parameter.CN);
+    }
+
+    private static String param(Property p, String name) {
+        return p.getParameter(name).map(Parameter::getValue).orElse("");
+    }
+
+    /** A display alarm. */
+    static VAlarm displayAlarm(VAlarm alarm, String text) {
+        alarm.add(ImmutableAction.DISPLAY);
+        alarm.add(new Description(text.isEmpty() ? "Reminder" : text));
+        return alarm;
+    }
+
+    /** When the first alarm fires, given the times a relative trigger refers to. */
+    static Optional<Instant> alarmTime(List<Component> subComponents, Optional<Instant> start, Optional<Instant> end) {
+        for (Component c : subComponents) {
+            if (!c.getName().equals(Component.VALARM)) {
+                continue;
+            }
+            Optional<net.fortuna.ical4j.model.property.Trigger> trigger = ((VAlarm) c).getTrigger();
+            if (trigger.isEmpty()) {
+                continue;
+            }
+            if (trigger.get().isAbsolute()) {
+                return Optional.ofNullable(trigger.get().getDate());
+            }
+            boolean fromEnd = trigger.get().getParameter(Parameter.RELATED).map(Parameter::getValue)
+                    .filter(v -> v.equalsIgnoreCase("END")).isPresent();
+            Optional<Instant> base = fromEnd ? end : start;
+            TemporalAmount offset = trigger.get().getDuration();
+            if (base.isPresent() && offset != null) {
+                return Optional.of(base.get().plus(toDuration(offset)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static java.time.Duration toDuration(TemporalAmount amount) {
+        if (amount instanceof java.time.Duration d) {
+            return d;
+        }
+        if (amount instanceof Period p) {
+            return java.time.Duration.ofDays(p.toTotalMonths() * 30 + p.getDays());
+        }
+        return java.time.Duration.ZERO;
+    }
+
+    /** A date or date-time value as an instant; dates and floating times are taken in {@code zone}. */
+    static Instant instant(Temporal t, ZoneId zone) {
+        if (t instanceof Instant i) {
+            return i;
+        }
+        if (t instanceof ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (t instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (t instanceof LocalDateTime l) {
+            return l.atZone(zone).toInstant();
+        }
+        if (t instanceof LocalDate d) {
+            return d.atStartOfDay(zone).toInstant();
+        }
+        throw new IllegalArgumentException("not a date or date-time: " + t);
+    }
+}

@@ -1,0 +1,74 @@
+package io.liaison.connector.local.internal;
+
+import io.liaison.api.connector.AccountContext;
+import io.liaison.api.connector.ConnectorException;
+import io.liaison.api.connector.ConnectorFactory;
+import io.liaison.api.connector.ConnectorSession;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code local} connector: an account's groupware is a folder tree a person can read and edit by hand
+ * (mail as {@code .eml}/{@code .msg} files, events and tasks as {@code .ics}, contacts as {@code .vcf}).
+ * Account settings: {@value #ROOT} (the tree's path, required, created when missing) and {@value #TIME_ZONE}
+ * (the IANA zone for all-day and floating times, the JVM's zone by default). It needs no credentials.
+ */
+@Component(service = ConnectorFactory.class, property = ConnectorFactory.PROPERTY_TYPE + "=" + LocalConnectorFactory.TYPE)
+public final class LocalConnectorFactory implements ConnectorFactory {
+
+    /** The connector type. */
+    public static final String TYPE = "local";
+    /** The setting that names the folder tree. */
+    public static final String ROOT = "root";
+    /** The setting that names the zone for all-day and floating times. */
+    public static final String TIME_ZONE = "timeZone";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalConnectorFactory.class);
+
+    private final Clock clock;
+
+    @Activate
+    public LocalConnectorFactory() {
+        this(Clock.systemUTC());
+    }
+
+    LocalConnectorFactory(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public ConnectorSession open(AccountContext context) {
+        return open(context, ListingObserver.NONE);
+    }
+
+    ConnectorSession open(AccountContext context, ListingObserver observer) {
+        Path root;
+        try {
+            root = Path.of(context.requiredSetting(ROOT));
+        } catch (InvalidPathException e) {
+            throw new ConnectorException("account " + context.account() + ": setting '" + ROOT + "' is not a path: "
+                    + e.getMessage(), e);
+        }
+        ZoneId zone;
+        try {
+            zone = context.setting(TIME_ZONE).map(ZoneId::of).orElse(ZoneId.systemDefault());
+        } catch (DateTimeException e) {
+            throw new ConnectorException("account " + context.account() + ": setting '" + TIME_ZONE + "' is not a time"
+                    + " zone: " + e.getMessage(), e);
+        }
+        LOG.debug("Opening the local folder tree {} for account {}", root, context.account());
+        return new LocalConnectorSession(root, zone, clock, observer);
+    }
+}

@@ -1,0 +1,122 @@
+package io.liaison.connector.local.internal;
+
+import io.liaison.api.connector.SyncToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The listings behind sync tokens. A token names a snapshot file under {@code .liaison/snapshots/<scope>/}
+ * that holds, for each item of a folder or store, its version and file name; the next listing is compared
+ * with it. Tokens stay small (a UUID); the newest {@link #KEEP} snapshots of a scope are kept, an older or
+ * unknown token means a complete re-read, as an expired delta token does on Graph.
+ */
+final class Snapshots {
+
+    /** How many snapshots per scope are kept. */
+    static final int KEEP = 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
+    private static final String PREFIX = "local1:";
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Path directory;
+    private final AtomicFiles files;
+
+    Snapshots(Path stateDirectory, AtomicFiles files) {
+        this.directory = stateDirectory.resolve("snapshots");
+        this.files = files;
+    }
+
+    /** What a snapshot records per item. */
+    record Entry(String version, String fileName) {
+    }
+
+    /** The snapshot a token names in a scope, if it is still there. */
+    Optional<Map<String, Entry>> load(String scope, Optional<SyncToken> token) throws IOException {
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = token.get().value();
+        if (!value.startsWith(PREFIX) || !ID.matcher(value.substring(PREFIX.length())).matches()) {
+            LOG.info("Sync token '{}' was not issued by the local connector; reading {} completely", value, scope);
+            return Optional.empty();
+        }
+        Path file = scopeDirectory(scope).resolve(value.substring(PREFIX.length()));
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] parts = line.split("\t", -1);
+                if (parts.length == 3) {
+                    entries.put(decode(parts[0]), new Entry(decode(parts[1]), decode(parts[2])));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            LOG.info("Sync token {} of {} is no longer known; reading it completely", value, scope);
+            return Optional.empty();
+        }
+        return Optional.of(entries);
+    }
+
+    /** Stores a listing and returns the token that names it. */
+    SyncToken save(String scope, Map<String, Entry> entries) throws IOException {
+        Path dir = scopeDirectory(scope);
+        Files.createDirectories(dir);
+        StringWriter out = new StringWriter();
+        entries.forEach((key, entry) -> out.append(encode(key)).append('\t').append(encode(entry.version()))
+                .append('\t').append(encode(entry.fileName())).append('\n'));
+        String id = UUID.randomUUID().toString();
+        files.write(dir.resolve(id), out.toString().getBytes(StandardCharsets.UTF_8));
+        prune(dir);
+        return new SyncToken(PREFIX + id);
+    }
+
+    private void prune(Path dir) throws IOException {
+        List<Path> snapshots;
+        try (Stream<Path> list = Files.list(dir)) {
+            snapshots = list.filter(p -> ID.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(Snapshots::modified).reversed()).toList();
+        }
+        for (Path old : snapshots.subList(Math.min(KEEP, snapshots.size()), snapshots.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private Path scopeDirectory(String scope) {
+        // scopes are fixed names or folder ids; the hash keeps any folder name out of the path
+        return directory.resolve(scope.matches("[a-z]+") ? scope : "f-" + ContentHash.of(scope).substring(0, 24));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,154 @@
+package io.liaison.connector.local.internal;
+
+import io.liaison.api.connector.item.TaskData;
+import io.liaison.api.connector.item.TaskStatus;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.property.Completed;
+import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Due;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+
+/**
+ * Tasks as iCalendar VTODO files, one per file. iCalendar knows four task states; Liaison's
+ * {@link TaskStatus#WAITING} and {@link TaskStatus#DEFERRED} are written as IN-PROCESS and NEEDS-ACTION with
+ * an {@code X-LIAISON-STATUS} that is believed only while STATUS still says the same (a person who marks the
+ * task done in another tool wins). CANCELLED reads as deferred. Dates without a time are taken at the start
+ * of the day in the account's zone.
+ */
+final class TaskCodec implements ItemCodec<TaskData> {
+
+    static final String LIAISON_STATUS = "X-LIAISON-STATUS";
+
+    private static final String[] MAPPED = {Property.SUMMARY, Property.DESCRIPTION, Property.DTSTART, Property.DUE,
+        Property.DURATION, Property.STATUS, Property.COMPLETED, Property.PRIORITY, Property.CATEGORIES, Property.URL,
+        IcalFields.CRM_ID, LIAISON_STATUS, Property.DTSTAMP};
+
+    private final ZoneId defaultZone;
+
+    TaskCodec(ZoneId defaultZone) {
+        this.defaultZone = defaultZone;
+    }
+
+    @Override
+    public String kind() {
+        return "task";
+    }
+
+    @Override
+    public String readingContext() {
+        return defaultZone.getId();
+    }
+
+    @Override
+    public String extension() {
+        return "ics";
+    }
+
+    @Override
+    public Parsed<TaskData> parse(byte[] content) throws BrokenItemException {
+        return Ical4j.call(() -> {
+            VToDo todo = todo(Ical4j.parse(content));
+            return new Parsed<>(todo.getUid().map(Uid::getValue).map(String::strip).filter(s -> !s.isEmpty()),
+                    IcalFields.crmId(todo), data(todo));
+        });
+    }
+
+    private static VToDo todo(Calendar calendar) throws BrokenItemException {
+        List<VToDo> todos = calendar.getComponents(Component.VTODO);
+        if (todos.isEmpty()) {
+            boolean event = !calendar.getComponents(Component.VEVENT).isEmpty();
+            throw new BrokenItemException("holds no VTODO" + (event ? " (a VEVENT belongs in the Calendar folder)" : ""));
+        }
+        long uids = todos.stream().map(t -> t.getUid().map(Uid::getValue).orElse("")).distinct().count();
+        if (uids > 1) {
+            throw new BrokenItemException("holds " + uids + " different tasks; the vdir layout keeps one per file");
+        }
+        return todos.stream().filter(t -> t.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst()
+                .orElse(todos.get(0));
+    }
+
+    private TaskData data(VToDo todo) {
+        Optional<Instant> start = time(todo.getProperty(Property.DTSTART));
+        Optional<Instant> due = time(todo.getProperty(Property.DUE));
+        Optional<Instant> completed = time(todo.getProperty(Property.COMPLETED));
+        TaskStatus status = status(todo, completed.isPresent());
+        Optional<Instant> reminder = IcalFields.alarmTime(todo.getComponentList().getAll(), start, due);
+        return new TaskData(IcalFields.text(todo, Property.SUMMARY), IcalFields.text(todo, Property.DESCRIPTION),
+                start, due, status, completed, reminder, IcalFields.importance(todo), IcalFields.categories(todo),
+                IcalFields.url(todo));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Instant> time(Optional<Property> property) {
+        return property.map(p -> ((DateProperty<Temporal>) p).getDate()).map(t -> IcalFields.instant(t, defaultZone));
+    }
+
+    private static TaskStatus status(VToDo todo, boolean hasCompleted) {
+        String status = IcalFields.text(todo, Property.STATUS).strip().toUpperCase(Locale.ROOT);
+        String ours = IcalFields.text(todo, LIAISON_STATUS).strip().toUpperCase(Locale.ROOT);
+        return switch (status) {
+            case "COMPLETED" -> TaskStatus.COMPLETED;
+            case "IN-PROCESS" -> ours.equals("WAITING") ? TaskStatus.WAITING : TaskStatus.IN_PROGRESS;
+            case "CANCELLED" -> TaskStatus.DEFERRED;
+            case "NEEDS-ACTION" -> ours.equals("DEFERRED") ? TaskStatus.DEFERRED : TaskStatus.NOT_STARTED;
+            default -> hasCompleted ? TaskStatus.COMPLETED : TaskStatus.NOT_STARTED;
+        };
+    }
+
+    @Override
+    public byte[] render(Optional<byte[]> existing, String newUid, TaskData data, Optional<String> crmId)
+            throws BrokenItemException {
+        return Ical4j.call(() -> {
+            Calendar calendar;
+            VToDo todo;
+            if (existing.isPresent()) {
+                calendar = Ical4j.parse(existing.get());
+                todo = todo(calendar);
+            } else {
+                calendar = Ical4j.newCalendar();
+                todo = new VToDo(false);
+                todo.add(new Uid(newUid));
+                calendar.add(todo);
+            }
+            todo.removeAll(MAPPED);
+            todo.setComponentList(todo.getComponentList().removeAll(Component.VALARM));
+            todo.add(new DtStamp(Instant.now()));
+            IcalFields.putText(todo, Property.SUMMARY, data.subject(), Summary::new);
+            IcalFields.putText(todo, Property.DESCRIPTION, data.bodyText(), Description::new);
+            data.start().ifPresent(s -> todo.add(new DtStart<>(s)));
+            data.due().ifPresent(d -> todo.add(new Due<>(d)));
+            todo.add(new Status(switch (data.status()) {
+                case NOT_STARTED, DEFERRED -> Status.VALUE_NEEDS_ACTION;
+                case IN_PROGRESS, WAITING -> Status.VALUE_IN_PROCESS;
+                case COMPLETED -> Status.VALUE_COMPLETED;
+            }));
+            if (data.status() == TaskStatus.WAITING || data.status() == TaskStatus.DEFERRED) {
+                todo.add(new XProperty(LIAISON_STATUS, data.status().name()));
+            }
+            data.completedAt().ifPresent(c -> todo.add(new Completed(c)));
+            IcalFields.putImportance(todo, data.importance());
+            IcalFields.putCategories(todo, data.categories());
+            IcalFields.putUrl(todo, data.crmLink());
+            IcalFields.putCrmId(todo, crmId);
+            data.reminderAt().ifPresent(at -> todo.setComponentList(todo.getComponentList()
+                    .add(IcalFields.displayAlarm(new VAlarm(at), data.subject()))));
+            return Ical4j.write(calendar);
+        });
+    }
+}

@@ -1,0 +1,35 @@
+package io.liaison.connector.local.internal;
+
+import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.connector.tck.ContactStoreContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connector contract for the local tree's Contacts folder: hand edits are made in the files as text. */
+class LocalContactStoreContractTest extends ContactStoreContract {
+
+    @TempDir
+    Path root;
+
+    @Override
+    protected ItemStore<ContactData> openEmptyStore() {
+        return LocalAccounts.open(root).contacts().orElseThrow();
+    }
+
+    @Override
+    protected ItemStore<ContactData> reopenStore() {
+        return LocalAccounts.open(root).contacts().orElseThrow();
+    }
+
+    @Override
+    protected void editOutsideLiaison(String itemId) {
+        LocalAccounts.replaceLine(LocalAccounts.fileWithUid(root.resolve("Contacts"), itemId), "NOTE:", "NOTE:Changed by hand in an editor");
+    }
+
+    @Override
+    protected void removeOutsideLiaison(String itemId) throws Exception {
+        Files.delete(LocalAccounts.fileWithUid(root.resolve("Contacts"), itemId));
+    }
+}

@@ -1,0 +1,162 @@
+package io.liaison.runtime.internal;
+
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.runtime.SyncAlreadyRunningException;
+import io.liaison.api.runtime.SyncService;
+import io.liaison.api.runtime.SyncTrigger;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.karaf.scheduler.Scheduler;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Automatic synchronisation: while the Karaf scheduler is there, every account with auto-sync on and state
+ * ACTIVE gets a job on its interval (see {@link AccountScheduler}); a firing job queues a SCHEDULED run on a
+ * bounded pool ({@code maxParallelRuns} at once). A tick that finds the account's run queued or under way is
+ * skipped. Without the scheduler, accounts are synchronised on request only.
+ */
+@Component(service = {}, configurationPid = RuntimeConfig.PID)
+public class AutomaticSync implements AccountListener {
+    private static final Logger LOG = LoggerFactory.getLogger(AutomaticSync.class);
+
+    private final DefaultAccountService accounts;
+    private final SyncService syncService;
+    private final ThreadPoolExecutor pool;
+    private final Set<AccountId> queued = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Jobs> jobs = new AtomicReference<>();
+
+    private record Jobs(Scheduler scheduler, AccountScheduler accounts) {
+    }
+
+    @Activate
+    public AutomaticSync(@Reference DefaultAccountService accounts, @Reference SyncService syncService,
+                         RuntimeConfig config) {
+        this(accounts, syncService, config.maxParallelRuns());
+    }
+
+    /** For tests: runs at most {@code maxParallelRuns} scheduled runs at once. */
+    public AutomaticSync(DefaultAccountService accounts, SyncService syncService, int maxParallelRuns) {
+        if (maxParallelRuns < 1) {
+            throw new IllegalArgumentException("maxParallelRuns: must be at least 1, not " + maxParallelRuns);
+        }
+        this.accounts = accounts;
+        this.syncService = syncService;
+        this.pool = new ThreadPoolExecutor(maxParallelRuns, maxParallelRuns, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads());
+        this.pool.allowCoreThreadTimeOut(true);
+        accounts.addListener(this);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetScheduler")
+    public void setScheduler(Scheduler scheduler) {
+        Jobs next = new Jobs(scheduler, new AccountScheduler(scheduler, this::enqueue));
+        Jobs previous = jobs.getAndSet(next);
+        if (previous != null) {
+            previous.accounts().unscheduleAll();
+        }
+        next.accounts().scheduleAll(accounts.list());
+        LOG.info("Automatic sync scheduled for {} accounts", next.accounts().scheduled().size());
+    }
+
+    public void unsetScheduler(Scheduler scheduler) {
+        Jobs current = jobs.get();
+        if (current != null && current.scheduler() == scheduler && jobs.compareAndSet(current, null)) {
+            current.accounts().unscheduleAll();
+            LOG.info("The Karaf scheduler is gone: accounts are synchronised on request only");
+        }
+    }
+
+    /** Removes every job and stops the pool; runs under way are interrupted. */
+    @Deactivate
+    public void deactivate() {
+        accounts.removeListener(this);
+        Jobs current = jobs.getAndSet(null);
+        if (current != null) {
+            current.accounts().unscheduleAll();
+        }
+        pool.shutdownNow();
+    }
+
+    @Override
+    public void accountChanged(GroupwareAccount account) {
+        Jobs current = jobs.get();
+        if (current != null) {
+            current.accounts().reschedule(account);
+        }
+    }
+
+    @Override
+    public void accountRemoved(AccountId account) {
+        Jobs current = jobs.get();
+        if (current != null) {
+            current.accounts().unschedule(account);
+        }
+    }
+
+    /** The scheduling of the accounts, while a scheduler is bound. */
+    public Optional<AccountScheduler> accountScheduler() {
+        return Optional.ofNullable(jobs.get()).map(Jobs::accounts);
+    }
+
+    /** Whether no scheduled run of the account is queued or under way. */
+    boolean isIdle(AccountId id) {
+        return !queued.contains(id);
+    }
+
+    /** Queues a scheduled run of the account unless one is queued or under way already. */
+    void enqueue(AccountId id) {
+        if (!queued.add(id)) {
+            LOG.debug("Scheduled run of account {} skipped: one is queued or under way", id);
+            return;
+        }
+        try {
+            pool.execute(() -> runScheduled(id));
+        } catch (RejectedExecutionException e) {
+            queued.remove(id);
+            LOG.debug("Scheduled run of account {} not queued: automatic sync is stopping", id);
+        }
+    }
+
+    private void runScheduled(AccountId id) {
+        try {
+            Optional<GroupwareAccount> account = accounts.get(id);
+            if (account.isEmpty() || !AccountScheduler.runsAutomatically(account.get())) {
+                return;
+            }
+            syncService.sync(id, account.get().areas(), SyncTrigger.SCHEDULED);
+        } catch (SyncAlreadyRunningException e) {
+            LOG.debug("Scheduled run of account {} skipped: a run is under way", id);
+        } catch (RuntimeException e) {
+            LOG.warn("Scheduled run of account {} could not run: {}", id, e.getMessage(), e);
+        } finally {
+            queued.remove(id);
+        }
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "liaison-sync-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

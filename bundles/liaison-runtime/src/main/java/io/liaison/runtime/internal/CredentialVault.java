@@ -1,0 +1,306 @@
+package io.liaison.runtime.internal;
+
+import io.liaison.api.connector.Credentials;
+import io.liaison.api.connector.Secret;
+import io.liaison.api.domain.AccountId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts account credentials at rest with AES-256-GCM. The key lives in a file outside the database
+ * (created on first use with owner-only permissions); every encryption takes a fresh random 12-byte IV and
+ * binds the ciphertext to its account id (GCM associated data), so a ciphertext copied to another account
+ * does not decrypt. Nothing here logs or puts a secret into a message.
+ */
+public class CredentialVault {
+    static final int KEY_BYTES = 32;
+    static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final int FORMAT = 1;
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+    private static final String AAD_PREFIX = "liaison-credentials-v1:";
+
+    private final SecureRandom random = new SecureRandom();
+    private final Path keyFile;
+    private final SecretKey key;
+    private final String fingerprint;
+
+    /** Uses the key in the file, creating the file with a new random key when it does not exist. */
+    public CredentialVault(Path keyFile) {
+        this(keyFile, true);
+    }
+
+    /**
+     * Uses the key in the file.
+     *
+     * @param mayCreate whether a missing file may be created with a new key; false once credentials were
+     *                  sealed with a key that must then be restored, not replaced
+     * @throws VaultException naming the file when the key is missing (and may not be created) or unreadable
+     */
+    public CredentialVault(Path keyFile, boolean mayCreate) {
+        this.keyFile = keyFile.toAbsolutePath();
+        byte[] bytes = loadOrCreate(this.keyFile, mayCreate, random);
+        try {
+            this.key = new SecretKeySpec(bytes, "AES");
+            this.fingerprint = fingerprintOf(bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** The key file in use. */
+    public Path keyFile() {
+        return keyFile;
+    }
+
+    /** Identifies the key (a prefix of its SHA-256): stored next to each ciphertext to tell a wrong key from tampering. */
+    public String keyFingerprint() {
+        return fingerprint;
+    }
+
+    /** Serialises and encrypts an account's credentials. */
+    public SealedCredentials seal(AccountId account, Credentials credentials) {
+        byte[] plain = serialise(credentials);
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(associatedData(account));
+            byte[] encrypted = cipher.doFinal(plain);
+            byte[] out = new byte[IV_BYTES + encrypted.length];
+            System.arraycopy(iv, 0, out, 0, IV_BYTES);
+            System.arraycopy(encrypted, 0, out, IV_BYTES, encrypted.length);
+            return new SealedCredentials(fingerprint, Base64.getEncoder().encodeToString(out));
+        } catch (GeneralSecurityException e) {
+            throw new VaultException("cannot encrypt the credentials of account " + account + ": " + e.getClass().getSimpleName(), e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Decrypts an account's credentials.
+     *
+     * @throws VaultException naming the account when they were sealed with another key, for another account, or
+     *                        were altered
+     */
+    public Credentials open(AccountId account, SealedCredentials sealed) {
+        if (!sealed.keyFingerprint().equals(fingerprint)) {
+            throw new VaultException("the credentials of account " + account + " were encrypted with vault key "
+                    + sealed.keyFingerprint() + ", but the key in " + keyFile + " is " + fingerprint
+                    + ": restore the original key file, or enter the account's credentials again");
+        }
+        byte[] data;
+        try {
+            data = Base64.getDecoder().decode(sealed.sealed());
+        } catch (IllegalArgumentException e) {
+            throw new VaultException("the stored credentials of account " + account + " are corrupt (not base64)");
+        }
+        if (data.length < IV_BYTES + TAG_BITS / 8) {
+            throw new VaultException("the stored credentials of account " + account + " are corrupt (too short)");
+        }
+        byte[] plain = null;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
+            cipher.updateAAD(associatedData(account));
+            plain = cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
+            return deserialise(account, plain);
+        } catch (AEADBadTagException e) {
+            throw new VaultException("the stored credentials of account " + account + " fail authentication: they"
+                    + " were altered or belong to another account; enter the account's credentials again");
+        } catch (GeneralSecurityException e) {
+            throw new VaultException("cannot decrypt the credentials of account " + account + ": "
+                    + e.getClass().getSimpleName(), e);
+        } finally {
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    private static byte[] associatedData(AccountId account) {
+        return (AAD_PREFIX + account.value()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] serialise(Credentials credentials) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            out.writeByte(FORMAT);
+            writeField(out, credentials.username());
+            writeField(out, credentials.secret().reveal());
+            Map<String, Secret> more = new TreeMap<>(credentials.more());
+            out.writeInt(more.size());
+            for (Map.Entry<String, Secret> named : more.entrySet()) {
+                writeField(out, named.getKey());
+                writeField(out, named.getValue().reveal());
+            }
+        } catch (IOException e) {
+            throw new VaultException("cannot serialise credentials", e);
+        }
+        return buffer.toByteArray();
+    }
+
+    private static Credentials deserialise(AccountId account, byte[] plain) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
+            int format = in.readUnsignedByte();
+            if (format != FORMAT) {
+                throw new VaultException("the stored credentials of account " + account + " have format " + format
+                        + ", this runtime reads format " + FORMAT);
+            }
+            String username = readField(in);
+            Secret secret = Secret.of(readField(in));
+            int count = in.readInt();
+            if (count < 0 || count > 1000) {
+                throw new IOException("bad count of named secrets");
+            }
+            Map<String, Secret> more = new TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                more.put(readField(in), Secret.of(readField(in)));
+            }
+            return new Credentials(username, secret.isEmpty() ? Secret.empty() : secret, more);
+        } catch (IOException e) {
+            throw new VaultException("the stored credentials of account " + account + " are corrupt");
+        }
+    }
+
+    private static void writeField(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_FIELD_BYTES) {
+            throw new VaultException("a credentials field is longer than " + MAX_FIELD_BYTES + " bytes");
+        }
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readField(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_FIELD_BYTES) {
+            throw new IOException("bad field length");
+        }
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
+            throw new IOException("truncated field");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] loadOrCreate(Path keyFile, boolean mayCreate, SecureRandom random) {
+        if (!Files.exists(keyFile)) {
+            if (!mayCreate) {
+                throw new VaultException("the vault key file " + keyFile + " is missing, but stored credentials were"
+                        + " encrypted with it: restore the file (a new key would make them unreadable)");
+            }
+            try {
+                create(keyFile, random);
+            } catch (FileAlreadyExistsException raced) {
+                // another instance created it at the same moment: use that one
+            } catch (IOException e) {
+                throw new VaultException("cannot create the vault key file " + keyFile + ": " + e.getMessage(), e);
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(keyFile);
+        } catch (IOException e) {
+            throw new VaultException("cannot read the vault key file " + keyFile + ": " + e.getMessage(), e);
+        }
+        if (bytes.length != KEY_BYTES) {
+            int length = bytes.length;
+            Arrays.fill(bytes, (byte) 0);
+            throw new VaultException("the vault key file " + keyFile + " holds " + length + " bytes, not the "
+                    + KEY_BYTES + " of an AES-256 key");
+        }
+        return bytes;
+    }
+
+    private static void create(Path keyFile, SecureRandom random) throws IOException {
+        Path directory = keyFile.getParent();
+        boolean posix = Files.getFileStore(existingAncestor(directory)).supportsFileAttributeView("posix");
+        if (!Files.isDirectory(directory)) {
+            if (posix) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        }
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        try {
+            // written under a temporary name, then moved, so that no reader ever sees a half-written key
+            FileAttribute<?>[] ownerOnly = posix
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(Set.of(
+                            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))}
+                    : new FileAttribute<?>[0];
+            Path temporary = Files.createTempFile(directory, "vault", ".tmp", ownerOnly);
+            try {
+                if (!posix) {
+                    restrictToOwner(temporary);
+                }
+                Files.write(temporary, key);
+                Files.move(temporary, keyFile);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static void restrictToOwner(Path file) {
+        java.io.File f = file.toFile();
+        f.setReadable(false, false);
+        f.setWritable(false, false);
+        f.setReadable(true, true);
+        f.setWritable(true, true);
+    }
+
+    private static Path existingAncestor(Path directory) {
+        Path candidate = directory;
+        while (candidate != null && !Files.exists(candidate)) {
+            candidate = candidate.getParent();
+        }
+        return candidate == null ? Path.of("").toAbsolutePath() : candidate;
+    }
+
+    private static String fingerprintOf(byte[] key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key);
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new VaultException("SHA-256 is not available", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CredentialVault[keyFile=" + keyFile + ", key=" + fingerprint + "]";
+    }
+}

@@ -1,0 +1,320 @@
+package io.liaison.runtime.internal;
+
+import io.liaison.api.connector.AccountContext;
+import io.liaison.api.connector.ConnectorFactory;
+import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.connector.Credentials;
+import io.liaison.api.connector.Secret;
+import io.liaison.api.connector.SignInFailedException;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.AccountState;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.runtime.AccountRequest;
+import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.ConnectorUnavailableException;
+import io.liaison.api.runtime.PasswordBlockedException;
+import io.liaison.api.runtime.RuntimeEvents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Groupware accounts: stores them, keeps their credentials sealed in the {@link CredentialVault}, tracks the
+ * installed connector factories and opens sessions, blocking an account at the first refused sign-in.
+ */
+@Component(service = {AccountService.class, DefaultAccountService.class}, configurationPid = RuntimeConfig.PID)
+@Designate(ocd = RuntimeConfig.class)
+public class DefaultAccountService implements AccountService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+
+    private final JdbcAccountRepository accounts;
+    private final CredentialVault vault;
+    private final Map<String, List<ConnectorFactory>> factories = new ConcurrentHashMap<>();
+    private final Map<AccountId, Object> signInLocks = new ConcurrentHashMap<>();
+    private final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+
+    /** The service as DS activates it: the migrated runtime database and the vault key file configured. */
+    @Activate
+    public DefaultAccountService(@Reference RuntimeDatabase database, RuntimeConfig config) {
+        this(new JdbcAccountRepository(database.dataSource()), keyFile(config.vault_keyFile()));
+    }
+
+    private DefaultAccountService(JdbcAccountRepository accounts, Path keyFile) {
+        this(accounts, openVault(keyFile, accounts));
+    }
+
+    /** For tests and embedding: accounts stored by the repository, credentials sealed by the vault. */
+    public DefaultAccountService(JdbcAccountRepository accounts, CredentialVault vault) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.vault = Objects.requireNonNull(vault, "vault");
+    }
+
+    /**
+     * Opens the vault; a missing key file is created only while no credentials are stored, because a new key
+     * would make stored ones unreadable.
+     */
+    static CredentialVault openVault(Path keyFile, JdbcAccountRepository accounts) {
+        boolean mayCreate = Files.exists(keyFile) || accounts.countCredentials() == 0;
+        return new CredentialVault(keyFile, mayCreate);
+    }
+
+    /** Expands {@code ${property}} from the system properties (Karaf sets {@code karaf.data}). */
+    static Path keyFile(String configured) {
+        Matcher matcher = PROPERTY.matcher(configured);
+        StringBuilder expanded = new StringBuilder();
+        while (matcher.find()) {
+            String value = System.getProperty(matcher.group(1));
+            if (value == null) {
+                throw new VaultException("vault.keyFile '" + configured + "' names the system property "
+                        + matcher.group(1) + ", which is not set: configure vault.keyFile in " + RuntimeConfig.PID);
+            }
+            matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(expanded);
+        return Path.of(expanded.toString());
+    }
+
+    // --- tracked services -------------------------------------------------------------------------------
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeConnectorFactory")
+    public void addConnectorFactory(ConnectorFactory factory) {
+        factories.computeIfAbsent(factory.type(), t -> new CopyOnWriteArrayList<>()).add(factory);
+        LOG.debug("Connector type {} available", factory.type());
+    }
+
+    public void removeConnectorFactory(ConnectorFactory factory) {
+        List<ConnectorFactory> ofType = factories.get(factory.type());
+        if (ofType != null) {
+            ofType.remove(factory);
+        }
+        LOG.debug("Connector factory of type {} gone", factory.type());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetEventAdmin")
+    public void setEventAdmin(EventAdmin admin) {
+        eventAdmin.set(admin);
+    }
+
+    public void unsetEventAdmin(EventAdmin admin) {
+        eventAdmin.compareAndSet(admin, null);
+    }
+
+    /** Registers a listener for account changes (the sync service and the scheduler). */
+    public void addListener(AccountListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(AccountListener listener) {
+        listeners.remove(listener);
+    }
+
+    // --- AccountService ---------------------------------------------------------------------------------
+
+    @Override
+    public GroupwareAccount create(AccountRequest request) {
+        validate(request);
+        AccountId id = AccountId.of(UUID.randomUUID().toString());
+        GroupwareAccount account = accounts.insert(id, request, Instant.now());
+        LOG.info("Groupware account {} ({}) created for employee {}", id, account.connectorType(), account.employee());
+        changed(account);
+        return account;
+    }
+
+    @Override
+    public GroupwareAccount update(AccountId id, AccountRequest request) {
+        Objects.requireNonNull(id, "id");
+        validate(request);
+        GroupwareAccount account = accounts.update(id, request, Instant.now());
+        LOG.info("Groupware account {} changed", id);
+        changed(account);
+        return account;
+    }
+
+    @Override
+    public List<GroupwareAccount> list() {
+        return accounts.list();
+    }
+
+    @Override
+    public Optional<GroupwareAccount> get(AccountId id) {
+        return accounts.find(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public List<GroupwareAccount> forEmployee(EmployeeId employee) {
+        return accounts.forEmployee(Objects.requireNonNull(employee, "employee"));
+    }
+
+    @Override
+    public GroupwareAccount setCredentials(AccountId id, Credentials credentials) {
+        Objects.requireNonNull(id, "id");
+        if (credentials == null) {
+            throw new IllegalArgumentException("credentials must not be null (use Credentials.NONE for none)");
+        }
+        synchronized (signInLock(id)) {
+            accounts.storeCredentials(id, vault.seal(id, credentials), Instant.now());
+            GroupwareAccount account = accounts.unblock(id, Instant.now());
+            LOG.info("New credentials stored for groupware account {}; state now {}", id, account.state());
+            changed(account);
+            return account;
+        }
+    }
+
+    @Override
+    public GroupwareAccount setEnabled(AccountId id, boolean enabled) {
+        GroupwareAccount account = accounts.setEnabled(Objects.requireNonNull(id, "id"), enabled, Instant.now());
+        LOG.info("Groupware account {} {}; state now {}", id, enabled ? "enabled" : "disabled", account.state());
+        changed(account);
+        return account;
+    }
+
+    @Override
+    public void remove(AccountId id) {
+        if (!accounts.delete(Objects.requireNonNull(id, "id"))) {
+            throw JdbcAccountRepository.notFound(id);
+        }
+        signInLocks.remove(id);
+        LOG.info("Groupware account {} removed", id);
+        for (AccountListener listener : listeners) {
+            try {
+                listener.accountRemoved(id);
+            } catch (RuntimeException e) {
+                LOG.warn("Account listener failed on removal of account {}", id, e);
+            }
+        }
+    }
+
+    @Override
+    public ConnectorSession openSession(AccountId id) {
+        Objects.requireNonNull(id, "id");
+        synchronized (signInLock(id)) {
+            GroupwareAccount account = accounts.require(id);
+            if (account.state() == AccountState.PASSWORD_BLOCKED) {
+                throw new PasswordBlockedException("groupware account " + id + " is PASSWORD_BLOCKED ("
+                        + account.stateReason().orElse("sign-in refused") + "): no sign-in is attempted until an"
+                        + " administrator enters new credentials");
+            }
+            if (account.state() == AccountState.DISABLED) {
+                throw new IllegalStateException("groupware account " + id + " is disabled: it neither signs in nor runs");
+            }
+            ConnectorFactory factory = factory(account.connectorType()).orElseThrow(() ->
+                    new ConnectorUnavailableException("no connector of type '" + account.connectorType()
+                            + "' is installed (needed by groupware account " + id + "); install its feature"));
+            Credentials credentials = accounts.credentials(id).map(sealed -> vault.open(id, sealed))
+                    .orElse(Credentials.NONE);
+            AccountContext context = new AccountContext(id, account.employee(), account.settings(), credentials,
+                    renewed -> storeRenewedCredentials(id, renewed));
+            try {
+                return factory.open(context);
+            } catch (SignInFailedException e) {
+                String reason = redact(e.getMessage() == null ? "sign-in refused" : e.getMessage(), credentials);
+                GroupwareAccount blocked = accounts.block(id, reason, Instant.now());
+                LOG.warn("Groupware account {} blocked (PASSWORD_BLOCKED): the {} connector refused the sign-in: {}",
+                        id, account.connectorType(), reason);
+                changed(blocked);
+                post(RuntimeEvents.TOPIC_ACCOUNT_BLOCKED, Map.of(
+                        RuntimeEvents.PROPERTY_ACCOUNT, id.value(),
+                        RuntimeEvents.PROPERTY_EMPLOYEE, account.employee().value()));
+                throw new PasswordBlockedException("groupware account " + id + ": the groupware refused the sign-in ("
+                        + reason + "); the account is PASSWORD_BLOCKED until an administrator enters new credentials");
+            }
+        }
+    }
+
+    /** The connector factory serving a type, if one is installed. */
+    public Optional<ConnectorFactory> factory(String connectorType) {
+        List<ConnectorFactory> ofType = factories.get(connectorType);
+        return ofType == null || ofType.isEmpty() ? Optional.empty() : Optional.of(ofType.get(0));
+    }
+
+    private void storeRenewedCredentials(AccountId id, Credentials renewed) {
+        Objects.requireNonNull(renewed, "renewed");
+        accounts.storeCredentials(id, vault.seal(id, renewed), Instant.now());
+        LOG.debug("Renewed credentials stored for groupware account {}", id);
+    }
+
+    private Object signInLock(AccountId id) {
+        return signInLocks.computeIfAbsent(id, k -> new Object());
+    }
+
+    private void changed(GroupwareAccount account) {
+        for (AccountListener listener : listeners) {
+            try {
+                listener.accountChanged(account);
+            } catch (RuntimeException e) {
+                LOG.warn("Account listener failed on a change of account {}", account.id(), e);
+            }
+        }
+    }
+
+    private void post(String topic, Map<String, ?> properties) {
+        EventAdmin admin = eventAdmin.get();
+        if (admin != null) {
+            admin.postEvent(new Event(topic, properties));
+        }
+    }
+
+    /** A connector's message with every secret of the account masked, in case the connector echoed one. */
+    static String redact(String message, Credentials credentials) {
+        List<Secret> secrets = new ArrayList<>(credentials.more().values());
+        secrets.add(credentials.secret());
+        String redacted = message;
+        for (Secret secret : secrets) {
+            if (!secret.isEmpty()) {
+                redacted = redacted.replace(secret.reveal(), "******");
+            }
+        }
+        return redacted;
+    }
+
+    static void validate(AccountRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request must not be null");
+        }
+        if (request.employee().value().length() > 255) {
+            throw new IllegalArgumentException("employee: longer than 255 characters");
+        }
+        if (request.connectorType().length() > 100) {
+            throw new IllegalArgumentException("connectorType: longer than 100 characters");
+        }
+        if (request.interval().toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("interval: too long (" + request.interval() + ")");
+        }
+        for (Map.Entry<String, String> setting : request.settings().entrySet()) {
+            if (setting.getKey().isBlank() || setting.getKey().length() > 255) {
+                throw new IllegalArgumentException("settings: a setting name must be 1 to 255 characters, not '"
+                        + setting.getKey() + "'");
+            }
+            if (setting.getValue().length() > 4000) {
+                throw new IllegalArgumentException("settings." + setting.getKey() + ": longer than 4000 characters");
+            }
+        }
+    }
+}

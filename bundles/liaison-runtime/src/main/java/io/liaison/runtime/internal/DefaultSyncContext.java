@@ -1,0 +1,21 @@
+package io.liaison.runtime.internal;
+
+import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.runtime.RunJournal;
+import io.liaison.api.runtime.SyncContext;
+import io.liaison.api.runtime.SyncTrigger;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What an area synchronizer gets for one run: the account, its open session, the run's journal, and a
+ * cancellation flag the sync service raises on shutdown or when the account is removed.
+ */
+record DefaultSyncContext(GroupwareAccount account, ConnectorSession session, SyncTrigger trigger, String runId,
+                          RunJournal journal, AtomicBoolean cancelled) implements SyncContext {
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+}

@@ -1,0 +1,257 @@
+package io.liaison.runtime.internal;
+
+import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.AccountState;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.AreaSynchronizer;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RunStatus;
+import io.liaison.api.runtime.RuntimeEvents;
+import io.liaison.api.runtime.SyncAlreadyRunningException;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncService;
+import io.liaison.api.runtime.SyncTrigger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a sync run of one account: one run per account at a time, the session opened once, each requested
+ * area handed to the module that serves it (a failing area does not stop the others), everything journaled,
+ * and {@link RuntimeEvents#TOPIC_RUN_COMPLETED} posted at the end.
+ */
+@Component(service = {SyncService.class, DefaultSyncService.class})
+public class DefaultSyncService implements SyncService, AccountListener {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultSyncService.class);
+
+    private final DefaultAccountService accounts;
+    private final JdbcSyncJournal journal;
+    private final List<AreaSynchronizer> synchronizers = new CopyOnWriteArrayList<>();
+    private final Map<AccountId, AtomicBoolean> running = new ConcurrentHashMap<>();
+    private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+
+    /** Closes runs a previous stop cut off, and listens to account changes (to cancel runs of removed accounts). */
+    @Activate
+    public DefaultSyncService(@Reference DefaultAccountService accounts, @Reference JdbcSyncJournal journal) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        int interrupted = journal.failInterruptedRuns(Instant.now());
+        if (interrupted > 0) {
+            LOG.warn("{} sync runs were cut off by the last stop; they are journaled as FAILED", interrupted);
+        }
+        accounts.addListener(this);
+    }
+
+    /** Cancels the runs under way (their synchronizers see {@code isCancelled()}) and stops listening. */
+    @Deactivate
+    public void deactivate() {
+        accounts.removeListener(this);
+        running.values().forEach(flag -> flag.set(true));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeAreaSynchronizer")
+    public void addAreaSynchronizer(AreaSynchronizer synchronizer) {
+        synchronizers.add(synchronizer);
+        LOG.debug("Area synchronizer for {} available", synchronizer.areas());
+    }
+
+    public void removeAreaSynchronizer(AreaSynchronizer synchronizer) {
+        synchronizers.remove(synchronizer);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetEventAdmin")
+    public void setEventAdmin(EventAdmin admin) {
+        eventAdmin.set(admin);
+    }
+
+    public void unsetEventAdmin(EventAdmin admin) {
+        eventAdmin.compareAndSet(admin, null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An empty set of areas means every area the account has enabled. A failing area is journaled as FAILED
+     * and the other areas still run. The run is FAILED when the session cannot be opened or every area that ran
+     * failed as a whole; COMPLETED_WITH_ERRORS when any entry failed, warned or conflicted (an area failed while
+     * others worked, an area was skipped); SUCCEEDED otherwise.
+     */
+    @Override
+    public SyncRun sync(AccountId id, Set<SyncArea> areas, SyncTrigger trigger) {
+        Objects.requireNonNull(id, "account");
+        Objects.requireNonNull(trigger, "trigger");
+        GroupwareAccount account = accounts.get(id).orElseThrow(() -> JdbcAccountRepository.notFound(id));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        if (running.putIfAbsent(id, cancelled) != null) {
+            throw new SyncAlreadyRunningException("a sync run of groupware account " + id + " is already under way");
+        }
+        try {
+            EnumSet<SyncArea> requested = EnumSet.noneOf(SyncArea.class);
+            requested.addAll(areas == null || areas.isEmpty() ? account.areas() : areas);
+            return run(account, requested, trigger, cancelled);
+        } finally {
+            running.remove(id, cancelled);
+        }
+    }
+
+    /** Whether a run of the account is under way on this node. */
+    public boolean isRunning(AccountId id) {
+        return running.containsKey(id);
+    }
+
+    @Override
+    public void accountChanged(GroupwareAccount account) {
+        if (account.state() == AccountState.DISABLED) {
+            cancel(account.id());
+        }
+    }
+
+    @Override
+    public void accountRemoved(AccountId account) {
+        cancel(account);
+    }
+
+    private void cancel(AccountId id) {
+        AtomicBoolean flag = running.get(id);
+        if (flag != null) {
+            flag.set(true);
+        }
+    }
+
+    private SyncRun run(GroupwareAccount account, EnumSet<SyncArea> areas, SyncTrigger trigger,
+                        AtomicBoolean cancelled) {
+        SyncRun started = journal.start(account, areas, trigger, Instant.now());
+        LOG.debug("Sync run {} of account {} started ({}, areas {})", started.id(), account.id(), trigger, areas);
+        RunRecorder recorder = new RunRecorder(journal, started.id());
+        RunStatus status;
+        Optional<String> error;
+        try {
+            ConnectorSession session = accounts.openSession(account.id());
+            try {
+                AreaResults results = runAreas(account, areas, trigger, cancelled, session, started, recorder);
+                if (results.allFailed()) {
+                    status = RunStatus.FAILED;
+                    error = Optional.of(String.join("; ", results.failures()));
+                } else {
+                    status = recorder.hasProblems() ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.SUCCEEDED;
+                    error = Optional.empty();
+                }
+            } finally {
+                close(session, account.id());
+            }
+        } catch (RuntimeException e) {
+            status = RunStatus.FAILED;
+            error = Optional.of(describe(e));
+            LOG.warn("Sync run {} of account {} failed: {}", started.id(), account.id(), error.get());
+        }
+        SyncRun finished = journal.finish(started.id(), status, error, Instant.now());
+        LOG.info("Sync run {} of account {} ended {}: {}", finished.id(), account.id(), finished.status(),
+                finished.counts());
+        postCompleted(account, finished, recorder);
+        return finished;
+    }
+
+    /** How the areas handed to modules went: how many were run, and why each failed one failed. */
+    private record AreaResults(int attempted, List<String> failures) {
+        boolean allFailed() {
+            return attempted > 0 && failures.size() == attempted;
+        }
+    }
+
+    /** Runs each area the account enabled and a module serves; the others are journaled as skipped. */
+    private AreaResults runAreas(GroupwareAccount account, EnumSet<SyncArea> areas, SyncTrigger trigger,
+                                  AtomicBoolean cancelled, ConnectorSession session, SyncRun run,
+                                  RunRecorder recorder) {
+        DefaultSyncContext context = new DefaultSyncContext(account, session, trigger, run.id(), recorder, cancelled);
+        List<String> failed = new ArrayList<>();
+        int attempted = 0;
+        for (SyncArea area : areas) {
+            if (cancelled.get()) {
+                recorder.record(area, area.name(), Outcome.WARNING, "not run: the run was cancelled", Optional.empty());
+                continue;
+            }
+            if (!account.areas().contains(area)) {
+                recorder.record(area, area.name(), Outcome.WARNING, "skipped: area " + area
+                        + " is not enabled for groupware account " + account.id(), Optional.empty());
+                continue;
+            }
+            Optional<AreaSynchronizer> synchronizer = synchronizers.stream()
+                    .filter(s -> s.areas().contains(area)).findFirst();
+            if (synchronizer.isEmpty()) {
+                recorder.record(area, area.name(), Outcome.WARNING, "skipped: no installed module serves area "
+                        + area, Optional.empty());
+                continue;
+            }
+            attempted++;
+            try {
+                synchronizer.get().synchronize(area, context);
+            } catch (Exception e) {
+                String reason = describe(e);
+                LOG.warn("Area {} of sync run {} (account {}) failed: {}", area, run.id(), account.id(), reason, e);
+                recorder.record(area, area.name(), Outcome.FAILED, "area failed: " + reason, Optional.empty());
+                failed.add(area + " failed: " + reason);
+            }
+        }
+        return new AreaResults(attempted, failed);
+    }
+
+    private void postCompleted(GroupwareAccount account, SyncRun run, RunRecorder recorder) {
+        EventAdmin admin = eventAdmin.get();
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(RuntimeEvents.PROPERTY_RUN_ID, run.id());
+        properties.put(RuntimeEvents.PROPERTY_ACCOUNT, account.id().value());
+        properties.put(RuntimeEvents.PROPERTY_EMPLOYEE, account.employee().value());
+        properties.put(RuntimeEvents.PROPERTY_STATUS, run.status().name());
+        properties.put(RuntimeEvents.PROPERTY_CREATED_ACTIVITIES, recorder.createdActivities().toArray(String[]::new));
+        Map<Outcome, Integer> counts = recorder.counts();
+        for (Outcome outcome : Outcome.values()) {
+            properties.put(RuntimeEvents.PROPERTY_COUNT_PREFIX + outcome.name(), counts.getOrDefault(outcome, 0));
+        }
+        try {
+            admin.postEvent(new Event(RuntimeEvents.TOPIC_RUN_COMPLETED, properties));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not post the end of sync run {}: {}", run.id(), e.toString());
+        }
+    }
+
+    private static void close(ConnectorSession session, AccountId account) {
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the connector session of account {} failed: {}", account, e.toString());
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

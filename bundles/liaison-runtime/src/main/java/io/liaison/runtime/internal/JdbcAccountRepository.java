@@ -1,0 +1,334 @@
+package io.liaison.runtime.internal;
+
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.AccountState;
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.AccountNotFoundException;
+import io.liaison.api.runtime.AccountRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The accounts table and its children (settings, areas, sealed credentials), and the account state
+ * transitions: a block survives disabling, only new credentials lift it.
+ */
+public class JdbcAccountRepository {
+    static final String DISABLED_REASON = "disabled by an administrator";
+
+    private static final String SELECT_ACCOUNTS = "SELECT id, employee_id, connector_type, auto_sync, interval_seconds,"
+            + " conflict_policy, account_state, state_reason FROM liaison_accounts";
+
+    private final DataSource dataSource;
+
+    /** Uses a DataSource whose schema {@link RuntimeDatabase#migrate} has created. */
+    public JdbcAccountRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Stores a new, active account. */
+    public GroupwareAccount insert(AccountId id, AccountRequest request, Instant now) {
+        return Sql.transaction(dataSource, "creating account " + id, c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_accounts (id, employee_id,"
+                    + " connector_type, auto_sync, interval_seconds, conflict_policy, account_state, state_reason,"
+                    + " block_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)")) {
+                insert.setString(1, id.value());
+                insert.setString(2, request.employee().value());
+                insert.setString(3, request.connectorType());
+                insert.setBoolean(4, request.autoSync());
+                insert.setLong(5, request.interval().toSeconds());
+                insert.setString(6, request.conflictPolicy().name());
+                insert.setString(7, AccountState.ACTIVE.name());
+                Sql.setInstant(insert, 8, now);
+                Sql.setInstant(insert, 9, now);
+                insert.executeUpdate();
+            }
+            writeChildren(c, id, request);
+            return load(c, id).orElseThrow();
+        });
+    }
+
+    /** Replaces an account's settings, keeping its credentials and state. */
+    public GroupwareAccount update(AccountId id, AccountRequest request, Instant now) {
+        return Sql.transaction(dataSource, "updating account " + id, c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET employee_id = ?,"
+                    + " connector_type = ?, auto_sync = ?, interval_seconds = ?, conflict_policy = ?, updated_at = ?"
+                    + " WHERE id = ?")) {
+                update.setString(1, request.employee().value());
+                update.setString(2, request.connectorType());
+                update.setBoolean(3, request.autoSync());
+                update.setLong(4, request.interval().toSeconds());
+                update.setString(5, request.conflictPolicy().name());
+                Sql.setInstant(update, 6, now);
+                update.setString(7, id.value());
+                if (update.executeUpdate() == 0) {
+                    throw notFound(id);
+                }
+            }
+            for (String table : List.of("liaison_account_settings", "liaison_account_areas")) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE account_id = ?")) {
+                    delete.setString(1, id.value());
+                    delete.executeUpdate();
+                }
+            }
+            writeChildren(c, id, request);
+            return load(c, id).orElseThrow();
+        });
+    }
+
+    public Optional<GroupwareAccount> find(AccountId id) {
+        return Sql.query(dataSource, "reading account " + id, c -> load(c, id));
+    }
+
+    /** The account, or {@link AccountNotFoundException} naming the id. */
+    public GroupwareAccount require(AccountId id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Every account, oldest first. */
+    public List<GroupwareAccount> list() {
+        return Sql.query(dataSource, "listing accounts", c -> loadAll(c, null, null));
+    }
+
+    public List<GroupwareAccount> forEmployee(EmployeeId employee) {
+        return Sql.query(dataSource, "listing the accounts of employee " + employee,
+                c -> loadAll(c, "employee_id", employee.value()));
+    }
+
+    /** Removes an account; its settings, areas, credentials, links and tokens go with it (cascade). */
+    public boolean delete(AccountId id) {
+        return Sql.transaction(dataSource, "removing account " + id, c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM liaison_accounts WHERE id = ?")) {
+                delete.setString(1, id.value());
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Blocks the account after a refused sign-in; a disabled account stays disabled but remembers the block. */
+    public GroupwareAccount block(AccountId id, String reason, Instant now) {
+        return transition(id, now, current -> current.disabled()
+                ? new StateRow(AccountState.DISABLED, current.stateReason(), reason)
+                : new StateRow(AccountState.PASSWORD_BLOCKED, reason, reason));
+    }
+
+    /** Lifts a block (new credentials were entered). */
+    public GroupwareAccount unblock(AccountId id, Instant now) {
+        return transition(id, now, current -> current.disabled()
+                ? new StateRow(AccountState.DISABLED, current.stateReason(), null)
+                : new StateRow(AccountState.ACTIVE, null, null));
+    }
+
+    /** Switches an account off, or on again (back to blocked if it was blocked before). */
+    public GroupwareAccount setEnabled(AccountId id, boolean enabled, Instant now) {
+        return transition(id, now, current -> {
+            if (!enabled) {
+                return new StateRow(AccountState.DISABLED, DISABLED_REASON, current.blockReason());
+            }
+            if (!current.disabled()) {
+                return current;
+            }
+            return current.blockReason() == null
+                    ? new StateRow(AccountState.ACTIVE, null, null)
+                    : new StateRow(AccountState.PASSWORD_BLOCKED, current.blockReason(), current.blockReason());
+        });
+    }
+
+    /** The account's sealed credentials, if any were stored. */
+    public Optional<SealedCredentials> credentials(AccountId id) {
+        return Sql.query(dataSource, "reading the credentials of account " + id, c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT key_fingerprint, sealed FROM liaison_account_credentials WHERE account_id = ?")) {
+                select.setString(1, id.value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(new SealedCredentials(row.getString(1), row.getString(2)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Replaces the account's sealed credentials. */
+    public void storeCredentials(AccountId id, SealedCredentials sealed, Instant now) {
+        Sql.transaction(dataSource, "storing the credentials of account " + id, c -> {
+            lockAccount(c, id);
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM liaison_account_credentials WHERE account_id = ?")) {
+                delete.setString(1, id.value());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_account_credentials"
+                    + " (account_id, key_fingerprint, sealed, updated_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, id.value());
+                insert.setString(2, sealed.keyFingerprint());
+                insert.setString(3, sealed.sealed());
+                Sql.setInstant(insert, 4, now);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** How many accounts have encrypted credentials: a lost vault key must not be replaced while any do. */
+    public int countCredentials() {
+        return Sql.query(dataSource, "counting stored credentials", c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM liaison_account_credentials");
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
+    }
+
+    static AccountNotFoundException notFound(AccountId id) {
+        return new AccountNotFoundException("there is no groupware account with id '" + id + "'");
+    }
+
+    private record StateRow(AccountState state, String stateReason, String blockReason) {
+        boolean disabled() {
+            return state == AccountState.DISABLED;
+        }
+    }
+
+    private GroupwareAccount transition(AccountId id, Instant now,
+                                        java.util.function.UnaryOperator<StateRow> change) {
+        return Sql.transaction(dataSource, "changing the state of account " + id, c -> {
+            StateRow current;
+            try (PreparedStatement select = c.prepareStatement("SELECT account_state, state_reason, block_reason"
+                    + " FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
+                select.setString(1, id.value());
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw notFound(id);
+                    }
+                    current = new StateRow(AccountState.valueOf(row.getString(1)), row.getString(2), row.getString(3));
+                }
+            }
+            StateRow next = change.apply(current);
+            try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET account_state = ?,"
+                    + " state_reason = ?, block_reason = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, next.state().name());
+                update.setString(2, Sql.bounded(next.stateReason(), 2000));
+                update.setString(3, Sql.bounded(next.blockReason(), 2000));
+                Sql.setInstant(update, 4, now);
+                update.setString(5, id.value());
+                update.executeUpdate();
+            }
+            return load(c, id).orElseThrow();
+        });
+    }
+
+    private static void lockAccount(Connection c, AccountId id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
+            select.setString(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw notFound(id);
+                }
+            }
+        }
+    }
+
+    private static void writeChildren(Connection c, AccountId id, AccountRequest request) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_account_settings"
+                + " (account_id, setting_name, setting_value) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> setting : request.settings().entrySet()) {
+                insert.setString(1, id.value());
+                insert.setString(2, setting.getKey());
+                insert.setString(3, setting.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO liaison_account_areas (account_id, area) VALUES (?, ?)")) {
+            for (SyncArea area : request.areas()) {
+                insert.setString(1, id.value());
+                insert.setString(2, area.name());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Optional<GroupwareAccount> load(Connection c, AccountId id) throws SQLException {
+        List<GroupwareAccount> found = loadAll(c, "id", id.value());
+        return found.stream().findFirst();
+    }
+
+    /** Loads the accounts whose column (a fixed name, never input) equals the parameter; all when column is null. */
+    private static List<GroupwareAccount> loadAll(Connection c, String column, String parameter) throws SQLException {
+        String where = column == null ? "" : " WHERE " + column + " = ?";
+        String childFilter = column == null ? "" : " WHERE a." + column + " = ?";
+        Map<String, Row> rows = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement(SELECT_ACCOUNTS + where + " ORDER BY created_at, id")) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    rows.put(r.getString("id"), new Row(r.getString("id"), r.getString("employee_id"),
+                            r.getString("connector_type"), r.getBoolean("auto_sync"), r.getLong("interval_seconds"),
+                            r.getString("conflict_policy"), r.getString("account_state"), r.getString("state_reason")));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, String>> settings = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT s.account_id, s.setting_name, s.setting_value"
+                + " FROM liaison_account_settings s JOIN liaison_accounts a ON a.id = s.account_id" + childFilter)) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    settings.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2), r.getString(3));
+                }
+            }
+        }
+        Map<String, Set<SyncArea>> areas = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT s.account_id, s.area FROM liaison_account_areas s"
+                + " JOIN liaison_accounts a ON a.id = s.account_id" + childFilter)) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    areas.computeIfAbsent(r.getString(1), k -> EnumSet.noneOf(SyncArea.class))
+                            .add(SyncArea.valueOf(r.getString(2)));
+                }
+            }
+        }
+        List<GroupwareAccount> accounts = new ArrayList<>(rows.size());
+        for (Row row : rows.values()) {
+            accounts.add(new GroupwareAccount(AccountId.of(row.id()), EmployeeId.of(row.employee()),
+                    row.connectorType(), settings.getOrDefault(row.id(), Map.of()), row.autoSync(),
+                    Duration.ofSeconds(row.intervalSeconds()), areas.getOrDefault(row.id(), Set.of()),
+                    ConflictPolicy.valueOf(row.conflictPolicy()), AccountState.valueOf(row.state()),
+                    Optional.ofNullable(row.stateReason())));
+        }
+        return accounts;
+    }
+
+    private record Row(String id, String employee, String connectorType, boolean autoSync, long intervalSeconds,
+                       String conflictPolicy, String state, String stateReason) {
+    }
+}

@@ -1,0 +1,113 @@
+package io.liaison.runtime.internal;
+
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.AccountRequest;
+import io.liaison.api.runtime.AccountService;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A groupware account an administrator (or a distribution, for its sample account) declares in Config Admin,
+ * e.g. {@code etc/io.liaison.account-sample.cfg}. It is created once, when no account provisioned by the same
+ * configuration exists; afterwards it is an ordinary account, and changes made through the shell or the API
+ * are kept. Connector settings are the configuration's properties named {@code setting.<name>}.
+ */
+@Component(configurationPid = ProvisionedAccount.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = ProvisionedAccount.class)
+@Designate(ocd = ProvisionedAccount.Config.class, factory = true)
+public final class ProvisionedAccount {
+    /** The factory PID. */
+    public static final String PID = "io.liaison.account";
+    /** The account setting that names the configuration an account was provisioned from. */
+    public static final String PROVISIONED_BY = "provisionedBy";
+    private static final String SETTING_PREFIX = "setting.";
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisionedAccount.class);
+
+    /** A provisioned account's configuration. */
+    @ObjectClassDefinition(name = "Liaison provisioned groupware account",
+            description = "An account created from configuration when it does not exist yet. Connector settings "
+                    + "are further properties named setting.<name>, e.g. setting.root for the local connector.")
+    public @interface Config {
+        @AttributeDefinition(name = "Employee", description = "The CRM employee id the account belongs to")
+        String employee();
+
+        @AttributeDefinition(name = "Connector type", description = "e.g. local or graph")
+        String connectorType();
+
+        @AttributeDefinition(name = "Automatic synchronisation")
+        boolean autoSync() default false;
+
+        @AttributeDefinition(name = "Interval (minutes)")
+        int intervalMinutes() default 15;
+
+        @AttributeDefinition(name = "Areas", description = "MAILS, APPOINTMENTS, TASKS, CONTACTS")
+        String[] areas() default {"MAILS"};
+
+        @AttributeDefinition(name = "Conflict policy", description = "CRM_WINS, GROUPWARE_WINS, NEWEST_WINS, KEEP_BOTH")
+        String conflictPolicy() default "CRM_WINS";
+    }
+
+    private final GroupwareAccount account;
+
+    @Activate
+    public ProvisionedAccount(@Reference AccountService accounts, Config config, Map<String, Object> properties) {
+        String provisionedBy = String.valueOf(properties.getOrDefault("service.pid", PID));
+        this.account = provision(accounts, config, properties, provisionedBy);
+    }
+
+    /** The account this configuration stands for. */
+    public GroupwareAccount account() {
+        return account;
+    }
+
+    static GroupwareAccount provision(AccountService accounts, Config config, Map<String, Object> properties,
+                                      String provisionedBy) {
+        Optional<GroupwareAccount> existing = accounts.list().stream()
+                .filter(a -> provisionedBy.equals(a.settings().get(PROVISIONED_BY)))
+                .findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Map<String, String> settings = new HashMap<>();
+        properties.forEach((key, value) -> {
+            if (key.startsWith(SETTING_PREFIX) && value != null) {
+                settings.put(key.substring(SETTING_PREFIX.length()), String.valueOf(value));
+            }
+        });
+        settings.put(PROVISIONED_BY, provisionedBy);
+        AccountRequest request = new AccountRequest(new EmployeeId(config.employee()), config.connectorType(), settings,
+                config.autoSync(), Duration.ofMinutes(config.intervalMinutes()), areas(config.areas()),
+                ConflictPolicy.valueOf(config.conflictPolicy().trim().toUpperCase(Locale.ROOT)));
+        GroupwareAccount created = accounts.create(request);
+        LOG.info("Created groupware account {} for employee {} from configuration {}", created.id(),
+                created.employee(), provisionedBy);
+        return created;
+    }
+
+    private static Set<SyncArea> areas(String[] names) {
+        return Arrays.stream(names)
+                .flatMap(n -> Arrays.stream(n.split(",")))
+                .map(String::trim)
+                .filter(n -> !n.isEmpty())
+                .map(n -> SyncArea.valueOf(n.toUpperCase(Locale.ROOT)))
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,195 @@
+package io.liaison.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.api.connector.Credentials;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.AccountRequest;
+import io.liaison.api.runtime.RunStatus;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncTrigger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutomaticSyncTest {
+    @TempDir
+    Path directory;
+
+    private DefaultAccountService accounts;
+    private JdbcSyncJournal journal;
+    private DefaultSyncService sync;
+    private AutomaticSync automatic;
+    private final FakeScheduler scheduler = new FakeScheduler();
+    private final TestPlugins.TestConnectorFactory connector = new TestPlugins.TestConnectorFactory();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile CountDownLatch inside = new CountDownLatch(1);
+    private volatile boolean holdRuns;
+
+    @BeforeEach
+    void setUp() {
+        DataSource dataSource = TestDatabases.h2();
+        accounts = new DefaultAccountService(new JdbcAccountRepository(dataSource),
+                new CredentialVault(directory.resolve("vault.key")));
+        accounts.addConnectorFactory(connector);
+        journal = new JdbcSyncJournal(dataSource);
+        sync = new DefaultSyncService(accounts, journal);
+        sync.addAreaSynchronizer(new TestPlugins.TestSynchronizer(java.util.Set.of(SyncArea.MAILS), (a, c) -> {
+            if (holdRuns) {
+                inside.countDown();
+                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }));
+        automatic = new AutomaticSync(accounts, sync, 2);
+    }
+
+    @AfterEach
+    void tearDown() {
+        release.countDown();
+        automatic.deactivate();
+    }
+
+    private GroupwareAccount account(boolean autoSync) {
+        return accounts.create(new AccountRequest(EmployeeId.of("emp"), "test", Map.of(), autoSync,
+                Duration.ofMinutes(10), null, null));
+    }
+
+    private static String job(GroupwareAccount account) {
+        return AccountScheduler.jobName(account.id());
+    }
+
+    @Test
+    void schedulerArrivingSchedulesTheAutomaticAccounts() {
+        GroupwareAccount auto = account(true);
+        account(false);
+
+        automatic.setScheduler(scheduler);
+
+        assertThat(scheduler.jobs).containsOnlyKeys(job(auto));
+        assertThat(scheduler.jobs.get(job(auto)).options().periodSeconds).isEqualTo(600);
+    }
+
+    @Test
+    void accountChangesAreFollowed() {
+        automatic.setScheduler(scheduler);
+        GroupwareAccount account = account(true);
+        assertThat(scheduler.jobs).containsOnlyKeys(job(account));
+
+        connector.refusal = "password expired";
+        sync.sync(account.id(), java.util.Set.of(), SyncTrigger.MANUAL);
+        assertThat(scheduler.jobs).isEmpty();
+
+        connector.refusal = null;
+        accounts.setCredentials(account.id(), Credentials.NONE);
+        assertThat(scheduler.jobs).containsOnlyKeys(job(account));
+
+        accounts.setEnabled(account.id(), false);
+        assertThat(scheduler.jobs).isEmpty();
+        accounts.setEnabled(account.id(), true);
+        assertThat(scheduler.jobs).containsOnlyKeys(job(account));
+
+        accounts.remove(account.id());
+        assertThat(scheduler.jobs).isEmpty();
+    }
+
+    @Test
+    void firingJobRunsAScheduledSync() {
+        automatic.setScheduler(scheduler);
+        GroupwareAccount account = account(true);
+
+        scheduler.trigger(job(account));
+
+        SyncRun run = await(() -> journal.runs(Optional.of(account.id()), 10).stream()
+                .filter(r -> r.status() != RunStatus.RUNNING).findFirst());
+        assertThat(run.trigger()).isEqualTo(SyncTrigger.SCHEDULED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void tickDuringARunIsSkipped() throws Exception {
+        automatic.setScheduler(scheduler);
+        GroupwareAccount account = account(true);
+        holdRuns = true;
+
+        scheduler.trigger(job(account));
+        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        scheduler.trigger(job(account));
+        scheduler.trigger(job(account));
+        release.countDown();
+
+        await(() -> journal.runs(Optional.of(account.id()), 10).stream()
+                .filter(r -> r.status() != RunStatus.RUNNING).findFirst());
+        await(() -> automatic.isIdle(account.id()) ? Optional.of(true) : Optional.empty());
+        assertThat(journal.runs(Optional.of(account.id()), 10)).hasSize(1);
+
+        holdRuns = false;
+        scheduler.trigger(job(account));
+        await(() -> journal.runs(Optional.of(account.id()), 10).size() == 2
+                && journal.runs(Optional.of(account.id()), 10).stream().noneMatch(r -> r.status() == RunStatus.RUNNING)
+                ? Optional.of(true) : Optional.empty());
+    }
+
+    @Test
+    void schedulerLeavingOrDeactivationRemovesEveryJob() {
+        automatic.setScheduler(scheduler);
+        account(true);
+        account(true);
+        assertThat(scheduler.jobs).hasSize(2);
+
+        automatic.unsetScheduler(scheduler);
+        assertThat(scheduler.jobs).isEmpty();
+
+        automatic.setScheduler(scheduler);
+        assertThat(scheduler.jobs).hasSize(2);
+        automatic.deactivate();
+        assertThat(scheduler.jobs).isEmpty();
+        account(true);
+        assertThat(scheduler.jobs).isEmpty();
+    }
+
+    @Test
+    void withoutSchedulerAccountsStillSyncOnRequest() {
+        GroupwareAccount account = account(true);
+
+        assertThat(automatic.accountScheduler()).isEmpty();
+        assertThat(sync.sync(account.id(), java.util.Set.of(), SyncTrigger.MANUAL).status())
+                .isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void parallelRunsMustBeAtLeastOne() {
+        assertThatThrownBy(() -> new AutomaticSync(accounts, sync, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxParallelRuns");
+    }
+
+    /** Polls until the supplier has a value, for at most 30 seconds. */
+    private static <T> T await(Supplier<Optional<T>> condition) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> value = condition.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("condition not met within 30 s");
+    }
+}

@@ -1,0 +1,19 @@
+package io.liaison.runtime.internal;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The storage contract on H2 in memory (the embedded default's database). */
+class H2RuntimeStorageTest extends RuntimeStorageContract {
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void createDatabase() {
+        dataSource = TestDatabases.h2();
+    }
+
+    @Override
+    DataSource dataSource() {
+        return dataSource;
+    }
+}

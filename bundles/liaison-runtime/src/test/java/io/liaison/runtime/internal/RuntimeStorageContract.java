@@ -1,0 +1,351 @@
+package io.liaison.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.api.connector.SyncToken;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.AccountState;
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.AccountNotFoundException;
+import io.liaison.api.runtime.AccountRequest;
+import io.liaison.api.runtime.JournalEntry;
+import io.liaison.api.runtime.Link;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RunStatus;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncTrigger;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage classes' contract, run against each database the runtime supports (H2 and PostgreSQL): every
+ * subclass supplies a migrated DataSource shared by its tests, so each test works with fresh ids.
+ */
+abstract class RuntimeStorageContract {
+
+    /** A DataSource whose schema {@link RuntimeDatabase#migrate} created. */
+    abstract DataSource dataSource();
+
+    private JdbcAccountRepository accounts() {
+        return new JdbcAccountRepository(dataSource());
+    }
+
+    @Test
+    void migrationRecordsItsHistoryInItsOwnTableAndIsRepeatable() throws Exception {
+        RuntimeDatabase.migrate(dataSource());
+        try (Connection c = dataSource().getConnection();
+             ResultSet rows = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM \"" + RuntimeDatabase.HISTORY_TABLE + "\" WHERE \"success\" = TRUE")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void accountRoundTripKeepsEverySetting() {
+        JdbcAccountRepository repository = accounts();
+        AccountId id = AccountId.of(UUID.randomUUID().toString());
+        AccountRequest request = new AccountRequest(EmployeeId.of("emp-" + id), "graph",
+                Map.of("mailbox", "anna@example.com", "tenant", "contoso", "umlaut", "Grüße"), true,
+                Duration.ofMinutes(30), Set.of(SyncArea.MAILS, SyncArea.CONTACTS), ConflictPolicy.NEWEST_WINS);
+
+        GroupwareAccount created = repository.insert(id, request, Instant.now());
+
+        assertThat(repository.find(id)).contains(created);
+        assertThat(created.id()).isEqualTo(id);
+        assertThat(created.employee()).isEqualTo(request.employee());
+        assertThat(created.connectorType()).isEqualTo("graph");
+        assertThat(created.settings()).isEqualTo(request.settings());
+        assertThat(created.autoSync()).isTrue();
+        assertThat(created.interval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(created.areas()).containsExactlyInAnyOrder(SyncArea.MAILS, SyncArea.CONTACTS);
+        assertThat(created.conflictPolicy()).isEqualTo(ConflictPolicy.NEWEST_WINS);
+        assertThat(created.state()).isEqualTo(AccountState.ACTIVE);
+        assertThat(created.stateReason()).isEmpty();
+    }
+
+    @Test
+    void newAccountDefaultsToMailsOnlyEveryFifteenMinutes() {
+        JdbcAccountRepository repository = accounts();
+        AccountId id = AccountId.of(UUID.randomUUID().toString());
+        GroupwareAccount created = repository.insert(id, new AccountRequest(EmployeeId.of("e-" + id), "local",
+                Map.of(), false, null, null, null), Instant.now());
+
+        assertThat(created.areas()).containsExactly(SyncArea.MAILS);
+        assertThat(created.interval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(created.conflictPolicy()).isEqualTo(ConflictPolicy.CRM_WINS);
+        assertThat(created.settings()).isEmpty();
+    }
+
+    @Test
+    void updateReplacesSettingsAndAreasButKeepsStateAndCredentials() {
+        JdbcAccountRepository repository = accounts();
+        AccountId id = TestDatabases.account(repository);
+        repository.storeCredentials(id, new SealedCredentials("fp", "c2VhbGVk"), Instant.now());
+        repository.block(id, "refused", Instant.now());
+        EmployeeId employee = repository.require(id).employee();
+
+        GroupwareAccount updated = repository.update(id, new AccountRequest(employee, "local",
+                Map.of("root", "/srv/mail"), false, Duration.ofHours(1), Set.of(SyncArea.TASKS), null), Instant.now());
+
+        assertThat(updated.settings()).containsExactly(Map.entry("root", "/srv/mail"));
+        assertThat(updated.areas()).containsExactly(SyncArea.TASKS);
+        assertThat(updated.interval()).isEqualTo(Duration.ofHours(1));
+        assertThat(updated.autoSync()).isFalse();
+        assertThat(updated.state()).isEqualTo(AccountState.PASSWORD_BLOCKED);
+        assertThat(repository.credentials(id)).contains(new SealedCredentials("fp", "c2VhbGVk"));
+    }
+
+    @Test
+    void unknownAccountIsNamedInTheError() {
+        JdbcAccountRepository repository = accounts();
+        AccountId unknown = AccountId.of("no-such-" + UUID.randomUUID());
+
+        assertThat(repository.find(unknown)).isEmpty();
+        assertThatThrownBy(() -> repository.require(unknown))
+                .isInstanceOf(AccountNotFoundException.class).hasMessageContaining(unknown.value());
+        assertThatThrownBy(() -> repository.update(unknown, TestDatabases.request("x", Set.of()), Instant.now()))
+                .isInstanceOf(AccountNotFoundException.class).hasMessageContaining(unknown.value());
+        assertThatThrownBy(() -> repository.block(unknown, "r", Instant.now()))
+                .isInstanceOf(AccountNotFoundException.class).hasMessageContaining(unknown.value());
+        assertThat(repository.delete(unknown)).isFalse();
+    }
+
+    @Test
+    void accountsOfOneEmployee() {
+        JdbcAccountRepository repository = accounts();
+        EmployeeId employee = EmployeeId.of("emp-" + UUID.randomUUID());
+        AccountId first = AccountId.of(UUID.randomUUID().toString());
+        AccountId second = AccountId.of(UUID.randomUUID().toString());
+        repository.insert(first, TestDatabases.request(employee.value(), Set.of()), Instant.now());
+        repository.insert(second, TestDatabases.request(employee.value(), Set.of(SyncArea.TASKS)),
+                Instant.now().plusMillis(5));
+        TestDatabases.account(repository);
+
+        assertThat(repository.forEmployee(employee)).extracting(GroupwareAccount::id).containsExactly(first, second);
+        assertThat(repository.list()).extracting(GroupwareAccount::id).contains(first, second);
+    }
+
+    @Test
+    void blockSurvivesDisablingAndOnlyNewCredentialsLiftIt() {
+        JdbcAccountRepository repository = accounts();
+        AccountId id = TestDatabases.account(repository);
+
+        assertThat(repository.block(id, "invalid_grant", Instant.now()))
+                .extracting(GroupwareAccount::state, GroupwareAccount::stateReason)
+                .containsExactly(AccountState.PASSWORD_BLOCKED, Optional.of("invalid_grant"));
+        assertThat(repository.setEnabled(id, false, Instant.now()).state()).isEqualTo(AccountState.DISABLED);
+        assertThat(repository.setEnabled(id, true, Instant.now()))
+                .extracting(GroupwareAccount::state, GroupwareAccount::stateReason)
+                .containsExactly(AccountState.PASSWORD_BLOCKED, Optional.of("invalid_grant"));
+        assertThat(repository.unblock(id, Instant.now()))
+                .extracting(GroupwareAccount::state, GroupwareAccount::stateReason)
+                .containsExactly(AccountState.ACTIVE, Optional.empty());
+        assertThat(repository.setEnabled(id, false, Instant.now()).stateReason())
+                .contains(JdbcAccountRepository.DISABLED_REASON);
+    }
+
+    @Test
+    void credentialsAreReplacedAndCounted() {
+        JdbcAccountRepository repository = accounts();
+        AccountId id = TestDatabases.account(repository);
+        int before = repository.countCredentials();
+
+        repository.storeCredentials(id, new SealedCredentials("k1", "Zmlyc3Q="), Instant.now());
+        repository.storeCredentials(id, new SealedCredentials("k1", "c2Vjb25k"), Instant.now());
+
+        assertThat(repository.credentials(id)).contains(new SealedCredentials("k1", "c2Vjb25k"));
+        assertThat(repository.countCredentials()).isEqualTo(before + 1);
+        assertThatThrownBy(() -> repository.storeCredentials(AccountId.of("missing-" + id),
+                new SealedCredentials("k1", "eA=="), Instant.now()))
+                .isInstanceOf(AccountNotFoundException.class).hasMessageContaining("missing-" + id);
+    }
+
+    @Test
+    void removingAnAccountRemovesCredentialsLinksAndTokensButKeepsTheJournal() {
+        JdbcAccountRepository repository = accounts();
+        AccountId id = TestDatabases.account(repository);
+        JdbcLinkStore links = new JdbcLinkStore(dataSource());
+        JdbcTokenStore tokens = new JdbcTokenStore(dataSource());
+        JdbcSyncJournal journal = new JdbcSyncJournal(dataSource());
+        repository.storeCredentials(id, new SealedCredentials("k", "eA=="), Instant.now());
+        links.save(link(id, "TASKS", "crm-1", "gw-1"));
+        tokens.put(id, "events", new SyncToken("delta-1"));
+        SyncRun run = journal.start(repository.require(id), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL, Instant.now());
+
+        assertThat(repository.delete(id)).isTrue();
+
+        assertThat(repository.find(id)).isEmpty();
+        assertThat(repository.credentials(id)).isEmpty();
+        assertThat(links.list(id, "TASKS")).isEmpty();
+        assertThat(tokens.get(id, "events")).isEmpty();
+        assertThat(journal.run(run.id())).isPresent();
+    }
+
+    @Test
+    void linkIsFoundFromBothSides() {
+        AccountId id = TestDatabases.account(accounts());
+        JdbcLinkStore links = new JdbcLinkStore(dataSource());
+        Link link = link(id, "APPOINTMENTS", "act-1", "AAMkAGI2-immutable");
+
+        links.save(link);
+
+        assertThat(links.byCrmId(id, "APPOINTMENTS", "act-1")).contains(link);
+        assertThat(links.byGroupwareId(id, "APPOINTMENTS", "AAMkAGI2-immutable")).contains(link);
+        assertThat(links.byCrmId(id, "TASKS", "act-1")).isEmpty();
+        assertThat(links.list(id, "APPOINTMENTS")).containsExactly(link);
+    }
+
+    @Test
+    void savingALinkReplacesWhatEitherIdWasLinkedTo() {
+        AccountId id = TestDatabases.account(accounts());
+        JdbcLinkStore links = new JdbcLinkStore(dataSource());
+        links.save(link(id, "TASKS", "crm-1", "gw-1"));
+        links.save(link(id, "TASKS", "crm-2", "gw-2"));
+
+        Link newVersion = new Link(id, "TASKS", "crm-1", "v2", "gw-1", "ck2", "hash2",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        links.save(newVersion);
+        assertThat(links.byCrmId(id, "TASKS", "crm-1")).contains(newVersion);
+
+        // gw-2 now belongs to crm-3: the pair crm-2/gw-2 is gone, unique per groupware id
+        Link moved = link(id, "TASKS", "crm-3", "gw-2");
+        links.save(moved);
+        assertThat(links.byCrmId(id, "TASKS", "crm-2")).isEmpty();
+        assertThat(links.byGroupwareId(id, "TASKS", "gw-2")).contains(moved);
+        assertThat(links.list(id, "TASKS")).extracting(Link::crmId).containsExactly("crm-1", "crm-3");
+
+        links.delete(id, "TASKS", "crm-1");
+        assertThat(links.list(id, "TASKS")).containsExactly(moved);
+    }
+
+    @Test
+    void linksAreSeparatePerAccount() {
+        JdbcAccountRepository repository = accounts();
+        AccountId first = TestDatabases.account(repository);
+        AccountId second = TestDatabases.account(repository);
+        JdbcLinkStore links = new JdbcLinkStore(dataSource());
+
+        links.save(link(first, "CONTACTS", "c-1", "gw-1"));
+        links.save(link(second, "CONTACTS", "c-1", "gw-1"));
+
+        assertThat(links.list(first, "CONTACTS")).hasSize(1);
+        assertThat(links.list(second, "CONTACTS")).hasSize(1);
+    }
+
+    @Test
+    void linkOfAnUnknownAccountIsRefused() {
+        JdbcLinkStore links = new JdbcLinkStore(dataSource());
+        assertThatThrownBy(() -> links.save(link(AccountId.of("ghost-" + UUID.randomUUID()), "TASKS", "a", "b")))
+                .isInstanceOf(StorageException.class).hasMessageContaining("TASKS").hasMessageContaining("ghost-");
+    }
+
+    @Test
+    void tokenIsStoredReplacedAndCleared() {
+        AccountId id = TestDatabases.account(accounts());
+        JdbcTokenStore tokens = new JdbcTokenStore(dataSource());
+        String longDeltaLink = "https://graph.microsoft.com/v1.0/me/mailFolders/x/messages/delta?$deltatoken="
+                + "A".repeat(3000);
+
+        assertThat(tokens.get(id, "mail:inbox")).isEmpty();
+        tokens.put(id, "mail:inbox", new SyncToken("first"));
+        tokens.put(id, "mail:inbox", new SyncToken(longDeltaLink));
+        tokens.put(id, "events", new SyncToken("events-1"));
+
+        assertThat(tokens.get(id, "mail:inbox")).contains(new SyncToken(longDeltaLink));
+        tokens.clear(id, "mail:inbox");
+        assertThat(tokens.get(id, "mail:inbox")).isEmpty();
+        assertThat(tokens.get(id, "events")).contains(new SyncToken("events-1"));
+    }
+
+    @Test
+    void journalKeepsRunsEntriesCountsAndCreatedActivities() {
+        JdbcAccountRepository repository = accounts();
+        GroupwareAccount account = repository.require(TestDatabases.account(repository));
+        JdbcSyncJournal journal = new JdbcSyncJournal(dataSource());
+        Instant start = Instant.now();
+
+        SyncRun run = journal.start(account, Set.of(SyncArea.MAILS, SyncArea.CONTACTS), SyncTrigger.MANUAL, start);
+        assertThat(journal.run(run.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        journal.append(entry(run, SyncArea.MAILS, "Offer.eml", Outcome.CREATED, "act-7"), 1);
+        journal.append(entry(run, SyncArea.MAILS, "Re: Offer.eml", Outcome.CREATED, "act-8"), 2);
+        journal.append(entry(run, SyncArea.CONTACTS, "Anna Berg", Outcome.CREATED, "cp-1"), 3);
+        journal.append(entry(run, SyncArea.MAILS, "broken.eml", Outcome.FAILED, null), 4);
+        SyncRun finished = journal.finish(run.id(), RunStatus.COMPLETED_WITH_ERRORS, Optional.empty(),
+                start.plusSeconds(3));
+
+        assertThat(finished.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+        assertThat(finished.startedAt()).isEqualTo(start.truncatedTo(ChronoUnit.MICROS));
+        assertThat(finished.endedAt()).contains(start.plusSeconds(3).truncatedTo(ChronoUnit.MICROS));
+        assertThat(finished.areas()).containsExactlyInAnyOrder(SyncArea.MAILS, SyncArea.CONTACTS);
+        assertThat(finished.trigger()).isEqualTo(SyncTrigger.MANUAL);
+        assertThat(finished.count(Outcome.CREATED)).isEqualTo(3);
+        assertThat(finished.count(Outcome.FAILED)).isEqualTo(1);
+        assertThat(finished.count(Outcome.UPDATED)).isZero();
+        assertThat(finished.createdActivities()).containsExactly("act-7", "act-8");
+        assertThat(journal.entries(run.id())).extracting(JournalEntry::item)
+                .containsExactly("Offer.eml", "Re: Offer.eml", "Anna Berg", "broken.eml");
+        assertThat(journal.entries(run.id()).get(3).crmId()).isEmpty();
+    }
+
+    @Test
+    void journalListsNewestRunsFirstPerAccountAndBounded() {
+        JdbcAccountRepository repository = accounts();
+        GroupwareAccount account = repository.require(TestDatabases.account(repository));
+        GroupwareAccount other = repository.require(TestDatabases.account(repository));
+        JdbcSyncJournal journal = new JdbcSyncJournal(dataSource());
+        Instant now = Instant.now();
+        SyncRun oldest = journal.start(account, Set.of(SyncArea.MAILS), SyncTrigger.SCHEDULED, now.minusSeconds(20));
+        SyncRun middle = journal.start(account, Set.of(SyncArea.MAILS), SyncTrigger.MANUAL, now.minusSeconds(10));
+        SyncRun newest = journal.start(account, Set.of(SyncArea.MAILS), SyncTrigger.PUSH, now);
+        journal.start(other, Set.of(SyncArea.MAILS), SyncTrigger.MANUAL, now);
+
+        assertThat(journal.runs(Optional.of(account.id()), 10)).extracting(SyncRun::id)
+                .containsExactly(newest.id(), middle.id(), oldest.id());
+        assertThat(journal.runs(Optional.of(account.id()), 2)).extracting(SyncRun::id)
+                .containsExactly(newest.id(), middle.id());
+        assertThat(journal.runs(Optional.empty(), 1000)).extracting(SyncRun::id)
+                .contains(newest.id(), middle.id(), oldest.id());
+        assertThat(journal.run("no-such-run")).isEmpty();
+        assertThatThrownBy(() -> journal.runs(Optional.empty(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+    }
+
+    @Test
+    void longJournalTextIsCutNotRefused() {
+        JdbcAccountRepository repository = accounts();
+        GroupwareAccount account = repository.require(TestDatabases.account(repository));
+        JdbcSyncJournal journal = new JdbcSyncJournal(dataSource());
+        SyncRun run = journal.start(account, Set.of(SyncArea.MAILS), SyncTrigger.MANUAL, Instant.now());
+
+        journal.append(new JournalEntry(run.id(), Instant.now(), SyncArea.MAILS, "s".repeat(5000), Outcome.FAILED,
+                "m".repeat(10_000), Optional.empty()), 1);
+
+        JournalEntry stored = journal.entries(run.id()).get(0);
+        assertThat(stored.item()).hasSize(1000);
+        assertThat(stored.message()).hasSize(4000);
+    }
+
+    private static Link link(AccountId account, String scope, String crmId, String groupwareId) {
+        return new Link(account, scope, crmId, "v1", groupwareId, "ck1", "hash",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static JournalEntry entry(SyncRun run, SyncArea area, String item, Outcome outcome, String crmId) {
+        return new JournalEntry(run.id(), Instant.now(), area, item, outcome, "", Optional.ofNullable(crmId));
+    }
+}

@@ -1,0 +1,58 @@
+package io.liaison.shell.internal.sync;
+
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncService;
+import io.liaison.api.runtime.SyncTrigger;
+import io.liaison.shell.internal.Arguments;
+import io.liaison.shell.internal.JsonViews;
+import io.liaison.shell.internal.LiaisonAction;
+import io.liaison.shell.internal.UserInputException;
+import io.liaison.shell.internal.account.AccountIdCompleter;
+import java.time.ZoneId;
+import java.util.Set;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code liaison:sync}: runs one account now (the spec's manual synchronisation) and prints the summary. */
+@Command(scope = "liaison", name = "sync", description = "Synchronises an account now and prints the run's "
+        + "summary: status, counts per outcome, created activities, error")
+@Service
+public class SyncCommand extends LiaisonAction {
+
+    @Reference(optional = true)
+    AccountService accounts;
+
+    @Reference(optional = true)
+    SyncService sync;
+
+    @Argument(index = 0, name = "account", required = true, description = "The account id")
+    @Completion(AccountIdCompleter.class)
+    String account;
+
+    @Option(name = "--areas", description = "Comma-separated areas to run (default: the account's areas)")
+    String areas;
+
+    ZoneId zone = ZoneId.systemDefault();
+
+    @Override
+    protected void run() {
+        AccountId id = AccountId.of(account.strip());
+        GroupwareAccount found = require(accounts, AccountService.class, RUNTIME).get(id)
+                .orElseThrow(() -> new UserInputException("unknown account '" + account + "'"));
+        Set<SyncArea> wanted = areas == null ? found.areas() : Arguments.areas("--areas", areas);
+        SyncRun run = require(sync, SyncService.class, RUNTIME).sync(id, wanted, SyncTrigger.MANUAL);
+        if (json) {
+            printJson(JsonViews.run(run));
+        } else {
+            RunText.summary(run, zone, out());
+        }
+    }
+}
