@@ -1,0 +1,272 @@
+package io.liaison.crm.embedded.internal;
+
+import io.liaison.api.crm.ActivityQuery;
+import io.liaison.api.crm.ActivityStore;
+import io.liaison.api.crm.CrmChangePage;
+import io.liaison.api.crm.CrmEvents;
+import io.liaison.api.crm.CrmNotFoundException;
+import io.liaison.api.crm.CrmStaleVersionException;
+import io.liaison.api.crm.CrmToken;
+import io.liaison.api.crm.Quicksearch;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.ActivityId;
+import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.StatusKey;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Activities on JDBC. Every employee may read every activity; the quicksearches and the change feed cover the
+ * actor's own. The idempotency key is unique per owner: a create that loses the race for a key returns the winner's
+ * activity.
+ */
+final class JdbcActivityStore implements ActivityStore {
+    private static final int MAX_SOURCE_KEY = 998;
+    private static final String ORDER_NEWEST_FIRST = " ORDER BY sort_at DESC, id DESC LIMIT ?";
+
+    private final Jdbc jdbc;
+
+    JdbcActivityStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Activity create(EmployeeId actor, ActivityData data, Optional<String> idempotencyKey) {
+        idempotencyKey.ifPresent(JdbcActivityStore::checkKey);
+        if (idempotencyKey.isPresent()) {
+            Optional<Activity> existing = findBySourceKey(data.owner(), idempotencyKey.get());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        String item = "activity '" + data.subject() + "' of " + data.owner();
+        try {
+            return jdbc.write("create " + item, tx -> {
+                Instant now = Jdbc.now();
+                long id;
+                String sql = "INSERT INTO crm_activity (" + String.join(", ", ActivityRows.CONTENT_COLUMNS)
+                        + ", source_key, version, created_at, modified_at, sort_at) VALUES ("
+                        + Jdbc.placeholders(ActivityRows.CONTENT_COLUMNS.size() + 5) + ")";
+                try (PreparedStatement ps = tx.connection().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                    int i = ActivityRows.bindContent(tx, ps, 1, data, item);
+                    Jdbc.setString(ps, i++, idempotencyKey);
+                    ps.setLong(i++, 1);
+                    Jdbc.setInstant(ps, i++, now);
+                    Jdbc.setInstant(ps, i++, now);
+                    Jdbc.setInstant(ps, i, data.start().orElse(now));
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong("id");
+                    }
+                }
+                ActivityRows.writeChildren(tx, id, data);
+                Activity created = ActivityRows.byId(tx, id).orElseThrow();
+                log(tx, id, data.owner(), ChangeKind.CREATED);
+                return created;
+            });
+        } catch (Jdbc.DuplicateKeyException e) {
+            // a concurrent create with the same key committed first: return its activity, as a repeat would
+            return idempotencyKey.flatMap(key -> findBySourceKey(data.owner(), key)).orElseThrow(() -> e);
+        }
+    }
+
+    @Override
+    public Optional<Activity> get(EmployeeId actor, ActivityId id) {
+        Optional<Long> key = Ids.parse(id.value());
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.read("read activity " + id, tx -> ActivityRows.byId(tx, key.get()));
+    }
+
+    @Override
+    public Optional<Activity> findBySourceKey(EmployeeId actor, String idempotencyKey) {
+        return jdbc.read("find activity by idempotency key", tx -> ActivityRows.query(tx,
+                ActivityRows.SELECT + " WHERE owner_id = ? AND source_key = ?", List.of(actor.value(), idempotencyKey)))
+                .stream().findFirst();
+    }
+
+    @Override
+    public Activity update(EmployeeId actor, ActivityId id, long expectedVersion, ActivityData data) {
+        String item = "activity " + id;
+        return jdbc.write("update " + item, tx -> {
+            long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+            EmployeeId previousOwner = current(tx, id, key, expectedVersion);
+            StringBuilder sql = new StringBuilder("UPDATE crm_activity SET ");
+            for (String column : ActivityRows.CONTENT_COLUMNS) {
+                sql.append(column).append(" = ?, ");
+            }
+            sql.append("version = version + 1, modified_at = ?, sort_at = COALESCE(?, created_at) WHERE id = ? AND version = ?");
+            try (PreparedStatement ps = tx.prepare(sql.toString())) {
+                int i = ActivityRows.bindContent(tx, ps, 1, data, item);
+                Jdbc.setInstant(ps, i++, Jdbc.now());
+                Jdbc.setInstant(ps, i++, data.start());
+                ps.setLong(i++, key);
+                ps.setLong(i, expectedVersion);
+                if (ps.executeUpdate() == 0) {
+                    current(tx, id, key, expectedVersion); // throws not found or stale
+                    throw stale(id, expectedVersion);
+                }
+            }
+            ActivityRows.writeChildren(tx, key, data);
+            Activity updated = ActivityRows.byId(tx, key).orElseThrow();
+            if (!previousOwner.equals(data.owner())) {
+                // gone from the previous owner's feed, new in the new owner's
+                log(tx, key, previousOwner, ChangeKind.DELETED);
+            }
+            log(tx, key, data.owner(), ChangeKind.UPDATED);
+            return updated;
+        });
+    }
+
+    @Override
+    public void delete(EmployeeId actor, ActivityId id, long expectedVersion) {
+        jdbc.write("delete activity " + id, tx -> {
+            long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+            EmployeeId owner = current(tx, id, key, expectedVersion);
+            try (PreparedStatement ps = tx.prepare("DELETE FROM crm_activity WHERE id = ? AND version = ?")) {
+                ps.setLong(1, key);
+                ps.setLong(2, expectedVersion);
+                if (ps.executeUpdate() == 0) {
+                    current(tx, id, key, expectedVersion); // throws not found or stale
+                    throw stale(id, expectedVersion);
+                }
+            }
+            log(tx, key, owner, ChangeKind.DELETED);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Activity> search(EmployeeId actor, ActivityQuery query) {
+        StringBuilder sql = new StringBuilder(ActivityRows.SELECT).append(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        query.type().ifPresent(t -> {
+            sql.append(" AND type_key = ?");
+            parameters.add(t.key());
+        });
+        query.status().ifPresent(s -> {
+            sql.append(" AND status_key = ?");
+            parameters.add(s.key());
+        });
+        query.from().ifPresent(f -> {
+            sql.append(" AND start_at >= ?");
+            parameters.add(f);
+        });
+        query.to().ifPresent(t -> {
+            sql.append(" AND start_at < ?");
+            parameters.add(t);
+        });
+        if (!query.ids().isEmpty()) {
+            List<Object> keys = new ArrayList<>();
+            for (ActivityId id : query.ids()) {
+                Ids.parse(id.value()).ifPresent(keys::add);
+            }
+            if (keys.isEmpty()) {
+                return List.of();
+            }
+            if (keys.size() > 1000) {
+                throw new IllegalArgumentException("at most 1000 ids per search, not " + keys.size());
+            }
+            sql.append(" AND id IN (").append(Jdbc.placeholders(keys.size())).append(')');
+            parameters.addAll(keys);
+        }
+        sql.append(ORDER_NEWEST_FIRST);
+        parameters.add(query.limit());
+        return jdbc.read("search activities", tx -> ActivityRows.query(tx, sql.toString(), parameters));
+    }
+
+    @Override
+    public List<Activity> quicksearch(EmployeeId actor, Quicksearch quicksearch, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, not " + limit);
+        }
+        // an imported mail: a MAILIN activity that was created with a source key
+        StringBuilder sql = new StringBuilder(ActivityRows.SELECT)
+                .append(" WHERE owner_id = ? AND type_key = ? AND source_key IS NOT NULL");
+        List<Object> parameters = new ArrayList<>(List.of(actor.value(), ActivityType.MAIL_IN.key()));
+        switch (quicksearch) {
+            case NOT_ASSIGNED_IMPORTED_MAILS -> sql.append(" AND business_partner_id IS NULL AND contact_person_id IS NULL");
+            case IMPORTED_MAILS -> {
+                sql.append(" AND status_key = ?");
+                parameters.add(StatusKey.IMPORTED.key());
+            }
+            case ALL_IMPORTED_MAILS -> {
+                // every status
+            }
+        }
+        sql.append(ORDER_NEWEST_FIRST);
+        parameters.add(limit);
+        return jdbc.read("quicksearch " + quicksearch, tx -> ActivityRows.query(tx, sql.toString(), parameters));
+    }
+
+    @Override
+    public CrmChangePage<Activity, ActivityId> changesSince(EmployeeId actor, Optional<CrmToken> since, int max) {
+        long after = ChangeLog.position(since);
+        return jdbc.read("read the activity changes of " + actor, tx -> {
+            ChangeLog.Page page = ChangeLog.read(tx.connection(), ChangeLog.EntityKind.ACTIVITY, Optional.of(actor.value()),
+                    after, max);
+            List<Long> changed = new ArrayList<>();
+            List<ActivityId> removed = new ArrayList<>();
+            for (ChangeLog.Entry e : page.entries()) {
+                if (e.change() == ChangeKind.DELETED) {
+                    removed.add(new ActivityId(Ids.format(e.entityId())));
+                } else {
+                    changed.add(e.entityId());
+                }
+            }
+            // one changed here but deleted or given away by a later change is left to the page holding that change
+            List<Activity> current = ActivityRows.byIds(tx, changed).stream()
+                    .filter(a -> a.data().owner().equals(actor))
+                    .toList();
+            return new CrmChangePage<>(current, removed, ChangeLog.token(page.next()), page.more());
+        });
+    }
+
+    /** The owner of the activity; throws when it does not exist or has another version than expected. */
+    private static EmployeeId current(Jdbc.Tx tx, ActivityId id, long key, long expectedVersion) throws SQLException {
+        try (PreparedStatement ps = tx.prepare("SELECT owner_id, version FROM crm_activity WHERE id = ?")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw notFound(id);
+                }
+                if (rs.getLong(2) != expectedVersion) {
+                    throw new CrmStaleVersionException("activity " + id + " has version " + rs.getLong(2)
+                            + ", not the expected " + expectedVersion + ": it changed in between");
+                }
+                return new EmployeeId(rs.getString(1));
+            }
+        }
+    }
+
+    private static CrmStaleVersionException stale(ActivityId id, long expectedVersion) {
+        return new CrmStaleVersionException("activity " + id + " no longer has version " + expectedVersion
+                + ": it changed in between");
+    }
+
+    private static void log(Jdbc.Tx tx, long key, EmployeeId owner, ChangeKind change) throws SQLException {
+        ChangeLog.record(tx.connection(), ChangeLog.EntityKind.ACTIVITY, key, Optional.of(owner.value()), change);
+        tx.announce(new CrmChange(CrmEvents.TOPIC_ACTIVITY_CHANGED, Ids.format(key), owner.value(), change));
+    }
+
+    private static CrmNotFoundException notFound(ActivityId id) {
+        return new CrmNotFoundException("activity " + id + " does not exist");
+    }
+
+    private static void checkKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_SOURCE_KEY) {
+            throw new IllegalArgumentException("an idempotency key must have 1 to " + MAX_SOURCE_KEY
+                    + " characters, not " + key.length());
+        }
+    }
+}

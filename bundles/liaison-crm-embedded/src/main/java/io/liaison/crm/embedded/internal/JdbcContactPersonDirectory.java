@@ -1,0 +1,280 @@
+package io.liaison.crm.embedded.internal;
+
+import io.liaison.api.crm.ContactPersonDirectory;
+import io.liaison.api.crm.ContactSearch;
+import io.liaison.api.crm.CrmChangePage;
+import io.liaison.api.crm.CrmEvents;
+import io.liaison.api.crm.CrmNotFoundException;
+import io.liaison.api.crm.CrmStaleVersionException;
+import io.liaison.api.crm.CrmToken;
+import io.liaison.api.domain.Communication;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.Photo;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Contact persons with their communications and photos, and their change feed. Every employee sees every
+ * contact person; the external key is unique, so that loading the same file twice creates nobody twice.
+ */
+final class JdbcContactPersonDirectory implements ContactPersonDirectory {
+    private final Jdbc jdbc;
+
+    JdbcContactPersonDirectory(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ContactPerson create(EmployeeId actor, ContactPersonData data, Optional<String> externalKey) {
+        externalKey.ifPresent(JdbcContactPersonDirectory::checkExternalKey);
+        if (externalKey.isPresent()) {
+            Optional<ContactPerson> existing = findByExternalKey(actor, externalKey.get());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        String item = "contact person '" + data.firstName() + " " + data.lastName() + "'";
+        try {
+            return jdbc.write("create " + item, tx -> {
+                long id;
+                try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO crm_contact_person ("
+                        + ContactRows.CONTENT_COLUMNS + ", external_key, version, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    int i = ContactRows.bindContent(tx, ps, 1, data, item);
+                    Jdbc.setString(ps, i++, externalKey);
+                    Jdbc.setInstant(ps, i, Jdbc.now());
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong("id");
+                    }
+                }
+                ContactRows.writeCommunications(tx, id, data.communications());
+                return logged(tx, actor, id, ChangeKind.CREATED);
+            });
+        } catch (Jdbc.DuplicateKeyException e) {
+            // another call created the person with this key in between: theirs is the one
+            return externalKey.flatMap(key -> findByExternalKey(actor, key)).orElseThrow(() -> e);
+        }
+    }
+
+    @Override
+    public Optional<ContactPerson> get(EmployeeId actor, ContactPersonId id) {
+        Optional<Long> key = Ids.parse(id.value());
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.read("read contact person " + id, tx -> ContactRows.byId(tx, key.get()));
+    }
+
+    @Override
+    public Optional<ContactPerson> findByExternalKey(EmployeeId actor, String externalKey) {
+        return jdbc.read("find contact person by external key", tx -> ContactRows.query(tx,
+                ContactRows.SELECT + " WHERE external_key = ?", List.of(externalKey))).stream().findFirst();
+    }
+
+    @Override
+    public ContactPerson update(EmployeeId actor, ContactPersonId id, long expectedVersion, ContactPersonData data) {
+        String item = "contact person " + id;
+        return jdbc.write("update " + item, tx -> {
+            long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+            try (PreparedStatement ps = tx.prepare("UPDATE crm_contact_person SET business_partner_id = ?, salutation = ?, "
+                    + "title = ?, first_name = ?, first_name_lower = ?, last_name = ?, last_name_lower = ?, job_position = ?, "
+                    + "department = ?, version = version + 1, modified_at = ? WHERE id = ? AND version = ?")) {
+                int i = ContactRows.bindContent(tx, ps, 1, data, item);
+                Jdbc.setInstant(ps, i++, Jdbc.now());
+                ps.setLong(i++, key);
+                ps.setLong(i, expectedVersion);
+                if (ps.executeUpdate() == 0) {
+                    throw staleOrMissing(tx, id, key, expectedVersion);
+                }
+            }
+            ContactRows.writeCommunications(tx, key, data.communications());
+            return logged(tx, actor, key, ChangeKind.UPDATED);
+        });
+    }
+
+    @Override
+    public void delete(EmployeeId actor, ContactPersonId id, long expectedVersion) {
+        jdbc.write("delete contact person " + id, tx -> {
+            long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+            try (PreparedStatement ps = tx.prepare("DELETE FROM crm_contact_person WHERE id = ? AND version = ?")) {
+                ps.setLong(1, key);
+                ps.setLong(2, expectedVersion);
+                if (ps.executeUpdate() == 0) {
+                    throw staleOrMissing(tx, id, key, expectedVersion);
+                }
+            }
+            ChangeLog.record(tx.connection(), ChangeLog.EntityKind.CONTACT, key, Optional.empty(), ChangeKind.DELETED);
+            announce(tx, actor, key, ChangeKind.DELETED);
+            return null;
+        });
+    }
+
+    @Override
+    public ContactPerson addCommunication(EmployeeId actor, ContactPersonId id, Communication communication) {
+        return jdbc.write("add a communication to contact person " + id, tx -> {
+            long key = touch(tx, id);
+            ContactRows.insertCommunications(tx, key, List.of(communication), ContactRows.nextCommunicationOrder(tx, key));
+            return logged(tx, actor, key, ChangeKind.UPDATED);
+        });
+    }
+
+    @Override
+    public List<ContactPerson> findByEmail(EmployeeId actor, String address) {
+        String exact = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        return jdbc.read("find contact persons by e-mail address", tx -> ContactRows.query(tx, ContactRows.SELECT
+                + " WHERE id IN (SELECT contact_person_id FROM crm_communication WHERE comm_type = 'EMAIL' AND comm_value_lower = ?)"
+                + " ORDER BY id", List.of(exact)));
+    }
+
+    @Override
+    public List<ContactPerson> search(EmployeeId actor, ContactSearch criteria) {
+        StringBuilder sql = new StringBuilder(ContactRows.SELECT).append(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        String name = criteria.name().strip().toLowerCase(Locale.ROOT);
+        if (!name.isEmpty()) {
+            sql.append(" AND (first_name_lower LIKE ? ESCAPE '\\' OR last_name_lower LIKE ? ESCAPE '\\'"
+                    + " OR first_name_lower || ' ' || last_name_lower LIKE ? ESCAPE '\\')");
+            String pattern = Jdbc.containsPattern(name);
+            parameters.add(pattern);
+            parameters.add(pattern);
+            parameters.add(pattern);
+        }
+        if (criteria.businessPartner().isPresent()) {
+            Optional<Long> bp = Ids.parse(criteria.businessPartner().get().value());
+            if (bp.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND business_partner_id = ?");
+            parameters.add(bp.get());
+        }
+        String email = criteria.email().strip().toLowerCase(Locale.ROOT);
+        if (!email.isEmpty()) {
+            sql.append(" AND id IN (SELECT contact_person_id FROM crm_communication WHERE comm_type = 'EMAIL'"
+                    + " AND comm_value_lower LIKE ? ESCAPE '\\')");
+            parameters.add(Jdbc.containsPattern(email));
+        }
+        sql.append(" ORDER BY last_name_lower, first_name_lower, id LIMIT ?");
+        parameters.add(criteria.limit());
+        return jdbc.read("search contact persons", tx -> ContactRows.query(tx, sql.toString(), parameters));
+    }
+
+    @Override
+    public Optional<Photo> photo(EmployeeId actor, ContactPersonId id) {
+        long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+        return jdbc.read("read the photo of contact person " + id, tx -> {
+            try (PreparedStatement ps = tx.prepare("SELECT photo_media_type, photo FROM crm_contact_person WHERE id = ?")) {
+                ps.setLong(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw notFound(id);
+                    }
+                    String mediaType = rs.getString(1);
+                    byte[] bytes = rs.getBytes(2);
+                    return mediaType == null || bytes == null ? Optional.<Photo>empty() : Optional.of(new Photo(mediaType, bytes));
+                }
+            }
+        });
+    }
+
+    @Override
+    public ContactPerson setPhoto(EmployeeId actor, ContactPersonId id, Optional<Photo> photo) {
+        return jdbc.write("set the photo of contact person " + id, tx -> {
+            long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+            try (PreparedStatement ps = tx.prepare("UPDATE crm_contact_person SET photo_media_type = ?, photo = ?, "
+                    + "version = version + 1, modified_at = ? WHERE id = ?")) {
+                if (photo.isPresent()) {
+                    ps.setString(1, photo.get().mediaType());
+                    ps.setBytes(2, photo.get().bytes());
+                } else {
+                    ps.setNull(1, Types.VARCHAR);
+                    ps.setNull(2, Types.BINARY);
+                }
+                Jdbc.setInstant(ps, 3, Jdbc.now());
+                ps.setLong(4, key);
+                if (ps.executeUpdate() == 0) {
+                    throw notFound(id);
+                }
+            }
+            return logged(tx, actor, key, ChangeKind.UPDATED);
+        });
+    }
+
+    @Override
+    public CrmChangePage<ContactPerson, ContactPersonId> changesSince(EmployeeId actor, Optional<CrmToken> since, int max) {
+        long after = ChangeLog.position(since);
+        return jdbc.read("read the contact person changes", tx -> {
+            ChangeLog.Page page = ChangeLog.read(tx.connection(), ChangeLog.EntityKind.CONTACT, Optional.empty(), after, max);
+            List<Long> changed = new ArrayList<>();
+            List<ContactPersonId> removed = new ArrayList<>();
+            for (ChangeLog.Entry e : page.entries()) {
+                if (e.change() == ChangeKind.DELETED) {
+                    removed.add(new ContactPersonId(Ids.format(e.entityId())));
+                } else {
+                    changed.add(e.entityId());
+                }
+            }
+            // a person changed here but deleted by a later change is left to the page that holds the deletion
+            return new CrmChangePage<>(ContactRows.byIds(tx, changed), removed, ChangeLog.token(page.next()), page.more());
+        });
+    }
+
+    /** Counts a change of the person without an expected version; returns its row id. */
+    private static long touch(Jdbc.Tx tx, ContactPersonId id) throws SQLException {
+        long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+        try (PreparedStatement ps = tx.prepare(
+                "UPDATE crm_contact_person SET version = version + 1, modified_at = ? WHERE id = ?")) {
+            Jdbc.setInstant(ps, 1, Jdbc.now());
+            ps.setLong(2, key);
+            if (ps.executeUpdate() == 0) {
+                throw notFound(id);
+            }
+        }
+        return key;
+    }
+
+    private static ContactPerson logged(Jdbc.Tx tx, EmployeeId actor, long key, ChangeKind change) throws SQLException {
+        ContactPerson result = ContactRows.byId(tx, key).orElseThrow();
+        ChangeLog.record(tx.connection(), ChangeLog.EntityKind.CONTACT, key, Optional.empty(), change);
+        announce(tx, actor, key, change);
+        return result;
+    }
+
+    private static void announce(Jdbc.Tx tx, EmployeeId actor, long key, ChangeKind change) {
+        tx.announce(new CrmChange(CrmEvents.TOPIC_CONTACT_CHANGED, Ids.format(key), actor.value(), change));
+    }
+
+    private static RuntimeException staleOrMissing(Jdbc.Tx tx, ContactPersonId id, long key, long expected) throws SQLException {
+        try (PreparedStatement ps = tx.prepare("SELECT version FROM crm_contact_person WHERE id = ?")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return notFound(id);
+                }
+                return new CrmStaleVersionException("contact person " + id + " has version " + rs.getLong(1)
+                        + ", not the expected " + expected + ": it changed in between");
+            }
+        }
+    }
+
+    private static CrmNotFoundException notFound(ContactPersonId id) {
+        return new CrmNotFoundException("contact person " + id + " does not exist");
+    }
+
+    private static void checkExternalKey(String key) {
+        if (key.isBlank() || key.length() > 255) {
+            throw new IllegalArgumentException("an external key must have 1 to 255 characters, not " + key.length());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.liaison.crm.embedded.internal;
+
+import io.liaison.api.crm.ActivityStore;
+import io.liaison.api.crm.BusinessPartnerDirectory;
+import io.liaison.api.crm.ContactPersonDirectory;
+import io.liaison.api.crm.CrmCatalog;
+import io.liaison.api.crm.DocumentStore;
+import io.liaison.api.crm.EmployeeDirectory;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.Employee;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The embedded host CRM on any {@link DataSource} (H2 or PostgreSQL), without OSGi: the OSGi component wraps it,
+ * and other modules' tests use it directly as the real host CRM:
+ * <pre>{@code
+ * JdbcDataSource ds = new JdbcDataSource();           // org.h2.jdbcx
+ * ds.setURL("jdbc:h2:mem:crm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+ * HostCrm crm = new JdbcHostCrm(ds);                  // migrates the schema; employee "demo" exists
+ * }</pre>
+ * The constructor creates or upgrades the schema. Each SPI call is one transaction.
+ */
+public final class JdbcHostCrm implements HostCrm {
+    private final JdbcActivityStore activities;
+    private final JdbcDocumentStore documents;
+    private final JdbcContactPersonDirectory contactPersons;
+    private final JdbcBusinessPartnerDirectory businessPartners;
+    private final JdbcEmployeeDirectory employees;
+    private final JdbcCrmCatalog catalog;
+
+    /** The CRM on this data source, announcing changes to nobody. */
+    public JdbcHostCrm(DataSource dataSource) {
+        this(dataSource, CrmChangeListener.NONE);
+    }
+
+    /** The CRM on this data source, telling {@code listener} of every committed change of an activity or contact. */
+    public JdbcHostCrm(DataSource dataSource, CrmChangeListener listener) {
+        CrmSchema.migrate(dataSource);
+        Jdbc jdbc = new Jdbc(dataSource, listener);
+        this.activities = new JdbcActivityStore(jdbc);
+        this.documents = new JdbcDocumentStore(jdbc);
+        this.contactPersons = new JdbcContactPersonDirectory(jdbc);
+        this.businessPartners = new JdbcBusinessPartnerDirectory(jdbc);
+        this.employees = new JdbcEmployeeDirectory(jdbc);
+        this.catalog = new JdbcCrmCatalog(jdbc);
+    }
+
+    @Override
+    public ActivityStore activities() {
+        return activities;
+    }
+
+    @Override
+    public DocumentStore documents() {
+        return documents;
+    }
+
+    @Override
+    public ContactPersonDirectory contactPersons() {
+        return contactPersons;
+    }
+
+    @Override
+    public BusinessPartnerDirectory businessPartners() {
+        return businessPartners;
+    }
+
+    @Override
+    public EmployeeDirectory employees() {
+        return employees;
+    }
+
+    @Override
+    public CrmCatalog catalog() {
+        return catalog;
+    }
+
+    /** Adds an employee, or updates the one with the same id (tests and demo data; the SPI only reads employees). */
+    public Employee saveEmployee(Employee employee) {
+        return employees.save(employee);
+    }
+
+    /** Adds status keys or relabels known ones; idempotent. */
+    public void defineStatusKeys(List<CrmCatalog.StatusDefinition> definitions) {
+        catalog.upsertStatusKeys(definitions);
+    }
+
+    /** Adds activity types or relabels known ones; idempotent. */
+    public void defineActivityTypes(List<CrmCatalog.ActivityTypeDefinition> definitions) {
+        catalog.upsertActivityTypes(definitions);
+    }
+}

@@ -1,0 +1,25 @@
+package io.liaison.crm.embedded.internal;
+
+import io.liaison.api.crm.HostCrm;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The host-CRM contract and the embedded CRM's own promises on H2 in memory. */
+class EmbeddedCrmOnH2Test extends EmbeddedCrmContractTest {
+    private static final RecordingListener LISTENER = new RecordingListener();
+    private static JdbcHostCrm crm;
+
+    @BeforeAll
+    static void openCrm() {
+        crm = open(Databases.h2(), LISTENER);
+    }
+
+    @Override
+    public HostCrm crm() {
+        return crm;
+    }
+
+    @Override
+    RecordingListener listener() {
+        return LISTENER;
+    }
+}

@@ -1,0 +1,28 @@
+package io.liaison.crm.tck;
+
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.EmployeeId;
+import java.util.Optional;
+
+/**
+ * What the contract tests need from the CRM under test. {@link HostCrmContractTest} implements it through the
+ * methods a vendor overrides.
+ */
+public interface CrmFixture {
+
+    /** The CRM under test; called often, so return the same instance. Tests share it and never expect it empty. */
+    HostCrm crm();
+
+    /** An employee the CRM knows, whose login {@link io.liaison.api.crm.EmployeeDirectory} can find. */
+    EmployeeId employee();
+
+    /** A second known employee, for the tests that check what belongs to whom; empty skips them. */
+    default Optional<EmployeeId> otherEmployee() {
+        return Optional.empty();
+    }
+
+    /** The size of the document that checks that content streams through; 16 MiB unless overridden. */
+    default long largeDocumentBytes() {
+        return 16L * 1024 * 1024;
+    }
+}
