@@ -1,5 +1,6 @@
 package io.liaison.mailimport.internal;
 
+import io.liaison.api.connector.ChangeSet;
 import io.liaison.api.connector.ItemNotFoundException;
 import io.liaison.api.connector.MailStore;
 import io.liaison.api.connector.MessageRef;
@@ -46,7 +47,11 @@ final class MailImportRun {
                 Optional.empty()));
         int budget = config.maxMessagesPerRun();
         for (ImportFolder folder : scan.importFolders()) {
-            for (MessageRef ref : store.changes(folder.folder().id(), Optional.empty()).changed()) {
+            ChangeSet<MessageRef> listing = store.changes(folder.folder().id(), Optional.empty());
+            // files the connector could not even list as messages stay where they are, and say so
+            listing.problems().forEach(p -> context.journal().record(SyncArea.MAILS, p.item(), Outcome.FAILED,
+                    p.reason(), Optional.empty()));
+            for (MessageRef ref : listing.changed()) {
                 if (context.isCancelled() || budget <= 0) {
                     return;
                 }

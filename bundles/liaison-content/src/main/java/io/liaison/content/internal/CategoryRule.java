@@ -1,0 +1,121 @@
+package io.liaison.content.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One categorisation rule: when a document matches every criterion the rule sets (media type, file name,
+ * words in its text), it gets the rule's category and keywords.
+ *
+ * @param name            the rule's name, for logs and tie-breaking
+ * @param mediaTypes      media type patterns, any of which must match ({@code image/*}, {@code text/calendar})
+ * @param fileNamePattern a glob ({@code *.ics}), or a regular expression after {@code regex:}; case-insensitive
+ * @param words           words or phrases, any of which must occur in the text as a whole word, case-insensitive
+ * @param category        the category given
+ * @param keywords        keywords given, followed by the words found
+ * @param priority        higher runs first
+ */
+public record CategoryRule(String name, List<String> mediaTypes, String fileNamePattern, List<String> words,
+                           String category, List<String> keywords, int priority) {
+
+    public CategoryRule {
+        name = name == null ? "" : name.strip();
+        mediaTypes = mediaTypes.stream().map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        fileNamePattern = fileNamePattern == null ? "" : fileNamePattern.strip();
+        words = words.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        category = category == null ? "" : category.strip();
+        keywords = keywords.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (category.isEmpty()) {
+            throw new IllegalArgumentException("rule '" + name + "' has no category");
+        }
+        if (mediaTypes.isEmpty() && fileNamePattern.isEmpty() && words.isEmpty()) {
+            throw new IllegalArgumentException("rule '" + name + "' has no criterion (media types, file name pattern or words)");
+        }
+        compileFileName(name, fileNamePattern);
+    }
+
+    /** Whether the rule needs the document's text. */
+    public boolean needsText() {
+        return !words.isEmpty();
+    }
+
+    /**
+     * Matches a document.
+     *
+     * @return the words found (empty when the rule has none) when every criterion matches
+     */
+    public Optional<List<String>> match(String fileName, String mediaType, String text) {
+        if (!mediaTypes.isEmpty() && mediaTypes.stream().noneMatch(p -> mediaTypeMatches(p, mediaType))) {
+            return Optional.empty();
+        }
+        if (!fileNamePattern.isEmpty() && !compileFileName(name, fileNamePattern).matcher(fileName).matches()) {
+            return Optional.empty();
+        }
+        if (words.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        List<String> found = new ArrayList<>();
+        for (String word : words) {
+            Matcher m = wordPattern(word).matcher(text);
+            if (m.find()) {
+                found.add(word);
+            }
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found);
+    }
+
+    private static boolean mediaTypeMatches(String pattern, String mediaType) {
+        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        if (semicolon >= 0) {
+            type = type.substring(0, semicolon).strip();
+        }
+        if (pattern.equals("*") || pattern.equals("*/*")) {
+            return true;
+        }
+        if (pattern.endsWith("/*")) {
+            return type.startsWith(pattern.substring(0, pattern.length() - 1));
+        }
+        return type.equals(pattern);
+    }
+
+    private static Pattern wordPattern(String word) {
+        String[] parts = word.split("\\s+");
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        for (int i = 0; i < parts.length; i++) {
+            regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(parts[i]));
+        }
+        regex.append("(?![\\p{L}\\p{N}])");
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static Pattern compileFileName(String name, String pattern) {
+        if (pattern.isEmpty()) {
+            return null;
+        }
+        try {
+            if (pattern.startsWith("regex:")) {
+                return Pattern.compile(pattern.substring("regex:".length()),
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            }
+            StringBuilder regex = new StringBuilder();
+            for (char c : pattern.toCharArray()) {
+                switch (c) {
+                    case '*' -> regex.append(".*");
+                    case '?' -> regex.append('.');
+                    default -> regex.append(Pattern.quote(String.valueOf(c)));
+                }
+            }
+            return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("rule '" + name + "' has an invalid file name pattern: "
+                    + e.getDescription(), e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.liaison.content.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.Callable;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MimeTypeException;
+
+/**
+ * The Tika embedded in this bundle. Tika finds its parsers and detectors through service files read with
+ * the thread context class loader, so every call into Tika runs with this bundle's loader as that loader.
+ */
+final class EmbeddedTika {
+
+    private static final class Holder {
+        static final TikaConfig CONFIG = withBundleClassLoader(TikaConfig::getDefaultConfig);
+    }
+
+    private EmbeddedTika() {
+    }
+
+    static TikaConfig config() {
+        return Holder.CONFIG;
+    }
+
+    /** Runs {@code work} with this bundle's class loader as the thread context class loader. */
+    static <T> T withBundleClassLoader(Callable<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedTika.class.getClassLoader());
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Detects the media type of content from its bytes, with the file name as a hint only.
+     *
+     * @param content  a stream that supports mark/reset or a {@link TikaInputStream}
+     * @param fileName the name, may be empty
+     */
+    static String detect(InputStream content, String fileName) throws IOException {
+        Metadata metadata = new Metadata();
+        if (!fileName.isEmpty()) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        }
+        Detector detector = config().getDetector();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedTika.class.getClassLoader());
+        try {
+            return detector.detect(content, metadata).getBaseType().toString();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The usual file extension of a media type (with the dot), or empty. */
+    static String extensionOf(String mediaType) {
+        try {
+            return config().getMimeRepository().forName(mediaType).getExtension();
+        } catch (MimeTypeException e) {
+            return "";
+        }
+    }
+}

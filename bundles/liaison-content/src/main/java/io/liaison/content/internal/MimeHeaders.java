@@ -1,0 +1,118 @@
+package io.liaison.content.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.dom.address.MailboxList;
+import org.apache.james.mime4j.dom.field.AddressListField;
+import org.apache.james.mime4j.dom.field.DateTimeField;
+import org.apache.james.mime4j.dom.field.MailboxListField;
+import org.apache.james.mime4j.dom.field.ParsedField;
+import org.apache.james.mime4j.dom.field.UnstructuredField;
+import org.apache.james.mime4j.field.LenientFieldParser;
+import org.apache.james.mime4j.stream.Field;
+
+/**
+ * Reads the header fields of a message into a {@link MessageBuilder}, leniently: RFC 2047 encoded words are
+ * decoded, an unreadable address or date becomes a problem note, never a failure.
+ */
+final class MimeHeaders {
+    private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
+
+    private MimeHeaders() {
+    }
+
+    static void apply(Field field, MessageBuilder message, DecodeMonitor monitor) {
+        String name = field.getName().toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "subject" -> message.subject = unstructured(field, monitor).strip();
+            case "from" -> from(field, message, monitor);
+            case "to" -> addresses(field, message.to, message, monitor);
+            case "cc" -> addresses(field, message.cc, message, monitor);
+            case "date" -> date(field, message, monitor);
+            case "message-id" -> message.messageId = ids(field.getBody()).stream().findFirst()
+                    .orElse(field.getBody() == null ? "" : field.getBody().strip());
+            case "in-reply-to" -> message.inReplyTo = ids(field.getBody()).stream().findFirst();
+            case "references" -> message.references = ids(field.getBody());
+            default -> {
+                // other fields do not concern the import
+            }
+        }
+    }
+
+    /** The Message-IDs in a header body, without angle brackets. */
+    static List<String> ids(String body) {
+        List<String> ids = new ArrayList<>();
+        if (body != null) {
+            Matcher m = MESSAGE_ID.matcher(body);
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
+    }
+
+    private static String unstructured(Field field, DecodeMonitor monitor) {
+        ParsedField parsed = LenientFieldParser.getParser().parse(field, monitor);
+        return parsed instanceof UnstructuredField u && u.getValue() != null ? u.getValue() : "";
+    }
+
+    private static void from(Field field, MessageBuilder message, DecodeMonitor monitor) {
+        ParsedField parsed = LenientFieldParser.getParser().parse(field, monitor);
+        MailboxList list = parsed instanceof MailboxListField f ? f.getMailboxList() : null;
+        if (list == null || list.isEmpty()) {
+            message.problem("unreadable From header");
+            return;
+        }
+        Mailbox first = list.get(0);
+        message.fromName = first.getName() == null ? "" : first.getName().strip();
+        if (isAddress(first.getAddress())) {
+            message.from = first.getAddress();
+        } else {
+            message.from = "";
+            if (message.fromName.isEmpty()) {
+                message.fromName = first.getLocalPart() == null ? "" : first.getLocalPart().strip();
+            }
+            message.problem("the sender has no e-mail address");
+        }
+    }
+
+    private static void addresses(Field field, List<String> into, MessageBuilder message, DecodeMonitor monitor) {
+        ParsedField parsed = LenientFieldParser.getParser().parse(field, monitor);
+        AddressList list = parsed instanceof AddressListField f ? f.getAddressList() : null;
+        if (list == null) {
+            message.problem("unreadable " + field.getName() + " header");
+            return;
+        }
+        for (Mailbox mailbox : list.flatten()) {
+            if (!isAddress(mailbox.getAddress())) {
+                message.problem("a recipient without an e-mail address was left out");
+            } else if (!into.contains(mailbox.getAddress())) {
+                into.add(mailbox.getAddress());
+            }
+        }
+    }
+
+    /** Whether {@code address} is an e-mail address (a local part alone, as some senders write, is not). */
+    static boolean isAddress(String address) {
+        return address != null && address.indexOf('@') > 0 && address.indexOf('@') < address.length() - 1;
+    }
+
+    private static void date(Field field, MessageBuilder message, DecodeMonitor monitor) {
+        message.dateSeen = true;
+        ParsedField parsed = LenientFieldParser.getParser().parse(field, monitor);
+        if (parsed instanceof DateTimeField f && f.getDate() != null) {
+            message.sentAt = Optional.of(Instant.ofEpochMilli(f.getDate().getTime()));
+        } else {
+            message.problem("unreadable Date header '" + TextDecoding.shorten(String.valueOf(field.getBody()).strip())
+                    + "'");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.liaison.content.internal;
+
+import io.liaison.api.content.ParsedMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.field.LenientFieldParser;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.message.MaximalBodyDescriptor;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+
+/**
+ * Reads a MIME message in one streaming pass with mime4j: headers into fields, the first text and HTML
+ * parts into bodies, every other part into a spooled attachment. A {@code message/rfc822} part is spooled
+ * as an attachment too (a forwarded mail is a document of its own) and then read from the spool as an
+ * embedded message, one level deeper, within the run's limits.
+ */
+final class MimeMessageReader {
+    private final AttachmentSpooler spooler;
+
+    MimeMessageReader(AttachmentSpooler spooler) {
+        this.spooler = spooler;
+    }
+
+    ParsedMessage read(InputStream in, ParseRun run) throws IOException, MimeException {
+        return parse(in, run, 0).result;
+    }
+
+    private Handler parse(InputStream in, ParseRun run, int depth) throws IOException, MimeException {
+        ParseLimits limits = run.limits();
+        MimeConfig config = new MimeConfig.Builder()
+                .setMaxHeaderCount(limits.maxHeaderCount())
+                .setMaxHeaderLen(limits.maxHeaderLength())
+                .setMaxLineLen(limits.maxLineLength())
+                .setMaxNestingDepth(limits.maxMultipartDepth() + limits.maxDepth() + 1)
+                .build();
+        ProblemMonitor monitor = new ProblemMonitor();
+        MimeStreamParser parser = new MimeStreamParser(config, monitor,
+                new DefaultBodyDescriptorBuilder(null, LenientFieldParser.getParser(), monitor));
+        parser.setContentDecoding(true);
+        // forwarded mails come to body() raw, to be kept as documents and read one level deeper from the spool
+        parser.setNoRecurse();
+        Handler handler = new Handler(run, monitor, depth);
+        parser.setContentHandler(handler);
+        parser.parse(in);
+        if (handler.result == null) {
+            throw new MimeException("no message found");
+        }
+        return handler;
+    }
+
+    /** Records what mime4j warns about (broken encodings, premature ends) as problems of the message. */
+    static final class ProblemMonitor extends DecodeMonitor {
+        MessageBuilder current;
+
+        @Override
+        public boolean warn(String message, String dropDesc) {
+            // bare LFs and odd soft line breaks are everyday encoding slips that change nothing a reader sees
+            if (current != null && message != null && !message.startsWith("Found LF without CR")
+                    && !message.startsWith("Found non-standard soft line break")) {
+                current.problem(TextDecoding.shorten(message));
+            }
+            return false;
+        }
+
+        @Override
+        public boolean isListening() {
+            return true;
+        }
+    }
+
+    private final class Handler extends AbstractContentHandler {
+        private final ParseRun run;
+        private final ProblemMonitor monitor;
+        private final Deque<MessageBuilder> messages = new ArrayDeque<>();
+        private final Deque<Integer> multipartDepths = new ArrayDeque<>();
+        private int multipartDepth;
+        private boolean inMessageHeader;
+        private final int depth;
+        private int partIndex;
+        ParsedMessage result;
+
+        Handler(ParseRun run, ProblemMonitor monitor, int depth) {
+            this.run = run;
+            this.monitor = monitor;
+            this.depth = depth;
+        }
+
+        @Override
+        public void startMessage() {
+            run.checkDeadline();
+            if (depth + messages.size() > run.limits().maxDepth()) {
+                throw new LimitExceededException("messages nested deeper than the limit of "
+                        + run.limits().maxDepth() + " levels");
+            }
+            MessageBuilder message = new MessageBuilder(run.limits().maxTextChars());
+            messages.push(message);
+            multipartDepths.push(multipartDepth);
+            multipartDepth = 0;
+            monitor.current = message;
+            inMessageHeader = true;
+        }
+
+        @Override
+        public void endMessage() {
+            MessageBuilder message = messages.pop();
+            multipartDepth = multipartDepths.pop();
+            ParsedMessage parsed = message.build();
+            if (messages.isEmpty()) {
+                result = parsed;
+            } else {
+                messages.peek().embedded.add(parsed);
+                monitor.current = messages.peek();
+            }
+        }
+
+        @Override
+        public void startMultipart(BodyDescriptor bd) {
+            multipartDepth++;
+            if (multipartDepth > run.limits().maxMultipartDepth()) {
+                throw new LimitExceededException("multiparts nested deeper than the limit of "
+                        + run.limits().maxMultipartDepth() + " levels");
+            }
+        }
+
+        @Override
+        public void endMultipart() {
+            multipartDepth--;
+        }
+
+        @Override
+        public void field(Field field) {
+            if (inMessageHeader) {
+                MimeHeaders.apply(field, messages.peek(), monitor);
+            }
+        }
+
+        @Override
+        public void endHeader() {
+            inMessageHeader = false;
+        }
+
+        @Override
+        public void body(BodyDescriptor bd, InputStream is) throws IOException {
+            run.checkDeadline();
+            MessageBuilder message = messages.peek();
+            String mimeType = bd.getMimeType() == null ? "" : bd.getMimeType().toLowerCase(Locale.ROOT);
+            String disposition = "";
+            String fileName = "";
+            if (bd instanceof MaximalBodyDescriptor md) {
+                disposition = md.getContentDispositionType() == null ? ""
+                        : md.getContentDispositionType().toLowerCase(Locale.ROOT);
+                fileName = md.getContentDispositionFilename();
+                if (fileName == null || fileName.isBlank()) {
+                    fileName = md.getContentTypeParameters().get("name");
+                }
+            }
+            fileName = decodeName(fileName);
+            boolean attachment = disposition.equals("attachment") || !fileName.isEmpty();
+            int maxChars = run.limits().maxTextChars();
+            if (mimeType.equals("message/rfc822") || mimeType.equals("message/global")) {
+                partIndex++;
+                embed(message, spooler.spool(is, fileName, partIndex, run), fileName.isEmpty());
+            } else if (!attachment && mimeType.equals("text/plain")) {
+                message.appendText(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
+            } else if (!attachment && mimeType.equals("text/html") && !message.hasHtml()) {
+                message.setHtml(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
+            } else {
+                partIndex++;
+                message.attachments.add(spooler.spool(is, fileName, partIndex, run));
+            }
+            TextDecoding.drain(is);
+        }
+
+        /** Reads a spooled forwarded mail as an embedded message; keeps the raw mail as an attachment. */
+        private void embed(MessageBuilder message, SpooledAttachment raw, boolean nameMadeUp) throws IOException {
+            if (depth + messages.size() + 1 > run.limits().maxDepth()) {
+                throw new LimitExceededException("messages nested deeper than the limit of "
+                        + run.limits().maxDepth() + " levels");
+            }
+            ParsedMessage embedded;
+            try (InputStream nested = raw.open()) {
+                embedded = parse(nested, run, depth + messages.size()).result;
+            } catch (MimeException e) {
+                message.attachments.add(raw);
+                message.problem("an attached message could not be read: " + TextDecoding.shorten(e.getMessage()));
+                return;
+            }
+            message.embedded.add(embedded);
+            message.attachments.add(nameMadeUp && !embedded.subject().isBlank()
+                    ? raw.renamed(AttachmentSpooler.safeName(embedded.subject()) + ".eml") : raw);
+        }
+
+        private String decodeName(String name) {
+            if (name == null) {
+                return "";
+            }
+            String decoded = name.contains("=?") ? DecoderUtil.decodeEncodedWords(name, monitor) : name;
+            return decoded.strip();
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.liaison.content.internal;
+
+import io.liaison.api.content.ParsedMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.poi.hsmf.MAPIMessage;
+import org.apache.poi.hsmf.datatypes.AttachmentChunks;
+import org.apache.poi.hsmf.datatypes.ByteChunk;
+import org.apache.poi.hsmf.datatypes.Chunk;
+import org.apache.poi.hsmf.datatypes.MAPIProperty;
+import org.apache.poi.hsmf.datatypes.PropertyValue;
+import org.apache.poi.hsmf.datatypes.RecipientChunks;
+import org.apache.poi.hsmf.datatypes.StringChunk;
+import org.apache.poi.hsmf.exceptions.ChunkNotFoundException;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.rtf.RTFParser;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.sax.BodyContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads an Outlook {@code .msg} file with POI's {@link MAPIMessage}. Outlook often stores only the
+ * Exchange (X.500) address of a sender, so the SMTP address is taken from the SMTP properties, else from the
+ * transport headers the message arrived with, else from the address if it is one.
+ */
+final class OutlookMessageReader {
+    private static final int PR_SENDER_SMTP_ADDRESS = 0x5D01;
+    private static final int PR_SENT_REPRESENTING_SMTP_ADDRESS = 0x5D02;
+    private static final int RECIPIENT_CC = 2;
+    private static final int RECIPIENT_BCC = 3;
+
+    private final AttachmentSpooler spooler;
+
+    OutlookMessageReader(AttachmentSpooler spooler) {
+        this.spooler = spooler;
+    }
+
+    ParsedMessage read(Path file, ParseRun run) throws IOException {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            return convert(new MAPIMessage(fs), run, 0);
+        }
+    }
+
+    private ParsedMessage convert(MAPIMessage msg, ParseRun run, int depth) throws IOException {
+        run.checkDeadline();
+        msg.setReturnNullOnMissingChunk(true);
+        MessageBuilder message = new MessageBuilder(run.limits().maxTextChars());
+        try {
+            msg.guess7BitEncoding();
+        } catch (RuntimeException e) {
+            message.problem("could not guess the charset of 8-bit strings: " + e.getMessage());
+        }
+        MessageBuilder headers = transportHeaders(msg, run);
+
+        message.subject = firstNonBlank(get(msg::getSubject), headers.subject);
+        String from = smtp(string(msg, PR_SENDER_SMTP_ADDRESS), string(msg, PR_SENT_REPRESENTING_SMTP_ADDRESS),
+                headers.from, smtp(chunk(msg.getMainChunks().getEmailFromChunk())));
+        message.from = from;
+        message.fromName = firstNonBlank(get(msg::getDisplayFrom), headers.fromName);
+        if (from.isEmpty()) {
+            message.problem("the sender has no SMTP address (only an Exchange address, or none)");
+        }
+        recipients(msg, message, headers);
+        message.messageId = firstNonBlank(stripBrackets(chunk(msg.getMainChunks().getMessageId())),
+                headers.messageId);
+        message.inReplyTo = headers.inReplyTo.or(() -> MimeHeaders.ids(string(msg, MAPIProperty.IN_REPLY_TO_ID.id))
+                .stream().findFirst());
+        message.references = !headers.references.isEmpty() ? headers.references
+                : MimeHeaders.ids(string(msg, MAPIProperty.INTERNET_REFERENCES.id));
+        Calendar date = getCalendar(msg);
+        message.dateSeen = date != null || headers.dateSeen;
+        message.sentAt = date != null ? Optional.of(Instant.ofEpochMilli(date.getTimeInMillis())) : headers.sentAt;
+        message.problems.addAll(headers.problems.stream().filter(p -> !p.equals("no Date header")).toList());
+
+        String text = get(msg::getTextBody);
+        String html = get(msg::getHtmlBody);
+        if (!html.isBlank()) {
+            message.setHtml(html);
+        }
+        if (!text.isBlank()) {
+            message.appendText(text);
+        } else if (html.isBlank()) {
+            message.appendText(rtfText(msg, message, run.limits().maxTextChars()));
+        }
+        attachments(msg, message, run, depth);
+        return message.build();
+    }
+
+    private void recipients(MAPIMessage msg, MessageBuilder message, MessageBuilder headers) {
+        boolean anyWithoutSmtp = false;
+        for (RecipientChunks r : msg.getRecipientDetailsChunks()) {
+            String address = smtp(chunk(r.getRecipientSMTPChunk()), chunk(r.getRecipientEmailChunk()));
+            if (address.isEmpty()) {
+                anyWithoutSmtp = true;
+                continue;
+            }
+            int type = recipientType(r);
+            if (type == RECIPIENT_CC) {
+                message.cc.add(address);
+            } else if (type != RECIPIENT_BCC) {
+                message.to.add(address);
+            }
+        }
+        if ((message.to.isEmpty() && message.cc.isEmpty()) || anyWithoutSmtp) {
+            if (!headers.to.isEmpty() || !headers.cc.isEmpty()) {
+                message.to.clear();
+                message.cc.clear();
+                message.to.addAll(headers.to);
+                message.cc.addAll(headers.cc);
+            } else if (anyWithoutSmtp) {
+                message.problem("a recipient without an SMTP address was left out");
+            }
+        }
+    }
+
+    private static int recipientType(RecipientChunks r) {
+        List<PropertyValue> values = r.getProperties().get(MAPIProperty.RECIPIENT_TYPE);
+        if (values != null && !values.isEmpty() && values.get(0).getValue() instanceof Number n) {
+            return n.intValue();
+        }
+        return 1;
+    }
+
+    private void attachments(MAPIMessage msg, MessageBuilder message, ParseRun run, int depth) throws IOException {
+        int index = 0;
+        for (AttachmentChunks a : msg.getAttachmentFiles()) {
+            run.checkDeadline();
+            index++;
+            if (a.isEmbeddedMessage()) {
+                if (depth + 1 > run.limits().maxDepth()) {
+                    throw new LimitExceededException("messages nested deeper than the limit of "
+                            + run.limits().maxDepth() + " levels");
+                }
+                message.embedded.add(convert(a.getEmbeddedMessage(), run, depth + 1));
+                continue;
+            }
+            ByteChunk data = a.getAttachData();
+            if (data == null || data.getValue() == null) {
+                message.problem("attachment " + index + " has no data (an OLE object or a link), left out");
+                continue;
+            }
+            String name = firstNonBlank(chunk(a.getAttachLongFileName()), chunk(a.getAttachFileName()),
+                    chunk(a.getAttachDisplayName()));
+            message.attachments.add(spooler.spool(new ByteArrayInputStream(data.getValue()), name, index, run));
+        }
+    }
+
+    /** The transport headers the message arrived with, read as a MIME header block. */
+    private static MessageBuilder transportHeaders(MAPIMessage msg, ParseRun run) {
+        MessageBuilder headers = new MessageBuilder(run.limits().maxTextChars());
+        StringChunk chunk = msg.getMainChunks().getMessageHeaders();
+        String block = chunk == null ? "" : chunk.getValue();
+        if (block == null || block.isBlank()) {
+            return headers;
+        }
+        MimeStreamParser parser = new MimeStreamParser(new MimeConfig.Builder()
+                .setMaxHeaderCount(run.limits().maxHeaderCount()).setMaxHeaderLen(run.limits().maxHeaderLength())
+                .setMaxLineLen(run.limits().maxLineLength()).build());
+        parser.setContentHandler(new AbstractContentHandler() {
+            @Override
+            public void field(Field field) {
+                MimeHeaders.apply(field, headers, DecodeMonitor.SILENT);
+            }
+        });
+        try {
+            parser.parse(new ByteArrayInputStream((block.strip() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)));
+        } catch (MimeException | IOException e) {
+            headers.problem("unreadable transport headers: " + e.getMessage());
+        }
+        return headers;
+    }
+
+    private static String rtfText(MAPIMessage msg, MessageBuilder message, int maxChars) {
+        ByteChunk rtf = msg.getMainChunks().getRtfBodyChunk();
+        if (rtf == null) {
+            return "";
+        }
+        try {
+            String decompressed = msg.getRtfBody();
+            if (decompressed == null) {
+                return "";
+            }
+            BodyContentHandler handler = new BodyContentHandler(maxChars);
+            try {
+                new RTFParser().parse(new ByteArrayInputStream(decompressed.getBytes(StandardCharsets.ISO_8859_1)),
+                        handler, new Metadata(), new ParseContext());
+            } catch (SAXException e) {
+                if (!WriteLimitReachedException.isWriteLimitReached(e)) {
+                    throw e;
+                }
+            }
+            return handler.toString();
+        } catch (Exception e) {
+            message.problem("unreadable RTF body: " + e.getMessage());
+            return "";
+        }
+    }
+
+    private static Calendar getCalendar(MAPIMessage msg) {
+        try {
+            return msg.getMessageDate();
+        } catch (ChunkNotFoundException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A string property that POI has no name for, found by its id among the main chunks. */
+    private static String string(MAPIMessage msg, int id) {
+        for (Map.Entry<MAPIProperty, List<Chunk>> e : msg.getMainChunks().getAll().entrySet()) {
+            if (e.getKey().id == id) {
+                for (Chunk c : e.getValue()) {
+                    if (c instanceof StringChunk s && s.getValue() != null && !s.getValue().isBlank()) {
+                        return s.getValue().strip();
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String chunk(StringChunk chunk) {
+        return chunk == null || chunk.getValue() == null ? "" : chunk.getValue().strip();
+    }
+
+    /** The first candidate that is an SMTP address (an Exchange X.500 address is not). */
+    private static String smtp(String... candidates) {
+        for (String c : candidates) {
+            String v = c == null ? "" : stripBrackets(c.strip());
+            if (MimeHeaders.isAddress(v) && !v.startsWith("/")) {
+                return v;
+            }
+        }
+        return "";
+    }
+
+    private static String stripBrackets(String value) {
+        String v = value.strip();
+        return v.startsWith("<") && v.endsWith(">") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return "";
+    }
+
+    private interface ChunkGetter {
+        String get() throws ChunkNotFoundException;
+    }
+
+    private static String get(ChunkGetter getter) {
+        try {
+            String value = getter.get();
+            return value == null ? "" : value;
+        } catch (ChunkNotFoundException e) {
+            return "";
+        }
+    }
+
+    static boolean isOle2(byte[] head) {
+        return head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
+                && (head[3] & 0xFF) == 0xE0 && (head[4] & 0xFF) == 0xA1 && (head[5] & 0xFF) == 0xB1
+                && (head[6] & 0xFF) == 0x1A && (head[7] & 0xFF) == 0xE1;
+    }
+
+}

@@ -1,0 +1,132 @@
+package io.liaison.content.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.SecureContentHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xml.sax.SAXException;
+
+/**
+ * Extracts a bounded amount of text from a document with Tika: the content is spooled to a temporary file
+ * (at most {@code maxBytes}), parsed on a worker with a time limit, writing at most {@code maxChars}
+ * characters, behind Tika's zip-bomb guard (output/input ratio and nesting). Embedded documents are not
+ * parsed. Any failure yields what was extracted so far, or nothing.
+ */
+final class TextExtractor {
+    private static final Logger LOG = LoggerFactory.getLogger(TextExtractor.class);
+
+    private final ExecutorService workers;
+    private final int maxChars;
+    private final long maxBytes;
+    private final Duration timeout;
+
+    TextExtractor(ExecutorService workers, int maxChars, long maxBytes, Duration timeout) {
+        this.workers = workers;
+        this.maxChars = maxChars;
+        this.maxBytes = maxBytes;
+        this.timeout = timeout;
+    }
+
+    Optional<String> extract(InputStream content, String fileName) {
+        Path file;
+        try {
+            file = spool(content);
+        } catch (IOException e) {
+            LOG.debug("Could not spool '{}' for text extraction: {}", fileName, e.toString());
+            return Optional.empty();
+        }
+        Future<String> task;
+        try {
+            task = workers.submit(() -> {
+                try {
+                    return EmbeddedTika.withBundleClassLoader(() -> parse(file, fileName));
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            deleteQuietly(file);
+            LOG.warn("No worker free to read the text of '{}'; categorised without its text", fileName);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(task.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            LOG.info("Reading the text of '{}' took longer than {} s; categorised without its text", fileName,
+                    timeout.toSeconds());
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            LOG.debug("Could not read the text of '{}': {}", fileName, String.valueOf(e.getCause()));
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private String parse(Path file, String fileName) throws Exception {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        BodyContentHandler body = new BodyContentHandler(maxChars);
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            SecureContentHandler secure = new SecureContentHandler(body, in);
+            secure.setMaximumDepth(100);
+            try {
+                new AutoDetectParser(EmbeddedTika.config()).parse(in, secure, metadata, new ParseContext());
+            } catch (SAXException e) {
+                if (WriteLimitReachedException.isWriteLimitReached(e)) {
+                    return body.toString();
+                }
+                secure.throwIfCauseOf(e);
+                throw e;
+            }
+        }
+        return body.toString();
+    }
+
+    private Path spool(InputStream content) throws IOException {
+        Path file = Files.createTempFile("liaison-extract-", ".tmp");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (total < maxBytes && (n = content.read(buffer, 0, (int) Math.min(buffer.length, maxBytes - total))) > 0) {
+                out.write(buffer, 0, n);
+                total += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        return file;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", file, e.toString());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.liaison.content.internal;
+
+import io.liaison.api.content.DocumentCategorizer;
+import io.liaison.api.domain.Classification;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Categorises documents: reads a bounded amount of their text with Tika, then applies the configured
+ * {@link ConfiguredCategoryRule rules}, or the built-in {@link CategoryRules#DEFAULTS} while none is configured.
+ */
+@Component(service = DocumentCategorizer.class, configurationPid = TikaDocumentCategorizer.PID)
+@Designate(ocd = TikaDocumentCategorizer.Config.class)
+public final class TikaDocumentCategorizer implements DocumentCategorizer {
+    static final String PID = "io.liaison.content.categorizer";
+
+    /** Bounds of text extraction for categorisation. */
+    @ObjectClassDefinition(name = "Liaison document categoriser", description = "Bounds for reading document text.")
+    public @interface Config {
+        @AttributeDefinition(name = "Maximum text (characters)", description = "Text read per document.")
+        int maxTextCharacters() default 100_000;
+
+        @AttributeDefinition(name = "Maximum document size read (MB)")
+        long maxDocumentMegabytes() default 256;
+
+        @AttributeDefinition(name = "Maximum extraction time (s)")
+        int maxExtractSeconds() default 30;
+
+        @AttributeDefinition(name = "Parallel extractions", description = "Workers reading text at one time.")
+        int workers() default 2;
+    }
+
+    /** Rules from configuration; replaced as a whole by DS when one comes or goes (hence no constructor injection). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<ConfiguredCategoryRule> configuredRules = List.of();
+
+    private final ThreadPoolExecutor workers;
+    private final TextExtractor extractor;
+    private final Supplier<List<CategoryRule>> rules;
+
+    @Activate
+    public TikaDocumentCategorizer(Config config) {
+        this.workers = newWorkers(config.workers());
+        this.extractor = new TextExtractor(workers, config.maxTextCharacters(),
+                config.maxDocumentMegabytes() * 1024 * 1024, Duration.ofSeconds(config.maxExtractSeconds()));
+        this.rules = () -> configuredRules.stream().map(ConfiguredCategoryRule::rule).toList();
+    }
+
+    /** For tests and for use outside OSGi: fixed rules (the defaults when empty). */
+    public TikaDocumentCategorizer(List<CategoryRule> fixedRules, int maxTextCharacters, Duration maxExtractTime) {
+        this.workers = newWorkers(2);
+        this.extractor = new TextExtractor(workers, maxTextCharacters, 256L * 1024 * 1024, maxExtractTime);
+        this.rules = () -> fixedRules;
+    }
+
+    @Deactivate
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    @Override
+    public Classification categorize(String fileName, String mediaType, InputStream content) {
+        List<CategoryRule> configured = rules.get();
+        CategoryRules engine = new CategoryRules(configured.isEmpty() ? CategoryRules.DEFAULTS : configured);
+        String name = fileName == null ? "" : fileName;
+        String type = mediaType == null ? "application/octet-stream" : mediaType.toLowerCase(Locale.ROOT);
+        String text = "";
+        if (engine.needsText() && content != null && hasText(type)) {
+            text = extractor.extract(content, name).orElse("");
+        }
+        return engine.classify(name, type, text);
+    }
+
+    /** Images, audio and video carry no words worth reading. */
+    private static boolean hasText(String type) {
+        return !(type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/"));
+    }
+
+    private static ThreadPoolExecutor newWorkers(int count) {
+        AtomicInteger number = new AtomicInteger();
+        int threads = Math.max(1, count);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(64), r -> {
+                    Thread t = new Thread(r, "liaison-content-extract-" + number.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}

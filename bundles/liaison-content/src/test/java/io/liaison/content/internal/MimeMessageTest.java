@@ -1,0 +1,217 @@
+package io.liaison.content.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.api.content.MessageParseException;
+import io.liaison.api.content.ParsedAttachment;
+import io.liaison.api.content.ParsedMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MIME parsing: decoding, bodies, attachments, problems, and every limit. */
+class MimeMessageTest {
+    @TempDir
+    Path spool;
+
+    private MessageParserComponent parser(ParseLimits limits) {
+        return new MessageParserComponent(limits, spool);
+    }
+
+    private ParsedMessage parse(String message) {
+        return parser(ParseLimits.DEFAULTS).parse(GeneratedMessages.of(message), "message/rfc822", "test.eml");
+    }
+
+    @Test
+    void decodesEncodedWordsAddressesIdsAndDate() {
+        String message = "From: =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <juergen@example.de>\n"
+                + "To: a@example.com, \"B, C\" <b@example.com>\nCc: group: c@example.com, d@example.com;\n"
+                + "Subject: =?ISO-8859-1?Q?Angebot_f=FCr_B=FCrost=FChle?=\n"
+                + "Date: Mon, 2 Mar 2026 09:15:00 +0100\nMessage-ID: <abc@example.de>\n"
+                + "In-Reply-To: <prev@example.de>\nReferences: <first@example.de> <prev@example.de>\n"
+                + "Content-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/plain; charset=UTF-8\n"
+                + "Content-Transfer-Encoding: quoted-printable\n\nGr=C3=BC=C3=9Fe\n--x\n"
+                + "Content-Type: application/pdf; name=\"=?UTF-8?B?UmVjaG51bmcgTcOkcnoucGRm?=\"\n"
+                + "Content-Disposition: attachment\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQKJcOkw7zDtsOf\n--x--\n";
+        try (ParsedMessage m = parse(message)) {
+            assertThat(m.from()).isEqualTo("juergen@example.de");
+            assertThat(m.fromName()).isEqualTo("Jürgen Müller");
+            assertThat(m.to()).containsExactly("a@example.com", "b@example.com");
+            assertThat(m.cc()).containsExactly("c@example.com", "d@example.com");
+            assertThat(m.subject()).isEqualTo("Angebot für Bürostühle");
+            assertThat(m.sentAt()).contains(Instant.parse("2026-03-02T08:15:00Z"));
+            assertThat(m.messageId()).isEqualTo("abc@example.de");
+            assertThat(m.inReplyTo()).contains("prev@example.de");
+            assertThat(m.references()).containsExactly("first@example.de", "prev@example.de");
+            assertThat(m.text()).isEqualTo("Grüße");
+            assertThat(m.attachments()).extracting(ParsedAttachment::fileName, ParsedAttachment::mediaType)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Rechnung März.pdf", "application/pdf"));
+            assertThat(m.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void readsABrokenCharsetWithAFallbackAndSaysSo() {
+        byte[] latin1 = "Gr\u00fc\u00dfe".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String message = GeneratedMessages.headers("charset") + "Content-Type: text/plain; charset=x-no-such-charset\n\n";
+        byte[] bytes = concat(message.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), latin1);
+        try (ParsedMessage m = parser(ParseLimits.DEFAULTS).parse(new java.io.ByteArrayInputStream(bytes),
+                "message/rfc822", "charset.eml")) {
+            assertThat(m.text()).isEqualTo("Grüße");
+            assertThat(m.problems()).anyMatch(p -> p.contains("unknown charset 'x-no-such-charset'"));
+        }
+    }
+
+    @Test
+    void aMissingDateIsAProblemNotAFailure() {
+        try (ParsedMessage m = parse("From: a@example.com\nSubject: no date\n\nbody\n")) {
+            assertThat(m.sentAt()).isEmpty();
+            assertThat(m.problems()).contains("no Date header");
+            assertThat(m.text()).isEqualTo("body");
+        }
+    }
+
+    @Test
+    void aTruncatedRealMessageKeepsWhatItHasAndSaysItEndedEarly() {
+        TestCorpus.Document doc = TestCorpus.document("test-documents", "testRFC822-multipart");
+        byte[] cut = Arrays.copyOf(doc.bytes(), doc.bytes().length * 2 / 3);
+        try (ParsedMessage m = parser(ParseLimits.DEFAULTS).parse(new java.io.ByteArrayInputStream(cut),
+                "message/rfc822", "cut.eml")) {
+            assertThat(m.subject()).isEqualTo("Test Multi Part Message");
+            assertThat(m.problems()).anyMatch(p -> p.toLowerCase().contains("prematurely")
+                    || p.toLowerCase().contains("unexpected end"));
+        }
+    }
+
+    @Test
+    void sanitisesHtmlAndDerivesTextWhenThereIsNoTextPart() {
+        String html = "<html><head><style>p{}</style><script>alert(1)</script></head><body>"
+                + "<p onclick=\"steal()\">Hello <b>Bob</b></p><img src=\"http://tracker.example/p.gif\">"
+                + "<img src=\"cid:logo\"><a href=\"javascript:evil()\">x</a><a href=\"https://ok.example\">ok</a>"
+                + "<div>Line two</div></body></html>";
+        try (ParsedMessage m = parse(GeneratedMessages.headers("html") + "Content-Type: text/html; charset=UTF-8\n\n"
+                + html + "\n")) {
+            assertThat(m.html()).doesNotContain("script", "onclick", "tracker.example", "javascript:", "style")
+                    .contains("<b>Bob</b>", "cid:logo", "https://ok.example", "nofollow");
+            assertThat(m.text()).isEqualTo("Hello Bob\nxok\nLine two");
+        }
+    }
+
+    @Test
+    void aForwardedMailIsBothAnEmbeddedMessageAndAnAttachmentOfItsOwn() throws IOException {
+        try (ParsedMessage m = parse(GeneratedMessages.nested(1))) {
+            assertThat(m.embeddedMessages()).extracting(ParsedMessage::subject).containsExactly("level 1");
+            assertThat(m.attachments()).extracting(ParsedAttachment::fileName, ParsedAttachment::mediaType)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("level 1.eml", "message/rfc822"));
+            try (java.io.InputStream raw = m.attachments().get(0).open()) {
+                assertThat(new String(raw.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("Subject: level 1").contains("innermost");
+            }
+        }
+    }
+
+    @Test
+    void bytesWithoutASingleHeaderFieldAreNotAMessage() {
+        assertThatThrownBy(() -> parser(ParseLimits.DEFAULTS).parse(new java.io.ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}),
+                "message/rfc822", "garbage.eml"))
+                .isInstanceOf(MessageParseException.class)
+                .hasMessageContaining("garbage.eml").hasMessageContaining("binary data");
+    }
+
+    @Test
+    void deeplyNestedMessagesExceedTheDepthLimit() {
+        try (ParsedMessage ok = parse(GeneratedMessages.nested(3))) {
+            assertThat(ok.embeddedMessages().get(0).embeddedMessages().get(0).embeddedMessages().get(0).text())
+                    .isEqualTo("innermost");
+        }
+        assertThatThrownBy(() -> parse(GeneratedMessages.nested(40)))
+                .isInstanceOf(MessageParseException.class)
+                .hasMessageContaining("test.eml").hasMessageContaining("nested deeper than the limit of 10");
+    }
+
+    @Test
+    void tooManyAttachmentsExceedTheLimitAndReleaseTheSpooledOnes() throws IOException {
+        StringBuilder message = new StringBuilder(GeneratedMessages.headers("many")
+                + "Content-Type: multipart/mixed; boundary=x\n\n");
+        for (int i = 0; i < 8; i++) {
+            message.append("--x\nContent-Type: text/plain\nContent-Disposition: attachment; filename=a").append(i)
+                    .append(".txt\n\ncontent ").append(i).append('\n');
+        }
+        message.append("--x--\n");
+        assertThatThrownBy(() -> parser(ParseLimits.DEFAULTS.withMaxAttachments(5))
+                .parse(GeneratedMessages.of(message.toString()), "message/rfc822", "many.eml"))
+                .isInstanceOf(MessageParseException.class).hasMessageContaining("many.eml")
+                .hasMessageContaining("more than the limit of 5 attachments");
+        try (Stream<Path> left = Files.list(spool)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aMessageLargerThanTheLimitIsRejected() {
+        assertThatThrownBy(() -> parser(ParseLimits.DEFAULTS.withMaxMessageBytes(1024 * 1024))
+                .parse(GeneratedMessages.withGeneratedAttachment(2L * 1024 * 1024), "message/rfc822", "large.eml"))
+                .isInstanceOf(MessageParseException.class)
+                .hasMessageContaining("large.eml").hasMessageContaining("larger than the limit of 1048576 bytes");
+    }
+
+    @Test
+    void anEndlessMessageHitsTheTimeLimit() {
+        ParseLimits limits = ParseLimits.DEFAULTS.withMaxParseTime(Duration.ofSeconds(1)).withMaxMessageBytes(Long.MAX_VALUE);
+        assertThatThrownBy(() -> parser(limits).parse(GeneratedMessages.endless(), "message/rfc822", "endless.eml"))
+                .isInstanceOf(MessageParseException.class).hasMessageContaining("endless.eml")
+                .hasMessageContaining("took longer than the limit of 1 s");
+    }
+
+    @Test
+    void anOverlongHeaderExceedsTheLimit() {
+        String message = "Subject: " + "x".repeat(200_000) + "\n\nbody\n";
+        assertThatThrownBy(() -> parse(message)).isInstanceOf(MessageParseException.class)
+                .hasMessageContaining("test.eml").hasMessageContaining("limit");
+    }
+
+    @Test
+    void emptyAndBinaryGarbageGetAClearError() {
+        assertThatThrownBy(() -> parser(ParseLimits.DEFAULTS).parse(InputStream.nullInputStream(), "message/rfc822", "empty.eml"))
+                .isInstanceOf(MessageParseException.class).hasMessageContaining("empty.eml").hasMessageContaining("empty");
+    }
+
+    @Test
+    void aHundredMegabyteAttachmentIsSpooledToDiskNotHeld() throws IOException {
+        long size = 100L * 1024 * 1024;
+        ParsedMessage m = parser(ParseLimits.DEFAULTS).parse(GeneratedMessages.withGeneratedAttachment(size),
+                "message/rfc822", "big.eml");
+        try (m) {
+            ParsedAttachment attachment = m.attachments().get(0);
+            assertThat(attachment.size()).isEqualTo(size);
+            assertThat(attachment.fileName()).isEqualTo("big.bin");
+            assertThat(m.text()).isEqualTo("see attachment");
+            try (Stream<Path> files = Files.list(spool)) {
+                assertThat(files.toList()).singleElement().satisfies(p -> assertThat(Files.size(p)).isEqualTo(size));
+            }
+            try (InputStream in = attachment.open()) {
+                in.skipNBytes(size - 3);
+                byte[] last = in.readAllBytes();
+                assertThat(last).containsExactly(GeneratedMessages.generated(size - 3),
+                        GeneratedMessages.generated(size - 2), GeneratedMessages.generated(size - 1));
+            }
+        }
+        try (Stream<Path> left = Files.list(spool)) {
+            assertThat(left).as("spool files are deleted on close").isEmpty();
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

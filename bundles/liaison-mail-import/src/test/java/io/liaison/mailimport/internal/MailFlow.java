@@ -1,0 +1,166 @@
+package io.liaison.mailimport.internal;
+
+import io.liaison.api.connector.AccountContext;
+import io.liaison.api.connector.ConnectorFactory;
+import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.connector.MailStore;
+import io.liaison.api.crm.DocumentStore;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.AccountRequest;
+import io.liaison.api.runtime.JournalEntry;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncTrigger;
+import io.liaison.connector.local.internal.LocalConnectorFactory;
+import io.liaison.content.internal.MessageParserComponent;
+import io.liaison.content.internal.ParseLimits;
+import io.liaison.content.internal.TikaDocumentCategorizer;
+import io.liaison.crm.embedded.internal.JdbcHostCrm;
+import io.liaison.runtime.internal.CredentialVault;
+import io.liaison.runtime.internal.DefaultAccountService;
+import io.liaison.runtime.internal.DefaultSyncService;
+import io.liaison.runtime.internal.JdbcAccountRepository;
+import io.liaison.runtime.internal.JdbcSyncJournal;
+import io.liaison.runtime.internal.RuntimeDatabase;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The whole mail import as it runs in Karaf, wired by hand: the embedded CRM and the runtime on in-memory H2,
+ * the local connector on a temporary folder tree, the content bundle's parser and categoriser. Faults are
+ * injected at the two boundaries a crash can fall between: the CRM's document store and the groupware's move.
+ */
+final class MailFlow {
+    static final EmployeeId DEMO = EmployeeId.of("demo");
+
+    final Path root;
+    final JdbcHostCrm crm;
+    final JdbcSyncJournal journal;
+    final DefaultSyncService sync;
+    final MailImport mailImport;
+    final GroupwareAccount account;
+    /** How many of the next document stores fail. */
+    final AtomicInteger failingAttaches = new AtomicInteger();
+    /** How many of the next moves fail. */
+    final AtomicInteger failingMoves = new AtomicInteger();
+
+    MailFlow(Path dir) {
+        this.root = dir.resolve("groupware");
+        this.crm = new JdbcHostCrm(h2("crm"));
+        DataSource runtimeDb = h2("runtime");
+        RuntimeDatabase.migrate(runtimeDb);
+        DefaultAccountService accounts = new DefaultAccountService(new JdbcAccountRepository(runtimeDb),
+                new CredentialVault(dir.resolve("vault.key")));
+        accounts.addConnectorFactory(new FaultyLocalConnector());
+        this.journal = new JdbcSyncJournal(runtimeDb);
+        this.sync = new DefaultSyncService(accounts, journal);
+        this.mailImport = new MailImport(faultyCrm(), new MessageParserComponent(ParseLimits.DEFAULTS, dir),
+                new TikaDocumentCategorizer(List.of(), 100_000, Duration.ofSeconds(30)), accounts, sync, config(true),
+                Clock.systemUTC());
+        sync.addAreaSynchronizer(mailImport);
+        this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString()), false,
+                null, Set.of(SyncArea.MAILS), null));
+    }
+
+    Path inbox() {
+        return root.resolve("Mail").resolve("Inbox");
+    }
+
+    Path importFolder() {
+        return inbox().resolve("Import folder");
+    }
+
+    Path archive() {
+        return inbox().resolve("CRM activities");
+    }
+
+    SyncRun run() {
+        return sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.SCHEDULED);
+    }
+
+    List<JournalEntry> entries(SyncRun run) {
+        return journal.entries(run.id());
+    }
+
+    static MailImportConfig config(boolean editDocumentStep) {
+        return new MailImportConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return MailImportConfig.class; }
+            @Override public String importFolderName() { return "Import folder"; }
+            @Override public String archiveFolderName() { return "CRM activities"; }
+            @Override public boolean editDocumentStep() { return editDocumentStep; }
+            @Override public String originalCategory() { return "E-Mail"; }
+            @Override public int maxMessagesPerRun() { return 500; }
+        };
+    }
+
+    private static DataSource h2(String name) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return ds;
+    }
+
+    /** The real CRM, whose document store fails while {@link #failingAttaches} is positive. */
+    private HostCrm faultyCrm() {
+        DocumentStore documents = proxy(DocumentStore.class, crm.documents(), "attach", failingAttaches,
+                "injected fault: the CRM's document store is down");
+        return proxy(HostCrm.class, crm, "documents", null, null, documents);
+    }
+
+    /** The real local connector, whose moves fail while {@link #failingMoves} is positive. */
+    private final class FaultyLocalConnector implements ConnectorFactory {
+        private final LocalConnectorFactory local = new LocalConnectorFactory();
+
+        @Override
+        public String type() {
+            return local.type();
+        }
+
+        @Override
+        public ConnectorSession open(AccountContext context) {
+            ConnectorSession session = local.open(context);
+            MailStore mail = proxy(MailStore.class, session.mail().orElseThrow(), "move", failingMoves,
+                    "injected fault: the groupware refused the move");
+            return proxy(ConnectorSession.class, session, "mail", null, null, Optional.of(mail));
+        }
+    }
+
+    /**
+     * A proxy that delegates to {@code target}, except that {@code method} fails while {@code failures} is
+     * positive, or returns {@code replacement} when one is given.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, String method, AtomicInteger failures, String failure,
+                               Object... replacement) {
+        InvocationHandler handler = (p, m, args) -> {
+            if (m.getName().equals(method)) {
+                if (replacement.length > 0) {
+                    return replacement[0];
+                }
+                if (failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new IllegalStateException(failure);
+                }
+            }
+            try {
+                return m.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+}

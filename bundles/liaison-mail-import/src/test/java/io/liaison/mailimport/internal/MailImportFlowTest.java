@@ -1,0 +1,234 @@
+package io.liaison.mailimport.internal;
+
+import static io.liaison.mailimport.internal.Mails.mail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.crm.Quicksearch;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.Classification;
+import io.liaison.api.domain.Document;
+import io.liaison.api.domain.StatusKey;
+import io.liaison.api.mailimport.ImportCandidate;
+import io.liaison.api.mailimport.ImportSelection;
+import io.liaison.api.runtime.JournalEntry;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RunStatus;
+import io.liaison.api.runtime.SyncRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MailImportFlowTest {
+    @TempDir
+    Path dir;
+    private MailFlow flow;
+
+    @BeforeEach
+    void setUp() {
+        flow = new MailFlow(dir);
+    }
+
+    @Test
+    void importsEveryImportFolderWithItsStatusAndArchivesTheMails() throws IOException {
+        mail().id("offer-1@kunde.de").subject("Angebot 4711")
+                .attach("Angebot_4711.txt", "Unser Angebot für Sie: Angebotsnummer 4711")
+                .writeTo(flow.importFolder(), "offer.eml");
+        mail().id("done-1@kunde.de").subject("Erledigt")
+                .writeTo(flow.importFolder().resolve("CRM Erledigt [E]"), "done.eml");
+        mail().id("deep-1@kunde.de").subject("Tief")
+                .writeTo(flow.importFolder().resolve("Kunden").resolve("CRM Offen [O]"), "deep.eml");
+        mail().id("bad-status@kunde.de").subject("Unbekannt")
+                .writeTo(flow.importFolder().resolve("CRM Mist [X]"), "unknown.eml");
+
+        SyncRun run = flow.run();
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(3);
+        assertThat(run.createdActivities()).hasSize(3);
+        assertThat(statusOf("Angebot 4711")).isEqualTo(StatusKey.IMPORTED);
+        assertThat(statusOf("Erledigt")).isEqualTo(StatusKey.DONE);
+        assertThat(statusOf("Tief")).isEqualTo(new StatusKey("O"));
+        assertThat(flow.entries(run)).anySatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.WARNING);
+            assertThat(e.message()).contains("CRM Mist [X]").contains("status key 'X' is not known");
+        });
+        assertThat(filesIn(flow.archive())).containsExactlyInAnyOrder("offer.eml", "done.eml", "deep.eml");
+        assertThat(filesIn(flow.importFolder().resolve("CRM Mist [X]"))).containsExactly("unknown.eml");
+
+        Activity offer = activity("Angebot 4711");
+        assertThat(offer.data().type()).isEqualTo(ActivityType.MAIL_IN);
+        assertThat(offer.data().owner()).isEqualTo(MailFlow.DEMO);
+        assertThat(offer.data().text()).contains("anbei unser Angebot");
+        assertThat(offer.data().mail()).hasValueSatisfying(m -> {
+            assertThat(m.from()).isEqualTo("anna.berger@kunde.de");
+            assertThat(m.to()).containsExactly("demo@liaison.example");
+            assertThat(m.messageId()).isEqualTo("offer-1@kunde.de");
+        });
+        List<Document> documents = flow.crm.documents().list(MailFlow.DEMO, offer.id());
+        assertThat(documents).extracting(Document::fileName).containsExactly("offer.eml", "Angebot_4711.txt");
+        assertThat(documents.get(0).classification().category()).isEqualTo("E-Mail");
+        assertThat(documents.get(1).classification().category()).isNotEmpty();
+    }
+
+    @Test
+    void aSecondRunImportsNothingTwice() {
+        mail().id("once@kunde.de").subject("Einmal").writeTo(flow.importFolder(), "once.eml");
+        flow.run();
+        // the same mail dropped again (a rule fired twice, a copy from another device)
+        mail().id("once@kunde.de").subject("Einmal").writeTo(flow.importFolder(), "once-again.eml");
+
+        SyncRun second = flow.run();
+
+        assertThat(second.count(Outcome.CREATED)).isZero();
+        assertThat(second.count(Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(imported()).hasSize(1);
+        assertThat(flow.run().count(Outcome.CREATED)).isZero();
+    }
+
+    @Test
+    void aMailWithoutMessageIdIsKeyedByItsContent() {
+        mail().subject("Ohne ID").writeTo(flow.importFolder(), "a.eml");
+        flow.run();
+        mail().subject("Ohne ID").writeTo(flow.importFolder(), "b.eml");
+        mail().subject("Ohne ID, aber anders").writeTo(flow.importFolder(), "c.eml");
+
+        SyncRun second = flow.run();
+
+        assertThat(second.count(Outcome.CREATED)).isEqualTo(1);
+        assertThat(imported()).hasSize(2);
+        assertThat(activity("Ohne ID").data().mail().orElseThrow().messageId()).startsWith("sha256:");
+    }
+
+    @Test
+    void aFailedMoveNeverCreatesASecondActivity() {
+        mail().id("move@kunde.de").subject("Verschieben").writeTo(flow.importFolder(), "move.eml");
+        flow.failingMoves.set(1);
+
+        SyncRun first = flow.run();
+
+        assertThat(first.count(Outcome.CREATED)).isEqualTo(1);
+        assertThat(flow.entries(first)).anySatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.WARNING);
+            assertThat(e.message()).contains("not moved").contains("injected fault");
+        });
+        assertThat(filesIn(flow.importFolder())).contains("move.eml");
+
+        SyncRun second = flow.run();
+
+        assertThat(second.count(Outcome.CREATED)).isZero();
+        assertThat(second.count(Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(imported()).hasSize(1);
+        assertThat(filesIn(flow.archive())).containsExactly("move.eml");
+    }
+
+    @Test
+    void aCrashBetweenActivityAndDocumentsIsCompletedByTheNextRun() {
+        mail().id("docs@kunde.de").subject("Mit Anhang").attach("vertrag.txt", "Vertrag zwischen A und B")
+                .writeTo(flow.importFolder(), "docs.eml");
+        flow.failingAttaches.set(1);
+
+        SyncRun first = flow.run();
+
+        assertThat(first.count(Outcome.FAILED)).isEqualTo(1);
+        assertThat(flow.entries(first)).anySatisfy(e -> assertThat(e.message()).contains("injected fault"));
+        assertThat(filesIn(flow.importFolder())).contains("docs.eml");
+
+        SyncRun second = flow.run();
+
+        assertThat(second.count(Outcome.FAILED)).isZero();
+        assertThat(imported()).hasSize(1);
+        Activity activity = activity("Mit Anhang");
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, activity.id())).extracting(Document::fileName)
+                .containsExactly("docs.eml", "vertrag.txt");
+        assertThat(filesIn(flow.archive())).containsExactly("docs.eml");
+    }
+
+    @Test
+    void aBrokenMessageStaysWithAJournalEntryAndTheOthersGoThrough() throws IOException {
+        Files.createDirectories(flow.importFolder());
+        Files.write(flow.importFolder().resolve("broken.msg"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        mail().id("good@kunde.de").subject("Gut").writeTo(flow.importFolder(), "good.eml");
+
+        SyncRun run = flow.run();
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(1);
+        JournalEntry failure = flow.entries(run).stream().filter(e -> e.outcome() == Outcome.FAILED)
+                .findFirst().orElseThrow();
+        assertThat(failure.item()).endsWith("broken.msg");
+        assertThat(failure.message()).isNotBlank();
+        assertThat(filesIn(flow.importFolder())).containsExactly("broken.msg");
+    }
+
+    @Test
+    void withoutAddressResolutionMailsAreNotAssignedAndShowInThatQuicksearch() {
+        mail().id("who@kunde.de").subject("Wer bin ich").writeTo(flow.importFolder(), "who.eml");
+        mail().id("done@kunde.de").subject("Fertig").writeTo(flow.importFolder().resolve("CRM Erledigt [E]"), "d.eml");
+
+        flow.run();
+
+        assertThat(flow.crm.activities().quicksearch(MailFlow.DEMO, Quicksearch.NOT_ASSIGNED_IMPORTED_MAILS, 10))
+                .extracting(a -> a.data().subject()).containsExactlyInAnyOrder("Wer bin ich", "Fertig");
+        assertThat(flow.crm.activities().quicksearch(MailFlow.DEMO, Quicksearch.IMPORTED_MAILS, 10))
+                .extracting(a -> a.data().subject()).containsExactly("Wer bin ich");
+        assertThat(flow.crm.activities().quicksearch(MailFlow.DEMO, Quicksearch.ALL_IMPORTED_MAILS, 10))
+                .hasSize(2);
+    }
+
+    @Test
+    void manualImportPreviewsThenImportsOnlyTheChosenWithTheirEditedDocuments() {
+        mail().id("m1@kunde.de").subject("Erste").attach("scan.txt", "Rechnung Nr. 1")
+                .writeTo(flow.importFolder(), "m1.eml");
+        mail().id("m2@kunde.de").subject("Zweite").writeTo(flow.importFolder(), "m2.eml");
+
+        List<ImportCandidate> candidates = flow.mailImport.preview(flow.account.id());
+
+        assertThat(candidates).extracting(ImportCandidate::subject).containsExactlyInAnyOrder("Erste", "Zweite");
+        assertThat(imported()).isEmpty();
+        ImportCandidate first = candidates.stream().filter(c -> c.subject().equals("Erste")).findFirst().orElseThrow();
+        assertThat(first.attachments()).extracting(a -> a.fileName()).containsExactly("m1.eml", "scan.txt");
+        assertThat(first.problems()).isEmpty();
+
+        Classification chosen = new Classification("Eingangsrechnung", List.of("Projekt A"));
+        SyncRun run = flow.mailImport.importMessages(flow.account.id(),
+                new ImportSelection(List.of(first.messageId()), Map.of(first.messageId(), Map.of("scan.txt", chosen))));
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(1);
+        Activity activity = activity("Erste");
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, activity.id()))
+                .filteredOn(d -> d.fileName().equals("scan.txt"))
+                .extracting(Document::classification).containsExactly(chosen);
+        assertThat(filesIn(flow.importFolder())).containsExactly("m2.eml");
+    }
+
+    private List<Activity> imported() {
+        return flow.crm.activities().quicksearch(MailFlow.DEMO, Quicksearch.ALL_IMPORTED_MAILS, 100);
+    }
+
+    private Activity activity(String subject) {
+        return imported().stream().filter(a -> a.data().subject().equals(subject)).findFirst().orElseThrow();
+    }
+
+    private StatusKey statusOf(String subject) {
+        return activity(subject).data().status();
+    }
+
+    private static List<String> filesIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
