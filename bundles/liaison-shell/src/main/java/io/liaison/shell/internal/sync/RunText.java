@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** How sync runs and their journal entries look in the text output of {@code sync} and {@code runs}. */
-final class RunText {
+public final class RunText {
     private RunText() {
     }
 
@@ -39,7 +39,7 @@ final class RunText {
     }
 
     /** The summary of one run, several lines. */
-    static void summary(SyncRun run, ZoneId zone, PrintStream out) {
+    public static void summary(SyncRun run, ZoneId zone, PrintStream out) {
         out.println("Run " + run.id() + " of account " + run.account() + ": " + run.status());
         out.println("  trigger " + run.trigger().name().toLowerCase(Locale.ROOT) + ", areas " + areas(run)
                 + ", started " + Text.time(run.startedAt(), zone) + ", took " + took(run));
