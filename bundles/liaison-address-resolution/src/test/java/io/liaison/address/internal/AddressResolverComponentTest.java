@@ -1,0 +1,162 @@
+package io.liaison.address.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.api.address.AddressResolution;
+import io.liaison.api.crm.CrmNotFoundException;
+import io.liaison.api.domain.BusinessPartner;
+import io.liaison.api.domain.Communication;
+import io.liaison.api.domain.CommunicationType;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.crm.embedded.internal.JdbcHostCrm;
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The resolver over the real embedded host CRM (JdbcHostCrm on H2). */
+class AddressResolverComponentTest {
+    private JdbcHostCrm crm;
+    private EmployeeId demo;
+    private AddressResolverComponent resolver;
+    private ContactPerson anna;
+    private BusinessPartner firma;
+
+    static AddressResolverConfig config(boolean fullDomainFirst, String... freeMail) {
+        return new AddressResolverConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return AddressResolverConfig.class; }
+            @Override public String[] additionalFreeMailDomains() { return freeMail; }
+            @Override public boolean fullDomainFirst() { return fullDomainFirst; }
+        };
+    }
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:crm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        crm = new JdbcHostCrm(ds);
+        demo = crm.employees().findByLogin("demo").orElseThrow().id();
+        firma = crm.businessPartners().create(demo, "Firma Ltd", List.of("firma.co.uk"));
+        anna = crm.contactPersons().create(demo, new ContactPersonData(Optional.of(firma.id()), "", "", "Anna", "Müller", "", "",
+                List.of(Communication.email("Anna.Mueller@firma.co.uk", true))), Optional.empty());
+        resolver = new AddressResolverComponent(crm, config(true, "privatmail.example"));
+    }
+
+    @Test
+    void findsTheContactPersonWithTheAddressFirst() {
+        AddressResolution r = resolver.resolve(demo, " anna.mueller@FIRMA.co.uk ");
+        assertThat(r).isInstanceOf(AddressResolution.ContactFound.class);
+        assertThat(((AddressResolution.ContactFound) r).contactPerson().id()).isEqualTo(anna.id());
+        assertThat(((AddressResolution.ContactFound) r).others()).isEmpty();
+    }
+
+    @Test
+    void elseFindsTheBusinessPartnerByTheRegistrableDomain() {
+        AddressResolution r = resolver.resolve(demo, "einkauf@vertrieb.firma.co.uk");
+        assertThat(r).isEqualTo(new AddressResolution.BusinessPartnerFound(firma, "firma.co.uk"));
+        assertThat(RegistrableDomain.of("vertrieb.firma.co.uk")).isEqualTo("firma.co.uk");
+        assertThat(RegistrableDomain.of("mail.firma.de")).isEqualTo("firma.de");
+        assertThat(RegistrableDomain.of("firma.local")).isEqualTo("firma.local");
+    }
+
+    @Test
+    void findsAPartnerOfTheFullDomainBeforeTheRegistrableOne() {
+        BusinessPartner vertrieb = crm.businessPartners().create(demo, "Firma Vertrieb", List.of("vertrieb.firma.co.uk"));
+        assertThat(resolver.resolve(demo, "x@vertrieb.firma.co.uk"))
+                .isEqualTo(new AddressResolution.BusinessPartnerFound(vertrieb, "vertrieb.firma.co.uk"));
+        assertThat(new AddressResolverComponent(crm, config(false)).resolve(demo, "x@vertrieb.firma.co.uk"))
+                .isEqualTo(new AddressResolution.BusinessPartnerFound(firma, "firma.co.uk"));
+    }
+
+    @Test
+    void reportsTwoPartnersWithTheDomainAsAmbiguous() {
+        BusinessPartner second = crm.businessPartners().create(demo, "Firma Holding", List.of("FIRMA.co.uk"));
+        AddressResolution r = resolver.resolve(demo, "new@firma.co.uk");
+        assertThat(r).isInstanceOf(AddressResolution.Ambiguous.class);
+        assertThat(((AddressResolution.Ambiguous) r).candidates()).extracting(BusinessPartner::id)
+                .containsExactlyInAnyOrder(firma.id(), second.id());
+        assertThatThrownBy(() -> resolver.createContact(demo, "new@firma.co.uk", "", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to 2 business partners");
+    }
+
+    @Test
+    void neverMatchesAPartnerByAFreeMailDomain() {
+        crm.businessPartners().create(demo, "Someone who entered gmail.com", List.of("gmail.com", "web.de", "privatmail.example"));
+        for (String address : List.of("anna@gmail.com", "anna@googlemail.com", "x@web.de", "y@gmx.net", "z@t-online.de",
+                "a@privatmail.example")) {
+            AddressResolution r = resolver.resolve(demo, address);
+            assertThat(r).as(address).isInstanceOf(AddressResolution.Unknown.class);
+            assertThat(((AddressResolution.Unknown) r).reason()).contains("free-mail domain");
+        }
+        assertThat(FreeMailDomains.withAdditional(List.of()).size()).isGreaterThan(40);
+    }
+
+    @Test
+    void reportsAnUnknownDomainAndRefusesTextThatIsNoAddress() {
+        assertThat(resolver.resolve(demo, "x@unbekannt.de"))
+                .isEqualTo(new AddressResolution.Unknown("unbekannt.de",
+                        "no contact person has the address and no business partner the domain unbekannt.de"));
+        assertThatThrownBy(() -> resolver.resolve(demo, "anna.firma.de")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'anna.firma.de' is not an e-mail address: it has no @");
+        assertThatThrownBy(() -> resolver.resolve(demo, "anna@")).hasMessageContaining("nothing after the @");
+    }
+
+    @Test
+    void findsPartnersAndContactsByInternationalisedDomains() {
+        BusinessPartner baecker = crm.businessPartners().create(demo, "Bäckerei Müller", List.of("bäckerei-müller.de"));
+        assertThat(resolver.resolve(demo, "info@xn--bckerei-mller-bfb28a.de"))
+                .isEqualTo(new AddressResolution.BusinessPartnerFound(baecker, "xn--bckerei-mller-bfb28a.de"));
+    }
+
+    @Test
+    void assignsTheAddressToAContactAsAFurtherCommunication() {
+        ContactPerson updated = resolver.assignToContact(demo, "anna@privat.de", anna.id());
+        assertThat(updated.data().communications()).contains(new Communication(CommunicationType.EMAIL, "anna@privat.de", false));
+        assertThat(updated.data().valuesOf(CommunicationType.EMAIL).get(0)).isEqualTo("Anna.Mueller@firma.co.uk");
+        // again: nothing added
+        assertThat(resolver.assignToContact(demo, "ANNA@privat.de", anna.id()).data().communications()).hasSize(2);
+        assertThat(resolver.resolve(demo, "anna@privat.de")).isInstanceOf(AddressResolution.ContactFound.class);
+        assertThatThrownBy(() -> resolver.assignToContact(demo, "a@b.de", ContactPersonId.of("999999")))
+                .isInstanceOf(CrmNotFoundException.class).hasMessageContaining("999999");
+    }
+
+    @Test
+    void createsAContactWithGuessedNamesAndThePartnerFoundByTheDomain() {
+        ContactPerson hans = resolver.createContact(demo, "hans-peter.schmidt@vertrieb.firma.co.uk", "", Optional.empty());
+        assertThat(hans.data().firstName()).isEqualTo("Hans-Peter");
+        assertThat(hans.data().lastName()).isEqualTo("Schmidt");
+        assertThat(hans.data().businessPartner()).contains(firma.id());
+        assertThat(hans.data().communications()).containsExactly(Communication.email("hans-peter.schmidt@vertrieb.firma.co.uk", true));
+
+        ContactPerson eva = resolver.createContact(demo, "eva@gmail.com", "\"Dr. Eva von der Heide\"", Optional.empty());
+        assertThat(eva.data().title()).isEqualTo("Dr.");
+        assertThat(eva.data().firstName()).isEqualTo("Eva");
+        assertThat(eva.data().lastName()).isEqualTo("von der Heide");
+        assertThat(eva.data().businessPartner()).isEmpty();
+
+        BusinessPartner other = crm.businessPartners().create(demo, "Other", List.of("other.de"));
+        ContactPerson given = resolver.createContact(demo, "x@firma.co.uk", "Weber, Karl", Optional.of(other.id()));
+        assertThat(given.data().businessPartner()).contains(other.id());
+        assertThat(given.data().firstName()).isEqualTo("Karl");
+        assertThat(given.data().lastName()).isEqualTo("Weber");
+
+        assertThatThrownBy(() -> resolver.createContact(demo, "ANNA.MUELLER@firma.co.uk", "", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already belongs to contact person " + anna.id());
+    }
+
+    @Test
+    void guessesNames() {
+        assertThat(NameGuess.from("", "a.mueller+crm")).isEqualTo(new NameGuess("", "A.", "Mueller"));
+        assertThat(NameGuess.from("anna@firma.de", "anna_maria.schmidt2")).isEqualTo(new NameGuess("", "Anna Maria", "Schmidt"));
+        assertThat(NameGuess.from(null, "info")).isEqualTo(new NameGuess("", "", "Info"));
+        assertThat(NameGuess.from("Prof. Dr. Jürgen Groß", "x")).isEqualTo(new NameGuess("Prof. Dr.", "Jürgen", "Groß"));
+        assertThat(NameGuess.from("Madonna", "x")).isEqualTo(new NameGuess("", "", "Madonna"));
+    }
+}

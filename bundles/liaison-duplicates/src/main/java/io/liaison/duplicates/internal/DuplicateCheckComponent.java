@@ -1,0 +1,117 @@
+package io.liaison.duplicates.internal;
+
+import io.liaison.api.crm.CrmEvents;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.duplicates.ContactCandidate;
+import io.liaison.api.duplicates.DuplicateCheck;
+import io.liaison.api.duplicates.DuplicateResult;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The duplicate check service: normalises the contact, brings the match-key index up to date when it is stale
+ * (or when a CRM contact change event arrived), scores the candidates the index finds, and confirms each match
+ * against the CRM in the name of the employee who asked: dropping what that employee may not see or what was
+ * deleted meanwhile, and scoring the CRM's current data when its version is newer than the indexed one.
+ */
+@Component(service = {DuplicateCheck.class, EventHandler.class}, configurationPid = "io.liaison.duplicates",
+        property = EventConstants.EVENT_TOPIC + "=" + CrmEvents.TOPIC_CONTACT_CHANGED)
+@Designate(ocd = DuplicateCheckConfig.class)
+public final class DuplicateCheckComponent implements DuplicateCheck, EventHandler {
+
+    private final HostCrm crm;
+    private final ContactNormalizer normalizer;
+    private final DuplicateFinder finder;
+    private final MatchIndexUpdater updater;
+    private final long maxStalenessNanos;
+    private final int maxMatches;
+    private volatile boolean changed = true;
+    private volatile long caughtUpAt;
+
+    @Activate
+    public DuplicateCheckComponent(@Reference(name = "crm") HostCrm crm, @Reference(name = "dataSource", target = "(dataSourceName=liaison)") DataSource dataSource,
+                                   DuplicateCheckConfig config) {
+        this(crm, jdbcIndex(dataSource), config);
+    }
+
+    /** For tests and benchmarks: the component over any index. */
+    public DuplicateCheckComponent(HostCrm crm, MatchKeyIndex index, DuplicateCheckConfig config) {
+        this.crm = Objects.requireNonNull(crm, "crm");
+        this.normalizer = new ContactNormalizer(config.defaultRegion());
+        Set<String> shared = new HashSet<>(MatchSettings.DEFAULT_SHARED_MAILBOXES);
+        shared.addAll(Arrays.asList(config.sharedMailboxNames()));
+        MatchSettings settings = new MatchSettings(config.nameSimilarity(), config.phoneticSimilarity(),
+                config.numberNameSimilarity(), shared,
+                config.maxCandidates());
+        this.finder = new DuplicateFinder(index, settings);
+        this.updater = new MatchIndexUpdater(crm, index, normalizer, Optional.of(config.indexEmployee()),
+                config.pageSize(), Clock.systemUTC());
+        this.maxStalenessNanos = Math.max(0, config.maxStalenessSeconds()) * 1_000_000_000L;
+        this.maxMatches = Math.max(1, config.maxMatches());
+    }
+
+    private static MatchKeyIndex jdbcIndex(DataSource dataSource) {
+        IndexSchema.migrate(dataSource);
+        return new JdbcMatchKeyIndex(dataSource);
+    }
+
+    @Override
+    public DuplicateResult check(EmployeeId actor, ContactCandidate candidate) {
+        Objects.requireNonNull(actor, "actor");
+        NormalizedContact contact = normalizer.normalize(candidate);
+        catchUpIfStale();
+        List<DuplicateFinder.Scored> confirmed = new ArrayList<>();
+        for (DuplicateFinder.Scored match : finder.find(contact)) {
+            if (confirmed.size() >= maxMatches) {
+                break;
+            }
+            Optional<ContactPerson> current = crm.contactPersons().get(actor, match.id());
+            if (current.isEmpty()) {
+                continue;
+            }
+            ContactPerson person = current.get();
+            if (person.version() == match.version()) {
+                confirmed.add(match);
+            } else {
+                finder.matcher().match(contact, normalizer.normalize(person.data()))
+                        .ifPresent(v -> confirmed.add(new DuplicateFinder.Scored(match.id(), person.version(), v)));
+            }
+        }
+        return DuplicateFinder.result(DuplicateFinder.strongestFirst(confirmed));
+    }
+
+    /** Brings the index up to date now (the first check does it too). */
+    public MatchIndexUpdater.Report catchUp() {
+        changed = false;
+        MatchIndexUpdater.Report report = updater.catchUp();
+        caughtUpAt = System.nanoTime();
+        return report;
+    }
+
+    private void catchUpIfStale() {
+        if (changed || System.nanoTime() - caughtUpAt > maxStalenessNanos) {
+            catchUp();
+        }
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        changed = true;
+    }
+}

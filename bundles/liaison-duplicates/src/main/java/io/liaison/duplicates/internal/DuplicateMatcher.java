@@ -1,0 +1,154 @@
+package io.liaison.duplicates.internal;
+
+import io.liaison.api.duplicates.DuplicateStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The duplicate rules for one pair of normalised contacts.
+ * <ul>
+ * <li>The same e-mail address: CERTAIN. A role address (info@, office@, …) shared by two clearly different
+ * names is only POSSIBLE: colleagues share it, they are not one person.</li>
+ * <li>The same last name (equal after normalisation, similar, or with the same number a typo away by the lower
+ * {@link MatchSettings#numberNameSimilarity()}) and the same number: CERTAIN. For a mobile
+ * number always, since it belongs to one person. A landline is shared by a household or an office, so the same
+ * last name and landline with a clearly different first name (a family member) is only POSSIBLE.</li>
+ * <li>Similar first and last names (transliterated, misspelt, an initial): POSSIBLE.</li>
+ * <li>Otherwise: no match.</li>
+ * </ul>
+ */
+public final class DuplicateMatcher {
+
+    /**
+     * The outcome for one pair.
+     *
+     * @param status  CERTAIN or POSSIBLE
+     * @param score   for ordering matches of one status: the names' likeness
+     * @param reasons why, in words
+     */
+    public record Verdict(DuplicateStatus status, double score, List<String> reasons) {
+        public Verdict {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    private final NameComparer names;
+    private final MatchSettings settings;
+
+    public DuplicateMatcher(MatchSettings settings) {
+        this.settings = settings;
+        this.names = new NameComparer(settings);
+    }
+
+    private static boolean sharesEmail(NormalizedContact a, NormalizedContact b) {
+        for (String email : a.emails()) {
+            if (b.emails().contains(email)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sharesNumber(NormalizedContact a, NormalizedContact b) {
+        for (String number : a.mobiles()) {
+            if (b.hasNumber(number)) {
+                return true;
+            }
+        }
+        for (String number : a.phones()) {
+            if (b.hasNumber(number)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How the checked contact relates to an existing one, or empty when it is no duplicate of it. */
+    public Optional<Verdict> match(NormalizedContact checked, NormalizedContact existing) {
+        return probe(checked).match(existing);
+    }
+
+    /** A probe that compares one checked contact with many existing ones, comparing each distinct name once. */
+    public Probe probe(NormalizedContact checked) {
+        return new Probe(checked);
+    }
+
+    /** One checked contact against many: candidates of one key block often share their names. */
+    public final class Probe {
+        private final NormalizedContact checked;
+        private final Map<String, NameComparer.Likeness> lastNames = new HashMap<>();
+        private final Map<String, NameComparer.Likeness> firstNames = new HashMap<>();
+
+        private Probe(NormalizedContact checked) {
+            this.checked = checked;
+        }
+
+        /** How the checked contact relates to an existing one, or empty when it is no duplicate of it. */
+        public Optional<Verdict> match(NormalizedContact existing) {
+            NameComparer.Likeness last = lastNames.computeIfAbsent(existing.lastName(),
+                    n -> names.lastNames(checked.lastName(), checked.lastCode(), n, existing.lastCode()));
+            NameComparer.Likeness first = firstNames.computeIfAbsent(existing.firstName(),
+                    n -> names.firstNames(checked.firstName(), checked.firstCode(), n, existing.firstCode()));
+            return DuplicateMatcher.this.match(checked, existing, last, first);
+        }
+    }
+
+    private Optional<Verdict> match(NormalizedContact checked, NormalizedContact existing, NameComparer.Likeness last,
+                                    NameComparer.Likeness first) {
+        boolean sharesValue = sharesEmail(checked, existing) || sharesNumber(checked, existing);
+        if (!sharesValue && !(last.kind().alike() && first.kind().alike())) {
+            // the common case among candidates: nothing shared, names unlike
+            return Optional.empty();
+        }
+        boolean differentPerson = last.kind() == NameComparer.Kind.DIFFERENT || first.kind() == NameComparer.Kind.DIFFERENT;
+        List<String> certain = new ArrayList<>();
+        List<String> possible = new ArrayList<>();
+
+        for (String email : new TreeSet<>(checked.emails())) {
+            if (existing.emails().contains(email)) {
+                if (settings.isSharedMailbox(email) && differentPerson) {
+                    possible.add("shared mailbox " + email + ", but a different name ("
+                            + (last.kind() == NameComparer.Kind.DIFFERENT ? last.how() : first.how()) + ")");
+                } else {
+                    certain.add("same e-mail address " + email);
+                }
+            }
+        }
+        boolean sameLastName = last.kind().alike()
+                || (last.kind() == NameComparer.Kind.DIFFERENT && last.score() >= settings.numberNameSimilarity());
+        if (sameLastName) {
+            for (String number : new TreeSet<>(checked.allNumbers())) {
+                if (!existing.hasNumber(number)) {
+                    continue;
+                }
+                boolean personal = checked.mobiles().contains(number) || existing.mobiles().contains(number);
+                String lastName = "same last name (" + last.how() + ")";
+                if (personal) {
+                    certain.add(lastName + " and same mobile number " + number);
+                } else if (first.kind() != NameComparer.Kind.DIFFERENT) {
+                    certain.add(lastName + " and same phone number " + number);
+                } else {
+                    possible.add(lastName + " and same landline " + number + ", but a different first name ("
+                            + first.how() + "): a family member or colleague?");
+                }
+            }
+        }
+        if (last.kind().alike() && first.kind().alike()) {
+            possible.add(last.kind() == NameComparer.Kind.EQUAL && first.kind() == NameComparer.Kind.EQUAL
+                    ? "same name " + checked.firstName() + " " + checked.lastName()
+                    : "similar name: first name " + first.how() + ", last name " + last.how());
+        }
+        if (certain.isEmpty() && possible.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> reasons = new ArrayList<>(certain);
+        reasons.addAll(possible);
+        double score = (last.score() + first.score()) / 2;
+        return Optional.of(new Verdict(certain.isEmpty() ? DuplicateStatus.POSSIBLE : DuplicateStatus.CERTAIN,
+                score, reasons));
+    }
+}

@@ -1,0 +1,87 @@
+package io.liaison.duplicates.internal;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Brings an e-mail address into the one form the duplicate check compares: trimmed, without {@code mailto:} or
+ * angle brackets, lower-cased, the domain in its ASCII (IDN) form, and Gmail's aliases (dots, {@code +tags},
+ * googlemail.com) folded, since Gmail delivers them all to one mailbox.
+ */
+public final class EmailNormalizer {
+    /** RFC 5321's longest usable address. */
+    public static final int MAX_LENGTH = 254;
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
+
+    /** The normalised address, or empty when the text is not an e-mail address. */
+    public Optional<String> normalize(String raw) {
+        return Optional.ofNullable(normalizeOrReason(raw).address());
+    }
+
+    /**
+     * The normalised address, or why the text is not one.
+     *
+     * @param address the normalised address, or null
+     * @param problem why not, or null
+     */
+    public record Outcome(String address, String problem) {
+    }
+
+    /** Normalises, telling why a text is no e-mail address. */
+    public Outcome normalizeOrReason(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return new Outcome(null, "is empty");
+        }
+        if (raw.length() > 4 * MAX_LENGTH) {
+            return new Outcome(null, "is " + raw.length() + " characters long, at most " + MAX_LENGTH + " allowed");
+        }
+        String text = raw.strip();
+        for (int i = 0; i < 2; i++) {
+            if (text.startsWith("<") && text.endsWith(">")) {
+                text = text.substring(1, text.length() - 1).strip();
+            }
+            if (text.regionMatches(true, 0, "mailto:", 0, 7)) {
+                text = text.substring(7).strip();
+            }
+        }
+        int at = text.lastIndexOf('@');
+        if (at < 0) {
+            return new Outcome(null, "has no @");
+        }
+        String local = text.substring(0, at).toLowerCase(Locale.ROOT);
+        String domain = text.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (local.isEmpty() || domain.isEmpty()) {
+            return new Outcome(null, "has nothing " + (local.isEmpty() ? "before" : "after") + " the @");
+        }
+        if (local.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c == '@')) {
+            return new Outcome(null, "has a space, a control character or a second @ before the domain");
+        }
+        if (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, "has an invalid domain");
+        }
+        if (!DOMAIN.matcher(ascii).matches()) {
+            return new Outcome(null, "has an invalid domain");
+        }
+        if (ascii.equals("googlemail.com") || ascii.equals("gmail.com")) {
+            ascii = "gmail.com";
+            int plus = local.indexOf('+');
+            local = (plus >= 0 ? local.substring(0, plus) : local).replace(".", "");
+            if (local.isEmpty()) {
+                return new Outcome(null, "has nothing before the @");
+            }
+        }
+        String address = local + "@" + ascii;
+        if (address.length() > MAX_LENGTH) {
+            return new Outcome(null, "is " + address.length() + " characters long, at most " + MAX_LENGTH + " allowed");
+        }
+        return new Outcome(address, null);
+    }
+}

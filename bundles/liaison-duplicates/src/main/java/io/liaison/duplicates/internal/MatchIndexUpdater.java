@@ -1,0 +1,149 @@
+package io.liaison.duplicates.internal;
+
+import io.liaison.api.crm.CrmChangePage;
+import io.liaison.api.crm.CrmToken;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.Employee;
+import io.liaison.api.domain.EmployeeId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the match-key index in step with the CRM's contact persons: builds it from the whole change feed when
+ * it is missing (never built, a build interrupted, tables emptied) or was built for another employee, and
+ * otherwise applies the changes since the stored token.
+ * <p>
+ * The index is one per CRM and holds the contact persons visible to one employee: the configured one (login or
+ * id), else the first employee the CRM lists. Choose an employee who sees every contact person; a check then
+ * confirms each match against the CRM in the name of the employee who asked.
+ */
+public final class MatchIndexUpdater {
+    private static final Logger LOG = LoggerFactory.getLogger(MatchIndexUpdater.class);
+
+    private final HostCrm crm;
+    private final MatchKeyIndex index;
+    private final ContactNormalizer normalizer;
+    private final Optional<String> configuredEmployee;
+    private final int pageSize;
+    private final Clock clock;
+
+    /**
+     * What one catch-up did.
+     *
+     * @param rebuilt whether the index was built from scratch
+     * @param changed contact persons filed anew
+     * @param removed contact persons removed
+     */
+    public record Report(boolean rebuilt, int changed, int removed) {
+    }
+
+    public MatchIndexUpdater(HostCrm crm, MatchKeyIndex index, ContactNormalizer normalizer,
+                             Optional<String> configuredEmployee, int pageSize, Clock clock) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be positive, got " + pageSize);
+        }
+        this.crm = crm;
+        this.index = index;
+        this.normalizer = normalizer;
+        this.configuredEmployee = configuredEmployee.map(String::strip).filter(s -> !s.isEmpty());
+        this.pageSize = pageSize;
+        this.clock = clock;
+    }
+
+    /** Brings the index up to date, building it when it is missing. */
+    public synchronized Report catchUp() {
+        EmployeeId actor = indexEmployee();
+        Optional<IndexState> state = index.state();
+        if (state.isEmpty()) {
+            LOG.info("Building the duplicate check's match-key index: it is missing or incomplete");
+            return rebuild(actor);
+        }
+        if (!state.get().actor().equals(actor)) {
+            LOG.info("Rebuilding the duplicate check's match-key index for employee {} (it was built for {})",
+                    actor, state.get().actor());
+            return rebuild(actor);
+        }
+        CrmToken token = state.get().token();
+        int changed = 0;
+        int removed = 0;
+        boolean more = true;
+        while (more) {
+            CrmChangePage<ContactPerson, ContactPersonId> page =
+                    crm.contactPersons().changesSince(actor, Optional.of(token), pageSize);
+            index.apply(normalize(page.changed()), page.removed(),
+                    Optional.of(new IndexState(page.next(), actor, clock.instant())));
+            changed += page.changed().size();
+            removed += page.removed().size();
+            more = requireProgress(page, token);
+            token = page.next();
+        }
+        if (changed + removed > 0) {
+            LOG.debug("Match-key index caught up: {} contact persons filed anew, {} removed", changed, removed);
+        }
+        return new Report(false, changed, removed);
+    }
+
+    /** Builds the index from scratch for the index employee. */
+    public synchronized Report rebuild() {
+        return rebuild(indexEmployee());
+    }
+
+    private Report rebuild(EmployeeId actor) {
+        long started = System.nanoTime();
+        index.clear();
+        Optional<CrmToken> token = Optional.empty();
+        int changed = 0;
+        int removed = 0;
+        boolean more = true;
+        while (more) {
+            CrmChangePage<ContactPerson, ContactPersonId> page = crm.contactPersons().changesSince(actor, token, pageSize);
+            // no state until the last page: an interrupted build is found incomplete and started again
+            index.apply(normalize(page.changed()), page.removed(), Optional.empty());
+            changed += page.changed().size();
+            removed += page.removed().size();
+            more = token.isEmpty() ? page.more() : requireProgress(page, token.get());
+            token = Optional.of(page.next());
+        }
+        index.apply(List.of(), List.of(), Optional.of(new IndexState(token.orElseThrow(), actor, clock.instant())));
+        LOG.info("Match-key index built for employee {}: {} contact persons in {} ms", actor, index.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new Report(true, changed, removed);
+    }
+
+    private static boolean requireProgress(CrmChangePage<?, ?> page, CrmToken from) {
+        if (page.more() && page.changed().isEmpty() && page.removed().isEmpty() && page.next().equals(from)) {
+            throw new IllegalStateException("The CRM's contact change feed reports more changes after token "
+                    + from.value() + " but returns none and the same token");
+        }
+        return page.more();
+    }
+
+    private List<IndexedContact> normalize(List<ContactPerson> people) {
+        List<IndexedContact> indexed = new ArrayList<>(people.size());
+        for (ContactPerson person : people) {
+            indexed.add(new IndexedContact(person.id(), person.version(), normalizer.normalize(person.data())));
+        }
+        return indexed;
+    }
+
+    /** The employee whose view the index holds. */
+    public EmployeeId indexEmployee() {
+        if (configuredEmployee.isPresent()) {
+            String wanted = configuredEmployee.get();
+            return crm.employees().findByLogin(wanted)
+                    .or(() -> crm.employees().get(EmployeeId.of(wanted)))
+                    .map(Employee::id)
+                    .orElseThrow(() -> new IllegalStateException("The duplicate check's index employee '" + wanted
+                            + "' is neither the login nor the id of an employee of the CRM"));
+        }
+        return crm.employees().list().stream().findFirst().map(Employee::id)
+                .orElseThrow(() -> new IllegalStateException(
+                        "The CRM has no employee in whose name the duplicate check could read the contact persons"));
+    }
+}

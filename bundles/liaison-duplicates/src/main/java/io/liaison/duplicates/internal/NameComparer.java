@@ -1,0 +1,199 @@
+package io.liaison.duplicates.internal;
+
+import java.util.Locale;
+import org.apache.commons.codec.language.ColognePhonetic;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Compares two normalised first or last names: equal, one the initial of the other, similar (Jaro-Winkler at
+ * or above the threshold, one typo apart, or the same Kölner Phonetik code with a lower Jaro-Winkler), different,
+ * or unknown when a side has no name.
+ */
+public final class NameComparer {
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+    private static final ColognePhonetic COLOGNE = new ColognePhonetic();
+
+    /** How two names compare. */
+    public enum Kind {
+        EQUAL, INITIAL, SIMILAR, DIFFERENT, UNKNOWN;
+
+        /** Equal, an initial or similar. */
+        public boolean alike() {
+            return this == EQUAL || this == INITIAL || this == SIMILAR;
+        }
+    }
+
+    /** Why two names are alike or not, for the words of a reason. */
+    enum Basis { NONE, EQUAL, INITIAL, JARO_WINKLER, TYPO, PHONETIC, GIVEN_NAME, DIFFERENT }
+
+    /**
+     * A comparison. Its words are made only when a reason needs them.
+     *
+     * @param kind  how they compare
+     * @param score Jaro-Winkler similarity (1 for equal, 0 for unknown)
+     * @param a     the one name
+     * @param b     the other name
+     * @param basis why
+     * @param code  the shared Kölner Phonetik code, for {@code PHONETIC}
+     */
+    public record Likeness(Kind kind, double score, String a, String b, Basis basis, String code) {
+        /** The comparison in words, for reasons. */
+        public String how() {
+            String similarity = String.format(Locale.ROOT, "%.2f", score);
+            return switch (basis) {
+                case NONE -> "";
+                case EQUAL -> a;
+                case INITIAL -> a + " is an initial of " + b;
+                case JARO_WINKLER -> a + " ~ " + b + " (Jaro-Winkler " + similarity + ")";
+                case TYPO -> a + " ~ " + b + " (one typo apart, Jaro-Winkler " + similarity + ")";
+                case PHONETIC -> a + " ~ " + b + " (Kölner Phonetik " + code + ", Jaro-Winkler " + similarity + ")";
+                case GIVEN_NAME -> a + " ~ " + b + " (a given name in common)";
+                case DIFFERENT -> a + " ≠ " + b;
+            };
+        }
+    }
+
+    /** Names shorter than this are not forgiven a typo: "uwe" and "ute" are different people. */
+    static final int MIN_TYPO_LENGTH = 4;
+
+    private final MatchSettings settings;
+
+    public NameComparer(MatchSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The Kölner Phonetik code of a normalised name ("" for none). */
+    public static String phonetic(String name) {
+        return name.isEmpty() ? "" : COLOGNE.colognePhonetic(name);
+    }
+
+    /** Compares two family names, given with their Kölner Phonetik codes. */
+    public Likeness lastNames(String a, String aCode, String b, String bCode) {
+        return compare(a, aCode, b, bCode, false);
+    }
+
+    /** Compares two given names; an initial ("A.") is alike to every name starting with it. */
+    public Likeness firstNames(String a, String aCode, String b, String bCode) {
+        return compare(a, aCode, b, bCode, true);
+    }
+
+    private Likeness compare(String a, String aCode, String b, String bCode, boolean initials) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return new Likeness(Kind.UNKNOWN, 0, a, b, Basis.NONE, "");
+        }
+        if (a.equals(b)) {
+            return new Likeness(Kind.EQUAL, 1, a, b, Basis.EQUAL, "");
+        }
+        if (initials && (a.length() == 1 || b.length() == 1)) {
+            boolean initial = a.charAt(0) == b.charAt(0);
+            return new Likeness(initial ? Kind.INITIAL : Kind.DIFFERENT, initial ? 0.9 : 0, a, b,
+                    initial ? Basis.INITIAL : Basis.DIFFERENT, "");
+        }
+        double bound = jaroWinklerBound(a, b);
+        if (bound < Math.min(settings.nameSimilarity(), settings.phoneticSimilarity())) {
+            // too few letters in common for any similarity rule: only a typo could still make them alike
+            boolean typo = a.length() >= MIN_TYPO_LENGTH && b.length() >= MIN_TYPO_LENGTH && oneTypoApart(a, b);
+            return new Likeness(typo ? Kind.SIMILAR : Kind.DIFFERENT, bound, a, b, typo ? Basis.TYPO : Basis.DIFFERENT, "");
+        }
+        double score = JARO_WINKLER.apply(a, b);
+        if (score >= settings.nameSimilarity()) {
+            return new Likeness(Kind.SIMILAR, score, a, b, Basis.JARO_WINKLER, "");
+        }
+        if (a.length() >= MIN_TYPO_LENGTH && b.length() >= MIN_TYPO_LENGTH && oneTypoApart(a, b)) {
+            return new Likeness(Kind.SIMILAR, score, a, b, Basis.TYPO, "");
+        }
+        if (score >= settings.phoneticSimilarity() && !aCode.isEmpty() && aCode.equals(bCode)) {
+            return new Likeness(Kind.SIMILAR, score, a, b, Basis.PHONETIC, aCode);
+        }
+        if (initials && sharesGivenName(a, b)) {
+            return new Likeness(Kind.SIMILAR, score, a, b, Basis.GIVEN_NAME, "");
+        }
+        return new Likeness(Kind.DIFFERENT, score, a, b, Basis.DIFFERENT, "");
+    }
+
+    /**
+     * An upper bound of the Jaro-Winkler similarity from the letters two names have in common, whatever their
+     * order, and their common prefix: cheap, and below the thresholds for most pairs of different names. 1 when
+     * a name holds letters beyond ASCII (no bound then).
+     */
+    static double jaroWinklerBound(String a, String b) {
+        int[] counts = new int[128];
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (c >= 128) {
+                return 1;
+            }
+            counts[c]++;
+        }
+        int common = 0;
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c >= 128) {
+                return 1;
+            }
+            if (counts[c] > 0) {
+                counts[c]--;
+                common++;
+            }
+        }
+        if (common == 0) {
+            return 0;
+        }
+        double jaro = ((double) common / a.length() + (double) common / b.length() + 1) / 3;
+        int prefix = 0;
+        while (prefix < 4 && prefix < a.length() && prefix < b.length() && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    /**
+     * Whether one letter inserted, dropped, replaced, or two neighbours swapped turn one name into the other
+     * (optimal string alignment distance 1). Jaro-Winkler alone rates such a typo in a short name low
+     * ("bauer" / "bsuer" 0.88).
+     */
+    static boolean oneTypoApart(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (la == lb) {
+            if (i == la) {
+                return true;
+            }
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+                return true;
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2);
+        }
+        String longer = la > lb ? a : b;
+        String shorter = la > lb ? b : a;
+        return longer.regionMatches(i + 1, shorter, i, shorter.length() - i);
+    }
+
+    /** "hans peter" and "peter": people go by one of their given names. */
+    private static boolean sharesGivenName(String a, String b) {
+        if (a.indexOf(' ') < 0 && a.indexOf('-') < 0 && b.indexOf(' ') < 0 && b.indexOf('-') < 0) {
+            return false;
+        }
+        String[] left = a.split("[ -]");
+        String[] right = b.split("[ -]");
+        if (left.length == 1 && right.length == 1) {
+            return false;
+        }
+        for (String l : left) {
+            for (String r : right) {
+                if (l.length() >= 3 && l.equals(r)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,167 @@
+package io.liaison.duplicates.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.api.crm.CrmEvents;
+import io.liaison.api.domain.Communication;
+import io.liaison.api.domain.CommunicationType;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.Employee;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.duplicates.ContactCandidate;
+import io.liaison.api.duplicates.DuplicateMatch;
+import io.liaison.api.duplicates.DuplicateResult;
+import io.liaison.api.duplicates.DuplicateStatus;
+import io.liaison.crm.embedded.internal.JdbcHostCrm;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+
+/** The duplicate check over the real embedded host CRM (JdbcHostCrm on H2) and its JDBC index on H2. */
+class DuplicateCheckComponentTest {
+    private JdbcHostCrm crm;
+    private JdbcDataSource liaison;
+    private EmployeeId demo;
+    private ContactPerson anna;
+    private ContactPerson hans;
+
+    @BeforeEach
+    void setUp() {
+        crm = new JdbcHostCrm(JdbcMatchKeyIndexOnH2Test.h2());
+        liaison = JdbcMatchKeyIndexOnH2Test.h2();
+        demo = crm.employees().findByLogin("demo").orElseThrow().id();
+        anna = create("Anna", "Müller", List.of(Communication.email("Anna.Mueller@firma.de", true),
+                new Communication(CommunicationType.MOBILE, "0171 1234567", true),
+                new Communication(CommunicationType.PHONE, "030 1234567", true)));
+        hans = create("Hans", "Schmidt", List.of(Communication.email("info@schmidt-bau.de", true)));
+    }
+
+    private ContactPerson create(String first, String last, List<Communication> comms) {
+        return crm.contactPersons().create(demo, new ContactPersonData(Optional.empty(), "", "", first, last, "", "", comms),
+                Optional.empty());
+    }
+
+    private DuplicateCheckComponent component(int maxStalenessSeconds) {
+        return new DuplicateCheckComponent(crm, liaison, Fixtures.config("", maxStalenessSeconds));
+    }
+
+    private static ContactCandidate candidate(String first, String last, String email, String phone, String mobile) {
+        return new ContactCandidate("", first, last, email == null ? List.of() : List.of(email),
+                phone == null ? List.of() : List.of(phone), mobile == null ? List.of() : List.of(mobile), "");
+    }
+
+    @Test
+    void findsCertainPossibleAndNoDuplicatesInTheCrm() {
+        DuplicateCheckComponent check = component(3600);
+
+        DuplicateResult byEmail = check.check(demo, candidate("", "", " ANNA.MUELLER@FIRMA.DE", null, null));
+        assertThat(byEmail.status()).isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(byEmail.matches()).extracting(DuplicateMatch::contactPerson).containsExactly(anna.id());
+        assertThat(byEmail.matches().get(0).reasons()).containsExactly("same e-mail address anna.mueller@firma.de");
+
+        DuplicateResult byMobile = check.check(demo, candidate("A.", "Mueller", null, "0049-171-1234567", null));
+        assertThat(byMobile.status()).isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(byMobile.matches().get(0).reasons()).contains("same last name (mueller) and same mobile number +491711234567");
+
+        DuplicateResult family = check.check(demo, candidate("Peter", "Müller", null, "+49 (0)30 1234567", null));
+        assertThat(family.status()).isEqualTo(DuplicateStatus.POSSIBLE);
+
+        DuplicateResult misspelt = check.check(demo, candidate("Dr. Ana", "Muller", "anna@privat.de", null, null));
+        assertThat(misspelt.status()).isEqualTo(DuplicateStatus.POSSIBLE);
+        assertThat(misspelt.matches().get(0).reasons().get(0)).startsWith("similar name");
+
+        DuplicateResult colleague = check.check(demo, candidate("Eva", "Weber", "info@schmidt-bau.de", null, null));
+        assertThat(colleague.status()).isEqualTo(DuplicateStatus.POSSIBLE);
+        assertThat(colleague.matches()).extracting(DuplicateMatch::contactPerson).containsExactly(hans.id());
+
+        assertThat(check.check(demo, candidate("Eva", "Weber", "eva@weber.de", "040 555666", null)).status())
+                .isEqualTo(DuplicateStatus.NONE);
+        assertThat(check.check(demo, candidate("Eva", "Weber", "eva@weber.de", null, null)).matches()).isEmpty();
+    }
+
+    @Test
+    void followsTheCrmsChangeFeedWhenAChangeEventArrives() {
+        DuplicateCheckComponent check = component(3600);
+        ContactCandidate eva = candidate("Eva", "Weber", "eva@weber.de", null, null);
+        assertThat(check.check(demo, eva).status()).isEqualTo(DuplicateStatus.NONE);
+
+        ContactPerson created = create("Eva", "Weber", List.of(Communication.email("eva@weber.de", true)));
+        check.handleEvent(new Event(CrmEvents.TOPIC_CONTACT_CHANGED, Map.of(CrmEvents.PROPERTY_ID, created.id().value())));
+        assertThat(check.check(demo, eva).matches()).extracting(DuplicateMatch::contactPerson).containsExactly(created.id());
+
+        crm.contactPersons().update(demo, anna.id(), anna.version(), new ContactPersonData(Optional.empty(), "", "", "Anna",
+                "Müller", "", "", List.of(Communication.email("anna@neu.de", true))));
+        crm.contactPersons().delete(demo, hans.id(), hans.version());
+        check.handleEvent(new Event(CrmEvents.TOPIC_CONTACT_CHANGED, Map.of()));
+        assertThat(check.check(demo, candidate("", "", "anna.mueller@firma.de", null, null)).status()).isEqualTo(DuplicateStatus.NONE);
+        assertThat(check.check(demo, candidate("", "", "anna@neu.de", null, null)).status()).isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(check.check(demo, candidate("", "", "info@schmidt-bau.de", null, null)).status()).isEqualTo(DuplicateStatus.NONE);
+    }
+
+    @Test
+    void confirmsMatchesAgainstTheCrmSoThatADeletedContactIsNeverReported() {
+        DuplicateCheckComponent check = component(3600);
+        check.catchUp();
+        crm.contactPersons().delete(demo, hans.id(), hans.version());
+        // no event, index stale: the index still files Hans, but the CRM no longer has him
+        assertThat(check.check(demo, candidate("", "", "info@schmidt-bau.de", null, null)).status()).isEqualTo(DuplicateStatus.NONE);
+    }
+
+    @Test
+    void survivesARestartAndRebuildsWhenTheIndexIsMissing() throws Exception {
+        assertThat(component(3600).catchUp().rebuilt()).isTrue();
+        MatchIndexUpdater.Report afterRestart = component(3600).catchUp();
+        assertThat(afterRestart.rebuilt()).isFalse();
+        assertThat(afterRestart.changed()).isZero();
+        assertThat(new JdbcMatchKeyIndex(liaison).size()).isEqualTo(2);
+
+        try (Connection c = liaison.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM dup_index_state");
+        }
+        DuplicateCheckComponent check = component(3600);
+        assertThat(check.catchUp().rebuilt()).isTrue();
+        assertThat(check.check(demo, candidate("", "", "anna.mueller@firma.de", null, null)).status()).isEqualTo(DuplicateStatus.CERTAIN);
+    }
+
+    @Test
+    void buildsForTheConfiguredEmployeeAndRebuildsWhenItChanges() {
+        Employee other = crm.saveEmployee(new Employee(EmployeeId.of("e-2"), "vertrieb", "Vertrieb", ""));
+        DuplicateCheckComponent first = component(3600);
+        first.catchUp();
+        DuplicateCheckComponent configured = new DuplicateCheckComponent(crm, liaison, Fixtures.config("vertrieb", 3600));
+        assertThat(configured.catchUp().rebuilt()).isTrue();
+        assertThat(new JdbcMatchKeyIndex(liaison).state().orElseThrow().actor()).isEqualTo(other.id());
+
+        DuplicateCheckComponent unknown = new DuplicateCheckComponent(crm, liaison, Fixtures.config("nobody", 3600));
+        assertThatThrownBy(unknown::catchUp).hasMessageContaining("'nobody' is neither the login nor the id of an employee");
+    }
+
+    @Test
+    void pagesThroughMoreContactsThanOnePage() {
+        for (int i = 0; i < 120; i++) {
+            create("Person" + i, "Nummer" + i, List.of(Communication.email("p" + i + "@firma.de", true)));
+        }
+        DuplicateCheckComponent check = component(3600);
+        assertThat(check.catchUp().changed()).isEqualTo(122);
+        assertThat(check.check(demo, candidate("", "", "p119@firma.de", null, null)).status()).isEqualTo(DuplicateStatus.CERTAIN);
+    }
+
+    @Test
+    void refusesAContactThatCannotBeCheckedNamingTheField() {
+        DuplicateCheckComponent check = component(3600);
+        assertThatThrownBy(() -> check.check(demo, candidate("Anna", "Müller", "anna(at)firma.de", null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("e-mail address 'anna(at)firma.de' has no @");
+        assertThatThrownBy(() -> check.check(demo, candidate("Anna", "Müller", null, "n/a", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("phone number 'n/a'");
+        assertThat(check.check(demo, candidate("Anna", "Müller", null, null, null)).status()).isEqualTo(DuplicateStatus.POSSIBLE);
+    }
+}

@@ -1,0 +1,105 @@
+package io.liaison.duplicates.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.duplicates.ContactCandidate;
+import io.liaison.api.duplicates.DuplicateStatus;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DuplicateMatcherTest {
+    private final ContactNormalizer normalizer = new ContactNormalizer("DE");
+    private final DuplicateMatcher matcher = new DuplicateMatcher(MatchSettings.defaults());
+
+    private NormalizedContact contact(String first, String last, String email, String phone, String mobile) {
+        return normalizer.normalize(new ContactCandidate("", first, last, email == null ? List.of() : List.of(email),
+                phone == null ? List.of() : List.of(phone), mobile == null ? List.of() : List.of(mobile), ""));
+    }
+
+    private Optional<DuplicateMatcher.Verdict> match(NormalizedContact a, NormalizedContact b) {
+        return matcher.match(a, b);
+    }
+
+    @Test
+    void theSameEmailAddressIsACertainDuplicate() {
+        var v = match(contact("Hans", "Meier", " ANNA.MUELLER@firma.de", null, null),
+                contact("Anna", "Müller", "anna.mueller@firma.de", null, null)).orElseThrow();
+        assertThat(v.status()).isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(v.reasons()).containsExactly("same e-mail address anna.mueller@firma.de");
+    }
+
+    @Test
+    void theSameLastNameAndMobileNumberIsACertainDuplicateWhateverTheFirstName() {
+        var v = match(contact("Hans", "Mueller", null, null, "+49 (0)171 1234567"),
+                contact("Anna", "Müller", null, null, "0171 1234567")).orElseThrow();
+        assertThat(v.status()).isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(v.reasons()).containsExactly("same last name (mueller) and same mobile number +491711234567");
+    }
+
+    @Test
+    void aFamilyMemberSharingTheLandlineIsOnlyAPossibleDuplicate() {
+        NormalizedContact anna = contact("Anna", "Müller", null, "030 1234567", null);
+        var family = match(contact("Hans", "Müller", null, "+49 (0)30 1234567", null), anna).orElseThrow();
+        assertThat(family.status()).isEqualTo(DuplicateStatus.POSSIBLE);
+        assertThat(family.reasons().get(0)).contains("same landline +49301234567, but a different first name");
+        assertThat(match(contact("Anna", "Mueller", null, "0049-30-1234567", null), anna).orElseThrow().status())
+                .isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(match(contact("", "Müller", null, "030 1234567", null), anna).orElseThrow().status())
+                .isEqualTo(DuplicateStatus.CERTAIN);
+        // a different family on the same (office) number: no rule applies
+        assertThat(match(contact("Hans", "Schmidt", null, "030 1234567", null), anna)).isEmpty();
+    }
+
+    @Test
+    void colleaguesOnASharedMailboxAreOnlyPossibleDuplicates() {
+        NormalizedContact anna = contact("Anna", "Müller", "info@firma.de", null, null);
+        var colleague = match(contact("Peter", "Schmidt", "Info@Firma.de", null, null), anna).orElseThrow();
+        assertThat(colleague.status()).isEqualTo(DuplicateStatus.POSSIBLE);
+        assertThat(colleague.reasons().get(0)).startsWith("shared mailbox info@firma.de, but a different name");
+        assertThat(match(contact("Anna", "Mueller", "info@firma.de", null, null), anna).orElseThrow().status())
+                .isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(match(contact("", "", "info@firma.de", null, null), anna).orElseThrow().status())
+                .isEqualTo(DuplicateStatus.CERTAIN);
+    }
+
+    @Test
+    void similarNamesArePossibleDuplicates() {
+        NormalizedContact juergen = contact("Jürgen", "Schmidt", "j.schmidt@firma.de", null, null);
+        for (String[] name : new String[][] {{"Juergen", "Schmitt"}, {"Jurgen", "SCHMIDT"}, {"Dr. Jürgen", "Schmdit"},
+                {"J.", "Schmidt"}, {"Jürgen", "Schmid"}}) {
+            var v = match(contact(name[0], name[1], null, null, null), juergen);
+            assertThat(v).as(String.join(" ", name)).isPresent();
+            assertThat(v.get().status()).isEqualTo(DuplicateStatus.POSSIBLE);
+        }
+        assertThat(match(contact("Meier", "Anna", null, null, null), contact("Mayer", "Anna", null, null, null)))
+                .get().extracting(DuplicateMatcher.Verdict::reasons).asList().first().asString().contains("Kölner Phonetik");
+        assertThat(match(contact("Peter", "Schmidt", null, null, null), juergen)).isEmpty();
+        assertThat(match(contact("Jürgen", "Schneider", null, null, null), juergen)).isEmpty();
+        assertThat(match(contact("", "Schmidt", null, null, null), juergen)).isEmpty();
+    }
+
+    @Test
+    void theCheapBoundIsNeverBelowJaroWinkler() {
+        var jw = new org.apache.commons.text.similarity.JaroWinklerSimilarity();
+        String[] names = {"mueller", "muller", "moeller", "schmidt", "schmitt", "meier", "mayer", "bauer", "bsuer", "anna",
+                "hannah", "juergen", "jurgen", "schneider", "schroeder", "a", "ab", "ba", "xyz", "hans-peter", "peter"};
+        for (String a : names) {
+            for (String b : names) {
+                assertThat(NameComparer.jaroWinklerBound(a, b)).as(a + " / " + b).isGreaterThanOrEqualTo(jw.apply(a, b) - 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void typoDistanceIsOptimalStringAlignment() {
+        assertThat(NameComparer.oneTypoApart("bauer", "bsuer")).isTrue();
+        assertThat(NameComparer.oneTypoApart("bauer", "baeur")).isTrue();
+        assertThat(NameComparer.oneTypoApart("bauer", "bauerr")).isTrue();
+        assertThat(NameComparer.oneTypoApart("bauer", "baer")).isTrue();
+        assertThat(NameComparer.oneTypoApart("bauer", "bruer")).isTrue();
+        assertThat(NameComparer.oneTypoApart("bauer", "braue")).isFalse();
+        assertThat(NameComparer.oneTypoApart("bauer", "baue")).isTrue();
+        assertThat(NameComparer.oneTypoApart("bauer", "bauerei")).isFalse();
+    }
+}

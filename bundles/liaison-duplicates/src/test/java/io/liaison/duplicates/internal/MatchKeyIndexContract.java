@@ -1,0 +1,82 @@
+package io.liaison.duplicates.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.crm.CrmToken;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.EmployeeId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link MatchKeyIndex} must do; subclasses give the index (in memory, H2, PostgreSQL). */
+abstract class MatchKeyIndexContract {
+    private final ContactNormalizer normalizer = new ContactNormalizer("DE");
+
+    /** A fresh, empty index. */
+    abstract MatchKeyIndex index();
+
+    private IndexedContact contact(String id, String first, String last, String email, String mobile) {
+        return new IndexedContact(ContactPersonId.of(id), 3, normalizer.normalize(Fixtures.candidate(first, last,
+                email == null ? List.of() : List.of(email), List.of("030 1234567"), mobile == null ? List.of() : List.of(mobile))));
+    }
+
+    @Test
+    void filesContactsUnderTheirKeysAndFindsThemByAnyKey() {
+        MatchKeyIndex index = index();
+        IndexedContact anna = contact("1", "Anna", "Müller", "anna@firma.de", "0171 1234567");
+        IndexedContact hans = contact("2", "Hans", "Müller", "hans@firma.de", null);
+        index.apply(List.of(anna, hans), List.of(), Optional.empty());
+
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(index.candidates(Set.of("email:anna@firma.de"), 10)).containsExactly(anna);
+        assertThat(index.candidates(Set.of("phone:+49301234567"), 10)).containsExactlyInAnyOrder(anna, hans);
+        assertThat(index.candidates(MatchKeys.nameKeys(anna.contact()), 10)).contains(anna);
+        assertThat(index.candidates(Set.of("email:nobody@firma.de"), 10)).isEmpty();
+        assertThat(index.candidates(Set.of("phone:+49301234567"), 1)).hasSize(1);
+        assertThat(index.candidates(Set.of(), 10)).isEmpty();
+    }
+
+    @Test
+    void anUpsertReplacesWhatWasFiledAndARemovalForgetsIt() {
+        MatchKeyIndex index = index();
+        index.apply(List.of(contact("1", "Anna", "Müller", "anna@firma.de", null), contact("2", "Hans", "Weber", "hans@firma.de", null)),
+                List.of(), Optional.empty());
+        IndexedContact renamed = contact("1", "Anna", "Schmidt", "anna.schmidt@firma.de", null);
+        index.apply(List.of(renamed), List.of(ContactPersonId.of("2")), Optional.empty());
+
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.candidates(Set.of("email:anna@firma.de", "email:hans@firma.de"), 10)).isEmpty();
+        assertThat(index.candidates(Set.of("email:anna.schmidt@firma.de"), 10)).containsExactly(renamed);
+        // removing what is not there is no error
+        index.apply(List.of(), List.of(ContactPersonId.of("99")), Optional.empty());
+    }
+
+    @Test
+    void keepsTheStateOfACompleteIndexAndForgetsItOnClear() {
+        MatchKeyIndex index = index();
+        assertThat(index.state()).isEmpty();
+        IndexState state = new IndexState(new CrmToken("42"), EmployeeId.of("demo"), Instant.ofEpochMilli(1_700_000_000_000L));
+        index.apply(List.of(contact("1", "Anna", "Müller", "anna@firma.de", null)), List.of(), Optional.of(state));
+        assertThat(index.state()).contains(state);
+        IndexState next = new IndexState(new CrmToken("43"), EmployeeId.of("demo"), Instant.ofEpochMilli(1_700_000_001_000L));
+        index.apply(List.of(), List.of(), Optional.of(next));
+        assertThat(index.state()).contains(next);
+
+        index.clear();
+        assertThat(index.state()).isEmpty();
+        assertThat(index.size()).isZero();
+    }
+
+    @Test
+    void storesNormalisedValuesRoundTrip() {
+        MatchKeyIndex index = index();
+        IndexedContact anna = new IndexedContact(ContactPersonId.of("7"), 5, normalizer.normalize(new io.liaison.api.duplicates.ContactCandidate(
+                "Dr.", "Anna-Lena", "von Müller", List.of("a@firma.de", "anna@bäckerei.de"), List.of("030 1234567", "040 7654321"),
+                List.of("0171 1234567"), "")));
+        index.apply(List.of(anna), List.of(), Optional.empty());
+        assertThat(index.candidates(Set.of("email:a@firma.de"), 10)).containsExactly(anna);
+    }
+}

@@ -1,0 +1,99 @@
+package io.liaison.duplicates.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.api.duplicates.ContactCandidate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NormalizerTest {
+    private final PhoneNormalizer phones = new PhoneNormalizer("DE");
+    private final EmailNormalizer emails = new EmailNormalizer();
+    private final NameNormalizer names = new NameNormalizer();
+    private final ContactNormalizer contacts = new ContactNormalizer("DE");
+
+    @Test
+    void readsTheCommonGermanSpellingsOfANumberAsOneE164Number() {
+        for (String spelling : List.of("0171 1234567", "+49 (0)171 1234567", "0049-171-1234567", "0171/1234567",
+                "+49 171 1234567", "+491711234567", "(0171) 123 45 67")) {
+            PhoneNormalizer.Outcome outcome = phones.normalize(spelling);
+            assertThat(outcome.value()).as(spelling).isNotNull();
+            assertThat(outcome.value().e164()).as(spelling).isEqualTo("+491711234567");
+            assertThat(outcome.value().mobile()).as(spelling).isTrue();
+        }
+        PhoneNormalizer.PhoneValue landline = phones.normalize("+49 (0)30 1234567").value();
+        assertThat(landline.e164()).isEqualTo("+49301234567");
+        assertThat(landline.mobile()).isFalse();
+        assertThat(landline.fixedLine()).isTrue();
+        assertThat(phones.normalize("030 1234567").value().e164()).isEqualTo("+49301234567");
+    }
+
+    @Test
+    void readsNationalNumbersInTheConfiguredRegion() {
+        assertThat(new PhoneNormalizer("AT").normalize("0664 1234567").value().e164()).isEqualTo("+436641234567");
+        assertThatThrownBy(() -> new PhoneNormalizer("XX")).hasMessageContaining("'XX'");
+    }
+
+    @Test
+    void refusesGarbageNumbersWithAReason() {
+        assertThat(phones.normalize("call me maybe").problem()).contains("not a phone number");
+        assertThat(phones.normalize("12").problem()).isNotNull();
+        assertThat(phones.normalize("1".repeat(100)).problem()).contains("at most 64");
+    }
+
+    @Test
+    void normalisesEmailAddresses() {
+        assertThat(emails.normalize("  Anna.Mueller@Firma.DE ")).contains("anna.mueller@firma.de");
+        assertThat(emails.normalize("<mailto:anna@firma.de>")).contains("anna@firma.de");
+        assertThat(emails.normalize("mailto:<anna@firma.de>")).contains("anna@firma.de");
+        assertThat(emails.normalize("info@bäckerei-müller.de")).contains("info@xn--bckerei-mller-bfb28a.de");
+        assertThat(emails.normalize("info@BÄCKEREI-müller.de")).isEqualTo(emails.normalize("info@xn--bckerei-mller-bfb28a.de"));
+        assertThat(emails.normalize("A.N.Na+crm@googlemail.com")).contains("anna@gmail.com");
+        assertThat(emails.normalizeOrReason("anna.firma.de").problem()).isEqualTo("has no @");
+        assertThat(emails.normalizeOrReason("anna@").problem()).contains("nothing after");
+        assertThat(emails.normalizeOrReason("anna@firma").problem()).contains("invalid domain");
+    }
+
+    @Test
+    void transliteratesFoldsAndSplitsOffTitlesAndParticles() {
+        NameNormalizer.NormalizedName n = names.normalize("", "Dr. Jürgen", "von der Müller-Lüdenscheidt");
+        assertThat(n.first()).isEqualTo("juergen");
+        assertThat(n.last()).isEqualTo("mueller-luedenscheidt");
+        assertThat(n.titles()).containsExactly("Dr.");
+        assertThat(n.particles()).containsExactly("von", "der");
+
+        assertThat(names.normalize("Prof.", "Dipl.-Ing. René", "STRAßBURGER").first()).isEqualTo("rene");
+        assertThat(names.normalize("", "José", "Gonçalves").last()).isEqualTo("goncalves");
+        assertThat(names.normalize("", "Małgorzata", "Łukasiewicz").last()).isEqualTo("lukasiewicz");
+        assertThat(names.normalize("", "Zoë", "van Dyk").last()).isEqualTo("dyk");
+        // a name that is only a particle or a title stays a name
+        assertThat(names.normalize("", "Anna", "de").last()).isEqualTo("de");
+        assertThat(names.normalize("", "Ursula von der", "Leyen").first()).isEqualTo("ursula");
+    }
+
+    @Test
+    void refusesUncheckableContactsNamingTheField() {
+        assertThatThrownBy(() -> contacts.normalize(candidate("Anna", "x".repeat(10 * 1024 * 1024), List.of(), List.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("last name is 10485760 characters long, at most 200 allowed");
+        assertThatThrownBy(() -> contacts.normalize(candidate("Anna", "Müller", List.of("anna.firma.de"), List.of())))
+                .hasMessage("e-mail address 'anna.firma.de' has no @");
+        assertThatThrownBy(() -> contacts.normalize(candidate("Anna", "Müller", List.of(), List.of("kein Anschluss"))))
+                .hasMessageStartingWith("phone number 'kein Anschluss' is not a phone number");
+        assertThatThrownBy(() -> contacts.normalize(candidate("", " ", List.of(" "), List.of())))
+                .hasMessage("the contact has no name, no e-mail address and no phone number to compare");
+    }
+
+    @Test
+    void classifiesNumbersByWhatTheyAreNotByTheFieldTheyWereTypedInto() {
+        NormalizedContact c = contacts.normalize(new ContactCandidate("", "Anna", "Müller", List.of(),
+                List.of("0171 1234567"), List.of("030 1234567"), ""));
+        assertThat(c.mobiles()).containsExactly("+491711234567");
+        assertThat(c.phones()).containsExactly("+49301234567");
+    }
+
+    private static ContactCandidate candidate(String first, String last, List<String> emails, List<String> phones) {
+        return new ContactCandidate("", first, last, emails, phones, List.of(), "");
+    }
+}

@@ -1,0 +1,60 @@
+package io.liaison.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+
+import io.liaison.api.connector.ConnectorFactory;
+import io.liaison.api.crm.HostCrm;
+
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+
+/**
+ * Modules come and go at run time: a module feature is uninstalled and installed again while the rest of
+ * Liaison keeps its bundles active and keeps answering.
+ */
+public class HotDeployIT extends LiaisonTestSupport {
+
+    @Test
+    public void localConnectorCanBeRemovedAndAddedAgainWhileTheCrmKeepsAnswering() throws Exception {
+        awaitService(ConnectorFactory.class);
+        Bundle crmBundle = bundle("io.liaison.crm.embedded");
+        assertNotNull("the embedded CRM bundle should be installed", crmBundle);
+        long crmBundleId = crmBundle.getBundleId();
+
+        uninstallFeature("liaison-connector-local");
+        assertNull("the local connector bundle should be gone", bundle("io.liaison.connector.local"));
+        assertFalse("no ConnectorFactory should be left", hasService(ConnectorFactory.class, null));
+        assertCrmStillAnswers(crmBundleId);
+
+        installFeature("liaison-connector-local");
+        awaitService(ConnectorFactory.class);
+        assertEquals(Bundle.ACTIVE, bundle("io.liaison.connector.local").getState());
+        assertCrmStillAnswers(crmBundleId);
+    }
+
+    @Test
+    public void shellCanBeRemovedAndAddedAgainWhileTheCrmKeepsAnswering() throws Exception {
+        assertNotNull("the shell bundle should be installed", bundle("io.liaison.shell"));
+        long crmBundleId = bundle("io.liaison.crm.embedded").getBundleId();
+
+        uninstallFeature("liaison-shell");
+        assertNull("the shell bundle should be gone", bundle("io.liaison.shell"));
+        assertCrmStillAnswers(crmBundleId);
+
+        installFeature("liaison-shell");
+        assertEquals(Bundle.ACTIVE, bundle("io.liaison.shell").getState());
+        assertCrmStillAnswers(crmBundleId);
+    }
+
+    private void assertCrmStillAnswers(long crmBundleId) {
+        Bundle crmBundle = bundle("io.liaison.crm.embedded");
+        assertNotNull("the embedded CRM bundle should still be installed", crmBundle);
+        assertEquals("the embedded CRM bundle should not have been reinstalled", crmBundleId, crmBundle.getBundleId());
+        assertEquals(Bundle.ACTIVE, crmBundle.getState());
+        HostCrm crm = awaitService(HostCrm.class);
+        assertFalse("the embedded CRM should still answer", crm.catalog().statusKeys().isEmpty());
+    }
+}
