@@ -7,9 +7,12 @@ import io.liaison.duplicates.internal.DuplicateCheckComponent;
 import io.liaison.duplicates.internal.DuplicateCheckConfig;
 import io.liaison.duplicates.internal.DuplicateMatcher;
 import io.liaison.duplicates.internal.InMemoryMatchKeyIndex;
+import io.liaison.duplicates.internal.IndexedContact;
+import io.liaison.duplicates.internal.MatchKeyIndex;
 import io.liaison.duplicates.internal.MatchKeys;
 import io.liaison.duplicates.internal.MatchSettings;
 import io.liaison.duplicates.internal.NormalizedContact;
+import io.liaison.duplicates.internal.PersonName;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,22 +106,49 @@ public final class DuplicateCheckBenchmark {
                 allSecs * data.crm.size() / baseline);
     }
 
-    /** How many candidates the keys find per check, by kind of key. */
+    /**
+     * How many candidates the keys find per check, by kind of key; how many distinct names the in-memory index
+     * compares for the name keys instead (it groups a key's contacts by name); and how many contacts a check
+     * scores fully (the e-mail/phone candidates and those under the name keys whose names are both alike).
+     */
     private static void candidates(InMemoryMatchKeyIndex index, List<ContactCandidate> incoming) {
         ContactNormalizer normalizer = new ContactNormalizer("DE");
+        DuplicateMatcher matcher = new DuplicateMatcher(MatchSettings.defaults());
         long identity = 0;
         long names = 0;
         int maxNames = 0;
+        long distinctNames = 0;
+        int maxDistinctNames = 0;
+        long scored = 0;
         for (ContactCandidate c : incoming) {
             NormalizedContact n = normalizer.normalize(c);
-            identity += index.candidates(MatchKeys.identityKeys(n), Integer.MAX_VALUE).size();
+            int byIdentity = index.candidates(MatchKeys.identityKeys(n), Integer.MAX_VALUE).size();
+            identity += byIdentity;
             int found = index.candidates(MatchKeys.lookupNameKeys(n), Integer.MAX_VALUE).size();
             names += found;
             maxNames = Math.max(maxNames, found);
+            DuplicateMatcher.Probe probe = matcher.probe(n);
+            int[] visited = new int[2];
+            index.visitByName(MatchKeys.lookupNameKeys(n), Integer.MAX_VALUE, new MatchKeyIndex.NameVisitor() {
+                @Override public boolean wants(PersonName names) {
+                    visited[0]++;
+                    return probe.namesAlike(names);
+                }
+
+                @Override public void accept(IndexedContact contact) {
+                    visited[1]++;
+                }
+            });
+            distinctNames += visited[0];
+            maxDistinctNames = Math.max(maxDistinctNames, visited[0]);
+            scored += byIdentity + visited[1];
         }
         System.out.printf(Locale.ROOT, "candidates per check: %.1f by e-mail/phone keys, %.1f by name keys (max %,d; "
-                + "scored at most %,d per kind)%n", (double) identity / incoming.size(), (double) names / incoming.size(),
+                + "at most %,d per kind)%n", (double) identity / incoming.size(), (double) names / incoming.size(),
                 maxNames, 2000);
+        System.out.printf(Locale.ROOT, "work per check: %.1f distinct names compared under the name keys (max %,d), "
+                + "%.1f contacts scored fully%n", (double) distinctNames / incoming.size(), maxDistinctNames,
+                (double) scored / incoming.size());
     }
 
     private static List<DuplicateStatus> allPairs(List<ContactCandidate> incoming, List<NormalizedContact> existing,

@@ -8,6 +8,9 @@ public enum RunStatus {
     SUCCEEDED,
     /** The run ended, but some items failed or were skipped with a warning; see its entries. */
     COMPLETED_WITH_ERRORS,
-    /** The run could not do its work (sign-in refused, groupware unreachable, an area failed as a whole). */
+    /**
+     * The run could not do its work: the sign-in was refused, the groupware was unreachable, or every area that
+     * ran failed as a whole (when only some did, the run is {@link #COMPLETED_WITH_ERRORS}).
+     */
     FAILED
 }

@@ -3,7 +3,10 @@ package io.liaison.content.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -22,6 +25,12 @@ import java.util.regex.PatternSyntaxException;
  */
 public record CategoryRule(String name, List<String> mediaTypes, String fileNamePattern, List<String> words,
                            String category, List<String> keywords, int priority) {
+
+    /** Compiled patterns, shared by all rules (records hold no extra state): rules are few, words fewer. */
+    private static final int MAX_CACHED = 10_000;
+    private static final Map<String, Pattern> WORD_PATTERNS = new BoundedCache<>(MAX_CACHED);
+    private static final Map<String, String> FIRST_PARTS = new BoundedCache<>(MAX_CACHED);
+    private static final Map<String, Pattern> FILE_NAME_PATTERNS = new BoundedCache<>(MAX_CACHED);
 
     public CategoryRule {
         name = name == null ? "" : name.strip();
@@ -51,6 +60,16 @@ public record CategoryRule(String name, List<String> mediaTypes, String fileName
      * @return the words found (empty when the rule has none) when every criterion matches
      */
     public Optional<List<String>> match(String fileName, String mediaType, String text) {
+        return match(fileName, mediaType, () -> DocumentText.of(text == null ? "" : text));
+    }
+
+    /**
+     * Matches a document whose text is read only when this rule looks at words, after its media type and file
+     * name matched.
+     *
+     * @return the words found (empty when the rule has none) when every criterion matches
+     */
+    Optional<List<String>> match(String fileName, String mediaType, Supplier<DocumentText> text) {
         if (!mediaTypes.isEmpty() && mediaTypes.stream().noneMatch(p -> mediaTypeMatches(p, mediaType))) {
             return Optional.empty();
         }
@@ -60,14 +79,36 @@ public record CategoryRule(String name, List<String> mediaTypes, String fileName
         if (words.isEmpty()) {
             return Optional.of(List.of());
         }
+        DocumentText document = text.get();
         List<String> found = new ArrayList<>();
         for (String word : words) {
-            Matcher m = wordPattern(word).matcher(text);
-            if (m.find()) {
+            // the regular expression runs only on text that holds the word's first part in some case
+            if (document.folded().contains(firstPartFolded(word)) && wordPattern(word).matcher(document.text()).find()) {
                 found.add(word);
             }
         }
         return found.isEmpty() ? Optional.empty() : Optional.of(found);
+    }
+
+    /**
+     * A document's text, and the same text case-folded as the rules' case-insensitive patterns compare it
+     * (each code point as {@code toLowerCase(toUpperCase(c))}), for a quick test before a pattern runs.
+     */
+    record DocumentText(String text, String folded) {
+        static DocumentText of(String text) {
+            return new DocumentText(text, fold(text));
+        }
+    }
+
+    /** Case-folds like {@link Pattern#CASE_INSENSITIVE} with {@link Pattern#UNICODE_CASE} compares characters. */
+    static String fold(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return out.toString();
+    }
+
+    private static String firstPartFolded(String word) {
+        return FIRST_PARTS.computeIfAbsent(word, w -> fold(w.split("\\s+")[0]));
     }
 
     private static boolean mediaTypeMatches(String pattern, String mediaType) {
@@ -86,6 +127,10 @@ public record CategoryRule(String name, List<String> mediaTypes, String fileName
     }
 
     private static Pattern wordPattern(String word) {
+        return WORD_PATTERNS.computeIfAbsent(word, CategoryRule::compileWord);
+    }
+
+    private static Pattern compileWord(String word) {
         String[] parts = word.split("\\s+");
         StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
         for (int i = 0; i < parts.length; i++) {
@@ -99,6 +144,10 @@ public record CategoryRule(String name, List<String> mediaTypes, String fileName
         if (pattern.isEmpty()) {
             return null;
         }
+        return FILE_NAME_PATTERNS.computeIfAbsent(pattern, p -> compileFileNameUncached(name, p));
+    }
+
+    private static Pattern compileFileNameUncached(String name, String pattern) {
         try {
             if (pattern.startsWith("regex:")) {
                 return Pattern.compile(pattern.substring("regex:".length()),
@@ -116,6 +165,25 @@ public record CategoryRule(String name, List<String> mediaTypes, String fileName
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("rule '" + name + "' has an invalid file name pattern: "
                     + e.getDescription(), e);
+        }
+    }
+
+    /** A concurrent map that stops caching (computes without keeping) once it holds {@code max} entries. */
+    private static final class BoundedCache<K, V> extends ConcurrentHashMap<K, V> {
+        private static final long serialVersionUID = 1L;
+        private final int max;
+
+        BoundedCache(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public V computeIfAbsent(K key, java.util.function.Function<? super K, ? extends V> compute) {
+            V known = get(key);
+            if (known != null) {
+                return known;
+            }
+            return size() < max ? super.computeIfAbsent(key, compute) : compute.apply(key);
         }
     }
 }

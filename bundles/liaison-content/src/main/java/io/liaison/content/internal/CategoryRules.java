@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Picks the category of a document: the first matching rule by priority (ties by name) wins; its keywords
@@ -51,10 +52,26 @@ public final class CategoryRules {
 
     /** The classification of a document, or {@link Classification#NONE} when no rule matches. */
     public Classification classify(String fileName, String mediaType, String text) {
+        return classify(fileName, mediaType, () -> text);
+    }
+
+    /**
+     * The classification of a document whose text is read only when a rule needs it: when a rule that looks at
+     * media type or file name alone decides first, or no rule with words applies to the document's type and
+     * name, the text is never read.
+     */
+    public Classification classify(String fileName, String mediaType, Supplier<String> text) {
         String name = fileName == null ? "" : fileName;
-        String body = text == null ? "" : text;
+        CategoryRule.DocumentText[] read = new CategoryRule.DocumentText[1];
+        Supplier<CategoryRule.DocumentText> once = () -> {
+            if (read[0] == null) {
+                String body = text.get();
+                read[0] = CategoryRule.DocumentText.of(body == null ? "" : body);
+            }
+            return read[0];
+        };
         for (CategoryRule rule : rules) {
-            Optional<List<String>> found = rule.match(name, mediaType, body);
+            Optional<List<String>> found = rule.match(name, mediaType, once);
             if (found.isPresent()) {
                 List<String> keywords = new ArrayList<>(rule.keywords());
                 keywords.addAll(found.get());

@@ -82,11 +82,9 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
         CategoryRules engine = new CategoryRules(configured.isEmpty() ? CategoryRules.DEFAULTS : configured);
         String name = fileName == null ? "" : fileName;
         String type = mediaType == null ? "application/octet-stream" : mediaType.toLowerCase(Locale.ROOT);
-        String text = "";
-        if (engine.needsText() && content != null && hasText(type)) {
-            text = extractor.extract(content, name).orElse("");
-        }
-        return engine.classify(name, type, text);
+        // the text is extracted only when a rule with words is reached (see CategoryRules.classify)
+        boolean readable = engine.needsText() && content != null && hasText(type);
+        return engine.classify(name, type, () -> readable ? extractor.extract(content, name).orElse("") : "");
     }
 
     /** Images, audio and video carry no words worth reading. */

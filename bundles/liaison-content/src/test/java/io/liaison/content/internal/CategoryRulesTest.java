@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.api.domain.Classification;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class CategoryRulesTest {
@@ -65,5 +67,33 @@ class CategoryRulesTest {
                 .hasMessageContaining("rule 'y' has no category");
         assertThatThrownBy(() -> new CategoryRule("z", List.of(), "regex:([", List.of(), "Cat", List.of(), 0))
                 .hasMessageContaining("rule 'z' has an invalid file name pattern");
+    }
+
+    @Test
+    void theTextIsReadOnlyWhenARuleWithWordsIsReachedAndThenOnce() {
+        AtomicInteger reads = new AtomicInteger();
+        Supplier<String> text = () -> {
+            reads.incrementAndGet();
+            return "Rechnung und Vertrag";
+        };
+        assertThat(defaults.classify("invite.ics", "application/octet-stream", text).category())
+                .isEqualTo("Calendar invitation");
+        assertThat(defaults.classify("p.png", "image/png", text).category()).isEqualTo("Image");
+        assertThat(reads).hasValue(0);
+        assertThat(defaults.classify("r.pdf", "application/pdf", text).category()).isEqualTo("Invoice");
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void wordsMatchInAnyCaseAsTheCaseInsensitivePatternsDo() {
+        CategoryRules rules = new CategoryRules(List.of(new CategoryRule("greek", List.of(), "", List.of("λόγοσ",
+                "Straße", "İstanbul office"), "Greek", List.of(), 0)));
+        // final sigma, upper-case sharp s and dotted capital I fold as the pattern compares them
+        assertThat(rules.classify("a.txt", "text/plain", "ΛΌΓΟΣ").keywords()).containsExactly("λόγοσ");
+        assertThat(rules.classify("a.txt", "text/plain", "λόγος").keywords()).containsExactly("λόγοσ");
+        assertThat(rules.classify("a.txt", "text/plain", "STRAßE 1").keywords()).containsExactly("Straße");
+        assertThat(rules.classify("a.txt", "text/plain", "our istanbul   Office").keywords())
+                .containsExactly("İstanbul office");
+        assertThat(rules.classify("a.txt", "text/plain", "Strassen")).isEqualTo(Classification.NONE);
     }
 }

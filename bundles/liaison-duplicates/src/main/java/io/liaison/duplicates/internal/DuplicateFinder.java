@@ -6,16 +6,20 @@ import io.liaison.api.duplicates.DuplicateResult;
 import io.liaison.api.duplicates.DuplicateStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scoring core: looks up a normalised contact's candidates in a match-key index by its keys (never all
  * pairs) and applies the duplicate rules to each. Works on any {@link MatchKeyIndex}, in memory or JDBC.
  */
 public final class DuplicateFinder {
+    private static final Logger LOG = LoggerFactory.getLogger(DuplicateFinder.class);
     private static final Comparator<Scored> STRONGEST_FIRST = Comparator
             .comparing((Scored s) -> s.verdict().status())
             .thenComparing(s -> -s.verdict().score())
@@ -24,6 +28,7 @@ public final class DuplicateFinder {
     private final MatchKeyIndex index;
     private final DuplicateMatcher matcher;
     private final MatchSettings settings;
+    private final AtomicLong cappedLookups = new AtomicLong();
 
     /**
      * A candidate that matched.
@@ -46,21 +51,68 @@ public final class DuplicateFinder {
         return matcher;
     }
 
-    /** The matches of a contact among the indexed ones, strongest first. */
+    /**
+     * The matches of a contact among the indexed ones, strongest first. In two stages, so that a check scores
+     * few candidates fully:
+     * <ol>
+     * <li>the contacts filed under its e-mail and phone keys, scored by every rule (the CERTAIN rules need a shared
+     * address or number, so these are the only contacts that can be CERTAIN);</li>
+     * <li>the contacts filed under its name keys, whose names are first compared alone (once per distinct name,
+     * cached): only those with both names alike can be a duplicate without sharing an address or number, and only
+     * they are scored. When the first stage was cut short by the limit, a contact under a name key might share an
+     * address the first stage did not reach, so then every contact under the name keys is scored.</li>
+     * </ol>
+     * A look-up cut short by {@link MatchSettings#maxCandidates()} is counted ({@link #cappedLookups()}) and
+     * logged.
+     */
     public List<Scored> find(NormalizedContact contact) {
-        Map<ContactPersonId, IndexedContact> candidates = new LinkedHashMap<>();
-        index.candidates(MatchKeys.identityKeys(contact), settings.maxCandidates())
-                .forEach(c -> candidates.put(c.id(), c));
-        index.candidates(MatchKeys.lookupNameKeys(contact), settings.maxCandidates())
-                .forEach(c -> candidates.putIfAbsent(c.id(), c));
-        List<Scored> scored = new ArrayList<>();
+        int limit = settings.maxCandidates();
         DuplicateMatcher.Probe probe = matcher.probe(contact);
-        for (IndexedContact candidate : candidates.values()) {
-            probe.match(candidate.contact())
-                    .ifPresent(v -> scored.add(new Scored(candidate.id(), candidate.version(), v)));
+        Set<ContactPersonId> seen = new HashSet<>();
+        List<Scored> scored = new ArrayList<>();
+        Set<String> identityKeys = MatchKeys.identityKeys(contact);
+        boolean identityCapped = false;
+        if (!identityKeys.isEmpty()) {
+            List<IndexedContact> identity = index.candidates(identityKeys, limit);
+            identityCapped = identity.size() >= limit;
+            for (IndexedContact candidate : identity) {
+                if (seen.add(candidate.id())) {
+                    probe.match(candidate.contact())
+                            .ifPresent(v -> scored.add(new Scored(candidate.id(), candidate.version(), v)));
+                }
+            }
+        }
+        Set<String> nameKeys = MatchKeys.lookupNameKeys(contact);
+        boolean nameCapped = false;
+        if (!nameKeys.isEmpty()) {
+            boolean everyName = identityCapped;
+            nameCapped = index.visitByName(nameKeys, limit, new MatchKeyIndex.NameVisitor() {
+                @Override
+                public boolean wants(PersonName names) {
+                    return everyName || probe.namesAlike(names);
+                }
+
+                @Override
+                public void accept(IndexedContact candidate) {
+                    if (seen.add(candidate.id())) {
+                        probe.match(candidate.contact())
+                                .ifPresent(v -> scored.add(new Scored(candidate.id(), candidate.version(), v)));
+                    }
+                }
+            });
+        }
+        if (identityCapped || nameCapped) {
+            cappedLookups.incrementAndGet();
+            LOG.debug("Duplicate check of {} {}: more than {} candidates under its {} keys, the rest were not scored",
+                    contact.firstName(), contact.lastName(), limit, identityCapped ? "e-mail/phone" : "name");
         }
         scored.sort(STRONGEST_FIRST);
         return scored;
+    }
+
+    /** How many look-ups so far found more candidates than {@link MatchSettings#maxCandidates()} and were cut short. */
+    public long cappedLookups() {
+        return cappedLookups.get();
     }
 
     /** Sorts matches strongest first. */

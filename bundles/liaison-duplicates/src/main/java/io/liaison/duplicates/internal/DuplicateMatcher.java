@@ -83,17 +83,45 @@ public final class DuplicateMatcher {
         private final Map<String, NameComparer.Likeness> lastNames = new HashMap<>();
         private final Map<String, NameComparer.Likeness> firstNames = new HashMap<>();
 
+        private final NameComparer.Prepared lastName;
+        private final NameComparer.Prepared firstName;
+
         private Probe(NormalizedContact checked) {
             this.checked = checked;
+            this.lastName = NameComparer.prepare(checked.lastName(), checked.lastCode());
+            this.firstName = NameComparer.prepare(checked.firstName(), checked.firstCode());
         }
 
         /** How the checked contact relates to an existing one, or empty when it is no duplicate of it. */
         public Optional<Verdict> match(NormalizedContact existing) {
-            NameComparer.Likeness last = lastNames.computeIfAbsent(existing.lastName(),
-                    n -> names.lastNames(checked.lastName(), checked.lastCode(), n, existing.lastCode()));
-            NameComparer.Likeness first = firstNames.computeIfAbsent(existing.firstName(),
-                    n -> names.firstNames(checked.firstName(), checked.firstCode(), n, existing.firstCode()));
-            return DuplicateMatcher.this.match(checked, existing, last, first);
+            PersonName other = existing.names();
+            return DuplicateMatcher.this.match(checked, existing, last(other), first(other));
+        }
+
+        /**
+         * Whether both names are alike, the one rule that needs no shared e-mail address or number: the only way
+         * a contact that shares neither with the checked one can be a duplicate of it.
+         */
+        public boolean namesAlike(PersonName other) {
+            return last(other).kind().alike() && first(other).kind().alike();
+        }
+
+        private NameComparer.Likeness last(PersonName other) {
+            NameComparer.Likeness likeness = lastNames.get(other.last());
+            if (likeness == null) {
+                likeness = names.lastNames(lastName, other.last(), other.lastCode());
+                lastNames.put(other.last(), likeness);
+            }
+            return likeness;
+        }
+
+        private NameComparer.Likeness first(PersonName other) {
+            NameComparer.Likeness likeness = firstNames.get(other.first());
+            if (likeness == null) {
+                likeness = names.firstNames(firstName, other.first(), other.firstCode());
+                firstNames.put(other.first(), likeness);
+            }
+            return likeness;
         }
     }
 

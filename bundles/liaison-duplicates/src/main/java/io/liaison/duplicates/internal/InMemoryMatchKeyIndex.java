@@ -4,6 +4,7 @@ import io.liaison.api.domain.ContactPersonId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import java.util.Set;
 
 /**
  * The match-key index in memory: for tests, benchmarks and callers that check a batch against a list they hold.
- * Thread-safe by locking.
+ * The contacts under a name key are grouped by their names ({@link PersonName}), so that a check compares each
+ * distinct name of a block once instead of each contact. Thread-safe by locking.
  */
 public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
-    private final Map<String, List<ContactPersonId>> byKey = new HashMap<>();
+    private final Map<String, List<ContactPersonId>> byIdentityKey = new HashMap<>();
+    private final Map<String, Map<PersonName, List<IndexedContact>>> byNameKey = new HashMap<>();
     private final Map<ContactPersonId, IndexedContact> contacts = new HashMap<>();
     private IndexState state;
 
@@ -26,7 +29,8 @@ public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
 
     @Override
     public synchronized void clear() {
-        byKey.clear();
+        byIdentityKey.clear();
+        byNameKey.clear();
         contacts.clear();
         state = null;
     }
@@ -41,7 +45,12 @@ public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
             remove(contact.id());
             contacts.put(contact.id(), contact);
             for (String key : MatchKeys.indexKeys(contact.contact())) {
-                byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(contact.id());
+                if (MatchKeys.isNameKey(key)) {
+                    byNameKey.computeIfAbsent(key, k -> new LinkedHashMap<>(4))
+                            .computeIfAbsent(contact.contact().names(), n -> new ArrayList<>(1)).add(contact);
+                } else {
+                    byIdentityKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(contact.id());
+                }
             }
         }
         newState.ifPresent(s -> state = s);
@@ -53,11 +62,28 @@ public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
             return;
         }
         for (String key : MatchKeys.indexKeys(old.contact())) {
-            List<ContactPersonId> ids = byKey.get(key);
-            if (ids != null) {
-                ids.remove(id);
-                if (ids.isEmpty()) {
-                    byKey.remove(key);
+            if (MatchKeys.isNameKey(key)) {
+                Map<PersonName, List<IndexedContact>> block = byNameKey.get(key);
+                if (block == null) {
+                    continue;
+                }
+                List<IndexedContact> group = block.get(old.contact().names());
+                if (group != null) {
+                    group.removeIf(c -> c.id().equals(id));
+                    if (group.isEmpty()) {
+                        block.remove(old.contact().names());
+                    }
+                }
+                if (block.isEmpty()) {
+                    byNameKey.remove(key);
+                }
+            } else {
+                List<ContactPersonId> ids = byIdentityKey.get(key);
+                if (ids != null) {
+                    ids.remove(id);
+                    if (ids.isEmpty()) {
+                        byIdentityKey.remove(key);
+                    }
                 }
             }
         }
@@ -67,16 +93,55 @@ public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
     public synchronized List<IndexedContact> candidates(Collection<String> keys, int limit) {
         Set<ContactPersonId> ids = new LinkedHashSet<>();
         for (String key : keys) {
-            for (ContactPersonId id : byKey.getOrDefault(key, List.of())) {
-                if (ids.size() >= limit) {
-                    break;
+            if (MatchKeys.isNameKey(key)) {
+                for (List<IndexedContact> group : byNameKey.getOrDefault(key, Map.of()).values()) {
+                    for (IndexedContact contact : group) {
+                        if (ids.size() >= limit) {
+                            break;
+                        }
+                        ids.add(contact.id());
+                    }
                 }
-                ids.add(id);
+            } else {
+                for (ContactPersonId id : byIdentityKey.getOrDefault(key, List.of())) {
+                    if (ids.size() >= limit) {
+                        break;
+                    }
+                    ids.add(id);
+                }
             }
         }
         List<IndexedContact> found = new ArrayList<>(ids.size());
         ids.forEach(id -> found.add(contacts.get(id)));
         return found;
+    }
+
+    /** Asks the visitor once per distinct name of each key's block, and hands it the contacts of the wanted names. */
+    @Override
+    public synchronized boolean visitByName(Collection<String> keys, int limit, NameVisitor visitor) {
+        int names = 0;
+        int handed = 0;
+        for (String key : keys) {
+            Map<PersonName, List<IndexedContact>> block = byNameKey.get(key);
+            if (block == null) {
+                continue;
+            }
+            for (Map.Entry<PersonName, List<IndexedContact>> group : block.entrySet()) {
+                if (++names > limit) {
+                    return true;
+                }
+                if (!visitor.wants(group.getKey())) {
+                    continue;
+                }
+                for (IndexedContact contact : group.getValue()) {
+                    if (++handed > limit) {
+                        return true;
+                    }
+                    visitor.accept(contact);
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class MatchKeys {
         return keys;
     }
 
+    /** Whether a key is one of the name keys (as opposed to an e-mail or phone key). */
+    public static boolean isNameKey(String key) {
+        return key.startsWith("name") || key.startsWith("firstinit:");
+    }
+
     /** The name keys a check looks up: the same as it would be filed under. */
     public static Set<String> lookupNameKeys(NormalizedContact contact) {
         return nameKeys(contact);

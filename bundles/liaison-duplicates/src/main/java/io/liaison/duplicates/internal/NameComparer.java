@@ -67,17 +67,80 @@ public final class NameComparer {
         return name.isEmpty() ? "" : COLOGNE.colognePhonetic(name);
     }
 
+    /**
+     * A name prepared for comparing it with many others: its letter counts, counted once, for the cheap bound of
+     * {@link #jaroWinklerBound}. Not thread-safe (it holds the scratch array of the bound); one per check.
+     */
+    public static final class Prepared {
+        private final String name;
+        private final String code;
+        private final int[] counts;
+        private final int[] work;
+
+        private Prepared(String name, String code) {
+            this.name = name;
+            this.code = code;
+            int[] c = new int[128];
+            for (int i = 0; i < name.length(); i++) {
+                char ch = name.charAt(i);
+                if (ch >= 128) {
+                    c = null;
+                    break;
+                }
+                c[ch]++;
+            }
+            this.counts = c;
+            this.work = c == null ? null : new int[128];
+        }
+
+        /** {@link #jaroWinklerBound}, with this name as the first one. */
+        double bound(String b) {
+            if (counts == null) {
+                return 1;
+            }
+            int[] left = work;
+            System.arraycopy(counts, 0, left, 0, 128);
+            int common = 0;
+            for (int i = 0; i < b.length(); i++) {
+                char c = b.charAt(i);
+                if (c >= 128) {
+                    return 1;
+                }
+                if (left[c] > 0) {
+                    left[c]--;
+                    common++;
+                }
+            }
+            return NameComparer.bound(name, b, common);
+        }
+    }
+
+    /** A name (with its Kölner Phonetik code) prepared for comparing it with many others. */
+    public static Prepared prepare(String name, String code) {
+        return new Prepared(name, code);
+    }
+
     /** Compares two family names, given with their Kölner Phonetik codes. */
     public Likeness lastNames(String a, String aCode, String b, String bCode) {
-        return compare(a, aCode, b, bCode, false);
+        return compare(a, aCode, b, bCode, false, null);
+    }
+
+    /** Compares a prepared family name with another. */
+    public Likeness lastNames(Prepared a, String b, String bCode) {
+        return compare(a.name, a.code, b, bCode, false, a);
     }
 
     /** Compares two given names; an initial ("A.") is alike to every name starting with it. */
     public Likeness firstNames(String a, String aCode, String b, String bCode) {
-        return compare(a, aCode, b, bCode, true);
+        return compare(a, aCode, b, bCode, true, null);
     }
 
-    private Likeness compare(String a, String aCode, String b, String bCode, boolean initials) {
+    /** Compares a prepared given name with another. */
+    public Likeness firstNames(Prepared a, String b, String bCode) {
+        return compare(a.name, a.code, b, bCode, true, a);
+    }
+
+    private Likeness compare(String a, String aCode, String b, String bCode, boolean initials, Prepared prepared) {
         if (a.isEmpty() || b.isEmpty()) {
             return new Likeness(Kind.UNKNOWN, 0, a, b, Basis.NONE, "");
         }
@@ -89,7 +152,7 @@ public final class NameComparer {
             return new Likeness(initial ? Kind.INITIAL : Kind.DIFFERENT, initial ? 0.9 : 0, a, b,
                     initial ? Basis.INITIAL : Basis.DIFFERENT, "");
         }
-        double bound = jaroWinklerBound(a, b);
+        double bound = prepared != null ? prepared.bound(b) : jaroWinklerBound(a, b);
         if (bound < Math.min(settings.nameSimilarity(), settings.phoneticSimilarity())) {
             // too few letters in common for any similarity rule: only a typo could still make them alike
             boolean typo = a.length() >= MIN_TYPO_LENGTH && b.length() >= MIN_TYPO_LENGTH && oneTypoApart(a, b);
@@ -136,6 +199,10 @@ public final class NameComparer {
                 common++;
             }
         }
+        return bound(a, b, common);
+    }
+
+    private static double bound(String a, String b, int common) {
         if (common == 0) {
             return 0;
         }

@@ -14,8 +14,7 @@ public final class NormalizedContact {
     private final Set<String> emails;
     private final Set<String> mobiles;
     private final Set<String> phones;
-    private final String firstCode;
-    private final String lastCode;
+    private final PersonName names;
 
     /**
      * @param firstName normalised given names (may be empty)
@@ -32,8 +31,7 @@ public final class NormalizedContact {
         Set<String> others = new LinkedHashSet<>(phones);
         others.removeAll(mobiles);
         this.phones = Set.copyOf(others);
-        this.firstCode = NameComparer.phonetic(firstName);
-        this.lastCode = NameComparer.phonetic(lastName);
+        this.names = PersonName.of(firstName, lastName);
     }
 
     public String firstName() {
@@ -58,12 +56,17 @@ public final class NormalizedContact {
 
     /** The Kölner Phonetik code of the first name. */
     public String firstCode() {
-        return firstCode;
+        return names.firstCode();
     }
 
     /** The Kölner Phonetik code of the last name. */
     public String lastCode() {
-        return lastCode;
+        return names.lastCode();
+    }
+
+    /** Both names with their codes, as one value. */
+    public PersonName names() {
+        return names;
     }
 
     /** Every number, mobile or not. */

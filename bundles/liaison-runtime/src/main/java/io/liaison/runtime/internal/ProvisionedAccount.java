@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * are kept. Connector settings are the configuration's properties named {@code setting.<name>}.
  */
 @Component(configurationPid = ProvisionedAccount.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = ProvisionedAccount.class)
+        service = ProvisionedAccount.class, immediate = true)
 @Designate(ocd = ProvisionedAccount.Config.class, factory = true)
 public final class ProvisionedAccount {
     /** The factory PID. */
@@ -69,13 +69,25 @@ public final class ProvisionedAccount {
 
     @Activate
     public ProvisionedAccount(@Reference AccountService accounts, Config config, Map<String, Object> properties) {
-        String provisionedBy = String.valueOf(properties.getOrDefault("service.pid", PID));
-        this.account = provision(accounts, config, properties, provisionedBy);
+        this.account = provision(accounts, config, properties, provisionedBy(properties));
     }
 
     /** The account this configuration stands for. */
     public GroupwareAccount account() {
         return account;
+    }
+
+    /**
+     * What names the configuration for good: its file (etc/io.liaison.account-sample.cfg) when it came from one,
+     * which survives Config Admin handing out a new PID, else its PID.
+     */
+    static String provisionedBy(Map<String, Object> properties) {
+        Object file = properties.get("felix.fileinstall.filename");
+        if (file != null) {
+            String name = String.valueOf(file);
+            return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        }
+        return String.valueOf(properties.getOrDefault("service.pid", PID));
     }
 
     static GroupwareAccount provision(AccountService accounts, Config config, Map<String, Object> properties,

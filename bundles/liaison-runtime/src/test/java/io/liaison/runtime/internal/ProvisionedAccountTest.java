@@ -52,6 +52,15 @@ class ProvisionedAccountTest {
         assertThat(accounts.list()).hasSize(2);
     }
 
+    @Test
+    void aConfigurationFileNamesItselfByItsFileName() {
+        assertThat(ProvisionedAccount.provisionedBy(Map.of("service.pid", "io.liaison.account.1f2e",
+                "felix.fileinstall.filename", "file:/opt/liaison/etc/io.liaison.account-sample.cfg")))
+                .isEqualTo("io.liaison.account-sample.cfg");
+        assertThat(ProvisionedAccount.provisionedBy(Map.of("service.pid", "io.liaison.account.1f2e")))
+                .isEqualTo("io.liaison.account.1f2e");
+    }
+
     private static ProvisionedAccount.Config config(String employee, String type, boolean autoSync, int minutes,
                                                     String areas) {
         return new ProvisionedAccount.Config() {
