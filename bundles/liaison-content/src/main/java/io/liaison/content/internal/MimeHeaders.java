@@ -18,18 +18,22 @@ import org.apache.james.mime4j.dom.field.ParsedField;
 import org.apache.james.mime4j.dom.field.UnstructuredField;
 import org.apache.james.mime4j.field.LenientFieldParser;
 import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.util.MimeUtil;
 
 /**
  * Reads the header fields of a message into a {@link MessageBuilder}, leniently: RFC 2047 encoded words are
  * decoded, an unreadable address or date becomes a problem note, never a failure.
  */
 final class MimeHeaders {
+    private static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
 
     private MimeHeaders() {
     }
 
-    static void apply(Field field, MessageBuilder message, DecodeMonitor monitor) {
+    static void apply(Field rawField, MessageBuilder message, DecodeMonitor monitor) {
+        Field field = eightBit(rawField);
         String name = field.getName().toLowerCase(Locale.ROOT);
         switch (name) {
             case "subject" -> message.subject = unstructured(field, monitor).strip();
@@ -45,6 +49,23 @@ final class MimeHeaders {
                 // other fields do not concern the import
             }
         }
+    }
+
+    /**
+     * A field whose raw bytes are not UTF-8 (unencoded 8-bit headers, as old clients and converters write them)
+     * read again as Windows-1252, the superset of Latin-1 those clients use; any other field as it is.
+     */
+    static Field eightBit(Field field) {
+        String body = field.getBody();
+        if (body == null || body.indexOf('\uFFFD') < 0 || field.getRaw() == null) {
+            return field;
+        }
+        String text = new String(field.getRaw().toByteArray(), WINDOWS_1252);
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return field;
+        }
+        return new RawField(field.getName(), MimeUtil.unfold(text.substring(colon + 1)).strip());
     }
 
     /** The Message-IDs in a header body, without angle brackets. */
@@ -73,8 +94,9 @@ final class MimeHeaders {
         }
         Mailbox first = list.get(0);
         message.fromName = first.getName() == null ? "" : first.getName().strip();
-        if (isAddress(first.getAddress())) {
-            message.from = first.getAddress();
+        String address = salvage(first.getAddress());
+        if (isAddress(address)) {
+            message.from = address;
         } else {
             message.from = "";
             if (message.fromName.isEmpty()) {
@@ -92,12 +114,26 @@ final class MimeHeaders {
             return;
         }
         for (Mailbox mailbox : list.flatten()) {
-            if (!isAddress(mailbox.getAddress())) {
+            String address = salvage(mailbox.getAddress());
+            if (!isAddress(address)) {
                 message.problem("a recipient without an e-mail address was left out");
-            } else if (!into.contains(mailbox.getAddress())) {
-                into.add(mailbox.getAddress());
+            } else if (!into.contains(address)) {
+                into.add(address);
             }
         }
+    }
+
+    /**
+     * The address inside angle brackets when the lenient parser kept a whole unquoted {@code 'name@x' <name@x>}
+     * (as Outlook writes display names that are addresses) as the address.
+     */
+    static String salvage(String address) {
+        if (address == null) {
+            return null;
+        }
+        int open = address.lastIndexOf('<');
+        int close = address.lastIndexOf('>');
+        return open >= 0 && close > open + 1 ? address.substring(open + 1, close).strip() : address;
     }
 
     /** Whether {@code address} is an e-mail address (a local part alone, as some senders write, is not). */

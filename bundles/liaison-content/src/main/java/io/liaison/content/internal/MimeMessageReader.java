@@ -83,6 +83,7 @@ final class MimeMessageReader {
         private final ProblemMonitor monitor;
         private final Deque<MessageBuilder> messages = new ArrayDeque<>();
         private final Deque<Integer> multipartDepths = new ArrayDeque<>();
+        private final Deque<String> multipartTypes = new ArrayDeque<>();
         private int multipartDepth;
         private boolean inMessageHeader;
         private final int depth;
@@ -126,6 +127,7 @@ final class MimeMessageReader {
         @Override
         public void startMultipart(BodyDescriptor bd) {
             multipartDepth++;
+            multipartTypes.push(bd.getMimeType() == null ? "" : bd.getMimeType().toLowerCase(Locale.ROOT));
             if (multipartDepth > run.limits().maxMultipartDepth()) {
                 throw new LimitExceededException("multiparts nested deeper than the limit of "
                         + run.limits().maxMultipartDepth() + " levels");
@@ -135,6 +137,7 @@ final class MimeMessageReader {
         @Override
         public void endMultipart() {
             multipartDepth--;
+            multipartTypes.poll();
         }
 
         @Override
@@ -174,6 +177,9 @@ final class MimeMessageReader {
                 message.appendText(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
             } else if (!attachment && mimeType.equals("text/html") && !message.hasHtml()) {
                 message.setHtml(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
+            } else if (!attachment && "multipart/alternative".equals(multipartTypes.peek())) {
+                // another rendering of the body (RTF, calendar text, a second HTML): not a document of its own
+                TextDecoding.drain(is);
             } else {
                 partIndex++;
                 message.attachments.add(spooler.spool(is, fileName, partIndex, run));
