@@ -87,10 +87,7 @@ public class MailInspectCommand extends LiaisonAction {
         out().println("Embedded:    " + inspection.embedded() + " attached message(s)");
         out().println("Documents:");
         for (AttachmentProposal d : inspection.attachments()) {
-            out().println("  " + Text.clean(d.fileName()) + " (" + d.mediaType() + ", " + d.size() + " bytes) -> "
-                    + (d.classification().category().isEmpty() ? "no category" : Text.clean(d.classification().category()))
-                    + (d.classification().keywords().isEmpty() ? ""
-                            : " [" + Text.clean(String.join(", ", d.classification().keywords())) + "]"));
+            out().println("  " + MailViews.documentLine(d));
         }
         if (!inspection.problems().isEmpty()) {
             out().println("Problems:");

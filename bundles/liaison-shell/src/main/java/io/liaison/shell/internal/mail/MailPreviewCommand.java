@@ -68,10 +68,7 @@ public class MailPreviewCommand extends LiaisonAction {
             }
             out().println(Text.clean(c.messageId()) + ":");
             for (AttachmentProposal a : c.attachments()) {
-                out().println("  " + Text.clean(a.fileName()) + " (" + a.mediaType() + ", " + a.size() + " bytes) -> "
-                        + (a.classification().category().isEmpty() ? "no category" : Text.clean(a.classification().category()))
-                        + (a.classification().keywords().isEmpty() ? ""
-                                : " [" + Text.clean(String.join(", ", a.classification().keywords())) + "]"));
+                out().println("  " + MailViews.documentLine(a));
             }
         }
     }

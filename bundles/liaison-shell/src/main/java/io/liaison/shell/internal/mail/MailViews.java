@@ -4,6 +4,7 @@ import io.liaison.api.domain.ActivityData;
 import io.liaison.api.mailimport.AttachmentProposal;
 import io.liaison.api.mailimport.ImportCandidate;
 import io.liaison.api.mailimport.MessageInspection;
+import io.liaison.shell.internal.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,14 @@ final class MailViews {
         m.put("documents", documents(c.attachments()));
         m.put("problems", c.problems());
         return m;
+    }
+
+    /** One document as a line of text: name, type, size, category and keywords. */
+    static String documentLine(AttachmentProposal d) {
+        return Text.clean(d.fileName()) + " (" + d.mediaType() + ", " + d.size() + " bytes) -> "
+                + (d.classification().category().isEmpty() ? "no category" : Text.clean(d.classification().category()))
+                + (d.classification().keywords().isEmpty() ? ""
+                        : " [" + Text.clean(String.join(", ", d.classification().keywords())) + "]");
     }
 
     static List<Map<String, Object>> documents(List<AttachmentProposal> proposals) {
