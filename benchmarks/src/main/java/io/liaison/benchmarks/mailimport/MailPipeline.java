@@ -110,7 +110,9 @@ final class MailPipeline implements AutoCloseable {
 
     private static JdbcConnectionPool pool(Path file) {
         // as pax-jdbc's pooled H2 data source in Karaf: a file database, connections kept open
-        return JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+        // -Dh2.options=";QUERY_CACHE_SIZE=64" tries H2 settings (the default is the assembly's plain file URL)
+        return JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath() + System.getProperty("h2.options", ""),
+                "sa", "");
     }
 
     private static MailImportConfig config(int maxMessages) {
