@@ -67,7 +67,7 @@ public class DuplicatesIT extends LiaisonTestSupport {
                 "Bad,Row,no-at-sign.dup-itest.de,,,",
                 ""), StandardCharsets.UTF_8);
         // the index follows the CRM's change feed asynchronously: wait until the new contacts are in it
-        String csvJson = awaitCommandOutput("liaison:duplicates-check " + csv + " --json",
+        String csvJson = awaitCommandOutput("liaison:duplicates-check --json " + csv,
                 o -> matches(rows(o).get(1)).contains(anna) && matches(rows(o).get(3)).contains(juergen), TIMEOUT);
         Map<Integer, String> csvRows = rows(csvJson);
         assertEquals("five rows:\n" + csvJson, 5, csvRows.size());
@@ -92,7 +92,7 @@ public class DuplicatesIT extends LiaisonTestSupport {
                 "EMAIL;TYPE=WORK:jm@elsewhere-itest.de", "END:VCARD",
                 "BEGIN:VCARD", "VERSION:3.0", "N:Berghoff;Annegret;;;", "FN:Annegret Berghoff",
                 "EMAIL:Annegret.Berghoff@dup-itest.de", "END:VCARD", ""), StandardCharsets.UTF_8);
-        String vcfJson = executeCommand("liaison:duplicates-check " + vcf + " --json");
+        String vcfJson = executeCommand("liaison:duplicates-check --json " + vcf);
         Map<Integer, String> vcfRows = rows(vcfJson);
         assertEquals(vcfJson, 2, vcfRows.size());
         assertEquals(vcfJson, "POSSIBLE", status(vcfRows.get(1)));
@@ -100,10 +100,10 @@ public class DuplicatesIT extends LiaisonTestSupport {
         assertEquals(vcfJson, "CERTAIN", status(vcfRows.get(2)));
         assertEquals(vcfJson, anna, matches(vcfRows.get(2)).get(0));
 
-        String byContact = executeCommand("liaison:resolve-address annegret.berghoff@dup-itest.de --json");
+        String byContact = executeCommand("liaison:resolve-address --json annegret.berghoff@dup-itest.de");
         assertTrue("the address is Annegret Berghoff's:\n" + byContact, byContact.contains("\"result\":\"CONTACT\"")
                 && byContact.contains("\"contactPerson\":{\"id\":\"" + anna + "\""));
-        String byDomain = executeCommand("liaison:resolve-address new.person@vertrieb.dup-itest.de --json");
+        String byDomain = executeCommand("liaison:resolve-address --json new.person@vertrieb.dup-itest.de");
         assertTrue("an unknown address at the partner's registrable domain finds the partner:\n" + byDomain,
                 byDomain.contains("\"result\":\"BUSINESS_PARTNER\"") && byDomain.contains("\"domain\":\"dup-itest.de\"")
                         && byDomain.contains("\"name\":\"Dup Itest GmbH\""));
@@ -123,12 +123,12 @@ public class DuplicatesIT extends LiaisonTestSupport {
         assertTrue("it says the duplicate check is not installed:\n" + missing,
                 missing.contains("liaison-duplicates") && missing.contains("not running"));
         assertFalse("no stack trace:\n" + missing, missing.contains("\tat ") || missing.contains("Exception"));
-        String resolved = executeCommand("liaison:resolve-address annegret.berghoff@dup-itest.de --json");
+        String resolved = executeCommand("liaison:resolve-address --json annegret.berghoff@dup-itest.de");
         assertTrue("the address resolution still works:\n" + resolved, resolved.contains("\"result\":\"CONTACT\""));
 
         installFeature("liaison-duplicates");
         awaitService(DuplicateCheck.class);
-        String again = awaitCommandOutput("liaison:duplicates-check " + csv + " --json",
+        String again = awaitCommandOutput("liaison:duplicates-check --json " + csv,
                 o -> "CERTAIN".equals(status(rows(o).get(1))), TIMEOUT);
         Map<Integer, String> againRows = rows(again);
         assertEquals(again, anna, matches(againRows.get(1)).get(0));

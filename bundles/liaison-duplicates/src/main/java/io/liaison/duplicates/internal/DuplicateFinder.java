@@ -103,8 +103,8 @@ public final class DuplicateFinder {
         }
         if (identityCapped || nameCapped) {
             cappedLookups.incrementAndGet();
-            LOG.debug("Duplicate check of {} {}: more than {} candidates under its {} keys, the rest were not scored",
-                    contact.firstName(), contact.lastName(), limit, identityCapped ? "e-mail/phone" : "name");
+            LOG.debug("A duplicate check found more than {} candidates under its {} keys; the rest were not scored",
+                    limit, identityCapped ? "e-mail/phone" : "name");
         }
         scored.sort(STRONGEST_FIRST);
         return scored;

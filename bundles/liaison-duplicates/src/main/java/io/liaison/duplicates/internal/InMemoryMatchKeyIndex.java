@@ -20,6 +20,10 @@ public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
     private final Map<String, List<ContactPersonId>> byIdentityKey = new HashMap<>();
     private final Map<String, Map<PersonName, List<IndexedContact>>> byNameKey = new HashMap<>();
     private final Map<ContactPersonId, IndexedContact> contacts = new HashMap<>();
+    /** One instance per distinct name (and per distinct string in it): a check's comparisons of names then find
+     * them in its caches by identity and touch less memory. Names are not forgotten before {@link #clear()}. */
+    private final Map<PersonName, PersonName> sharedNames = new HashMap<>();
+    private final Map<String, String> sharedStrings = new HashMap<>();
     private IndexState state;
 
     @Override
@@ -32,6 +36,8 @@ public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
         byIdentityKey.clear();
         byNameKey.clear();
         contacts.clear();
+        sharedNames.clear();
+        sharedStrings.clear();
         state = null;
     }
 
@@ -41,8 +47,10 @@ public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
         for (ContactPersonId id : removed) {
             remove(id);
         }
-        for (IndexedContact contact : upserts) {
-            remove(contact.id());
+        for (IndexedContact upsert : upserts) {
+            remove(upsert.id());
+            IndexedContact contact = new IndexedContact(upsert.id(), upsert.version(),
+                    upsert.contact().withSharedNames(shared(upsert.contact().names())));
             contacts.put(contact.id(), contact);
             for (String key : MatchKeys.indexKeys(contact.contact())) {
                 if (MatchKeys.isNameKey(key)) {
@@ -54,6 +62,21 @@ public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
             }
         }
         newState.ifPresent(s -> state = s);
+    }
+
+    private PersonName shared(PersonName names) {
+        PersonName shared = sharedNames.get(names);
+        if (shared == null) {
+            shared = new PersonName(shared(names.first()), shared(names.last()), shared(names.firstCode()),
+                    shared(names.lastCode()));
+            sharedNames.put(shared, shared);
+        }
+        return shared;
+    }
+
+    private String shared(String s) {
+        String shared = sharedStrings.putIfAbsent(s, s);
+        return shared == null ? s : shared;
     }
 
     private void remove(ContactPersonId id) {

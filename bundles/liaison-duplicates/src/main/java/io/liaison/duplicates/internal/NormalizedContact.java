@@ -34,6 +34,28 @@ public final class NormalizedContact {
         this.names = PersonName.of(firstName, lastName);
     }
 
+    private NormalizedContact(NormalizedContact contact, PersonName names) {
+        this.firstName = names.first();
+        this.lastName = names.last();
+        this.emails = contact.emails;
+        this.mobiles = contact.mobiles;
+        this.phones = contact.phones;
+        this.names = names;
+    }
+
+    /**
+     * The same contact with equal names given as another instance: the in-memory index shares one instance per
+     * distinct name among its contacts.
+     *
+     * @throws IllegalArgumentException when the names differ
+     */
+    public NormalizedContact withSharedNames(PersonName shared) {
+        if (!shared.equals(names)) {
+            throw new IllegalArgumentException("names " + shared + " differ from " + names);
+        }
+        return shared == names ? this : new NormalizedContact(this, shared);
+    }
+
     public String firstName() {
         return firstName;
     }

@@ -6,6 +6,7 @@ import io.liaison.api.crm.CrmToken;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.EmployeeId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +53,45 @@ abstract class MatchKeyIndexContract {
         assertThat(index.candidates(Set.of("email:anna.schmidt@firma.de"), 10)).containsExactly(renamed);
         // removing what is not there is no error
         index.apply(List.of(), List.of(ContactPersonId.of("99")), Optional.empty());
+    }
+
+    @Test
+    void visitsTheContactsUnderNameKeysByNameAndHandsOverOnlyTheWantedOnes() {
+        MatchKeyIndex index = index();
+        IndexedContact anna = contact("1", "Anna", "Müller", "anna@firma.de", null);
+        IndexedContact namesake = contact("2", "Anna", "Müller", "anna.mueller@web.de", null);
+        IndexedContact andrea = contact("3", "Andrea", "Müller", "andrea@firma.de", null);
+        IndexedContact moved = contact("4", "Andrea", "Müller", "andrea@alt.de", null);
+        index.apply(List.of(anna, namesake, andrea, moved), List.of(ContactPersonId.of("4")), Optional.empty());
+        List<PersonName> asked = new ArrayList<>();
+        List<IndexedContact> handed = new ArrayList<>();
+
+        boolean capped = index.visitByName(MatchKeys.nameKeys(anna.contact()), 100, new MatchKeyIndex.NameVisitor() {
+            @Override
+            public boolean wants(PersonName names) {
+                asked.add(names);
+                return names.first().equals("anna");
+            }
+
+            @Override
+            public void accept(IndexedContact contact) {
+                handed.add(contact);
+            }
+        });
+
+        assertThat(capped).isFalse();
+        assertThat(asked).contains(anna.contact().names(), andrea.contact().names());
+        assertThat(handed).contains(anna, namesake).doesNotContain(andrea, moved);
+        assertThat(index.visitByName(MatchKeys.nameKeys(anna.contact()), 1, new MatchKeyIndex.NameVisitor() {
+            @Override
+            public boolean wants(PersonName names) {
+                return true;
+            }
+
+            @Override
+            public void accept(IndexedContact contact) {
+            }
+        })).as("a limit of 1 cuts the look-up short").isTrue();
     }
 
     @Test

@@ -1,0 +1,80 @@
+package io.liaison.duplicates.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.duplicates.DuplicateStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two-stage finder gives what scoring every candidate under the keys gives, and counts a look-up that the
+ * candidate limit cut short.
+ */
+class DuplicateFinderTest {
+    private final ContactNormalizer normalizer = new ContactNormalizer("DE");
+
+    private IndexedContact contact(String id, String first, String last, String email, String mobile) {
+        return new IndexedContact(ContactPersonId.of(id), 1, normalizer.normalize(Fixtures.candidate(first, last,
+                email == null ? List.of() : List.of(email), List.of(), mobile == null ? List.of() : List.of(mobile))));
+    }
+
+    private final List<IndexedContact> crm = List.of(
+            contact("1", "Jürgen", "Müller", "juergen@firma.de", "0171 1111111"),
+            contact("2", "Jürgen", "Müller", "j.mueller@web.de", null),
+            contact("3", "Julia", "Müller", "julia@firma.de", null),
+            contact("4", "Jörg", "Möller", "joerg@firma.de", null),
+            contact("5", "Karl", "Müller", "karl@firma.de", "0172 2222222"),
+            contact("6", "Jürgen", "Mahler", "jm@firma.de", null));
+
+    private static Map<String, DuplicateStatus> statuses(List<DuplicateFinder.Scored> scored) {
+        return scored.stream().collect(Collectors.toMap(s -> s.id().value(), s -> s.verdict().status()));
+    }
+
+    @Test
+    void findsWhatScoringEveryCandidateUnderTheKeysFinds() {
+        InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
+        index.apply(crm, List.of(), Optional.empty());
+        DuplicateFinder finder = new DuplicateFinder(index, MatchSettings.defaults());
+        List<NormalizedContact> checks = List.of(
+                normalizer.normalize(Fixtures.candidate("Jurgen", "Muller", List.of("x@y.de"), List.of(), List.of())),
+                normalizer.normalize(Fixtures.candidate("Karl", "Müler", List.of(), List.of(), List.of("+49 172 2222222"))),
+                normalizer.normalize(Fixtures.candidate("Anna", "Müller", List.of("JUERGEN@firma.de"), List.of(), List.of())),
+                normalizer.normalize(Fixtures.candidate("J.", "Müller", List.of(), List.of(), List.of())));
+
+        for (NormalizedContact check : checks) {
+            List<DuplicateFinder.Scored> exhaustive = new ArrayList<>();
+            List<String> keys = new ArrayList<>(MatchKeys.identityKeys(check));
+            keys.addAll(MatchKeys.lookupNameKeys(check));
+            for (IndexedContact candidate : index.candidates(keys, Integer.MAX_VALUE)) {
+                finder.matchPair(check, candidate.contact())
+                        .ifPresent(v -> exhaustive.add(new DuplicateFinder.Scored(candidate.id(), candidate.version(), v)));
+            }
+            assertThat(finder.find(check)).as(check.toString()).isEqualTo(DuplicateFinder.strongestFirst(exhaustive));
+        }
+        assertThat(statuses(finder.find(checks.get(0))))
+                .containsEntry("1", DuplicateStatus.POSSIBLE).containsEntry("2", DuplicateStatus.POSSIBLE)
+                .doesNotContainKeys("3", "5");
+        assertThat(statuses(finder.find(checks.get(1)))).containsEntry("5", DuplicateStatus.CERTAIN);
+        assertThat(statuses(finder.find(checks.get(2)))).containsEntry("1", DuplicateStatus.CERTAIN);
+        assertThat(finder.cappedLookups()).isZero();
+    }
+
+    @Test
+    void countsALookUpCutShortByTheCandidateLimit() {
+        InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
+        index.apply(crm, List.of(), Optional.empty());
+        MatchSettings one = new MatchSettings(0.90, 0.75, 0.80, MatchSettings.DEFAULT_SHARED_MAILBOXES, 1);
+        DuplicateFinder finder = new DuplicateFinder(index, one);
+
+        List<DuplicateFinder.Scored> found = finder.find(
+                normalizer.normalize(Fixtures.candidate("Jürgen", "Müller", List.of(), List.of(), List.of())));
+
+        assertThat(found).hasSize(1);
+        assertThat(finder.cappedLookups()).isEqualTo(1);
+    }
+}
