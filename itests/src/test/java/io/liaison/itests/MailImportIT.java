@@ -12,25 +12,36 @@ import io.liaison.api.domain.Document;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.StatusKey;
+import io.liaison.api.domain.SyncArea;
 import io.liaison.api.mailimport.MailImportService;
 import io.liaison.api.runtime.AccountService;
 import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RuntimeEvents;
+import io.liaison.api.runtime.SyncAlreadyRunningException;
 import io.liaison.api.runtime.SyncJournal;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncService;
 import io.liaison.api.runtime.SyncTrigger;
-import io.liaison.api.runtime.SyncAlreadyRunningException;
-import io.liaison.api.domain.SyncArea;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.Test;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 /**
  * The embedded default's sample account at work in the running distribution: real mails (Apache Tika's test
@@ -99,6 +110,44 @@ public class MailImportIT extends LiaisonTestSupport {
         String error = executeCommand("liaison:mail-inspect /no/such/mail.eml").trim();
         assertTrue(error, error.contains("/no/such/mail.eml"));
         assertFalse(error, error.contains("\tat "));
+    }
+
+    @Test
+    public void theSampleAccountRunsOnItsScheduleAndAnnouncesEachRun() throws Exception {
+        BlockingQueue<Event> completed = new LinkedBlockingQueue<>();
+        ServiceRegistration<EventHandler> registration = bundleContext.registerService(EventHandler.class,
+                completed::add, new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, RuntimeEvents.TOPIC_RUN_COMPLETED)));
+        try {
+            GroupwareAccount sample = sampleAccount();
+            SyncJournal journal = awaitService(SyncJournal.class);
+            // the sample account's interval is one minute: its first scheduled run comes a minute after boot
+            Duration wait = Duration.ofSeconds(150);
+            long deadline = System.nanoTime() + wait.toNanos();
+            Optional<SyncRun> scheduled = Optional.empty();
+            while (scheduled.isEmpty() && System.nanoTime() < deadline) {
+                scheduled = journal.runs(Optional.of(sample.id()), 50).stream()
+                        .filter(r -> r.trigger() == SyncTrigger.SCHEDULED && r.endedAt().isPresent()).findFirst();
+                if (scheduled.isEmpty()) {
+                    Thread.sleep(POLL_INTERVAL.toMillis());
+                }
+            }
+            assertTrue("the Karaf scheduler ran the sample account within " + wait, scheduled.isPresent());
+            String runId = scheduled.get().id();
+            Event event = null;
+            while (System.nanoTime() < deadline + TIMEOUT.toNanos()) {
+                Event next = completed.poll(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                if (next != null && runId.equals(next.getProperty(RuntimeEvents.PROPERTY_RUN_ID))) {
+                    event = next;
+                    break;
+                }
+            }
+            assertTrue("a RUN_COMPLETED event names the scheduled run", event != null);
+            assertEquals(sample.id().value(), event.getProperty(RuntimeEvents.PROPERTY_ACCOUNT));
+            assertEquals("demo", event.getProperty(RuntimeEvents.PROPERTY_EMPLOYEE));
+            assertEquals(scheduled.get().status().name(), event.getProperty(RuntimeEvents.PROPERTY_STATUS));
+        } finally {
+            registration.unregister();
+        }
     }
 
     /** The account the distribution provisions from etc/io.liaison.account-sample.cfg. */
