@@ -62,7 +62,7 @@ public final class DuplicateCheckBenchmark {
         long gc = Memory.gcMillis();
         long t = System.nanoTime();
         InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
-        DuplicateCheckComponent check = new DuplicateCheckComponent(crm, index, config(5000));
+        DuplicateCheckComponent check = DuplicateCheckComponent.withIndex(crm, index, config(5000));
         check.catchUp();
         System.out.printf(Locale.ROOT, "index build:          %.1f s%n", secs(t));
         candidates(index, data.incoming);
@@ -75,7 +75,7 @@ public final class DuplicateCheckBenchmark {
     private static void allPairsBaseline(GeneratedContacts data, int baseline) {
         System.out.printf(Locale.ROOT, "%n== Baseline: all pairs vs. index, %,d-contact subset ==%n", baseline);
         GeneratedCrm subset = new GeneratedCrm(data.crm.subList(0, baseline));
-        DuplicateCheckComponent check = new DuplicateCheckComponent(subset, new InMemoryMatchKeyIndex(), config(5000));
+        DuplicateCheckComponent check = DuplicateCheckComponent.withIndex(subset, new InMemoryMatchKeyIndex(), config(5000));
         check.catchUp();
         checkAll("index (warm-up)", check, data.incoming);
         List<DuplicateStatus> indexed = new ArrayList<>();

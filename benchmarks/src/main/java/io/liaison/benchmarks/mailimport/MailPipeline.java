@@ -61,7 +61,7 @@ final class MailPipeline implements AutoCloseable {
         this.crm = new JdbcHostCrm(crmPool);
         this.runtimePool = pool(dir.resolve("runtime"));
         RuntimeDatabase.migrate(runtimePool);
-        DefaultAccountService accounts = new DefaultAccountService(new JdbcAccountRepository(runtimePool),
+        DefaultAccountService accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimePool),
                 new CredentialVault(dir.resolve("vault.key")));
         accounts.addConnectorFactory(connectorView.apply(new LocalConnectorFactory()));
         this.journal = new JdbcSyncJournal(runtimePool);

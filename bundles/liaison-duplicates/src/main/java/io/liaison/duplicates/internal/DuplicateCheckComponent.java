@@ -50,8 +50,16 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
         this(crm, jdbcIndex(dataSource), config);
     }
 
-    /** For tests and benchmarks: the component over any index. */
-    public DuplicateCheckComponent(HostCrm crm, MatchKeyIndex index, DuplicateCheckConfig config) {
+    /**
+     * For tests, benchmarks and embedding: the check over a given index. A factory, not a public constructor,
+     * because Felix SCR logs an error for every public constructor with the activation constructor's parameter
+     * count whose types it cannot inject.
+     */
+    public static DuplicateCheckComponent withIndex(HostCrm crm, MatchKeyIndex index, DuplicateCheckConfig config) {
+        return new DuplicateCheckComponent(crm, index, config);
+    }
+
+    DuplicateCheckComponent(HostCrm crm, MatchKeyIndex index, DuplicateCheckConfig config) {
         this.crm = Objects.requireNonNull(crm, "crm");
         this.normalizer = new ContactNormalizer(config.defaultRegion());
         Set<String> shared = new HashSet<>(MatchSettings.DEFAULT_SHARED_MAILBOXES);

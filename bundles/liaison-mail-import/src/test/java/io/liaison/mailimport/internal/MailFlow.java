@@ -64,7 +64,7 @@ final class MailFlow {
         this.crm = new JdbcHostCrm(h2("crm"));
         DataSource runtimeDb = h2("runtime");
         RuntimeDatabase.migrate(runtimeDb);
-        DefaultAccountService accounts = new DefaultAccountService(new JdbcAccountRepository(runtimeDb),
+        DefaultAccountService accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
                 new CredentialVault(dir.resolve("vault.key")));
         accounts.addConnectorFactory(new FaultyLocalConnector());
         this.journal = new JdbcSyncJournal(runtimeDb);

@@ -68,8 +68,16 @@ public class DefaultAccountService implements AccountService {
         this(accounts, openVault(keyFile, accounts));
     }
 
-    /** For tests and embedding: accounts stored by the repository, credentials sealed by the vault. */
-    public DefaultAccountService(JdbcAccountRepository accounts, CredentialVault vault) {
+    /**
+     * For tests and embedding: accounts stored by the repository, credentials sealed by the vault. A factory, not
+     * a public constructor, because Felix SCR logs an error for every public constructor whose parameter count
+     * equals the activation constructor's but whose types it cannot inject.
+     */
+    public static DefaultAccountService of(JdbcAccountRepository accounts, CredentialVault vault) {
+        return new DefaultAccountService(accounts, vault);
+    }
+
+    DefaultAccountService(JdbcAccountRepository accounts, CredentialVault vault) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.vault = Objects.requireNonNull(vault, "vault");
     }

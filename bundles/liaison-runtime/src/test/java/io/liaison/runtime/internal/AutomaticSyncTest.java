@@ -42,7 +42,7 @@ class AutomaticSyncTest {
     @BeforeEach
     void setUp() {
         DataSource dataSource = TestDatabases.h2();
-        accounts = new DefaultAccountService(new JdbcAccountRepository(dataSource),
+        accounts = DefaultAccountService.of(new JdbcAccountRepository(dataSource),
                 new CredentialVault(directory.resolve("vault.key")));
         accounts.addConnectorFactory(connector);
         journal = new JdbcSyncJournal(dataSource);

@@ -47,7 +47,7 @@ class DefaultAccountServiceTest {
     void setUp() {
         dataSource = TestDatabases.h2();
         repository = new JdbcAccountRepository(dataSource);
-        service = new DefaultAccountService(repository, new CredentialVault(directory.resolve("vault.key")));
+        service = DefaultAccountService.of(repository, new CredentialVault(directory.resolve("vault.key")));
         service.addConnectorFactory(connector);
         service.setEventAdmin(events);
         service.addListener(new AccountListener() {
@@ -245,7 +245,7 @@ class DefaultAccountServiceTest {
         assertThat(keyFile).doesNotExist();
 
         Path otherKey = directory.resolve("elsewhere.key");
-        DefaultAccountService withOtherKey = new DefaultAccountService(repository, new CredentialVault(otherKey));
+        DefaultAccountService withOtherKey = DefaultAccountService.of(repository, new CredentialVault(otherKey));
         withOtherKey.addConnectorFactory(connector);
         assertThatThrownBy(() -> withOtherKey.openSession(account.id()))
                 .isInstanceOf(VaultException.class).hasMessageContaining("restore the original key file");

@@ -48,7 +48,7 @@ class DefaultSyncServiceTest {
     @BeforeEach
     void setUp() {
         DataSource dataSource = TestDatabases.h2();
-        accounts = new DefaultAccountService(new JdbcAccountRepository(dataSource),
+        accounts = DefaultAccountService.of(new JdbcAccountRepository(dataSource),
                 new CredentialVault(directory.resolve("vault.key")));
         accounts.addConnectorFactory(connector);
         accounts.setEventAdmin(events);

@@ -22,7 +22,7 @@ class ProvisionedAccountTest {
     void setUp() {
         DataSource ds = TestDatabases.h2();
         RuntimeDatabase.migrate(ds);
-        accounts = new DefaultAccountService(new JdbcAccountRepository(ds), new CredentialVault(dir.resolve("vault.key")));
+        accounts = DefaultAccountService.of(new JdbcAccountRepository(ds), new CredentialVault(dir.resolve("vault.key")));
     }
 
     @Test
