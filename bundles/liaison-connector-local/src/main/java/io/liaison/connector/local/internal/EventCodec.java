@@ -66,24 +66,12 @@ final class EventCodec implements ItemCodec<EventData> {
     public Parsed<EventData> parse(byte[] content) throws BrokenItemException {
         return Ical4j.call(() -> {
             VEvent event = master(Ical4j.parse(content));
-            return new Parsed<>(event.getUid().map(Uid::getValue).map(String::strip).filter(s -> !s.isEmpty()),
-                    IcalFields.crmId(event), data(event));
+            return new Parsed<>(IcalFields.uid(event), IcalFields.crmId(event), data(event));
         });
     }
 
     private static VEvent master(Calendar calendar) throws BrokenItemException {
-        List<VEvent> events = calendar.getComponents(Component.VEVENT);
-        if (events.isEmpty()) {
-            boolean todo = !calendar.getComponents(Component.VTODO).isEmpty();
-            throw new BrokenItemException("holds no VEVENT" + (todo ? " (a VTODO belongs in the Tasks folder)" : ""));
-        }
-        long uids = events.stream().map(e -> e.getUid().map(Uid::getValue).orElse("")).distinct().count();
-        if (uids > 1) {
-            throw new BrokenItemException("holds " + uids + " different events; the vdir layout keeps one event"
-                    + " (with its exceptions) per file");
-        }
-        return events.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst()
-                .orElse(events.get(0));
+        return IcalFields.single(calendar, Component.VEVENT, "events", Component.VTODO, "Tasks");
     }
 
     private EventData data(VEvent event) throws BrokenItemException {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.Parameter;
@@ -26,6 +27,7 @@ import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.PropertyContainer;
 import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.CuType;
@@ -36,12 +38,43 @@ import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Priority;
+import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 
 /** The iCalendar properties events and tasks share: text, CRM id, link, importance, categories, people, alarms. */
 final class IcalFields {
+
+    /**
+     * The one item of a vdir file: its components of {@code type} must share one UID (a series and its
+     * exceptions); the master is the one without RECURRENCE-ID.
+     *
+     * @param noun        how the file's items are called in a problem report, e.g. "events"
+     * @param otherType   the other component type, to say where a misplaced file belongs
+     * @param otherFolder the folder that type belongs in
+     */
+    static <C extends CalendarComponent> C single(Calendar calendar, String type, String noun, String otherType,
+                                          String otherFolder) throws BrokenItemException {
+        List<C> items = calendar.getComponents(type);
+        if (items.isEmpty()) {
+            boolean misplaced = !calendar.getComponents(otherType).isEmpty();
+            throw new BrokenItemException("holds no " + type
+                    + (misplaced ? " (a " + otherType + " belongs in the " + otherFolder + " folder)" : ""));
+        }
+        long uids = items.stream().map(c -> uid(c).orElse("")).distinct().count();
+        if (uids > 1) {
+            throw new BrokenItemException("holds " + uids + " different " + noun + "; the vdir layout keeps one "
+                    + "(with its exceptions) per file");
+        }
+        return items.stream().filter(c -> c.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst()
+                .orElse(items.get(0));
+    }
+
+    /** The component's UID, stripped; empty when it has none (a hand-written file). */
+    static Optional<String> uid(Component component) {
+        return component.<Uid>getProperty(Property.UID).map(Uid::getValue).map(String::strip).filter(s -> !s.isEmpty());
+    }
 
     /** The property that carries the CRM id, found again by {@code findByCrmId}. */
     static final String CRM_ID = "X-LIAISON-CRM-ID";

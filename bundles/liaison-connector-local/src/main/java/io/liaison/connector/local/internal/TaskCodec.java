@@ -5,7 +5,6 @@ import io.liaison.api.connector.item.TaskStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import net.fortuna.ical4j.model.Calendar;
@@ -64,23 +63,12 @@ final class TaskCodec implements ItemCodec<TaskData> {
     public Parsed<TaskData> parse(byte[] content) throws BrokenItemException {
         return Ical4j.call(() -> {
             VToDo todo = todo(Ical4j.parse(content));
-            return new Parsed<>(todo.getUid().map(Uid::getValue).map(String::strip).filter(s -> !s.isEmpty()),
-                    IcalFields.crmId(todo), data(todo));
+            return new Parsed<>(IcalFields.uid(todo), IcalFields.crmId(todo), data(todo));
         });
     }
 
     private static VToDo todo(Calendar calendar) throws BrokenItemException {
-        List<VToDo> todos = calendar.getComponents(Component.VTODO);
-        if (todos.isEmpty()) {
-            boolean event = !calendar.getComponents(Component.VEVENT).isEmpty();
-            throw new BrokenItemException("holds no VTODO" + (event ? " (a VEVENT belongs in the Calendar folder)" : ""));
-        }
-        long uids = todos.stream().map(t -> t.getUid().map(Uid::getValue).orElse("")).distinct().count();
-        if (uids > 1) {
-            throw new BrokenItemException("holds " + uids + " different tasks; the vdir layout keeps one per file");
-        }
-        return todos.stream().filter(t -> t.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst()
-                .orElse(todos.get(0));
+        return IcalFields.single(calendar, Component.VTODO, "tasks", Component.VEVENT, "Calendar");
     }
 
     private TaskData data(VToDo todo) {

@@ -198,20 +198,8 @@ final class ActivityRows {
 
     /** The activities with these ids that exist, in the order of the ids. */
     static List<Activity> byIds(Jdbc.Tx tx, Collection<Long> ids) throws SQLException {
-        Map<String, Activity> found = new LinkedHashMap<>();
-        for (List<Long> part : Jdbc.partition(List.copyOf(ids))) {
-            for (Activity a : query(tx, SELECT + " WHERE id IN (" + Jdbc.placeholders(part.size()) + ")", List.copyOf(part))) {
-                found.put(a.id().value(), a);
-            }
-        }
-        List<Activity> result = new ArrayList<>();
-        for (Long id : ids) {
-            Activity a = found.get(Ids.format(id));
-            if (a != null) {
-                result.add(a);
-            }
-        }
-        return result;
+        return Jdbc.byIdsInOrder(ids, a -> a.id().value(),
+                (in, params) -> query(tx, SELECT + " WHERE id IN (" + in + ")", params));
     }
 
     static Optional<Activity> byId(Jdbc.Tx tx, long id) throws SQLException {

@@ -134,21 +134,8 @@ final class ContactRows {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, ContactPerson> found = new LinkedHashMap<>();
-        for (List<Long> part : Jdbc.partition(List.copyOf(ids))) {
-            for (ContactPerson p : query(tx, SELECT + " WHERE id IN (" + Jdbc.placeholders(part.size()) + ")",
-                    List.copyOf(part))) {
-                found.put(p.id().value(), p);
-            }
-        }
-        List<ContactPerson> result = new ArrayList<>();
-        for (Long id : ids) {
-            ContactPerson p = found.get(Ids.format(id));
-            if (p != null) {
-                result.add(p);
-            }
-        }
-        return result;
+        return Jdbc.byIdsInOrder(ids, p -> p.id().value(),
+                (in, params) -> query(tx, SELECT + " WHERE id IN (" + in + ")", params));
     }
 
     static Optional<ContactPerson> byId(Jdbc.Tx tx, long id) throws SQLException {

@@ -187,6 +187,34 @@ final class Jdbc {
         return parts;
     }
 
+    /** Reads the rows of one IN list of ids. */
+    @FunctionalInterface
+    interface PartQuery<T> {
+        List<T> query(String inList, List<Object> ids) throws SQLException;
+    }
+
+    /**
+     * The items with these ids that exist, in the order of the ids: read in IN lists of at most 500, each with
+     * {@code query} given the {@code ?, ?} list and its parameters.
+     */
+    static <T> List<T> byIdsInOrder(java.util.Collection<Long> ids, java.util.function.Function<T, String> idOf,
+                                    PartQuery<T> query) throws SQLException {
+        java.util.Map<String, T> found = new java.util.HashMap<>();
+        for (List<Long> part : partition(List.copyOf(ids))) {
+            for (T item : query.query(placeholders(part.size()), List.copyOf(part))) {
+                found.put(idOf.apply(item), item);
+            }
+        }
+        List<T> result = new ArrayList<>();
+        for (Long id : ids) {
+            T item = found.get(Ids.format(id));
+            if (item != null) {
+                result.add(item);
+            }
+        }
+        return result;
+    }
+
     /** {@code ?, ?, ?} for an IN list of {@code n} parameters. */
     static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
