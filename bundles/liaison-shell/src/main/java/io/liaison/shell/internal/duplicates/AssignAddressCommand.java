@@ -5,6 +5,7 @@ import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.EmployeeId;
+import io.liaison.shell.internal.Actors;
 import io.liaison.shell.internal.LiaisonAction;
 import io.liaison.shell.internal.UserInputException;
 import org.apache.karaf.shell.api.action.Argument;

@@ -5,6 +5,7 @@ import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.BusinessPartnerId;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.EmployeeId;
+import io.liaison.shell.internal.Actors;
 import io.liaison.shell.internal.LiaisonAction;
 import java.util.Optional;
 import org.apache.karaf.shell.api.action.Argument;

@@ -8,6 +8,7 @@ import io.liaison.api.duplicates.DuplicateCheck;
 import io.liaison.api.duplicates.DuplicateMatch;
 import io.liaison.api.duplicates.DuplicateResult;
 import io.liaison.api.duplicates.DuplicateStatus;
+import io.liaison.shell.internal.Actors;
 import io.liaison.shell.internal.LiaisonAction;
 import io.liaison.shell.internal.Text;
 import io.liaison.shell.internal.UserInputException;

@@ -6,6 +6,7 @@ import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.BusinessPartner;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.EmployeeId;
+import io.liaison.shell.internal.Actors;
 import io.liaison.shell.internal.LiaisonAction;
 import io.liaison.shell.internal.Text;
 import java.util.LinkedHashMap;

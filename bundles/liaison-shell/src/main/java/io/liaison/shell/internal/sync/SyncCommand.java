@@ -1,5 +1,6 @@
 package io.liaison.shell.internal.sync;
 
+import io.liaison.api.activitysync.ActivitySyncService;
 import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.SyncArea;
@@ -12,7 +13,10 @@ import io.liaison.shell.internal.JsonViews;
 import io.liaison.shell.internal.LiaisonAction;
 import io.liaison.shell.internal.UserInputException;
 import io.liaison.shell.internal.account.AccountIdCompleter;
+import io.liaison.shell.internal.activity.ActivitySyncCommands;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -21,7 +25,10 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-/** {@code liaison:sync}: runs one account now (the spec's manual synchronisation) and prints the summary. */
+/**
+ * {@code liaison:sync}: runs one account now (the spec's manual synchronisation) and prints the summary; with
+ * {@code --only}, only the chosen changes of a {@code liaison:sync-preview} (the wizard's second step).
+ */
 @Command(scope = "liaison", name = "sync", description = "Synchronises an account now and prints the run's "
         + "summary: status, counts per outcome, created activities, error")
 @Service
@@ -40,6 +47,13 @@ public class SyncCommand extends LiaisonAction {
     @Option(name = "--areas", description = "Comma-separated areas to run (default: the account's areas)")
     String areas;
 
+    @Reference(optional = true)
+    ActivitySyncService activitySync;
+
+    @Option(name = "--only", description = "Comma-separated keys from liaison:sync-preview: run only these changes "
+            + "of the appointments and tasks (the manual wizard's second step)")
+    String only;
+
     ZoneId zone = ZoneId.systemDefault();
 
     @Override
@@ -47,8 +61,19 @@ public class SyncCommand extends LiaisonAction {
         AccountId id = AccountId.of(account.strip());
         GroupwareAccount found = require(accounts, AccountService.class, RUNTIME).get(id)
                 .orElseThrow(() -> new UserInputException("unknown account '" + account + "'"));
-        Set<SyncArea> wanted = areas == null ? found.areas() : Arguments.areas("--areas", areas);
-        SyncRun run = require(sync, SyncService.class, RUNTIME).sync(id, wanted, SyncTrigger.MANUAL);
+        SyncRun run;
+        if (only != null) {
+            List<String> keys = Arrays.stream(only.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+            if (keys.isEmpty()) {
+                throw new UserInputException("--only names no change; take the keys from liaison:sync-preview "
+                        + id.value());
+            }
+            run = require(activitySync, ActivitySyncService.class, ActivitySyncCommands.ACTIVITY_SYNC)
+                    .run(id, ActivitySyncCommands.activityAreas(found, areas), keys);
+        } else {
+            Set<SyncArea> wanted = areas == null ? found.areas() : Arguments.areas("--areas", areas);
+            run = require(sync, SyncService.class, RUNTIME).sync(id, wanted, SyncTrigger.MANUAL);
+        }
         if (json) {
             printJson(JsonViews.run(run));
         } else {

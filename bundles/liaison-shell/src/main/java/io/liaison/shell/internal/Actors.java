@@ -1,12 +1,10 @@
-package io.liaison.shell.internal.duplicates;
+package io.liaison.shell.internal;
 
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.EmployeeId;
-import io.liaison.shell.internal.Employees;
-import io.liaison.shell.internal.UserInputException;
 
-/** The employee the duplicate and address commands act for. */
-final class Actors {
+/** The employee a command acts for: named by --employee, or the CRM's first one. */
+public final class Actors {
     private Actors() {
     }
 
@@ -14,7 +12,7 @@ final class Actors {
      * The named employee (id or login) or the CRM's first one; without a host CRM service the name is taken as
      * the id as it stands.
      */
-    static EmployeeId resolve(HostCrm crm, String employee) {
+    public static EmployeeId resolve(HostCrm crm, String employee) {
         if (crm != null) {
             return Employees.resolveOrFirst(crm.employees(), employee).id();
         }
