@@ -71,6 +71,7 @@ final class LocalConnectorSession implements ConnectorSession {
 
     @Override
     public void close() {
-        // nothing is held open between calls
+        // nothing is held open between calls; only the mail index may have moves to write
+        mail.flush();
     }
 }

@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mail as a folder tree: every directory under {@code Mail} is a folder (its id is its path, e.g.
@@ -42,6 +44,8 @@ final class LocalMailStore implements MailStore {
     private final Snapshots snapshots;
     private final AtomicFiles files;
     private final ListingObserver observer;
+    private static final Logger LOG = LoggerFactory.getLogger(LocalMailStore.class);
+
     private final Clock clock;
     private final ReentrantLock lock;
 
@@ -148,7 +152,7 @@ final class LocalMailStore implements MailStore {
         lock.lock();
         try {
             Path dir = folderDirectory(folderId);
-            MailIndex index = MailIndex.load(tree);
+            MailIndex index = MailIndex.of(tree);
             Listing<MessageRef> listing = new Listing<>();
             scan(dir, folderId, index, listing);
             String scope = "mail:" + folderId;
@@ -285,11 +289,11 @@ final class LocalMailStore implements MailStore {
             }
             Path destination = freeName(target, located.file().getFileName().toString());
             Files.move(located.file(), destination, StandardCopyOption.ATOMIC_MOVE);
-            MailIndex index = MailIndex.load(tree);
+            MailIndex index = MailIndex.of(tree);
             BasicFileAttributes attributes = Files.readAttributes(destination, BasicFileAttributes.class);
             MailIndex.Entry moved = located.entry().at(relative(destination), attributes.size(), modified(attributes));
+            // written when the session closes or the next listing ends; see MailIndex on why a crash loses nothing
             index.put(moved);
-            index.save(files);
             return ref(moved, targetFolderId, destination);
         } catch (NoSuchFileException e) {
             throw new ItemNotFoundException("message " + messageId + " is gone: " + e.getMessage(), e);
@@ -314,11 +318,24 @@ final class LocalMailStore implements MailStore {
     private record Located(MailIndex.Entry entry, Path file) {
     }
 
+    /** Writes the index if a move changed it; called when the session closes. */
+    void flush() {
+        lock.lock();
+        try {
+            MailIndex.of(tree).save(files);
+        } catch (IOException e) {
+            // harmless: the next look-up finds moved messages by their content (see MailIndex)
+            LOG.warn("Could not write the mail index of {}: {}", tree.root(), e.toString());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Finds a message's file; when it is not where the index says, the whole tree is scanned once. */
     private Located locate(String messageId) {
         lock.lock();
         try {
-            MailIndex index = MailIndex.load(tree);
+            MailIndex index = MailIndex.of(tree);
             Optional<MailIndex.Entry> entry = index.byId(messageId);
             if (entry.isPresent() && Files.isRegularFile(tree.mail().resolve(entry.get().path()))) {
                 return new Located(entry.get(), tree.mail().resolve(entry.get().path()));

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The stable ids of message files, kept in {@code .liaison/mail-index.tsv}. An id is derived once from the
@@ -23,6 +27,12 @@ import java.util.Optional;
  * folder (by Liaison or by hand) keeps its id; a file dropped in anew, even a copy, gets a new one. Size and
  * modification time tell whether a file must be hashed again. Entries of files that are gone are kept for
  * {@link #FORGET_AFTER} so that a message moved by hand is recognised in its new folder, then forgotten.
+ *
+ * <p>This JVM keeps one index per tree in memory ({@link #of}), used under the tree's lock, so that a run does
+ * not read and parse the file for every message it opens or moves. A listing writes the index at its end; a move
+ * only changes it in memory and the session writes it when it closes. If the process dies before that, nothing
+ * is lost: the moved file is at a path the index does not know, and the next look-up that misses finds it by its
+ * content hash ({@link #vanishedWithHash}) and gives it its old id again.
  */
 final class MailIndex {
 
@@ -34,6 +44,10 @@ final class MailIndex {
     private final Map<String, Entry> byId = new LinkedHashMap<>();
     private final Map<String, Entry> byPath = new HashMap<>();
     private boolean dirty;
+    /** The file's size, time and key when this index was read or written; a different one means someone else wrote it. */
+    private String stamp;
+
+    private static final ConcurrentMap<Path, MailIndex> SHARED = new ConcurrentHashMap<>();
 
     /**
      * One message file.
@@ -56,6 +70,35 @@ final class MailIndex {
         this.mailRoot = mailRoot;
     }
 
+    /**
+     * The tree's index as this JVM holds it; read from the file the first time, and again when the file changed
+     * behind this JVM's back (restored from a backup) while nothing here is unsaved. Callers hold the tree's lock.
+     */
+    static MailIndex of(LocalTree tree) throws IOException {
+        Path key = tree.root().toAbsolutePath().normalize();
+        MailIndex cached = SHARED.get(key);
+        if (cached != null && (cached.dirty || Objects.equals(cached.stamp, stampOf(cached.file)))) {
+            return cached;
+        }
+        MailIndex fresh = load(tree);
+        SHARED.put(key, fresh);
+        return fresh;
+    }
+
+    /** Forgets every index held in memory, as a restarted process would; for tests of a crash. */
+    static void forgetAllInMemory() {
+        SHARED.clear();
+    }
+
+    private static String stampOf(Path file) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return a.size() + "/" + a.lastModifiedTime().toMillis() + "/" + a.fileKey();
+        } catch (NoSuchFileException e) {
+            return "none";
+        }
+    }
+
     static MailIndex load(LocalTree tree) throws IOException {
         MailIndex index = new MailIndex(tree.state().resolve("mail-index.tsv"), tree.mail());
         try (BufferedReader in = Files.newBufferedReader(index.file, StandardCharsets.UTF_8)) {
@@ -70,6 +113,7 @@ final class MailIndex {
         } catch (NoSuchFileException e) {
             // a new tree
         }
+        index.stamp = stampOf(index.file);
         return index;
     }
 
@@ -85,6 +129,7 @@ final class MailIndex {
         }
         files.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
         dirty = false;
+        stamp = stampOf(file);
     }
 
     Optional<Entry> byId(String id) {

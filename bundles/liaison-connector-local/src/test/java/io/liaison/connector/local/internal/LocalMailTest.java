@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.api.connector.ChangeSet;
 import io.liaison.api.connector.ConnectorException;
+import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.ItemNotFoundException;
 import io.liaison.api.connector.ItemProblem;
 import io.liaison.api.connector.MailFolder;
@@ -50,6 +51,36 @@ class LocalMailTest {
         ChangeSet<MessageRef> doneDelta = later.changes(done.id(), Optional.of(doneFirst.next()));
         assertThat(doneDelta.changed()).extracting(MessageRef::id).containsExactly(id);
         assertThat(later.changes("Inbox", Optional.of(inboxFirst.next())).removedIds()).containsExactly(id);
+    }
+
+    @Test
+    void aMoveKeepsTheIdWhenTheProcessDiesBeforeTheIndexIsWritten() throws Exception {
+        Files.write(inbox.resolve("offer.eml"), GeneratedMessage.small("offer@x.example", "Offer"));
+        String id = mail.changes("Inbox", Optional.empty()).changed().get(0).id();
+
+        mail.move(id, done.id());
+        MailIndex.forgetAllInMemory(); // the process dies: the session never closed, the moved index never written
+        MailStore later = LocalAccounts.open(root).mail().orElseThrow();
+
+        try (RawMessage raw = later.open(id)) {
+            assertThat(raw.content().readAllBytes()).isEqualTo(GeneratedMessage.small("offer@x.example", "Offer"));
+        }
+        assertThat(later.changes(done.id(), Optional.empty()).changed()).extracting(MessageRef::id).containsExactly(id);
+    }
+
+    @Test
+    void aMoveIsWrittenToTheIndexWhenTheSessionCloses() throws Exception {
+        Files.write(inbox.resolve("offer.eml"), GeneratedMessage.small("offer@x.example", "Offer"));
+        ConnectorSession session = LocalAccounts.open(root);
+        MailStore store = session.mail().orElseThrow();
+        String id = store.changes("Inbox", Optional.empty()).changed().get(0).id();
+        Path index = root.resolve(".liaison/mail-index.tsv");
+
+        store.move(id, done.id());
+        assertThat(Files.readString(index)).contains("Inbox%2Foffer.eml").doesNotContain("Erledigt") // paths are URL-encoded;
+        session.close();
+
+        assertThat(Files.readString(index)).doesNotContain("Inbox%2Foffer.eml").contains("Erledigt");
     }
 
     @Test
