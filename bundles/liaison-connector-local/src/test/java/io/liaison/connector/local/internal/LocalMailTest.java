@@ -77,7 +77,8 @@ class LocalMailTest {
         Path index = root.resolve(".liaison/mail-index.tsv");
 
         store.move(id, done.id());
-        assertThat(Files.readString(index)).contains("Inbox%2Foffer.eml").doesNotContain("Erledigt") // paths are URL-encoded;
+        // the index holds URL-encoded paths
+        assertThat(Files.readString(index)).contains("Inbox%2Foffer.eml").doesNotContain("Erledigt");
         session.close();
 
         assertThat(Files.readString(index)).doesNotContain("Inbox%2Foffer.eml").contains("Erledigt");
