@@ -1,0 +1,201 @@
+package io.liaison.graph.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static io.liaison.graph.emulator.TestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchAndFaultsTest {
+
+    static final String UPN = "erin@contoso.com";
+    static final String PROP = "String {66f5a359-4659-4830-9070-00047ec6ac6e} Name LiaisonCrmId";
+    GraphEmulator emulator;
+    TestClient client;
+    Mailbox mailbox;
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = GraphEmulator.start();
+        client = new TestClient(emulator).signIn();
+        mailbox = emulator.mailbox(UPN);
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    Map<String, Object> batch(int n) {
+        List<Map<String, Object>> requests = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            requests.add(Map.of("id", Integer.toString(i), "method", "GET", "url", "/users/" + UPN + "/mailFolders/inbox",
+                    "headers", Map.of("Prefer", "IdType=\"ImmutableId\"")));
+        }
+        return Map.of("requests", requests);
+    }
+
+    @Test
+    void batchOfTwentyIsAnsweredAndTwentyOneIsRefused() throws Exception {
+        HttpResponse<String> ok = client.send("POST", "/$batch", batch(20));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode responses = json(ok).get("responses");
+        assertThat(responses).hasSize(20);
+        responses.forEach(r -> {
+            assertThat(r.get("status").asInt()).isEqualTo(200);
+            assertThat(r.get("body").get("displayName").asText()).isEqualTo("Inbox");
+        });
+        assertThat(emulator.stats().requests(UPN)).isEqualTo(1);
+        assertThat(emulator.stats().batchSubRequests(UPN)).isEqualTo(20);
+        assertThat(emulator.stats().requestsByKind(UPN)).containsEntry("batch", 1).containsEntry("mailFolders.get", 20);
+        assertThat(emulator.stats().requestsWithoutImmutableIdPreference(UPN)).isZero();
+
+        HttpResponse<String> tooMany = client.send("POST", "/$batch", batch(21));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(json(tooMany).get("error").get("message").asText()).contains("limit of 20");
+    }
+
+    @Test
+    void throttledBatchSubRequestsCarryRetryAfter() throws Exception {
+        emulator.faults().throttle(1.0, 3, 7);
+        JsonNode r = json(client.send("POST", "/$batch", batch(2)));
+        for (JsonNode sub : r.get("responses")) {
+            assertThat(sub.get("status").asInt()).isEqualTo(429);
+            assertThat(sub.get("headers").get("Retry-After").asText()).isEqualTo("3");
+        }
+        assertThat(emulator.stats().throttled(UPN)).isEqualTo(2);
+    }
+
+    @Test
+    void throttleRatioIsHonouredWithRetryAfter() throws Exception {
+        emulator.faults().throttle(0.25, 2, 42);
+        int throttled = 0;
+        for (int i = 0; i < 120; i++) {
+            HttpResponse<String> r = client.get("/users/" + UPN + "/mailFolders/inbox");
+            if (r.statusCode() == 429) {
+                throttled++;
+                assertThat(r.headers().firstValue("Retry-After")).hasValue("2");
+                assertThat(json(r).get("error").get("code").asText()).isEqualTo("TooManyRequests");
+            } else {
+                assertThat(r.statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(throttled).isBetween(15, 45);
+        assertThat(emulator.stats().throttled(UPN)).isEqualTo(throttled);
+        emulator.faults().clear();
+        emulator.faults().serviceUnavailable(1, 5);
+        HttpResponse<String> unavailable = client.get("/users/" + UPN + "/mailFolders/inbox");
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(client.get("/users/" + UPN + "/mailFolders/inbox").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void maxConcurrentCountsRequestsInFlight() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            client.get("/users/" + UPN + "/mailFolders/inbox");
+        }
+        assertThat(emulator.stats().maxConcurrent(UPN)).isEqualTo(1);
+        emulator.stats().reset();
+        emulator.faults().latency(Duration.ofMillis(150));
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            HttpRequest req = client.request("/users/" + UPN + "/mailFolders/inbox").GET().build();
+            inFlight.add(client.http.sendAsync(req, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> f : inFlight) {
+            assertThat(f.get().statusCode()).isEqualTo(200);
+        }
+        assertThat(emulator.stats().maxConcurrent(UPN)).isBetween(2, 6);
+        assertThat(emulator.stats().requests(UPN)).isEqualTo(6);
+    }
+
+    @Test
+    void requestsWithoutTheImmutableIdPreferenceAreCounted() throws Exception {
+        client.get("/users/" + UPN + "/mailFolders/inbox", "Prefer", "odata.maxpagesize=5");
+        client.get("/users/" + UPN + "/mailFolders/inbox");
+        assertThat(emulator.stats().requestsWithoutImmutableIdPreference(UPN)).isEqualTo(1);
+    }
+
+    @Test
+    void extendedPropertyIsStoredFilteredAndExpanded() throws Exception {
+        Map<String, Object> contact = new HashMap<>();
+        contact.put("givenName", "Fay");
+        contact.put("surname", "Fox");
+        contact.put("emailAddresses", List.of(Map.of("address", "fay@example.com", "name", "Fay Fox")));
+        contact.put("singleValueExtendedProperties", List.of(Map.of("id", PROP, "value", "crm-42")));
+        HttpResponse<String> created = client.send("POST", "/users/" + UPN + "/contacts", contact);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = json(created).get("id").asText();
+        assertThat(json(created).get("displayName").asText()).isEqualTo("Fay Fox");
+        assertThat(json(created).has("singleValueExtendedProperties")).isFalse();
+        client.send("POST", "/users/" + UPN + "/contacts", Map.of("givenName", "Gus",
+                "singleValueExtendedProperties", List.of(Map.of("id", PROP, "value", "crm-43"))));
+
+        String filter = TestClient.enc("singleValueExtendedProperties/Any(ep: ep/id eq '" + PROP + "' and ep/value eq 'crm-42')");
+        String expand = TestClient.enc("singleValueExtendedProperties($filter=id eq '" + PROP + "')");
+        JsonNode found = json(client.get("/users/" + UPN + "/contacts?$filter=" + filter + "&$expand=" + expand));
+        assertThat(found.get("value")).hasSize(1);
+        JsonNode c = found.get("value").get(0);
+        assertThat(c.get("id").asText()).isEqualTo(id);
+        assertThat(c.get("singleValueExtendedProperties").get(0).get("value").asText()).isEqualTo("crm-42");
+
+        String other = TestClient.enc("singleValueExtendedProperties/Any(ep: ep/id eq '" + PROP + "' and ep/value eq 'crm-99')");
+        assertThat(json(client.get("/users/" + UPN + "/contacts?$filter=" + other)).get("value")).isEmpty();
+
+        HttpResponse<String> select = client.get("/users/" + UPN + "/contacts/" + id + "?$select=givenName");
+        assertThat(json(select).get("givenName").asText()).isEqualTo("Fay");
+        assertThat(json(select).has("surname")).isFalse();
+    }
+
+    @Test
+    void todoTasksWithLinkedResourcesAndDelta() throws Exception {
+        String list = mailbox.folderId("tasks");
+        JsonNode lists = json(client.get("/users/" + UPN + "/todo/lists"));
+        assertThat(lists.get("value").get(0).get("wellknownListName").asText()).isEqualTo("defaultList");
+        HttpResponse<String> created = client.send("POST", "/users/" + UPN + "/todo/lists/" + list + "/tasks", Map.of("title", "Call back",
+                "linkedResources", List.of(Map.of("webUrl", "https://crm.example.com/offers/42", "applicationName", "Liaison", "externalId", "offer-42"))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String task = json(created).get("id").asText();
+        JsonNode links = json(client.get("/users/" + UPN + "/todo/lists/" + list + "/tasks/" + task + "/linkedResources"));
+        assertThat(links.get("value").get(0).get("externalId").asText()).isEqualTo("offer-42");
+
+        JsonNode first = json(client.get("/users/" + UPN + "/todo/lists/" + list + "/tasks/delta"));
+        assertThat(first.get("value")).hasSize(1);
+        String deltaLink = first.get("@odata.deltaLink").asText();
+        assertThat(client.send("PATCH", "/users/" + UPN + "/todo/lists/" + list + "/tasks/" + task, Map.of("status", "completed")).statusCode()).isEqualTo(200);
+        JsonNode changed = json(client.get(deltaLink));
+        assertThat(changed.get("value")).hasSize(1);
+        assertThat(changed.get("value").get(0).get("status").asText()).isEqualTo("completed");
+        client.send("DELETE", "/users/" + UPN + "/todo/lists/" + list + "/tasks/" + task, null);
+        JsonNode removed = json(client.get(changed.get("@odata.deltaLink").asText()));
+        assertThat(removed.get("value").get(0).has("@removed")).isTrue();
+    }
+
+    @Test
+    void contactPhotosUpToFourMegabytes() throws Exception {
+        String id = mailbox.addContact(mailbox.folderId("contacts"), Map.of("givenName", "Hal"));
+        byte[] small = new byte[1000];
+        HttpResponse<String> put = client.http.send(client.request("/users/" + UPN + "/contacts/" + id + "/photo/$value")
+                .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(small)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> get = client.http.send(client.request("/users/" + UPN + "/contacts/" + id + "/photo/$value").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(get.body()).hasSize(1000);
+        HttpResponse<String> big = client.http.send(client.request("/users/" + UPN + "/contacts/" + id + "/photo/$value")
+                .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[4 * 1024 * 1024 + 1])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(big.statusCode()).isEqualTo(413);
+    }
+}
