@@ -19,14 +19,42 @@ public interface ContactReplicationService {
     /** The export search; contacts exported earlier come first, marked by {@link #isReplicated}. */
     List<ContactPerson> exportSearch(AccountId account, ContactSearch criteria);
 
-    /** Exports the chosen contact persons; returns how many were written. */
-    int export(AccountId account, List<ContactPersonId> contacts, boolean withPhotos);
+    /** Exports the chosen contact persons to the default contacts folder; returns how many were written. */
+    default int export(AccountId account, List<ContactPersonId> contacts, boolean withPhotos) {
+        return export(account, contacts, ExportOptions.defaultFolder(withPhotos)).exported().size();
+    }
+
+    /**
+     * Exports the chosen contact persons: each groupware contact carries the CRM id and is linked, so that it is
+     * replicated from then on and never exported twice.
+     *
+     * @throws IllegalArgumentException when the options ask for something the account's groupware cannot do
+     *                                  (a named folder where the connector has only the default one)
+     */
+    ExportReport export(AccountId account, List<ContactPersonId> contacts, ExportOptions options);
 
     /** The groupware contacts without a CRM id, with suggested partners and duplicate status. */
-    List<ImportableContact> importPreview(AccountId account);
+    default List<ImportableContact> importPreview(AccountId account) {
+        return previewImport(account).contacts();
+    }
+
+    /**
+     * The import wizard's list: the groupware contacts without a CRM id (exported and linked ones are never
+     * offered), the number found or a message that there are none, and the contacts that could not be read.
+     */
+    ImportPreview previewImport(AccountId account);
 
     /** Imports the chosen groupware contacts with their business partners; returns the CRM ids created. */
-    List<ContactPersonId> importContacts(AccountId account, Map<String, BusinessPartnerId> chosen);
+    default List<ContactPersonId> importContacts(AccountId account, Map<String, BusinessPartnerId> chosen) {
+        return importChosen(account, chosen).imported();
+    }
+
+    /**
+     * Imports the chosen groupware contacts (groupware id to business partner; a partner is mandatory) and links
+     * them, writing the CRM id back to the groupware contact. Certain duplicates are refused; the report says
+     * why each refused contact was not imported.
+     */
+    ImportReport importChosen(AccountId account, Map<String, BusinessPartnerId> chosen);
 
     /** Whether the contact person is replicated with the account's groupware. */
     boolean isReplicated(AccountId account, ContactPersonId contact);

@@ -1,0 +1,147 @@
+package io.liaison.contactreplication.internal;
+
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.domain.BusinessPartnerId;
+import io.liaison.api.domain.Communication;
+import io.liaison.api.domain.CommunicationType;
+import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.Photo;
+import io.liaison.api.duplicates.ContactCandidate;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The field mapping between a CRM contact person and a groupware contact (written down in MAPPING.md). Each
+ * direction replaces only the fields it maps and keeps the other side's own fields (salutation, fax, web and
+ * further mobile numbers in the CRM; display name, private numbers and notes in the groupware).
+ */
+final class ContactMapping {
+
+    private ContactMapping() {
+    }
+
+    /**
+     * The groupware contact for a CRM contact person.
+     *
+     * @param crm      the CRM content
+     * @param company  the business partner's name, or empty to keep the groupware's company
+     * @param photo    the photo the groupware contact is to have
+     * @param existing the groupware contact as it is, for an update; its own fields are kept
+     */
+    static ContactData toGroupware(ContactPersonData crm, Optional<String> company, Optional<Photo> photo,
+                                   Optional<ContactData> existing) {
+        List<String> mobiles = crm.valuesOf(CommunicationType.MOBILE);
+        return new ContactData(crm.title(), crm.firstName(), crm.lastName(),
+                existing.map(ContactData::displayName).orElse(""),
+                company.orElseGet(() -> existing.map(ContactData::company).orElse("")),
+                crm.department(), crm.position(),
+                crm.valuesOf(CommunicationType.EMAIL), crm.valuesOf(CommunicationType.PHONE),
+                mobiles.isEmpty() ? "" : mobiles.get(0),
+                existing.map(ContactData::homePhones).orElse(List.of()),
+                existing.map(ContactData::notes).orElse(""), photo);
+    }
+
+    /**
+     * The CRM content for a groupware contact.
+     *
+     * @param base the contact person's content as it is (an update), or a new one with its business partner
+     */
+    static ContactPersonData toCrm(ContactPersonData base, ContactData gw) {
+        List<Communication> comms = new ArrayList<>();
+        addAll(comms, CommunicationType.EMAIL, gw.emails());
+        addAll(comms, CommunicationType.PHONE, gw.businessPhones());
+        addAll(comms, CommunicationType.MOBILE, gw.mobilePhone().isBlank() ? List.of() : List.of(gw.mobilePhone()));
+        List<String> mobiles = base.valuesOf(CommunicationType.MOBILE);
+        for (int i = 1; i < mobiles.size(); i++) {
+            comms.add(new Communication(CommunicationType.MOBILE, mobiles.get(i), false));
+        }
+        base.communications().stream()
+                .filter(c -> c.type() == CommunicationType.FAX || c.type() == CommunicationType.WEB)
+                .forEach(comms::add);
+        String first = gw.givenName().strip();
+        String last = gw.surname().strip();
+        if (first.isEmpty() && last.isEmpty() && !gw.displayName().isBlank()) {
+            String display = gw.displayName().strip();
+            int space = display.lastIndexOf(' ');
+            first = space < 0 ? "" : display.substring(0, space).strip();
+            last = space < 0 ? display : display.substring(space + 1);
+        }
+        return new ContactPersonData(base.businessPartner(), base.salutation(), gw.title().strip(), first, last,
+                gw.jobTitle().strip(), gw.department().strip(), comms);
+    }
+
+    /** A new contact person's content for an imported groupware contact. */
+    static ContactPersonData newCrmContact(BusinessPartnerId partner, ContactData gw) {
+        return toCrm(new ContactPersonData(Optional.of(partner), "", "", "", "", "", "", List.of()), gw);
+    }
+
+    private static void addAll(List<Communication> comms, CommunicationType type, List<String> values) {
+        List<String> seen = new ArrayList<>();
+        for (String value : values) {
+            String v = value.strip();
+            if (!v.isEmpty() && !seen.contains(v)) {
+                comms.add(new Communication(type, v, seen.isEmpty()));
+                seen.add(v);
+            }
+        }
+    }
+
+    /** The duplicate check's view of a groupware contact. */
+    static ContactCandidate candidate(ContactData gw) {
+        List<String> phones = new ArrayList<>(gw.businessPhones());
+        phones.addAll(gw.homePhones());
+        return new ContactCandidate(gw.title(), gw.givenName(), gw.surname(), gw.emails(), phones,
+                gw.mobilePhone().isBlank() ? List.of() : List.of(gw.mobilePhone()), gw.company());
+    }
+
+    /** The name a person recognises the contact by. */
+    static String name(ContactData gw) {
+        String built = Stream.of(gw.givenName(), gw.surname()).filter(s -> !s.isBlank()).collect(Collectors.joining(" "));
+        if (!built.isEmpty()) {
+            return built;
+        }
+        if (!gw.displayName().isBlank()) {
+            return gw.displayName();
+        }
+        return gw.emails().isEmpty() ? gw.company() : gw.emails().get(0);
+    }
+
+    /** The name a person recognises the contact person by. */
+    static String name(ContactPersonData crm) {
+        return Stream.of(crm.firstName(), crm.lastName()).filter(s -> !s.isBlank()).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * A hash of the fields both sides share (names, title, department, job title, e-mails, phones, mobile, and
+     * the photo's bytes when photos are replicated): two contents with the same hash need no write.
+     */
+    static String sharedHash(ContactData data, boolean withPhoto) {
+        StringBuilder s = new StringBuilder();
+        Stream.of(data.title(), data.givenName(), data.surname(), data.department(), data.jobTitle())
+                .forEach(v -> s.append(v.strip()).append('\u001f'));
+        s.append(String.join("\u001e", data.emails())).append('\u001f');
+        s.append(String.join("\u001e", data.businessPhones())).append('\u001f');
+        s.append(data.mobilePhone().strip()).append('\u001f');
+        MessageDigest digest = sha256();
+        digest.update(s.toString().getBytes(StandardCharsets.UTF_8));
+        if (withPhoto) {
+            data.photo().ifPresent(p -> digest.update(p.bytes()));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.liaison.contactreplication.internal;
+
+import io.liaison.api.connector.ConnectorException;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.ItemNotFoundException;
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.contactreplication.ContactIssue;
+import io.liaison.api.contactreplication.ExportReport;
+import io.liaison.api.crm.CrmException;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.runtime.Link;
+import io.liaison.api.runtime.LinkStore;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The export wizard's last step and the per-contact switch: writes chosen contact persons to the groupware
+ * (each with its CRM id and a link), and withdraws one ("delete in groupware").
+ */
+final class ExportWizard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportWizard.class);
+
+    private final HostCrm crm;
+    private final LinkStore links;
+    private final AccountId account;
+    private final EmployeeId actor;
+    private final PairWriter writer;
+
+    ExportWizard(HostCrm crm, LinkStore links, AccountId account, EmployeeId actor, PairWriter writer) {
+        this.crm = crm;
+        this.links = links;
+        this.account = account;
+        this.actor = actor;
+        this.writer = writer;
+    }
+
+    /** Exports each chosen contact person; one that fails does not stop the others. */
+    ExportReport export(List<ContactPersonId> chosen, boolean withPhotos) {
+        List<ContactPersonId> exported = new ArrayList<>();
+        List<ContactIssue> failed = new ArrayList<>();
+        List<ContactIssue> warnings = new ArrayList<>();
+        for (ContactPersonId id : new LinkedHashSet<>(chosen)) {
+            Optional<ContactPerson> person;
+            try {
+                person = crm.contactPersons().get(actor, id);
+            } catch (CrmException e) {
+                failed.add(new ContactIssue(id.value(), "", "cannot be read from the CRM: " + e.getMessage()));
+                continue;
+            }
+            if (person.isEmpty()) {
+                failed.add(new ContactIssue(id.value(), "", "no such contact person in the CRM (or not visible to "
+                        + actor + ")"));
+                continue;
+            }
+            String name = ContactMapping.name(person.get().data());
+            List<String> notes = new ArrayList<>();
+            try {
+                writer.export(person.get(), withPhotos, notes);
+                exported.add(id);
+                notes.forEach(n -> warnings.add(new ContactIssue(id.value(), name, n)));
+            } catch (RuntimeException e) {
+                LOG.warn("Contact person {} not exported for account {}: {}", id, account, e.getMessage());
+                failed.add(new ContactIssue(id.value(), name, "not exported: " + e.getMessage()));
+            }
+        }
+        LOG.info("Exported {} of {} contact persons to groupware account {}", exported.size(), chosen.size(), account);
+        return new ExportReport(exported, failed, warnings);
+    }
+
+    /**
+     * "Delete in groupware": deletes the contact person's groupware contact (and any other carrying its CRM id)
+     * and its link; the CRM contact person stays.
+     */
+    void withdraw(ContactPersonId id) {
+        Optional<Link> link = links.byCrmId(account, ReplicationKeys.SCOPE, id.value());
+        if (link.isPresent()) {
+            writer.store().get(link.get().groupwareId()).ifPresent(this::delete);
+        }
+        for (int i = 0; i < 100; i++) {
+            Optional<GroupwareItem<ContactData>> other = writer.store().findByCrmId(id.value());
+            if (other.isEmpty()) {
+                break;
+            }
+            delete(other.get());
+        }
+        links.delete(account, ReplicationKeys.SCOPE, id.value());
+        LOG.info("Contact person {} withdrawn from groupware account {}", id, account);
+    }
+
+    private void delete(GroupwareItem<ContactData> item) {
+        try {
+            writer.store().delete(item.id(), item.version());
+        } catch (ItemNotFoundException e) {
+            LOG.debug("Groupware contact {} was gone already", item.id());
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.liaison.contactreplication.internal;
+
+import io.liaison.api.address.AddressResolution;
+import io.liaison.api.address.AddressResolver;
+import io.liaison.api.connector.ChangeSet;
+import io.liaison.api.connector.ConnectorException;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.VersionConflictException;
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.contactreplication.ContactIssue;
+import io.liaison.api.contactreplication.ImportPreview;
+import io.liaison.api.contactreplication.ImportReport;
+import io.liaison.api.contactreplication.ImportableContact;
+import io.liaison.api.crm.CrmException;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.BusinessPartner;
+import io.liaison.api.domain.BusinessPartnerId;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.duplicates.DuplicateCheck;
+import io.liaison.api.duplicates.DuplicateMatch;
+import io.liaison.api.duplicates.DuplicateResult;
+import io.liaison.api.duplicates.DuplicateStatus;
+import io.liaison.api.runtime.LinkStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The import wizard: lists the groupware contacts without a CRM id with a suggested business partner and their
+ * duplicate status, and imports the chosen ones (never a certain duplicate, never without a business partner),
+ * writing each new CRM id back to its groupware contact and linking the pair, so it is not offered again.
+ */
+final class ImportWizard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportWizard.class);
+    private static final DuplicateResult UNCHECKED = new DuplicateResult(DuplicateStatus.NONE, List.of());
+
+    private final HostCrm crm;
+    private final LinkStore links;
+    private final AccountId account;
+    private final EmployeeId actor;
+    private final PairWriter writer;
+    private final Optional<DuplicateCheck> duplicates;
+    private final Optional<AddressResolver> resolver;
+
+    ImportWizard(HostCrm crm, LinkStore links, AccountId account, EmployeeId actor, PairWriter writer,
+                 Optional<DuplicateCheck> duplicates, Optional<AddressResolver> resolver) {
+        this.crm = crm;
+        this.links = links;
+        this.account = account;
+        this.actor = actor;
+        this.writer = writer;
+        this.duplicates = duplicates;
+        this.resolver = resolver;
+    }
+
+    ImportPreview preview() {
+        ChangeSet<GroupwareItem<ContactData>> all = writer.store().changes(Optional.empty());
+        List<ContactIssue> problems = all.problems().stream()
+                .map(p -> new ContactIssue(p.item(), "", p.reason())).collect(Collectors.toList());
+        List<ImportableContact> importable = new ArrayList<>();
+        int linked = 0;
+        for (GroupwareItem<ContactData> item : all.changed()) {
+            if (item.crmId().isPresent()
+                    || links.byGroupwareId(account, ReplicationKeys.SCOPE, item.id()).isPresent()) {
+                linked++;
+                continue;
+            }
+            Optional<ContactPerson> interrupted = crm.contactPersons().findByExternalKey(actor,
+                    ReplicationKeys.importKey(account, item.id()));
+            if (interrupted.isPresent()) {
+                // imported before, but the run stopped before the CRM id was written back: finish it
+                try {
+                    finish(interrupted.get(), item, new ArrayList<>());
+                    linked++;
+                } catch (ConnectorException e) {
+                    problems.add(new ContactIssue(item.id(), ContactMapping.name(item.data()), "imported as CRM "
+                            + "contact person " + interrupted.get().id() + ", but the CRM id cannot be written back: "
+                            + e.getMessage()));
+                }
+                continue;
+            }
+            importable.add(new ImportableContact(item.id(), item.data(), suggestPartner(item.data()),
+                    checkDuplicates(item.data())));
+        }
+        String message;
+        if (importable.isEmpty()) {
+            message = "No groupware contacts to import: " + (linked == 0 ? "the groupware has no contacts"
+                    : "all " + linked + " groupware contacts are linked to CRM contact persons already");
+        } else {
+            message = importable.size() + (importable.size() == 1 ? " groupware contact" : " groupware contacts")
+                    + " can be imported";
+        }
+        if (!problems.isEmpty()) {
+            message += "; " + problems.size() + " could not be read";
+        }
+        if (duplicates.isEmpty()) {
+            message += "; no duplicate check is installed: the duplicate status is unknown and shown as NONE";
+        }
+        return new ImportPreview(importable, problems, duplicates.isPresent(), message);
+    }
+
+    ImportReport importChosen(Map<String, BusinessPartnerId> chosen) {
+        List<ContactPersonId> imported = new ArrayList<>();
+        List<ContactIssue> refused = new ArrayList<>();
+        List<ContactIssue> warnings = new ArrayList<>();
+        for (Map.Entry<String, BusinessPartnerId> choice : chosen.entrySet()) {
+            String id = choice.getKey();
+            try {
+                Optional<GroupwareItem<ContactData>> item = writer.store().get(id);
+                if (item.isEmpty()) {
+                    refused.add(new ContactIssue(id, "", "not in the groupware (any more)"));
+                    continue;
+                }
+                String name = ContactMapping.name(item.get().data());
+                List<String> notes = new ArrayList<>();
+                Optional<String> refusal = importOne(item.get(), Optional.ofNullable(choice.getValue()), imported, notes);
+                refusal.ifPresent(r -> refused.add(new ContactIssue(id, name, r)));
+                notes.forEach(n -> warnings.add(new ContactIssue(id, name, n)));
+            } catch (RuntimeException e) {
+                LOG.warn("Groupware contact {} of account {} not imported: {}", id, account, e.getMessage());
+                refused.add(new ContactIssue(id, "", "not imported: " + e.getMessage()));
+            }
+        }
+        ImportReport report = new ImportReport(imported, refused, warnings);
+        LOG.info("Contact import for account {}: {}", account, report.summary());
+        return report;
+    }
+
+    /** Imports one contact; returns why it was refused, or empty when it was imported. */
+    private Optional<String> importOne(GroupwareItem<ContactData> item, Optional<BusinessPartnerId> partner,
+                                       List<ContactPersonId> imported, List<String> notes) {
+        Optional<String> linkedTo = item.crmId().or(() -> links.byGroupwareId(account, ReplicationKeys.SCOPE,
+                item.id()).map(l -> l.crmId()));
+        if (linkedTo.isPresent()) {
+            return Optional.of("already linked to CRM contact person " + linkedTo.get()
+                    + ": it is replicated, not imported");
+        }
+        String key = ReplicationKeys.importKey(account, item.id());
+        Optional<ContactPerson> interrupted = crm.contactPersons().findByExternalKey(actor, key);
+        if (interrupted.isPresent()) {
+            finish(interrupted.get(), item, notes);
+            imported.add(interrupted.get().id());
+            return Optional.empty();
+        }
+        if (partner.isEmpty()) {
+            return Optional.of("a business partner is mandatory: none was chosen");
+        }
+        Optional<BusinessPartner> bp = crm.businessPartners().get(actor, partner.get());
+        if (bp.isEmpty()) {
+            return Optional.of("business partner " + partner.get() + " does not exist in the CRM");
+        }
+        ContactPersonData data = ContactMapping.newCrmContact(partner.get(), item.data());
+        if (data.lastName().isBlank()) {
+            return Optional.of("has no last name (nor a display name to take one from)");
+        }
+        if (duplicates.isPresent()) {
+            DuplicateResult result = checkDuplicates(item.data());
+            if (result.status() == DuplicateStatus.CERTAIN) {
+                return Optional.of("certain duplicate of " + describe(result.matches()));
+            }
+        } else {
+            notes.add("not checked for duplicates: no duplicate check is installed");
+        }
+        ContactPerson created = crm.contactPersons().create(actor, data, Optional.of(key));
+        finish(created, item, notes);
+        imported.add(created.id());
+        return Optional.empty();
+    }
+
+    /** Copies the photo, writes the CRM id back to the groupware contact and links the pair. */
+    private void finish(ContactPerson person, GroupwareItem<ContactData> item, List<String> notes) {
+        ContactPerson withPhoto = writer.copyPhotoToCrm(person, item.data().photo(), notes);
+        GroupwareItem<ContactData> written;
+        try {
+            written = writer.store().update(item.id(), item.version(), item.data(), Optional.of(person.id().value()));
+        } catch (VersionConflictException e) {
+            // changed by hand in between: write the CRM id into the current content, which stays as it is
+            GroupwareItem<ContactData> current = writer.store().get(item.id()).orElseThrow(() -> e);
+            written = writer.store().update(current.id(), current.version(), current.data(),
+                    Optional.of(person.id().value()));
+        }
+        writer.save(withPhoto, written, true);
+    }
+
+    private static String describe(List<DuplicateMatch> matches) {
+        return matches.stream().filter(m -> m.status() == DuplicateStatus.CERTAIN)
+                .map(m -> "CRM contact person " + m.contactPerson() + (m.reasons().isEmpty() ? ""
+                        : " (" + String.join(", ", m.reasons()) + ")"))
+                .collect(Collectors.joining("; "));
+    }
+
+    private DuplicateResult checkDuplicates(ContactData contact) {
+        if (duplicates.isEmpty()) {
+            return UNCHECKED;
+        }
+        try {
+            return duplicates.get().check(actor, ContactMapping.candidate(contact));
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Groupware contact {} cannot be checked for duplicates: {}", ContactMapping.name(contact),
+                    e.getMessage());
+            return UNCHECKED;
+        }
+    }
+
+    /** The business partner by e-mail domain (address resolution), else by the company name. */
+    Optional<BusinessPartnerId> suggestPartner(ContactData contact) {
+        for (String email : contact.emails()) {
+            Optional<BusinessPartnerId> byAddress = resolver.isPresent() ? byResolver(resolver.get(), email)
+                    : byDomain(email);
+            if (byAddress.isPresent()) {
+                return byAddress;
+            }
+        }
+        String company = contact.company().strip();
+        if (company.isEmpty()) {
+            return Optional.empty();
+        }
+        List<BusinessPartner> exact = crm.businessPartners().findByName(actor, company);
+        if (exact.size() == 1) {
+            return Optional.of(exact.get(0).id());
+        }
+        List<BusinessPartner> similar = exact.isEmpty() ? crm.businessPartners().search(actor, company, 2) : exact;
+        return similar.size() == 1 ? Optional.of(similar.get(0).id()) : Optional.empty();
+    }
+
+    private Optional<BusinessPartnerId> byResolver(AddressResolver addresses, String email) {
+        try {
+            AddressResolution resolution = addresses.resolve(actor, email);
+            if (resolution instanceof AddressResolution.ContactFound found) {
+                return found.contactPerson().data().businessPartner();
+            }
+            if (resolution instanceof AddressResolution.BusinessPartnerFound found) {
+                return Optional.of(found.businessPartner().id());
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<BusinessPartnerId> byDomain(String email) {
+        int at = email.lastIndexOf('@');
+        if (at < 0 || at == email.length() - 1) {
+            return Optional.empty();
+        }
+        List<BusinessPartner> found = crm.businessPartners().findByEmailDomain(actor, email.substring(at + 1).strip());
+        return found.size() == 1 ? Optional.of(found.get(0).id()) : Optional.empty();
+    }
+}

@@ -1,0 +1,162 @@
+package io.liaison.contactreplication.internal;
+
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.BusinessPartner;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.Photo;
+import io.liaison.api.runtime.Link;
+import io.liaison.api.runtime.LinkStore;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes one linked pair of a CRM contact person and a groupware contact, in either direction, and stores the
+ * link with the versions both sides have afterwards, so that the next run recognises its own writes (echo
+ * suppression). Photo problems are added to the caller's warnings; the contact is written without the photo.
+ */
+final class PairWriter {
+
+    private final HostCrm crm;
+    private final LinkStore links;
+    private final AccountId account;
+    private final EmployeeId actor;
+    private final ItemStore<ContactData> store;
+    private final Clock clock;
+
+    PairWriter(HostCrm crm, LinkStore links, AccountId account, EmployeeId actor, ItemStore<ContactData> store,
+               Clock clock) {
+        this.crm = crm;
+        this.links = links;
+        this.account = account;
+        this.actor = actor;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    ItemStore<ContactData> store() {
+        return store;
+    }
+
+    /**
+     * Makes sure the contact person has its groupware contact and link: an existing linked contact is brought up
+     * to date unless it was changed in the groupware since (the replication merges that), one found by its CRM
+     * id is adopted, else it is created with the export key, so that a repeated export never makes a copy.
+     */
+    Link export(ContactPerson person, boolean withPhotos, List<String> warnings) {
+        Optional<Link> link = links.byCrmId(account, ReplicationKeys.SCOPE, person.id().value());
+        if (link.isPresent()) {
+            Optional<GroupwareItem<ContactData>> linked = store.get(link.get().groupwareId());
+            if (linked.isPresent()) {
+                if (!linked.get().version().equals(link.get().groupwareVersion())) {
+                    warnings.add("changed in the groupware since the last replication: left for the replication "
+                            + "to merge, not overwritten");
+                    return link.get();
+                }
+                return writeToGroupware(person, linked.get(), withPhotos, warnings);
+            }
+        }
+        Optional<GroupwareItem<ContactData>> found = store.findByCrmId(person.id().value());
+        if (found.isPresent()) {
+            return writeToGroupware(person, found.get(), withPhotos, warnings);
+        }
+        // the same photo problems are found again, and reported, by the write below
+        ContactData content = groupwareContent(person, withPhotos, Optional.empty(), new java.util.ArrayList<>());
+        GroupwareItem<ContactData> created = store.create(content, Optional.of(person.id().value()),
+                ReplicationKeys.exportKey(account, person.id()));
+        // a create repeated after a crash returns the first item, possibly with older content
+        return writeToGroupware(person, created, withPhotos, warnings);
+    }
+
+    /** Writes the CRM content over the groupware contact (whose current version is {@code current}). */
+    Link writeToGroupware(ContactPerson person, GroupwareItem<ContactData> current, boolean withPhotos,
+                          List<String> warnings) {
+        ContactData content = groupwareContent(person, withPhotos, Optional.of(current.data()), warnings);
+        GroupwareItem<ContactData> written = current;
+        if (!content.equals(current.data()) || !current.crmId().equals(Optional.of(person.id().value()))) {
+            written = store.update(current.id(), current.version(), content, Optional.of(person.id().value()));
+        }
+        return save(person, written, withPhotos);
+    }
+
+    /** Writes the groupware content over the CRM contact person (and its photo, when photos are replicated). */
+    Link writeToCrm(ContactPerson person, GroupwareItem<ContactData> gw, boolean withPhotos, List<String> warnings) {
+        ContactPersonData merged = ContactMapping.toCrm(person.data(), gw.data());
+        ContactPerson written = person;
+        if (!merged.equals(person.data())) {
+            written = crm.contactPersons().update(actor, person.id(), person.version(), merged);
+        }
+        if (withPhotos) {
+            written = copyPhotoToCrm(written, gw.data().photo(), warnings);
+        }
+        return save(written, gw, withPhotos);
+    }
+
+    /** Sets the CRM photo from the groupware's when it differs and is a good image. */
+    ContactPerson copyPhotoToCrm(ContactPerson person, Optional<Photo> gwPhoto, List<String> warnings) {
+        Optional<Photo> crmPhoto;
+        try {
+            crmPhoto = crm.contactPersons().photo(actor, person.id());
+        } catch (RuntimeException e) {
+            warnings.add("photo not replicated: the CRM photo cannot be read: " + e.getMessage());
+            return person;
+        }
+        if (gwPhoto.isEmpty()) {
+            return crmPhoto.isEmpty() ? person : crm.contactPersons().setPhoto(actor, person.id(), Optional.empty());
+        }
+        if (crmPhoto.isPresent() && Arrays.equals(crmPhoto.get().bytes(), gwPhoto.get().bytes())) {
+            return person;
+        }
+        Optional<String> problem = PhotoCheck.problem(gwPhoto.get());
+        if (problem.isPresent()) {
+            warnings.add("photo not replicated: " + problem.get());
+            return person;
+        }
+        return crm.contactPersons().setPhoto(actor, person.id(), PhotoCheck.accepted(gwPhoto.get()));
+    }
+
+    /** Stores the link of a pair as it is now. */
+    Link save(ContactPerson person, GroupwareItem<ContactData> gw, boolean withPhotos) {
+        Link link = new Link(account, ReplicationKeys.SCOPE, person.id().value(), Long.toString(person.version()),
+                gw.id(), gw.version(), ReplicationKeys.linkHash(withPhotos, ContactMapping.sharedHash(gw.data(), withPhotos)),
+                clock.instant());
+        links.save(link);
+        return link;
+    }
+
+    /** The groupware content of a contact person, with the photo the export options and the checks allow. */
+    ContactData groupwareContent(ContactPerson person, boolean withPhotos, Optional<ContactData> existing,
+                                 List<String> warnings) {
+        Optional<Photo> keep = existing.flatMap(ContactData::photo);
+        Optional<Photo> photo = withPhotos ? crmPhoto(person, keep, warnings) : keep;
+        Optional<String> company = person.data().businessPartner()
+                .flatMap(bp -> crm.businessPartners().get(actor, bp)).map(BusinessPartner::name);
+        return ContactMapping.toGroupware(person.data(), company, photo, existing);
+    }
+
+    private Optional<Photo> crmPhoto(ContactPerson person, Optional<Photo> keep, List<String> warnings) {
+        Optional<Photo> photo;
+        try {
+            photo = crm.contactPersons().photo(actor, person.id());
+        } catch (RuntimeException e) {
+            warnings.add("photo not replicated: the CRM photo cannot be read: " + e.getMessage());
+            return keep;
+        }
+        if (photo.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> problem = PhotoCheck.problem(photo.get());
+        if (problem.isPresent()) {
+            warnings.add("photo not replicated: " + problem.get());
+            return keep;
+        }
+        return PhotoCheck.accepted(photo.get());
+    }
+}

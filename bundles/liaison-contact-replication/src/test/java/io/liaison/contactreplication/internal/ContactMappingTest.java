@@ -1,0 +1,65 @@
+package io.liaison.contactreplication.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.domain.BusinessPartnerId;
+import io.liaison.api.domain.Communication;
+import io.liaison.api.domain.CommunicationType;
+import io.liaison.api.domain.ContactPersonData;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The field mapping keeps each side's own fields and round-trips the shared ones. */
+class ContactMappingTest {
+    private static final ContactPersonData CRM = new ContactPersonData(Optional.of(BusinessPartnerId.of("7")), "Herr",
+            "Dr.", "Hans", "Schmidt", "Einkauf", "Leitung", List.of(
+            Communication.email("hans@firma.de", true), Communication.email("h.schmidt@firma.de", false),
+            new Communication(CommunicationType.PHONE, "030 1234", true),
+            new Communication(CommunicationType.MOBILE, "0171 1", true),
+            new Communication(CommunicationType.MOBILE, "0171 2", false),
+            new Communication(CommunicationType.FAX, "030 9999", true)));
+
+    @Test
+    void crmToGroupwareAndBackKeepsEverySharedAndEveryOwnField() {
+        ContactData existing = new ContactData("", "", "", "Hansi", "Alt GmbH", "", "", List.of(), List.of(), "",
+                List.of("030 privat"), "notes", Optional.empty());
+
+        ContactData gw = ContactMapping.toGroupware(CRM, Optional.of("Firma GmbH"), Optional.empty(), Optional.of(existing));
+
+        assertThat(gw.emails()).containsExactly("hans@firma.de", "h.schmidt@firma.de");
+        assertThat(gw.mobilePhone()).isEqualTo("0171 1");
+        assertThat(gw.businessPhones()).containsExactly("030 1234");
+        assertThat(List.of(gw.displayName(), gw.company(), gw.notes(), gw.jobTitle(), gw.department()))
+                .containsExactly("Hansi", "Firma GmbH", "notes", "Einkauf", "Leitung");
+        assertThat(gw.homePhones()).containsExactly("030 privat");
+
+        ContactPersonData back = ContactMapping.toCrm(CRM, gw);
+        assertThat(back.salutation()).isEqualTo("Herr");
+        assertThat(back.businessPartner()).isEqualTo(CRM.businessPartner());
+        assertThat(back.communications()).containsExactlyInAnyOrderElementsOf(CRM.communications());
+        assertThat(ContactMapping.sharedHash(ContactMapping.toGroupware(back, Optional.empty(), Optional.empty(),
+                Optional.of(gw)), true)).isEqualTo(ContactMapping.sharedHash(gw, true));
+    }
+
+    @Test
+    void aContactWithOnlyADisplayNameGetsItsNamesFromIt() {
+        ContactData gw = new ContactData("", "", "", "Maria von Berg", "", "", "", List.of("m@x.de"), List.of(), "",
+                List.of(), "", Optional.empty());
+
+        ContactPersonData crm = ContactMapping.newCrmContact(BusinessPartnerId.of("1"), gw);
+
+        assertThat(crm.firstName()).isEqualTo("Maria von");
+        assertThat(crm.lastName()).isEqualTo("Berg");
+    }
+
+    @Test
+    void exportKeysAreStableSafeAndDistinct() {
+        var account = io.liaison.api.domain.AccountId.of("acc-1");
+        assertThat(ReplicationKeys.exportKey(account, io.liaison.api.domain.ContactPersonId.of("12")).value())
+                .isEqualTo("liaison-contact-acc-1-12");
+        assertThat(ReplicationKeys.exportKey(account, io.liaison.api.domain.ContactPersonId.of("a/b")))
+                .isNotEqualTo(ReplicationKeys.exportKey(account, io.liaison.api.domain.ContactPersonId.of("a:b")));
+    }
+}
