@@ -1,0 +1,104 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.address.AddressResolver;
+import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.TaskData;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.runtime.Link;
+import io.liaison.api.runtime.LinkStore;
+import io.liaison.api.runtime.RunJournal;
+import io.liaison.api.runtime.TokenStore;
+import io.liaison.sync.engine.MassDeleteGuard;
+import io.liaison.sync.engine.Reconciler;
+import io.liaison.sync.engine.Step;
+import io.liaison.sync.engine.Synchronization;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * One area of one account's run, wired: the CRM and groupware feeds and sides around the engine.
+ *
+ * @param <T> the groupware content type
+ */
+final class AreaRun<T> {
+
+    /** What every area run shares. */
+    record Wiring(HostCrm crm, LinkStore links, TokenStore tokens, Supplier<Optional<AddressResolver>> resolver,
+                  Function<String, URI> linkTemplate, ItemMapping.StatusKeys status, MassDeleteGuard guard,
+                  int crmPageSize, Clock clock) {
+    }
+
+    private final GroupwareAccount account;
+    private final ActivityArea area;
+    private final Wiring wiring;
+    private final Synchronization<Activity, T> synchronization;
+    private final Reconciler<Activity, T> reconciler;
+
+    private AreaRun(GroupwareAccount account, ActivityArea area, Wiring wiring, ItemStore<T> store,
+                    ItemMapping<T> mapping, RunJournal journal) {
+        this.account = account;
+        this.area = area;
+        this.wiring = wiring;
+        Marks marks = new Marks(wiring.links(), wiring.clock());
+        Set<String> linked = new HashSet<>();
+        for (Link link : wiring.links().list(account.id(), area.linkScope())) {
+            linked.add(link.crmId());
+        }
+        CrmSide<T> crmSide = new CrmSide<>(wiring.crm().activities(), account.employee(), account.id(), area, mapping,
+                wiring.status(), wiring.resolver(), marks);
+        GroupwareSide<T> groupwareSide = new GroupwareSide<>(store, mapping, wiring.linkTemplate());
+        this.synchronization = new Synchronization<>(account.id(), area.linkScope(), area.crmTokenScope(),
+                area.groupwareTokenScope(), wiring.links(), wiring.tokens(),
+                new CrmFeed(wiring.crm().activities(), account.employee(), account.id(), area, wiring.crmPageSize(),
+                        marks, linked, crmSide),
+                new GroupwareFeed<>(store, mapping, groupwareSide, journal, area.syncArea), crmSide, groupwareSide,
+                wiring.clock());
+        this.reconciler = new Reconciler<>(account.id(), area.linkScope(), area.syncArea, wiring.links(), journal,
+                crmSide, groupwareSide, wiring.clock());
+    }
+
+    /** The run of an area over the session's event or task store. */
+    static AreaRun<?> of(ActivityArea area, GroupwareAccount account, ConnectorSession session, Wiring wiring,
+                         RunJournal journal) {
+        return switch (area) {
+            case APPOINTMENTS -> new AreaRun<EventData>(account, area, wiring, session.events().orElseThrow(() ->
+                    new IllegalStateException("the connector of account " + account.id() + " offers no calendar")),
+                    new EventMapping(), journal);
+            case TASKS -> new AreaRun<TaskData>(account, area, wiring, session.tasks().orElseThrow(() ->
+                    new IllegalStateException("the connector of account " + account.id() + " offers no tasks")),
+                    new TaskMapping(wiring.clock()), journal);
+        };
+    }
+
+    /** What a run would do; writes nothing (the groupware feed may store a listing behind an unused token). */
+    List<Step<Activity, T>> preview() {
+        return synchronization.read(account.conflictPolicy(), wiring.guard()).plan().steps();
+    }
+
+    /** Runs the area; only steps whose key {@code chosen} accepts are applied. */
+    Reconciler.Result run(Predicate<String> chosen, BooleanSupplier cancelled) {
+        return synchronization.run(reconciler, account.conflictPolicy(), wiring.guard(), s -> chosen.test(key(s)),
+                cancelled);
+    }
+
+    /** The key of a step in previews: the area and the engine's key. */
+    String key(Step<?, ?> step) {
+        return area.name() + ":" + step.key();
+    }
+
+    ActivityArea area() {
+        return area;
+    }
+}

@@ -1,0 +1,113 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.connector.SyncToken;
+import io.liaison.api.crm.ActivityStore;
+import io.liaison.api.crm.CrmChangePage;
+import io.liaison.api.crm.CrmException;
+import io.liaison.api.crm.CrmToken;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.sync.engine.ChangeFeed;
+import io.liaison.sync.engine.SideChanges;
+import io.liaison.sync.engine.SideItem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CRM's change feed, cut to one area: the employee's activities of the area's types, plus those put into the
+ * groupware on request, minus those whose entry was deleted on request. An activity that leaves the area (its type
+ * or owner changed) counts as removed when it is linked. A token the CRM no longer accepts means a complete re-read.
+ */
+final class CrmFeed implements ChangeFeed<Activity> {
+    private static final Logger LOG = LoggerFactory.getLogger(CrmFeed.class);
+
+    private final ActivityStore activities;
+    private final EmployeeId employee;
+    private final AccountId account;
+    private final ActivityArea area;
+    private final int pageSize;
+    private final Marks marks;
+    private final Set<String> linked;
+    private final CrmSide<?> side;
+
+    CrmFeed(ActivityStore activities, EmployeeId employee, AccountId account, ActivityArea area, int pageSize,
+            Marks marks, Set<String> linked, CrmSide<?> side) {
+        this.activities = activities;
+        this.employee = employee;
+        this.account = account;
+        this.area = area;
+        this.pageSize = pageSize;
+        this.marks = marks;
+        this.linked = linked;
+        this.side = side;
+    }
+
+    @Override
+    public SideChanges<Activity> read(Optional<SyncToken> since) {
+        try {
+            return readFrom(since.map(t -> new CrmToken(t.value())));
+        } catch (CrmException e) {
+            if (since.isEmpty()) {
+                throw e;
+            }
+            LOG.info("The CRM refused the {} change token of account {} ({}); reading everything again",
+                    area, account, e.getMessage());
+            return readFrom(Optional.empty());
+        }
+    }
+
+    private SideChanges<Activity> readFrom(Optional<CrmToken> start) {
+        Map<String, Activity> changed = new LinkedHashMap<>();
+        Set<String> removed = new HashSet<>();
+        Optional<CrmToken> token = start;
+        CrmChangePage<Activity, ActivityId> page;
+        do {
+            page = activities.changesSince(employee, token, pageSize);
+            for (Activity a : page.changed()) {
+                changed.put(a.id().value(), a);
+                removed.remove(a.id().value());
+            }
+            for (ActivityId id : page.removed()) {
+                changed.remove(id.value());
+                removed.add(id.value());
+            }
+            token = Optional.of(page.next());
+        } while (page.more());
+
+        Map<String, String> marked = marks.all(account);
+        List<SideItem<Activity>> items = new ArrayList<>();
+        for (Activity a : changed.values()) {
+            if (inArea(a, marked)) {
+                items.add(side.item(a));
+            } else if (linked.contains(a.id().value())) {
+                removed.add(a.id().value());
+            }
+        }
+        // put in on request and not yet linked: not necessarily changed since the token
+        Set<String> listed = new HashSet<>(changed.keySet());
+        marked.forEach((id, mark) -> {
+            if (mark.equals(area.name()) && !linked.contains(id) && !listed.contains(id) && !removed.contains(id)) {
+                activities.get(employee, ActivityId.of(id)).filter(a -> a.data().owner().equals(employee))
+                        .ifPresent(a -> items.add(side.item(a)));
+            }
+        });
+        return new SideChanges<>(items, removed, start.isEmpty(), new SyncToken(token.orElseThrow().value()));
+    }
+
+    private boolean inArea(Activity a, Map<String, String> marked) {
+        String mark = marked.get(a.id().value());
+        if (Marks.EXCLUDED.equals(mark)) {
+            return false;
+        }
+        return area.types.contains(a.data().type()) || area.name().equals(mark);
+    }
+}

@@ -1,0 +1,169 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.address.AddressResolution;
+import io.liaison.api.address.AddressResolver;
+import io.liaison.api.crm.ActivityStore;
+import io.liaison.api.crm.CrmNotFoundException;
+import io.liaison.api.crm.CrmStaleVersionException;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.ActivityId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.sync.engine.CreateReason;
+import io.liaison.sync.engine.ItemChangedException;
+import io.liaison.sync.engine.ItemGoneException;
+import io.liaison.sync.engine.SideItem;
+import io.liaison.sync.engine.SideStore;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The CRM side of one area: activities of the account's employee. A groupware item becomes an activity with an
+ * idempotency key that names the account, the area and the groupware id, so a repeated create finds the first
+ * one and a CRM activity names the groupware item it came from. An activity put into the groupware on request is
+ * never deleted because its groupware entry went: only its mark goes.
+ *
+ * @param <T> the groupware content type
+ */
+final class CrmSide<T> implements SideStore<Activity, T> {
+
+    private static final int MAX_KEY = 900;
+
+    private final ActivityStore activities;
+    private final EmployeeId employee;
+    private final AccountId account;
+    private final ActivityArea area;
+    private final ItemMapping<T> mapping;
+    private final ItemMapping.StatusKeys status;
+    private final Supplier<Optional<AddressResolver>> resolver;
+    private final Marks marks;
+
+    CrmSide(ActivityStore activities, EmployeeId employee, AccountId account, ActivityArea area, ItemMapping<T> mapping,
+            ItemMapping.StatusKeys status, Supplier<Optional<AddressResolver>> resolver, Marks marks) {
+        this.activities = activities;
+        this.employee = employee;
+        this.account = account;
+        this.area = area;
+        this.mapping = mapping;
+        this.status = status;
+        this.resolver = resolver;
+        this.marks = marks;
+    }
+
+    /** The engine's view of an activity. */
+    SideItem<Activity> item(Activity a) {
+        T form = mapping.toGroupware(a, Optional.empty(), Optional.empty());
+        return new SideItem<>(a.id().value(), Long.toString(a.version()), mapping.hash(form),
+                a.sourceKey().flatMap(this::groupwareIdOf), Optional.of(a.modifiedAt()), mapping.label(form), a);
+    }
+
+    @Override
+    public Optional<SideItem<Activity>> get(String id) {
+        return activities.get(employee, ActivityId.of(id)).filter(a -> a.data().owner().equals(employee)).map(this::item);
+    }
+
+    @Override
+    public Optional<SideItem<Activity>> findCreated(SideItem<T> source, CreateReason reason) {
+        return activities.findBySourceKey(employee, key(source, reason)).map(this::item);
+    }
+
+    @Override
+    public SideItem<Activity> create(SideItem<T> source, CreateReason reason) {
+        ActivityData data = assignPartner(mapping.toCrm(source.data(), Optional.empty(), employee, status), source.data());
+        return item(activities.create(employee, data, Optional.of(key(source, reason))));
+    }
+
+    @Override
+    public SideItem<Activity> update(String id, String expectedVersion, SideItem<T> source) {
+        try {
+            Activity current = activities.get(employee, ActivityId.of(id))
+                    .orElseThrow(() -> new CrmNotFoundException("activity " + id + " does not exist"));
+            ActivityData data = mapping.toCrm(source.data(), Optional.of(current.data()), employee, status);
+            return item(activities.update(employee, ActivityId.of(id), Long.parseLong(expectedVersion), data));
+        } catch (CrmNotFoundException e) {
+            throw new ItemGoneException("activity " + id + " is gone from the CRM", e);
+        } catch (CrmStaleVersionException e) {
+            throw new ItemChangedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String id, String expectedVersion) {
+        try {
+            Optional<Activity> current = activities.get(employee, ActivityId.of(id));
+            if (current.isEmpty()) {
+                throw new CrmNotFoundException("activity " + id + " does not exist");
+            }
+            if (!area.types.contains(current.get().data().type())) {
+                // put into the groupware on request: its entry is gone, the activity stays
+                marks.remove(account, id);
+                return;
+            }
+            activities.delete(employee, ActivityId.of(id), Long.parseLong(expectedVersion));
+        } catch (CrmNotFoundException e) {
+            throw new ItemGoneException("activity " + id + " is gone from the CRM", e);
+        } catch (CrmStaleVersionException e) {
+            throw new ItemChangedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<SideItem<Activity>> ensureLinkTo(SideItem<Activity> item, SideItem<T> other) {
+        return Optional.empty(); // the CRM side names its groupware copy through the link store only
+    }
+
+    /** The business partner and contact person of a new activity, from the addresses the item names. */
+    private ActivityData assignPartner(ActivityData data, T source) {
+        Optional<AddressResolver> r = resolver.get();
+        if (r.isEmpty()) {
+            return data;
+        }
+        for (String address : mapping.addresses(source)) {
+            AddressResolution resolution;
+            try {
+                resolution = r.get().resolve(employee, address);
+            } catch (RuntimeException e) {
+                continue; // not an address, or the resolver failed: the activity stays unassigned
+            }
+            if (resolution instanceof AddressResolution.ContactFound found) {
+                return data.toBuilder().contactPerson(found.contactPerson().id())
+                        .businessPartner(found.contactPerson().data().businessPartner().orElse(null)).build();
+            }
+            if (resolution instanceof AddressResolution.BusinessPartnerFound found) {
+                return data.toBuilder().businessPartner(found.businessPartner().id()).build();
+            }
+        }
+        return data;
+    }
+
+    private String prefix(CreateReason reason) {
+        String kind = switch (reason) {
+            case NEW -> "groupware";
+            case RECREATE -> "groupware-again";
+            case CONFLICT_COPY -> "groupware-conflict";
+        };
+        return kind + ":" + account.value() + ":" + area.name().toLowerCase(Locale.ROOT) + ":";
+    }
+
+    /** {@code groupware:<account>:<area>:<id>}; a re-create and a conflict copy also name the version they kept. */
+    String key(SideItem<T> source, CreateReason reason) {
+        String key = prefix(reason) + (reason == CreateReason.NEW ? "" : Hashes.sha256(source.version()).substring(0, 16) + ":")
+                + source.id();
+        return key.length() <= MAX_KEY ? key : prefix(reason) + "sha256:" + Hashes.sha256(key);
+    }
+
+    /** The groupware item an activity was created from, if its key says so (not for conflict copies). */
+    private Optional<String> groupwareIdOf(String sourceKey) {
+        String neu = prefix(CreateReason.NEW);
+        String again = prefix(CreateReason.RECREATE);
+        String id = null;
+        if (sourceKey.startsWith(neu)) {
+            id = sourceKey.substring(neu.length());
+        } else if (sourceKey.startsWith(again) && sourceKey.length() > again.length() + 17) {
+            id = sourceKey.substring(again.length() + 17);
+        }
+        return Optional.ofNullable(id).filter(s -> !s.startsWith("sha256:"));
+    }
+}

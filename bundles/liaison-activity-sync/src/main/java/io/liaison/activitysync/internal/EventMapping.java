@@ -1,0 +1,105 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.connector.item.EventData;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.Participant;
+import io.liaison.api.domain.ParticipantRole;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Appointments and meetings ↔ groupware events. A meeting is an appointment with attendees: an event from the
+ * groupware becomes a MEETING when it has attendees and an APPOINTMENT otherwise, and a linked one switches between
+ * the two as attendees come and go; other types (put into the groupware on request) keep their type.
+ */
+final class EventMapping implements ItemMapping<EventData> {
+
+    @Override
+    public EventData toGroupware(Activity activity, Optional<EventData> current, Optional<URI> link) {
+        ActivityData a = activity.data();
+        Instant start = a.start().or(a::due).orElse(activity.createdAt());
+        Instant end = a.end().filter(e -> !e.isBefore(start))
+                .orElse(start.plus(a.allDay() ? Duration.ofDays(1) : Duration.ofMinutes(30)));
+        String zone = a.timeZone().orElse(current.map(EventData::timeZone).orElse("UTC"));
+        Optional<Participant> organizer = a.participants().stream()
+                .filter(p -> p.role() == ParticipantRole.ORGANIZER).findFirst();
+        List<Participant> attendees = a.participants().stream()
+                .filter(p -> p.role() != ParticipantRole.ORGANIZER).toList();
+        return new EventData(a.subject(), a.text(), start, end, a.allDay(), zone, a.location(), organizer, attendees,
+                a.reminder(), a.importance(), a.categories(), current.flatMap(EventData::recurrenceRule),
+                Optional.empty(), link);
+    }
+
+    @Override
+    public ActivityData toCrm(EventData e, Optional<ActivityData> current, EmployeeId owner, StatusKeys status) {
+        List<Participant> participants = new ArrayList<>();
+        e.organizer().ifPresent(o -> participants.add(new Participant(o.email(), o.name(), ParticipantRole.ORGANIZER,
+                o.response())));
+        participants.addAll(e.attendees());
+        ActivityType meetingOrNot = e.attendees().isEmpty() ? ActivityType.APPOINTMENT : ActivityType.MEETING;
+        ActivityData.Builder b = current.map(ActivityData::toBuilder)
+                .orElseGet(() -> ActivityData.builder(meetingOrNot, owner).status(status.open()));
+        current.ifPresent(c -> {
+            if (c.type().equals(ActivityType.APPOINTMENT) || c.type().equals(ActivityType.MEETING)) {
+                b.type(meetingOrNot);
+            }
+            if (!c.text().equals(e.bodyText())) {
+                b.html(""); // the HTML no longer says what the text says
+            }
+        });
+        return b.subject(e.subject()).text(e.bodyText()).start(e.start()).end(e.end()).allDay(e.allDay())
+                .timeZone(e.timeZone()).location(e.location()).participants(participants)
+                .reminder(e.reminder().orElse(null)).importance(e.importance()).categories(e.categories())
+                .build();
+    }
+
+    @Override
+    public String hash(EventData e) {
+        List<String> people = new ArrayList<>();
+        e.organizer().ifPresent(o -> people.add("O:" + o.email().toLowerCase(Locale.ROOT)));
+        e.attendees().stream().map(p -> p.email().toLowerCase(Locale.ROOT)).sorted(Comparator.naturalOrder())
+                .forEach(people::add);
+        return Hashes.of("event", e.subject(), e.bodyText().strip(), e.start(), e.end(), e.allDay(), e.timeZone(),
+                e.location(), people, e.reminder().map(Duration::toString).orElse("-"), e.importance(),
+                e.categories());
+    }
+
+    @Override
+    public String label(EventData e) {
+        return "'" + e.subject() + "' at " + e.start();
+    }
+
+    @Override
+    public Optional<URI> crmLink(EventData e) {
+        return e.crmLink();
+    }
+
+    @Override
+    public EventData withLink(EventData e, URI link) {
+        return new EventData(e.subject(), e.bodyText(), e.start(), e.end(), e.allDay(), e.timeZone(), e.location(),
+                e.organizer(), e.attendees(), e.reminder(), e.importance(), e.categories(), e.recurrenceRule(),
+                e.seriesMasterId(), Optional.of(link));
+    }
+
+    @Override
+    public boolean skipped(EventData e) {
+        return e.seriesMasterId().isPresent();
+    }
+
+    @Override
+    public List<String> addresses(EventData e) {
+        List<String> addresses = new ArrayList<>();
+        e.organizer().ifPresent(o -> addresses.add(o.email()));
+        e.attendees().forEach(p -> addresses.add(p.email()));
+        return addresses;
+    }
+}

@@ -1,0 +1,57 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.connector.ChangeSet;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.ItemProblem;
+import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.SyncToken;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RunJournal;
+import io.liaison.sync.engine.ChangeFeed;
+import io.liaison.sync.engine.SideChanges;
+import io.liaison.sync.engine.SideItem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The groupware's change feed of one area. Items the connector cannot read are journaled (and left alone);
+ * occurrences and exceptions of a series are left out: the series master stands for the series.
+ *
+ * @param <T> the groupware content type
+ */
+final class GroupwareFeed<T> implements ChangeFeed<T> {
+
+    private final ItemStore<T> store;
+    private final ItemMapping<T> mapping;
+    private final GroupwareSide<T> side;
+    private final RunJournal journal;
+    private final SyncArea area;
+
+    GroupwareFeed(ItemStore<T> store, ItemMapping<T> mapping, GroupwareSide<T> side, RunJournal journal, SyncArea area) {
+        this.store = store;
+        this.mapping = mapping;
+        this.side = side;
+        this.journal = journal;
+        this.area = area;
+    }
+
+    @Override
+    public SideChanges<T> read(Optional<SyncToken> since) {
+        ChangeSet<GroupwareItem<T>> changes = store.changes(since);
+        for (ItemProblem problem : changes.problems()) {
+            journal.record(area, problem.item(), Outcome.WARNING, "not read: " + problem.reason(), Optional.empty());
+        }
+        List<SideItem<T>> items = new ArrayList<>();
+        Set<String> removed = new HashSet<>(changes.removedIds());
+        for (GroupwareItem<T> g : changes.changed()) {
+            if (!mapping.skipped(g.data())) {
+                items.add(side.item(g));
+            }
+        }
+        return new SideChanges<>(items, removed, changes.complete(), changes.next());
+    }
+}

@@ -1,0 +1,106 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.IdempotencyKey;
+import io.liaison.api.connector.ItemNotFoundException;
+import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.VersionConflictException;
+import io.liaison.api.domain.Activity;
+import io.liaison.sync.engine.CreateReason;
+import io.liaison.sync.engine.ItemChangedException;
+import io.liaison.sync.engine.ItemGoneException;
+import io.liaison.sync.engine.SideItem;
+import io.liaison.sync.engine.SideStore;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The groupware side of one area: a connector's event or task store. Every item written carries the CRM id (found
+ * again by {@code findByCrmId}) and the link back to its activity; a create's idempotency key names the CRM id.
+ *
+ * @param <T> the groupware content type
+ */
+final class GroupwareSide<T> implements SideStore<T, Activity> {
+
+    private final ItemStore<T> store;
+    private final ItemMapping<T> mapping;
+    private final Function<String, URI> links;
+
+    GroupwareSide(ItemStore<T> store, ItemMapping<T> mapping, Function<String, URI> links) {
+        this.store = store;
+        this.mapping = mapping;
+        this.links = links;
+    }
+
+    /** The engine's view of a groupware item. */
+    SideItem<T> item(GroupwareItem<T> g) {
+        return new SideItem<>(g.id(), g.version(), mapping.hash(g.data()), g.crmId(), Optional.empty(),
+                mapping.label(g.data()), g.data());
+    }
+
+    @Override
+    public Optional<SideItem<T>> get(String id) {
+        return store.get(id).map(this::item);
+    }
+
+    @Override
+    public Optional<SideItem<T>> findCreated(SideItem<Activity> source, CreateReason reason) {
+        Optional<GroupwareItem<T>> named = source.partnerId().flatMap(store::get)
+                .filter(g -> g.crmId().isEmpty() || g.crmId().get().equals(source.id()));
+        return named.or(() -> store.findByCrmId(source.id())).map(this::item);
+    }
+
+    @Override
+    public SideItem<T> create(SideItem<Activity> source, CreateReason reason) {
+        T data = mapping.toGroupware(source.data(), Optional.empty(), Optional.of(links.apply(source.id())));
+        return item(store.create(data, Optional.of(source.id()), key(source, reason)));
+    }
+
+    @Override
+    public SideItem<T> update(String id, String expectedVersion, SideItem<Activity> source) {
+        try {
+            GroupwareItem<T> current = store.get(id).orElseThrow(() -> new ItemNotFoundException(id + " is gone"));
+            T data = mapping.toGroupware(source.data(), Optional.of(current.data()), Optional.of(links.apply(source.id())));
+            return item(store.update(id, expectedVersion, data, Optional.of(source.id())));
+        } catch (ItemNotFoundException e) {
+            throw new ItemGoneException("groupware item " + id + " is gone", e);
+        } catch (VersionConflictException e) {
+            throw new ItemChangedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String id, String expectedVersion) {
+        try {
+            store.delete(id, expectedVersion);
+        } catch (ItemNotFoundException e) {
+            throw new ItemGoneException("groupware item " + id + " is gone", e);
+        } catch (VersionConflictException e) {
+            throw new ItemChangedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<SideItem<T>> ensureLinkTo(SideItem<T> item, SideItem<Activity> other) {
+        URI link = links.apply(other.id());
+        if (item.partnerId().equals(Optional.of(other.id())) && mapping.crmLink(item.data()).equals(Optional.of(link))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(item(store.update(item.id(), item.version(), mapping.withLink(item.data(), link),
+                    Optional.of(other.id()))));
+        } catch (ItemNotFoundException e) {
+            throw new ItemGoneException("groupware item " + item.id() + " is gone", e);
+        } catch (VersionConflictException e) {
+            throw new ItemChangedException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code crm-activity-<id>}, and for a re-created item also the CRM version it carries. */
+    static IdempotencyKey key(SideItem<Activity> source, CreateReason reason) {
+        String id = source.id().matches("[A-Za-z0-9._-]{1,120}") ? source.id()
+                : "h" + Hashes.sha256(source.id()).substring(0, 40);
+        return new IdempotencyKey("crm-activity-" + id + (reason == CreateReason.NEW ? "" : "-v" + source.version()));
+    }
+}

@@ -1,0 +1,54 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.EmployeeId;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The field mapping between CRM activities and one kind of groupware item (events or tasks). The content hash is
+ * computed from the groupware form on both sides, so that a CRM activity and a groupware item with the same
+ * synchronised content have the same hash.
+ *
+ * @param <T> {@link io.liaison.api.connector.item.EventData} or {@link io.liaison.api.connector.item.TaskData}
+ */
+interface ItemMapping<T> {
+
+    /**
+     * The groupware form of an activity.
+     *
+     * @param current the groupware item's current content, whose groupware-only fields (a series' recurrence, a
+     *                task's "in progress" state) are kept
+     * @param link    the link back to the activity
+     */
+    T toGroupware(Activity activity, Optional<T> current, Optional<URI> link);
+
+    /**
+     * The CRM content of a groupware item.
+     *
+     * @param current the activity's current content, whose CRM-only fields (type, status, owner, business partner,
+     *                contact person, HTML body when the text did not change) are kept; empty for a new activity
+     */
+    ActivityData toCrm(T item, Optional<ActivityData> current, EmployeeId owner, StatusKeys status);
+
+    /** The hash of the synchronised fields. */
+    String hash(T item);
+
+    /** Subject and time, for the journal; never the body. */
+    String label(T item);
+
+    Optional<URI> crmLink(T item);
+
+    T withLink(T item, URI link);
+
+    /** Whether the item is one the sync leaves alone (an occurrence or exception of a series). */
+    boolean skipped(T item);
+
+    /** The e-mail addresses of the people an item names (organizer, attendees), for finding the business partner. */
+    java.util.List<String> addresses(T item);
+
+    /** The status keys to use. */
+    record StatusKeys(io.liaison.api.domain.StatusKey open, io.liaison.api.domain.StatusKey done) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.runtime.Link;
+import io.liaison.api.runtime.LinkStore;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Per-account marks on CRM activities, kept in the link store under their own scope (no CRM schema change): an
+ * activity put into the groupware on request (the spec's "Synchronization as date / as task", marked with its
+ * area), or one whose groupware entry was deleted on request and must not come back (marked excluded).
+ */
+final class Marks {
+    static final String SCOPE = "ACTIVITY_SYNC_MARKS";
+    static final String EXCLUDED = "EXCLUDED";
+
+    private final LinkStore links;
+    private final Clock clock;
+
+    Marks(LinkStore links, Clock clock) {
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** Marks an activity as put into this area's groupware store. */
+    void putInto(AccountId account, String crmId, ActivityArea area) {
+        save(account, crmId, area.name());
+    }
+
+    /** Marks an activity as kept out of the groupware. */
+    void exclude(AccountId account, String crmId) {
+        save(account, crmId, EXCLUDED);
+    }
+
+    void remove(AccountId account, String crmId) {
+        links.delete(account, SCOPE, crmId);
+    }
+
+    /** Every mark of an account: CRM id → area name or {@link #EXCLUDED}. */
+    Map<String, String> all(AccountId account) {
+        Map<String, String> marks = new HashMap<>();
+        for (Link link : links.list(account, SCOPE)) {
+            marks.put(link.crmId(), link.crmVersion());
+        }
+        return marks;
+    }
+
+    Optional<String> of(AccountId account, String crmId) {
+        return links.byCrmId(account, SCOPE, crmId).map(Link::crmVersion);
+    }
+
+    private void save(AccountId account, String crmId, String mark) {
+        // the groupware id column is unique per scope: the mark's own name keeps it so
+        links.save(new Link(account, SCOPE, crmId, mark, "mark:" + crmId, "-", "", clock.instant()));
+    }
+}

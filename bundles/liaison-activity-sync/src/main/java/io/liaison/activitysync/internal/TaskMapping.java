@@ -1,0 +1,105 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.connector.item.TaskData;
+import io.liaison.api.connector.item.TaskStatus;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.EmployeeId;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tasks and follow-ups ↔ groupware tasks. A follow-up's due time is its due date, else its start; the CRM's
+ * reminder (a lead time) becomes the task's reminder time before the due date (or the start), and back. The CRM
+ * knows only open and done: "in progress", "waiting" and "deferred" stay in the groupware while the task is open.
+ */
+final class TaskMapping implements ItemMapping<TaskData> {
+
+    private final Clock clock;
+
+    TaskMapping(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public TaskData toGroupware(Activity activity, Optional<TaskData> current, Optional<URI> link) {
+        ActivityData a = activity.data();
+        boolean followUp = a.type().equals(ActivityType.FOLLOW_UP);
+        Optional<Instant> start = followUp ? Optional.empty() : a.start();
+        Optional<Instant> due = followUp ? a.due().or(a::start) : a.due();
+        Optional<Instant> anchor = due.or(() -> start);
+        Optional<Instant> reminderAt = a.reminder().flatMap(r -> anchor.map(t -> t.minus(r)));
+        TaskStatus status;
+        if (a.completedAt().isPresent()) {
+            status = TaskStatus.COMPLETED;
+        } else {
+            status = current.map(TaskData::status).filter(s -> s != TaskStatus.COMPLETED).orElse(TaskStatus.NOT_STARTED);
+        }
+        return new TaskData(a.subject(), a.text(), start, due, status, a.completedAt(), reminderAt, a.importance(),
+                a.categories(), link);
+    }
+
+    @Override
+    public ActivityData toCrm(TaskData t, Optional<ActivityData> current, EmployeeId owner, StatusKeys status) {
+        ActivityData.Builder b = current.map(ActivityData::toBuilder)
+                .orElseGet(() -> ActivityData.builder(ActivityType.TASK, owner).status(status.open()));
+        boolean followUp = current.map(c -> c.type().equals(ActivityType.FOLLOW_UP)).orElse(false);
+        current.filter(c -> !c.text().equals(t.bodyText())).ifPresent(c -> b.html(""));
+        if (!followUp) {
+            b.start(t.start().orElse(null));
+        }
+        b.due(t.due().orElse(null));
+        Optional<Instant> anchor = t.due().or(t::start);
+        b.reminder(t.reminderAt().flatMap(r -> anchor.map(a -> a.isBefore(r) ? Duration.ZERO : Duration.between(r, a)))
+                .orElse(null));
+        boolean done = t.status() == TaskStatus.COMPLETED;
+        if (done) {
+            b.completedAt(t.completedAt().or(() -> current.flatMap(ActivityData::completedAt)).orElse(clock.instant()));
+            b.status(status.done());
+        } else {
+            b.completedAt(null);
+            if (current.map(c -> c.status().equals(status.done())).orElse(false)) {
+                b.status(status.open());
+            }
+        }
+        return b.subject(t.subject()).text(t.bodyText()).importance(t.importance()).categories(t.categories()).build();
+    }
+
+    @Override
+    public String hash(TaskData t) {
+        return Hashes.of("task", t.subject(), t.bodyText().strip(), t.start().map(Instant::toString).orElse("-"),
+                t.due().map(Instant::toString).orElse("-"), t.status() == TaskStatus.COMPLETED,
+                t.reminderAt().map(Instant::toString).orElse("-"), t.importance(), t.categories());
+    }
+
+    @Override
+    public String label(TaskData t) {
+        return "task '" + t.subject() + "'" + t.due().map(d -> " due " + d).orElse("");
+    }
+
+    @Override
+    public Optional<URI> crmLink(TaskData t) {
+        return t.crmLink();
+    }
+
+    @Override
+    public TaskData withLink(TaskData t, URI link) {
+        return new TaskData(t.subject(), t.bodyText(), t.start(), t.due(), t.status(), t.completedAt(), t.reminderAt(),
+                t.importance(), t.categories(), Optional.of(link));
+    }
+
+    @Override
+    public boolean skipped(TaskData t) {
+        return false;
+    }
+
+    @Override
+    public List<String> addresses(TaskData t) {
+        return List.of();
+    }
+}

@@ -1,0 +1,341 @@
+package io.liaison.activitysync.internal;
+
+import io.liaison.api.connector.AccountContext;
+import io.liaison.api.connector.ConnectorFactory;
+import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.connector.Credentials;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.IdempotencyKey;
+import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.TaskData;
+import io.liaison.api.crm.ActivityStore;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.ActivityId;
+import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.StatusKey;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.AccountRequest;
+import io.liaison.api.runtime.JournalEntry;
+import io.liaison.api.runtime.Link;
+import io.liaison.api.runtime.LinkStore;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncTrigger;
+import io.liaison.api.runtime.TokenStore;
+import io.liaison.connector.local.internal.LocalConnectorFactory;
+import io.liaison.crm.embedded.internal.JdbcHostCrm;
+import io.liaison.runtime.internal.CredentialVault;
+import io.liaison.runtime.internal.DefaultAccountService;
+import io.liaison.runtime.internal.DefaultSyncService;
+import io.liaison.runtime.internal.JdbcAccountRepository;
+import io.liaison.runtime.internal.JdbcLinkStore;
+import io.liaison.runtime.internal.JdbcSyncJournal;
+import io.liaison.runtime.internal.JdbcTokenStore;
+import io.liaison.runtime.internal.RuntimeDatabase;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The activity sync as it runs in Karaf, wired by hand: the embedded CRM and the runtime on in-memory H2, the local
+ * connector on a temporary folder tree. Every write the sync makes (CRM create/update/delete, groupware
+ * create/update/delete, link save/delete, token save) passes one counter, which can crash the run at the k-th write
+ * (an {@link Error}, which nothing in the sync catches: the run stops dead, as with a killed process).
+ */
+final class ActivityFlow {
+    static final EmployeeId DEMO = EmployeeId.of("demo");
+
+    /** The simulated crash: a process killed between two writes. */
+    static final class Crash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Crash(String where) {
+            super("simulated crash at " + where);
+        }
+    }
+
+    /** Counts the sync's writes and crashes at the chosen one. */
+    static final class Writes {
+        final AtomicInteger count = new AtomicInteger();
+        final AtomicInteger crm = new AtomicInteger();
+        final AtomicInteger groupware = new AtomicInteger();
+        final AtomicInteger links = new AtomicInteger();
+        volatile int crashAt = -1;
+
+        void write(String kind, String where) {
+            int n = count.incrementAndGet();
+            switch (kind) {
+                case "crm" -> crm.incrementAndGet();
+                case "groupware" -> groupware.incrementAndGet();
+                case "links" -> links.incrementAndGet();
+                default -> { }
+            }
+            if (n == crashAt) {
+                throw new Crash(where + " (write " + n + ")");
+            }
+        }
+
+        void reset() {
+            count.set(0);
+            crm.set(0);
+            groupware.set(0);
+            links.set(0);
+            crashAt = -1;
+        }
+    }
+
+    final Path root;
+    final JdbcHostCrm crm;
+    final JdbcSyncJournal journal;
+    final DefaultSyncService sync;
+    final ActivitySync activitySync;
+    final JdbcLinkStore links;
+    final GroupwareAccount account;
+    final Writes writes = new Writes();
+    private final ConnectorSession person;
+
+    ActivityFlow(Path dir, ConflictPolicy policy) {
+        this(dir, policy, 0.5, 10);
+    }
+
+    ActivityFlow(Path dir, ConflictPolicy policy, double massDeleteShare, int massDeleteMinLinks) {
+        this.root = dir.resolve("groupware");
+        this.crm = new JdbcHostCrm(h2("crm"));
+        DataSource runtimeDb = h2("runtime");
+        RuntimeDatabase.migrate(runtimeDb);
+        DefaultAccountService accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
+                new CredentialVault(dir.resolve("vault.key")));
+        accounts.addConnectorFactory(new CountingLocalConnector());
+        this.journal = new JdbcSyncJournal(runtimeDb);
+        this.sync = new DefaultSyncService(accounts, journal);
+        this.links = new JdbcLinkStore(runtimeDb);
+        LinkStore countedLinks = counted(LinkStore.class, links, "links", Set.of("save", "delete"));
+        TokenStore countedTokens = counted(TokenStore.class, new JdbcTokenStore(runtimeDb), "tokens", Set.of("put"));
+        this.activitySync = new ActivitySync(countedCrm(), countedLinks, countedTokens, accounts, sync,
+                config(massDeleteShare, massDeleteMinLinks), Clock.systemUTC());
+        sync.addAreaSynchronizer(activitySync);
+        Map<String, String> settings = Map.of(LocalConnectorFactory.ROOT, root.toString(),
+                LocalConnectorFactory.TIME_ZONE, "Europe/Berlin");
+        this.account = accounts.create(new AccountRequest(DEMO, "local", settings, false, null,
+                Set.of(SyncArea.APPOINTMENTS, SyncArea.TASKS), policy));
+        this.person = new LocalConnectorFactory().open(new AccountContext(account.id(), DEMO, settings,
+                Credentials.NONE, renewed -> { }));
+    }
+
+    SyncRun run() {
+        return sync.sync(account.id(), Set.of(SyncArea.APPOINTMENTS, SyncArea.TASKS), SyncTrigger.SCHEDULED);
+    }
+
+    /** A run that may crash; true when it ended normally. */
+    boolean runMayCrash() {
+        try {
+            run();
+            return true;
+        } catch (Crash e) {
+            return false;
+        }
+    }
+
+    List<JournalEntry> entries(SyncRun run) {
+        return journal.entries(run.id());
+    }
+
+    // --- the person in the CRM ---
+
+    ActivityStore activities() {
+        return crm.activities();
+    }
+
+    Activity crmCreate(ActivityType type, String subject, Instant start) {
+        ActivityData.Builder b = ActivityData.builder(type, DEMO).status(new StatusKey("O")).subject(subject)
+                .text("notes on " + subject).timeZone("Europe/Berlin");
+        if (type.equals(ActivityType.TASK) || type.equals(ActivityType.FOLLOW_UP)) {
+            b.due(start);
+        } else {
+            b.start(start).end(start.plus(1, ChronoUnit.HOURS));
+        }
+        return crm.activities().create(DEMO, b.build(), Optional.empty());
+    }
+
+    Activity crmGet(String id) {
+        return crm.activities().get(DEMO, ActivityId.of(id)).orElseThrow();
+    }
+
+    Optional<Activity> crmFind(String id) {
+        return crm.activities().get(DEMO, ActivityId.of(id));
+    }
+
+    Activity crmEdit(String id, String subject) {
+        Activity a = crmGet(id);
+        return crm.activities().update(DEMO, a.id(), a.version(), a.data().toBuilder().subject(subject).build());
+    }
+
+    void crmDelete(String id) {
+        Activity a = crmGet(id);
+        crm.activities().delete(DEMO, a.id(), a.version());
+    }
+
+    /** The employee's activities of these types. */
+    List<Activity> crmActivities(Set<ActivityType> types) {
+        return crm.activities().search(DEMO, io.liaison.api.crm.ActivityQuery.all(100_000)).stream()
+                .filter(a -> a.data().owner().equals(DEMO) && types.contains(a.data().type())).toList();
+    }
+
+    // --- the person in the groupware ---
+
+    ItemStore<EventData> events() {
+        return person.events().orElseThrow();
+    }
+
+    ItemStore<TaskData> tasks() {
+        return person.tasks().orElseThrow();
+    }
+
+    GroupwareItem<EventData> gwCreateEvent(String subject, Instant start) {
+        return events().create(EventData.simple(subject, start, start.plus(1, ChronoUnit.HOURS), "Europe/Berlin"),
+                Optional.empty(), new IdempotencyKey("person-" + UUID.randomUUID()));
+    }
+
+    GroupwareItem<TaskData> gwCreateTask(String subject, Instant due) {
+        return tasks().create(TaskData.simple(subject, due), Optional.empty(),
+                new IdempotencyKey("person-" + UUID.randomUUID()));
+    }
+
+    GroupwareItem<EventData> gwEditEvent(String id, String subject) {
+        GroupwareItem<EventData> g = events().get(id).orElseThrow();
+        EventData d = g.data();
+        return events().update(id, g.version(), new EventData(subject, d.bodyText(), d.start(), d.end(), d.allDay(),
+                d.timeZone(), d.location(), d.organizer(), d.attendees(), d.reminder(), d.importance(), d.categories(),
+                d.recurrenceRule(), d.seriesMasterId(), d.crmLink()), g.crmId());
+    }
+
+    GroupwareItem<TaskData> gwEditTask(String id, String subject) {
+        GroupwareItem<TaskData> g = tasks().get(id).orElseThrow();
+        TaskData d = g.data();
+        return tasks().update(id, g.version(), new TaskData(subject, d.bodyText(), d.start(), d.due(), d.status(),
+                d.completedAt(), d.reminderAt(), d.importance(), d.categories(), d.crmLink()), g.crmId());
+    }
+
+    void gwDeleteEvent(String id) {
+        events().delete(id, events().get(id).orElseThrow().version());
+    }
+
+    void gwDeleteTask(String id) {
+        tasks().delete(id, tasks().get(id).orElseThrow().version());
+    }
+
+    List<GroupwareItem<EventData>> gwEvents() {
+        return events().changes(Optional.empty()).changed();
+    }
+
+    List<GroupwareItem<TaskData>> gwTasks() {
+        return tasks().changes(Optional.empty()).changed();
+    }
+
+    List<Link> links(SyncArea area) {
+        return links.list(account.id(), area.name());
+    }
+
+    static ActivitySyncConfig config(double share, int minLinks) {
+        return new ActivitySyncConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return ActivitySyncConfig.class; }
+            @Override public String linkTemplate() { return "crm://activity/{id}"; }
+            @Override public double massDeleteShare() { return share; }
+            @Override public int massDeleteMinLinks() { return minLinks; }
+            @Override public long pushDelayMillis() { return 50; }
+            @Override public String openStatus() { return "O"; }
+            @Override public String doneStatus() { return "E"; }
+            @Override public int crmPageSize() { return 3; } // small pages: every run reads several
+        };
+    }
+
+    static Instant at(int day, int hour) {
+        return Instant.parse("2026-03-01T00:00:00Z").plus(day, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS);
+    }
+
+    private static DataSource h2(String name) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return ds;
+    }
+
+    private HostCrm countedCrm() {
+        ActivityStore activities = counted(ActivityStore.class, crm.activities(), "crm",
+                Set.of("create", "update", "delete"));
+        return proxy(HostCrm.class, crm, (m, args) -> m.getName().equals("activities") ? activities : NO_REPLACEMENT);
+    }
+
+    /** The real local connector, whose event and task writes pass the counter. */
+    private final class CountingLocalConnector implements ConnectorFactory {
+        private final LocalConnectorFactory local = new LocalConnectorFactory();
+
+        @Override
+        public String type() {
+            return local.type();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public ConnectorSession open(AccountContext context) {
+            ConnectorSession session = local.open(context);
+            Set<String> writesOf = Set.of("create", "update", "delete");
+            Optional<ItemStore<EventData>> events = session.events().map(s -> counted(ItemStore.class, s, "groupware", writesOf));
+            Optional<ItemStore<TaskData>> tasks = session.tasks().map(s -> counted(ItemStore.class, s, "groupware", writesOf));
+            return proxy(ConnectorSession.class, session, (m, args) -> switch (m.getName()) {
+                case "events" -> events;
+                case "tasks" -> tasks;
+                default -> NO_REPLACEMENT;
+            });
+        }
+    }
+
+    private static final Object NO_REPLACEMENT = new Object();
+
+    @FunctionalInterface
+    private interface Replacement {
+        Object replace(java.lang.reflect.Method method, Object[] args);
+    }
+
+    private <T> T counted(Class<T> type, T target, String kind, Set<String> methods) {
+        return proxy(type, target, (m, args) -> {
+            if (methods.contains(m.getName())) {
+                writes.write(kind, type.getSimpleName() + "." + m.getName());
+            }
+            return NO_REPLACEMENT;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, Replacement replacement) {
+        InvocationHandler handler = (p, m, args) -> {
+            Object replaced = replacement.replace(m, args);
+            if (replaced != NO_REPLACEMENT) {
+                return replaced;
+            }
+            try {
+                return m.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+}

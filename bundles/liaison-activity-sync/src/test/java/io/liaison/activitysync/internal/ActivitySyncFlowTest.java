@@ -1,0 +1,293 @@
+package io.liaison.activitysync.internal;
+
+import static io.liaison.activitysync.internal.ActivityFlow.DEMO;
+import static io.liaison.activitysync.internal.ActivityFlow.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.activitysync.GroupwareEntryKind;
+import io.liaison.api.activitysync.PlannedChange;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.TaskData;
+import io.liaison.api.connector.item.TaskStatus;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.Participant;
+import io.liaison.api.domain.ParticipantRole;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.JournalEntry;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RunStatus;
+import io.liaison.api.runtime.SyncRun;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ActivitySyncFlowTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCrmAppointmentReachesTheGroupwareOnceWithItsLinkAndASecondRunWritesNothing() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        Activity a = flow.crmCreate(ActivityType.APPOINTMENT, "Visit ACME", at(1, 9));
+
+        SyncRun first = flow.run();
+
+        assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
+        List<GroupwareItem<EventData>> events = flow.gwEvents();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).crmId()).contains(a.id().value());
+        assertThat(events.get(0).data().crmLink()).contains(URI.create("crm://activity/" + a.id()));
+        assertThat(events.get(0).data().subject()).isEqualTo("Visit ACME");
+        assertThat(events.get(0).data().start()).isEqualTo(at(1, 9));
+        assertThat(events.get(0).data().timeZone()).isEqualTo("Europe/Berlin");
+
+        flow.writes.reset();
+        SyncRun second = flow.run();
+        assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get()).isZero();
+        Convergence.assertConverged(flow);
+    }
+
+    @Test
+    void aGroupwareEventBecomesACrmActivityAndGetsItsLinkBackInTheSameRun() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        GroupwareItem<EventData> created = flow.gwCreateEvent("Lunch with Bob", at(2, 12));
+
+        SyncRun run = flow.run();
+
+        List<Activity> crm = flow.crmActivities(Set.of(ActivityType.APPOINTMENT, ActivityType.MEETING));
+        assertThat(crm).hasSize(1);
+        Activity a = crm.get(0);
+        assertThat(a.data().type()).isEqualTo(ActivityType.APPOINTMENT);
+        assertThat(a.data().owner()).isEqualTo(DEMO);
+        assertThat(a.data().subject()).isEqualTo("Lunch with Bob");
+        assertThat(a.data().start()).contains(at(2, 12));
+        GroupwareItem<EventData> linkedBack = flow.events().get(created.id()).orElseThrow();
+        assertThat(linkedBack.crmId()).contains(a.id().value());
+        assertThat(linkedBack.data().crmLink()).contains(URI.create("crm://activity/" + a.id()));
+        assertThat(flow.entries(run)).extracting(JournalEntry::outcome).contains(Outcome.CREATED);
+
+        flow.writes.reset();
+        flow.run();
+        assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get()).isZero();
+        Convergence.assertConverged(flow);
+    }
+
+    @Test
+    void tasksAndFollowUpsGoBothWaysWithCompletion() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        Activity task = flow.crmCreate(ActivityType.TASK, "Send offer", at(3, 10));
+        Activity followUp = flow.crmCreate(ActivityType.FOLLOW_UP, "Call back ACME", at(4, 8));
+        GroupwareItem<TaskData> gwTask = flow.gwCreateTask("Prepare slides", at(5, 17));
+
+        flow.run();
+
+        assertThat(flow.gwTasks()).extracting(g -> g.data().subject())
+                .containsExactlyInAnyOrder("Send offer", "Call back ACME", "Prepare slides");
+        GroupwareItem<TaskData> fu = flow.gwTasks().stream().filter(g -> g.crmId().equals(Optional.of(followUp.id().value())))
+                .findFirst().orElseThrow();
+        assertThat(fu.data().due()).contains(at(4, 8));
+        Activity fromGw = flow.crmActivities(Set.of(ActivityType.TASK)).stream()
+                .filter(a -> a.data().subject().equals("Prepare slides")).findFirst().orElseThrow();
+        assertThat(fromGw.data().due()).contains(at(5, 17));
+
+        // the person ticks the task off in the groupware
+        GroupwareItem<TaskData> g = flow.tasks().get(gwTask.id()).orElseThrow();
+        TaskData d = g.data();
+        flow.tasks().update(g.id(), g.version(), new TaskData(d.subject(), d.bodyText(), d.start(), d.due(),
+                TaskStatus.COMPLETED, Optional.of(at(5, 16)), d.reminderAt(), d.importance(), d.categories(),
+                d.crmLink()), g.crmId());
+        flow.run();
+
+        Activity done = flow.crmGet(fromGw.id().value());
+        assertThat(done.data().completedAt()).contains(at(5, 16));
+        assertThat(done.data().status().key()).isEqualTo("E");
+        assertThat(flow.crmGet(task.id().value()).data().completedAt()).isEmpty();
+        Convergence.assertConverged(flow);
+    }
+
+    @Test
+    void editsAndDeletesPropagateBothWays() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        Activity a = flow.crmCreate(ActivityType.APPOINTMENT, "A", at(1, 9));
+        Activity b = flow.crmCreate(ActivityType.APPOINTMENT, "B", at(1, 11));
+        GroupwareItem<EventData> c = flow.gwCreateEvent("C", at(1, 13));
+        GroupwareItem<EventData> d = flow.gwCreateEvent("D", at(1, 15));
+        flow.run();
+        String cCrm = flow.events().get(c.id()).orElseThrow().crmId().orElseThrow();
+        String dCrm = flow.events().get(d.id()).orElseThrow().crmId().orElseThrow();
+        String aGw = flow.links.byCrmId(flow.account.id(), "APPOINTMENTS", a.id().value()).orElseThrow().groupwareId();
+        String bGw = flow.links.byCrmId(flow.account.id(), "APPOINTMENTS", b.id().value()).orElseThrow().groupwareId();
+
+        flow.crmEdit(a.id().value(), "A edited in the CRM");
+        flow.gwEditEvent(c.id(), "C edited in the groupware");
+        flow.crmDelete(dCrm);
+        flow.gwDeleteEvent(bGw);
+        SyncRun run = flow.run();
+
+        assertThat(flow.events().get(aGw).orElseThrow().data().subject()).isEqualTo("A edited in the CRM");
+        assertThat(flow.crmGet(cCrm).data().subject()).isEqualTo("C edited in the groupware");
+        assertThat(flow.events().get(d.id())).isEmpty();
+        assertThat(flow.crmFind(b.id().value())).isEmpty();
+        assertThat(flow.entries(run)).extracting(JournalEntry::outcome)
+                .containsOnly(Outcome.UPDATED, Outcome.DELETED);
+        Convergence.assertConverged(flow);
+        flow.writes.reset();
+        flow.run();
+        assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aConflictFollowsThePolicyAndIsJournaled(ConflictPolicy policy) {
+        ActivityFlow flow = new ActivityFlow(dir, policy);
+        Activity a = flow.crmCreate(ActivityType.APPOINTMENT, "Original", at(1,9));
+        flow.run();
+        String gw = flow.links.byCrmId(flow.account.id(), "APPOINTMENTS", a.id().value()).orElseThrow().groupwareId();
+        flow.crmEdit(a.id().value(), "CRM edit");
+        flow.gwEditEvent(gw, "Groupware edit");
+
+        SyncRun run = flow.run();
+
+        List<JournalEntry> conflicts = flow.entries(run).stream().filter(e -> e.outcome() == Outcome.CONFLICT).toList();
+        assertThat(conflicts).hasSize(1);
+        assertThat(conflicts.get(0).message()).contains("changed on both sides").contains(policy.name());
+        String kept = flow.crmGet(a.id().value()).data().subject();
+        switch (policy) {
+            case CRM_WINS, NEWEST_WINS -> assertThat(kept).isEqualTo("CRM edit"); // the local connector reports no time
+            case GROUPWARE_WINS -> assertThat(kept).isEqualTo("Groupware edit");
+            case KEEP_BOTH -> {
+                assertThat(kept).isEqualTo("CRM edit");
+                flow.run(); // the copy reaches the groupware as an item of its own
+                assertThat(flow.gwEvents()).extracting(g -> g.data().subject())
+                        .containsExactlyInAnyOrder("CRM edit", "Groupware edit");
+            }
+        }
+        Convergence.assertConverged(flow);
+    }
+
+    @Test
+    void theMassDeleteGuardStopsAndReportsWhenTheGroupwareLosesMostItems() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        for (int i = 0; i < 12; i++) {
+            flow.crmCreate(ActivityType.APPOINTMENT, "Appointment " + i, at(i, 9));
+        }
+        flow.run();
+        List<GroupwareItem<EventData>> events = flow.gwEvents();
+        for (int i = 0; i < 8; i++) {
+            flow.gwDeleteEvent(events.get(i).id());
+        }
+
+        SyncRun run = flow.run();
+
+        assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT))).hasSize(12);
+        assertThat(flow.entries(run)).anySatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.WARNING);
+            assertThat(e.message()).contains("8 of 12").contains("groupware reports");
+        });
+        // it keeps stopping until someone looks: the next run reports it again
+        assertThat(flow.entries(flow.run())).anySatisfy(e -> assertThat(e.message()).contains("8 of 12"));
+        assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT))).hasSize(12);
+    }
+
+    @Test
+    void anotherTypeIsPutIntoTheGroupwareOnRequestAndItsEntryDeletedOnRequest() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        Activity call = flow.crmCreate(new ActivityType("CALL"), "Call Alice", at(2, 10));
+        flow.run();
+        assertThat(flow.gwEvents()).isEmpty();
+
+        flow.activitySync.putIntoGroupware(DEMO, call.id(), GroupwareEntryKind.APPOINTMENT);
+
+        assertThat(flow.gwEvents()).singleElement().satisfies(g -> assertThat(g.crmId()).contains(call.id().value()));
+        String gw = flow.gwEvents().get(0).id();
+        flow.gwEditEvent(gw, "Call Alice about the offer");
+        flow.run();
+        assertThat(flow.crmGet(call.id().value()).data().subject()).isEqualTo("Call Alice about the offer");
+        assertThat(flow.crmGet(call.id().value()).data().type().key()).isEqualTo("CALL");
+
+        flow.activitySync.deleteGroupwareEntry(DEMO, call.id());
+
+        assertThat(flow.gwEvents()).isEmpty();
+        assertThat(flow.links(SyncArea.APPOINTMENTS)).isEmpty();
+        assertThat(flow.crmFind(call.id().value())).isPresent();
+        flow.crmEdit(call.id().value(), "Call Alice again");
+        flow.run();
+        assertThat(flow.gwEvents()).isEmpty();
+    }
+
+    @Test
+    void deletingTheGroupwareEntryOfAnAppointmentKeepsTheActivityAndItStaysOut() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        Activity a = flow.crmCreate(ActivityType.APPOINTMENT, "Fair", at(3, 9));
+        flow.run();
+
+        flow.activitySync.deleteGroupwareEntry(DEMO, a.id());
+        flow.crmEdit(a.id().value(), "Fair, second day");
+        flow.run();
+
+        assertThat(flow.gwEvents()).isEmpty();
+        assertThat(flow.crmFind(a.id().value())).isPresent();
+        flow.activitySync.putIntoGroupware(DEMO, a.id(), GroupwareEntryKind.APPOINTMENT);
+        assertThat(flow.gwEvents()).singleElement().satisfies(g -> assertThat(g.data().subject()).isEqualTo("Fair, second day"));
+    }
+
+    @Test
+    void aMeetingCarriesItsAttendeesAndAGroupwareEventWithAttendeesBecomesAMeeting() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        Activity m = flow.activities().create(DEMO, io.liaison.api.domain.ActivityData.builder(ActivityType.MEETING, DEMO)
+                .status(new io.liaison.api.domain.StatusKey("O")).subject("Kick-off").start(at(6, 9)).end(at(6, 10))
+                .location("Room 1").reminder(Duration.ofMinutes(15)).importance(io.liaison.api.domain.Importance.HIGH)
+                .categories(List.of("Project")).participants(List.of(
+                        new Participant("alice@example.com", "Alice", ParticipantRole.REQUIRED, null),
+                        new Participant("bob@example.com", "Bob", ParticipantRole.OPTIONAL, null)))
+                .build(), Optional.empty());
+        flow.run();
+        EventData e = flow.gwEvents().get(0).data();
+        assertThat(e.attendees()).extracting(Participant::email).containsExactlyInAnyOrder("alice@example.com", "bob@example.com");
+        assertThat(e.location()).isEqualTo("Room 1");
+        assertThat(e.reminder()).contains(Duration.ofMinutes(15));
+        assertThat(e.importance()).isEqualTo(io.liaison.api.domain.Importance.HIGH);
+        assertThat(e.categories()).containsExactly("Project");
+        assertThat(flow.crmGet(m.id().value()).version()).isEqualTo(m.version());
+
+        flow.writes.reset();
+        flow.run();
+        assertThat(flow.writes.crm.get() + flow.writes.groupware.get()).isZero();
+    }
+
+    @Test
+    void thePreviewListsWhatARunWouldDoAndARunAppliesOnlyTheChosenChanges() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        Activity a = flow.crmCreate(ActivityType.APPOINTMENT, "Chosen", at(1, 9));
+        flow.crmCreate(ActivityType.APPOINTMENT, "Not chosen", at(1, 11));
+        flow.gwCreateTask("From the groupware", at(2, 9));
+
+        List<PlannedChange> preview = flow.activitySync.preview(flow.account.id(), Set.of());
+
+        assertThat(preview).hasSize(3);
+        assertThat(flow.gwEvents()).isEmpty();
+        assertThat(flow.crmActivities(Set.of(ActivityType.TASK))).isEmpty();
+        PlannedChange chosen = preview.stream().filter(p -> p.description().contains("Chosen")).findFirst().orElseThrow();
+        assertThat(chosen.action()).isEqualTo("CREATE");
+        assertThat(chosen.direction()).isEqualTo("TO_GROUPWARE");
+
+        flow.activitySync.run(flow.account.id(), Set.of(SyncArea.APPOINTMENTS, SyncArea.TASKS), List.of(chosen.key()));
+
+        assertThat(flow.gwEvents()).singleElement().satisfies(g -> assertThat(g.crmId()).contains(a.id().value()));
+        assertThat(flow.crmActivities(Set.of(ActivityType.TASK))).isEmpty();
+        flow.run(); // the rest follows with the next full run, nothing twice
+        Convergence.assertConverged(flow);
+    }
+}

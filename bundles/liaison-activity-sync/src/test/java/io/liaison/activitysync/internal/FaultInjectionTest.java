@@ -1,0 +1,85 @@
+package io.liaison.activitysync.internal;
+
+import static io.liaison.activitysync.internal.ActivityFlow.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.TaskData;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.ConflictPolicy;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crashes a run at every write it makes (CRM and groupware creates, updates and deletes, the link-back write, link
+ * saves and deletes, token saves), one scenario per write, then runs cleanly: every item exists once on each side,
+ * linked, with every edit made before the crash.
+ */
+class FaultInjectionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunCrashedAtAnyWriteIsRepairedByTheNextRun() {
+        int scenarios = 0;
+        for (int k = 1; ; k++) {
+            ActivityFlow flow = new ActivityFlow(dir.resolve("k" + k), ConflictPolicy.CRM_WINS);
+            Fixture f = setUp(flow);
+            flow.writes.reset();
+            flow.writes.crashAt = k;
+            boolean crashed = !flow.runMayCrash();
+            flow.writes.crashAt = -1;
+            flow.run();
+            flow.run();
+
+            Convergence.assertConverged(flow);
+            assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT, ActivityType.MEETING)))
+                    .as("appointments after a crash at write " + k).extracting(a -> a.data().subject())
+                    .containsExactlyInAnyOrder("A edited in the CRM", "E edited in the groupware", "new in the CRM",
+                            "new in the groupware");
+            assertThat(flow.crmActivities(Set.of(ActivityType.TASK, ActivityType.FOLLOW_UP)))
+                    .as("tasks after a crash at write " + k).extracting(a -> a.data().subject())
+                    .containsExactlyInAnyOrder("follow-up new in the CRM", "task new in the groupware");
+            assertThat(flow.crmFind(f.e.crmId().orElseThrow())).isPresent();
+            flow.writes.reset();
+            flow.run();
+            assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get())
+                    .as("writes of a run after the repair (crash at " + k + ")").isZero();
+            scenarios++;
+            if (!crashed) {
+                break; // k is past the last write of the run
+            }
+        }
+        System.out.println("FaultInjectionTest: " + scenarios + " crash scenarios (one per write of the run)");
+        assertThat(scenarios).isGreaterThan(20);
+    }
+
+    private record Fixture(Activity a, Activity t, GroupwareItem<EventData> e, GroupwareItem<TaskData> k) {
+    }
+
+    /** Two linked items per side, then new, edited and deleted items on both sides. */
+    private static Fixture setUp(ActivityFlow flow) {
+        Activity a = flow.crmCreate(ActivityType.APPOINTMENT, "A", at(1, 9));
+        Activity t = flow.crmCreate(ActivityType.TASK, "T", at(1, 12));
+        GroupwareItem<EventData> e = flow.gwCreateEvent("E", at(2, 9));
+        GroupwareItem<TaskData> k = flow.gwCreateTask("K", at(2, 12));
+        flow.run();
+        e = flow.events().get(e.id()).orElseThrow();
+        k = flow.tasks().get(k.id()).orElseThrow();
+
+        flow.crmCreate(ActivityType.APPOINTMENT, "new in the CRM", at(3, 9));
+        flow.crmCreate(ActivityType.FOLLOW_UP, "follow-up new in the CRM", at(3, 12));
+        flow.gwCreateEvent("new in the groupware", at(4, 9));
+        flow.gwCreateTask("task new in the groupware", at(4, 12));
+        flow.crmEdit(a.id().value(), "A edited in the CRM");
+        flow.gwEditEvent(e.id(), "E edited in the groupware");
+        flow.crmDelete(t.id().value());
+        flow.gwDeleteTask(k.id());
+        return new Fixture(a, t, e, k);
+    }
+}

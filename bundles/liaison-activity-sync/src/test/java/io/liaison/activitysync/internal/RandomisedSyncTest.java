@@ -1,0 +1,106 @@
+package io.liaison.activitysync.internal;
+
+import static io.liaison.activitysync.internal.ActivityFlow.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.ConflictPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Interleaved creates, edits and deletes on both sides with runs in between, some of them crashed at a random
+ * write, under every conflict policy; fixed seeds. At the end two clean runs must leave both sides converged, and a
+ * further run must write nothing.
+ */
+class RandomisedSyncTest {
+    private static final int SEEDS = 8;
+    private static final int ROUNDS = 50;
+    private static final Set<ActivityType> EVENT_TYPES = Set.of(ActivityType.APPOINTMENT, ActivityType.MEETING);
+    private static final Set<ActivityType> TASK_TYPES = Set.of(ActivityType.TASK, ActivityType.FOLLOW_UP);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void interleavedEditsOnBothSidesConverge() {
+        int crashes = 0;
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            ConflictPolicy policy = ConflictPolicy.values()[seed % ConflictPolicy.values().length];
+            ActivityFlow flow = new ActivityFlow(dir.resolve("seed" + seed), policy, 1.0, 0);
+            Random random = new Random(seed);
+            for (int round = 0; round < ROUNDS; round++) {
+                int ops = 1 + random.nextInt(3);
+                for (int op = 0; op < ops; op++) {
+                    edit(flow, random, "s" + seed + "r" + round + "o" + op);
+                }
+                int what = random.nextInt(100);
+                if (what < 70) {
+                    flow.run();
+                } else if (what < 85) {
+                    flow.writes.reset();
+                    flow.writes.crashAt = 1 + random.nextInt(12);
+                    crashes += flow.runMayCrash() ? 0 : 1;
+                    flow.writes.crashAt = -1;
+                }
+            }
+            flow.run();
+            flow.run();
+            Convergence.assertConverged(flow);
+            flow.writes.reset();
+            flow.run();
+            assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get())
+                    .as("writes of a run after convergence, seed " + seed).isZero();
+        }
+        System.out.println("RandomisedSyncTest: " + SEEDS + " seeds x " + ROUNDS + " rounds, " + crashes + " crashed runs");
+    }
+
+    private static void edit(ActivityFlow flow, Random random, String name) {
+        int day = random.nextInt(30);
+        switch (random.nextInt(8)) {
+            case 0 -> flow.crmCreate(ActivityType.APPOINTMENT, "crm " + name, at(day, 9));
+            case 1 -> flow.crmCreate(random.nextBoolean() ? ActivityType.TASK : ActivityType.FOLLOW_UP, "crm " + name,
+                    at(day, 10));
+            case 2 -> pick(random, flow.crmActivities(random.nextBoolean() ? EVENT_TYPES : TASK_TYPES))
+                    .ifPresent(a -> flow.crmEdit(a.id().value(), "crm edit " + name));
+            case 3 -> pick(random, flow.crmActivities(random.nextBoolean() ? EVENT_TYPES : TASK_TYPES))
+                    .ifPresent(a -> flow.crmDelete(a.id().value()));
+            case 4 -> {
+                if (random.nextBoolean()) {
+                    flow.gwCreateEvent("gw " + name, at(day, 11));
+                } else {
+                    flow.gwCreateTask("gw " + name, at(day, 12));
+                }
+            }
+            case 5, 6 -> {
+                if (random.nextBoolean()) {
+                    pick(random, flow.gwEvents()).ifPresent(g -> flow.gwEditEvent(g.id(), "gw edit " + name));
+                } else {
+                    pick(random, flow.gwTasks()).ifPresent(g -> flow.gwEditTask(g.id(), "gw edit " + name));
+                }
+            }
+            default -> {
+                if (random.nextBoolean()) {
+                    pick(random, flow.gwEvents()).map(GroupwareItem::id).ifPresent(flow::gwDeleteEvent);
+                } else {
+                    pick(random, flow.gwTasks()).map(GroupwareItem::id).ifPresent(flow::gwDeleteTask);
+                }
+            }
+        }
+    }
+
+    private static <T> java.util.Optional<T> pick(Random random, List<T> items) {
+        return items.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(items.get(random.nextInt(items.size())));
+    }
+
+    @SuppressWarnings("unused")
+    private static String subject(Activity a) {
+        return a.data().subject();
+    }
+}

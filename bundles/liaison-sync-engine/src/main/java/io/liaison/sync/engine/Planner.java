@@ -1,0 +1,223 @@
+package io.liaison.sync.engine;
+
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.runtime.Link;
+import io.liaison.sync.engine.Step.Kind;
+import io.liaison.sync.engine.Step.Resolution;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans a run: compares each link with what both sides report and decides per item, writing nothing.
+ * <ul>
+ *   <li>A side whose version still equals the link's has not changed (our own write seen again: an echo).</li>
+ *   <li>A side whose version moved but whose content hash equals the link's was only touched: the link is
+ *       refreshed, nothing is written.</li>
+ *   <li>Changed on one side: update the other. Changed on both: the conflict policy. Same edit on both: refresh.</li>
+ *   <li>Gone on one side and unchanged on the other: delete the other, unless the mass-delete guard trips. Gone on
+ *       one side and edited on the other: the edit wins and the item is created again (nothing edited is lost).</li>
+ *   <li>Unlinked items are matched by the id they name on the other side (CRM id carried by a groupware item,
+ *       groupware id a CRM item was created from) before anything is created: a re-read or an interrupted run
+ *       never duplicates.</li>
+ * </ul>
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    private enum State { UNCHANGED, TOUCHED, CHANGED, REMOVED }
+
+    private record Observed<T>(State state, Optional<SideItem<T>> item) {
+    }
+
+    /** The plan for these links and change sets under a conflict policy and a mass-delete guard. */
+    public static <C, G> Plan<C, G> plan(List<Link> links, SideChanges<C> crm, SideChanges<G> groupware,
+                                         ConflictPolicy policy, MassDeleteGuard guard) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(guard, "guard");
+        Map<String, SideItem<C>> crmChanged = byId(crm.changed());
+        Map<String, SideItem<G>> gwChanged = byId(groupware.changed());
+        Set<String> linkedCrm = new HashSet<>();
+        Set<String> linkedGw = new HashSet<>();
+        for (Link link : links) {
+            linkedCrm.add(link.crmId());
+            linkedGw.add(link.groupwareId());
+        }
+
+        int crmGone = 0;
+        int gwGone = 0;
+        List<Observed<C>> crmStates = new ArrayList<>();
+        List<Observed<G>> gwStates = new ArrayList<>();
+        for (Link link : links) {
+            Observed<C> c = observe(link.crmId(), link.crmVersion(), link.contentHash(), crmChanged, crm);
+            Observed<G> g = observe(link.groupwareId(), link.groupwareVersion(), link.contentHash(), gwChanged, groupware);
+            crmStates.add(c);
+            gwStates.add(g);
+            crmGone += c.state() == State.REMOVED ? 1 : 0;
+            gwGone += g.state() == State.REMOVED ? 1 : 0;
+        }
+        boolean stopCrmGone = guard.trips(crmGone, links.size());
+        boolean stopGwGone = guard.trips(gwGone, links.size());
+
+        List<Step<C, G>> steps = new ArrayList<>();
+        int unchanged = 0;
+        for (int i = 0; i < links.size(); i++) {
+            Link link = links.get(i);
+            Observed<C> c = crmStates.get(i);
+            Observed<G> g = gwStates.get(i);
+            if ((stopCrmGone && c.state() == State.REMOVED) || (stopGwGone && g.state() == State.REMOVED)) {
+                steps.add(step(Kind.DELETE_STOPPED, link, c.item(), g.item(), Optional.empty(), false,
+                        "stopped by the mass-delete guard"));
+                continue;
+            }
+            Step<C, G> step = decide(link, c, g, policy, !groupware.complete());
+            if (step == null) {
+                unchanged++;
+            } else {
+                steps.add(step);
+            }
+        }
+
+        // unlinked items: matched with each other by the ids they name, else created on the other side
+        Map<String, SideItem<G>> unlinkedGw = new LinkedHashMap<>();
+        Map<String, SideItem<G>> unlinkedGwByCrmId = new HashMap<>();
+        for (SideItem<G> g : gwChanged.values()) {
+            if (!linkedGw.contains(g.id())) {
+                unlinkedGw.put(g.id(), g);
+                g.partnerId().filter(p -> !linkedCrm.contains(p)).ifPresent(p -> unlinkedGwByCrmId.putIfAbsent(p, g));
+            }
+        }
+        for (SideItem<C> c : crmChanged.values()) {
+            if (linkedCrm.contains(c.id())) {
+                continue;
+            }
+            Optional<SideItem<G>> match = c.partnerId().map(unlinkedGw::get)
+                    .or(() -> Optional.ofNullable(unlinkedGwByCrmId.get(c.id())));
+            if (match.isPresent()) {
+                unlinkedGw.remove(match.get().id());
+                steps.add(step(Kind.RELINK, null, Optional.of(c), match, Optional.empty(), false,
+                        "found on both sides without a link (an interrupted run or a re-read)"));
+            } else {
+                steps.add(step(Kind.CREATE_IN_GROUPWARE, null, Optional.of(c), Optional.empty(), Optional.empty(),
+                        !groupware.complete(), "new in the CRM"));
+            }
+        }
+        for (SideItem<G> g : unlinkedGw.values()) {
+            steps.add(step(Kind.CREATE_IN_CRM, null, Optional.empty(), Optional.of(g), Optional.empty(), false,
+                    "new in the groupware"));
+        }
+        return new Plan<>(steps, unchanged, stopCrmGone ? crmGone : 0, stopGwGone ? gwGone : 0, links.size());
+    }
+
+    private static <C, G> Step<C, G> decide(Link link, Observed<C> c, Observed<G> g, ConflictPolicy policy,
+                                            boolean lookUp) {
+        State cs = c.state();
+        State gs = g.state();
+        boolean cQuiet = cs == State.UNCHANGED || cs == State.TOUCHED;
+        boolean gQuiet = gs == State.UNCHANGED || gs == State.TOUCHED;
+        if (cs == State.UNCHANGED && gs == State.UNCHANGED) {
+            return null;
+        }
+        if (cQuiet && gQuiet) {
+            return step(Kind.REFRESH_LINK, link, c.item(), g.item(), Optional.empty(), false,
+                    "version changed, content did not");
+        }
+        if (cs == State.CHANGED && gQuiet) {
+            return step(Kind.UPDATE_GROUPWARE, link, c.item(), g.item(), Optional.empty(), false, "changed in the CRM");
+        }
+        if (cQuiet && gs == State.CHANGED) {
+            return step(Kind.UPDATE_CRM, link, c.item(), g.item(), Optional.empty(), false, "changed in the groupware");
+        }
+        if (cs == State.CHANGED && gs == State.CHANGED) {
+            if (!c.item().get().contentHash().isEmpty()
+                    && c.item().get().contentHash().equals(g.item().get().contentHash())) {
+                return step(Kind.REFRESH_LINK, link, c.item(), g.item(), Optional.empty(), false,
+                        "the same change on both sides");
+            }
+            Resolution resolution = resolve(policy, c.item().get(), g.item().get());
+            return step(Kind.CONFLICT, link, c.item(), g.item(), Optional.of(resolution), false,
+                    "changed on both sides since the last run; policy " + policy + ": " + describe(resolution, policy,
+                            c.item().get(), g.item().get()));
+        }
+        if (cs == State.REMOVED && gQuiet) {
+            return step(Kind.DELETE_IN_GROUPWARE, link, Optional.empty(), g.item(), Optional.empty(), false,
+                    "deleted in the CRM");
+        }
+        if (cQuiet && gs == State.REMOVED) {
+            return step(Kind.DELETE_IN_CRM, link, c.item(), Optional.empty(), Optional.empty(), false,
+                    "deleted in the groupware");
+        }
+        if (cs == State.REMOVED && gs == State.CHANGED) {
+            return step(Kind.CREATE_IN_CRM, link, Optional.empty(), g.item(), Optional.empty(), false,
+                    "deleted in the CRM but changed in the groupware since: the edit wins, created again");
+        }
+        if (cs == State.CHANGED && gs == State.REMOVED) {
+            return step(Kind.CREATE_IN_GROUPWARE, link, c.item(), Optional.empty(), Optional.empty(), lookUp,
+                    "deleted in the groupware but changed in the CRM since: the edit wins, created again");
+        }
+        return step(Kind.DROP_LINK, link, Optional.empty(), Optional.empty(), Optional.empty(), false,
+                "deleted on both sides");
+    }
+
+    private static Resolution resolve(ConflictPolicy policy, SideItem<?> crm, SideItem<?> groupware) {
+        return switch (policy) {
+            case CRM_WINS -> Resolution.CRM_WINS;
+            case GROUPWARE_WINS -> Resolution.GROUPWARE_WINS;
+            case KEEP_BOTH -> Resolution.KEEP_BOTH;
+            case NEWEST_WINS -> crm.modifiedAt().isPresent() && groupware.modifiedAt().isPresent()
+                    && groupware.modifiedAt().get().isAfter(crm.modifiedAt().get())
+                    ? Resolution.GROUPWARE_WINS : Resolution.CRM_WINS;
+        };
+    }
+
+    private static String describe(Resolution resolution, ConflictPolicy policy, SideItem<?> crm, SideItem<?> gw) {
+        String base = switch (resolution) {
+            case CRM_WINS -> "the CRM's version is kept and written to the groupware";
+            case GROUPWARE_WINS -> "the groupware's version is kept and written to the CRM";
+            case KEEP_BOTH -> "the CRM's version is kept for the pair and the groupware's edit is kept as a new CRM item";
+        };
+        if (policy == ConflictPolicy.NEWEST_WINS && (crm.modifiedAt().isEmpty() || gw.modifiedAt().isEmpty())) {
+            return base + " (a side reports no modification time, so the CRM counts as newest)";
+        }
+        return base;
+    }
+
+    private static <T> Observed<T> observe(String id, String linkedVersion, String linkedHash,
+                                           Map<String, SideItem<T>> changed, SideChanges<T> changes) {
+        SideItem<T> item = changed.get(id);
+        if (item != null) {
+            if (item.version().equals(linkedVersion)) {
+                return new Observed<>(State.UNCHANGED, Optional.of(item));
+            }
+            if (!linkedHash.isEmpty() && linkedHash.equals(item.contentHash())) {
+                return new Observed<>(State.TOUCHED, Optional.of(item));
+            }
+            return new Observed<>(State.CHANGED, Optional.of(item));
+        }
+        if (changes.removed().contains(id) || changes.complete()) {
+            return new Observed<>(State.REMOVED, Optional.empty());
+        }
+        return new Observed<>(State.UNCHANGED, Optional.empty());
+    }
+
+    private static <T> Map<String, SideItem<T>> byId(List<SideItem<T>> items) {
+        Map<String, SideItem<T>> map = new LinkedHashMap<>();
+        for (SideItem<T> item : items) {
+            map.put(item.id(), item);
+        }
+        return map;
+    }
+
+    private static <C, G> Step<C, G> step(Kind kind, Link link, Optional<SideItem<C>> crm, Optional<SideItem<G>> gw,
+                                          Optional<Resolution> resolution, boolean lookUp, String reason) {
+        return new Step<>(kind, Optional.ofNullable(link), crm, gw, resolution, lookUp, reason);
+    }
+}

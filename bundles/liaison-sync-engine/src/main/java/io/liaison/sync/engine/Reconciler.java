@@ -1,0 +1,277 @@
+package io.liaison.sync.engine;
+
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.Link;
+import io.liaison.api.runtime.LinkStore;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RunJournal;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * Applies a {@link Plan} through the two sides, one item at a time, saving the link after each item, so that a
+ * crash between any two writes is repaired by the next run: a create is looked up by its idempotency key before
+ * it is made again, and unlinked pairs are matched again by the ids they name. A failing item is journaled with
+ * its reason and the others go on.
+ *
+ * @param <C> the CRM content type
+ * @param <G> the groupware content type
+ */
+public final class Reconciler<C, G> {
+
+    private final AccountId account;
+    private final String scope;
+    private final SyncArea area;
+    private final LinkStore links;
+    private final RunJournal journal;
+    private final SideStore<C, G> crm;
+    private final SideStore<G, C> groupware;
+    private final Clock clock;
+
+    /**
+     * @param account   the account
+     * @param scope     the link store scope of this area
+     * @param area      the area, for the journal
+     * @param links     the link store
+     * @param journal   the run's journal
+     * @param crm       the CRM side
+     * @param groupware the groupware side
+     * @param clock     for the links' time stamps
+     */
+    public Reconciler(AccountId account, String scope, SyncArea area, LinkStore links, RunJournal journal,
+                      SideStore<C, G> crm, SideStore<G, C> groupware, Clock clock) {
+        this.account = account;
+        this.scope = scope;
+        this.area = area;
+        this.links = links;
+        this.journal = journal;
+        this.crm = crm;
+        this.groupware = groupware;
+        this.clock = clock;
+    }
+
+    /** How applying a plan went. */
+    public record Result(int applied, int failed, int deferred) {
+        /** Whether every chosen step was applied: only then may the change-feed tokens advance. */
+        public boolean clean() {
+            return failed == 0 && deferred == 0;
+        }
+    }
+
+    /** Applies the chosen steps of a plan; stops between items when {@code cancelled} says so. */
+    public Result apply(Plan<C, G> plan, Predicate<Step<C, G>> chosen, BooleanSupplier cancelled) {
+        if (plan.crmDeletesStopped() > 0) {
+            journal.record(area, "mass-delete guard", Outcome.WARNING, "the CRM reports " + plan.crmDeletesStopped()
+                    + " of " + plan.linkCount() + " linked items gone in one run; their groupware copies are kept and "
+                    + "the run stops there until the CRM is checked (or the guard's threshold raised)", Optional.empty());
+        }
+        if (plan.groupwareDeletesStopped() > 0) {
+            journal.record(area, "mass-delete guard", Outcome.WARNING, "the groupware reports "
+                    + plan.groupwareDeletesStopped() + " of " + plan.linkCount() + " linked items gone in one run; "
+                    + "their CRM activities are kept and the run stops there until the groupware is checked (or the "
+                    + "guard's threshold raised)", Optional.empty());
+        }
+        int applied = 0;
+        int failed = 0;
+        int deferred = 0;
+        for (Step<C, G> step : plan.actions()) {
+            if (!chosen.test(step)) {
+                deferred++;
+                continue;
+            }
+            if (cancelled.getAsBoolean()) {
+                deferred++;
+                continue;
+            }
+            try {
+                apply(step);
+                applied++;
+            } catch (ItemChangedException e) {
+                // a person changed it after this run read it: the next run's feed has that change
+                journal.record(area, step.label(), Outcome.WARNING, "left for the next run: " + e.getMessage(),
+                        step.crmId());
+                deferred++;
+            } catch (RuntimeException e) {
+                journal.record(area, step.label(), Outcome.FAILED, step.action().toLowerCase(java.util.Locale.ROOT)
+                        + " " + step.direction() + " failed (" + step.reason() + "): " + describe(e), step.crmId());
+                failed++;
+            }
+        }
+        return new Result(applied, failed, deferred);
+    }
+
+    private void apply(Step<C, G> step) {
+        switch (step.kind()) {
+            case CREATE_IN_GROUPWARE -> createInGroupware(step, step.crm().orElseThrow());
+            case CREATE_IN_CRM -> createInCrm(step, step.groupware().orElseThrow());
+            case UPDATE_GROUPWARE -> updateGroupware(step, step.link().orElseThrow(), step.crm().orElseThrow(),
+                    step.groupware().map(SideItem::version).orElse(step.link().orElseThrow().groupwareVersion()),
+                    Outcome.UPDATED, step.reason());
+            case UPDATE_CRM -> updateCrm(step, step.link().orElseThrow(), step.groupware().orElseThrow(),
+                    step.crm().map(SideItem::version).orElse(step.link().orElseThrow().crmVersion()),
+                    Outcome.UPDATED, step.reason());
+            case DELETE_IN_GROUPWARE -> deleteInGroupware(step, step.link().orElseThrow());
+            case DELETE_IN_CRM -> deleteInCrm(step, step.link().orElseThrow());
+            case CONFLICT -> conflict(step);
+            case RELINK -> relink(step, step.crm().orElseThrow(), step.groupware().orElseThrow());
+            case REFRESH_LINK -> refresh(step.link().orElseThrow(), step);
+            case DROP_LINK -> {
+                links.delete(account, scope, step.link().orElseThrow().crmId());
+                journal.record(area, step.label(), Outcome.DELETED, "link removed: " + step.reason(), step.crmId());
+            }
+            case DELETE_STOPPED -> {
+                // journaled once per run in apply
+            }
+        }
+    }
+
+    private void createInGroupware(Step<C, G> step, SideItem<C> c) {
+        boolean again = step.link().isPresent();
+        step.link().ifPresent(stale -> links.delete(account, scope, stale.crmId()));
+        CreateReason reason = again ? CreateReason.RECREATE : CreateReason.NEW;
+        Optional<SideItem<G>> existing = step.lookUpFirst() || c.partnerId().isPresent()
+                ? groupware.findCreated(c, reason) : Optional.empty();
+        SideItem<G> g = existing.orElseGet(() -> groupware.create(c, reason));
+        if (existing.isPresent() && !sameContent(c, g)) {
+            g = groupware.update(g.id(), g.version(), c);
+        }
+        g = linkBack(g, c);
+        save(c, g, c.contentHash());
+        journal.record(area, step.label(), existing.isPresent() ? Outcome.LINKED : Outcome.CREATED,
+                existing.isPresent() ? "created in the groupware by an interrupted run before; linked" : step.reason(),
+                Optional.of(c.id()));
+    }
+
+    private void createInCrm(Step<C, G> step, SideItem<G> g) {
+        boolean again = step.link().isPresent();
+        step.link().ifPresent(stale -> links.delete(account, scope, stale.crmId()));
+        CreateReason reason = again ? CreateReason.RECREATE : CreateReason.NEW;
+        Optional<SideItem<C>> existing = crm.findCreated(g, reason);
+        if (existing.isEmpty() && !again && g.partnerId().isPresent()
+                && links.byCrmId(account, scope, g.partnerId().get()).isEmpty()) {
+            // carries the id of an unlinked CRM item: its own copy, created by a run that stopped before the link
+            existing = crm.get(g.partnerId().get());
+        }
+        SideItem<C> c = existing.orElseGet(() -> crm.create(g, reason));
+        if (existing.isPresent() && !sameContent(c, g)) {
+            c = crm.update(c.id(), c.version(), g);
+        }
+        SideItem<G> written = linkBack(g, c);
+        save(c, written, g.contentHash());
+        journal.record(area, step.label(), existing.isPresent() ? Outcome.LINKED : Outcome.CREATED,
+                existing.isPresent() ? "created in the CRM by an interrupted run before; linked" : step.reason(),
+                Optional.of(c.id()));
+    }
+
+    private void updateGroupware(Step<C, G> step, Link link, SideItem<C> c, String expectedGwVersion,
+                                 Outcome outcome, String message) {
+        SideItem<G> g;
+        try {
+            g = groupware.update(link.groupwareId(), expectedGwVersion, c);
+        } catch (ItemGoneException e) {
+            // deleted in the groupware after this run read it: the CRM's edit brings it back
+            createInGroupware(new Step<>(Step.Kind.CREATE_IN_GROUPWARE, Optional.of(link), Optional.of(c),
+                    Optional.empty(), Optional.empty(), true, "gone from the groupware while changed in the CRM"), c);
+            return;
+        }
+        g = linkBack(g, c);
+        save(c, g, c.contentHash());
+        journal.record(area, step.label(), outcome, message, Optional.of(c.id()));
+    }
+
+    private void updateCrm(Step<C, G> step, Link link, SideItem<G> g, String expectedCrmVersion, Outcome outcome,
+                           String message) {
+        SideItem<C> c;
+        try {
+            c = crm.update(link.crmId(), expectedCrmVersion, g);
+        } catch (ItemGoneException e) {
+            createInCrm(new Step<>(Step.Kind.CREATE_IN_CRM, Optional.of(link), Optional.empty(), Optional.of(g),
+                    Optional.empty(), false, "gone from the CRM while changed in the groupware"), g);
+            return;
+        }
+        SideItem<G> written = linkBack(g, c);
+        save(c, written, g.contentHash());
+        journal.record(area, step.label(), outcome, message, Optional.of(c.id()));
+    }
+
+    private void deleteInGroupware(Step<C, G> step, Link link) {
+        try {
+            groupware.delete(link.groupwareId(), step.groupware().map(SideItem::version).orElse(link.groupwareVersion()));
+        } catch (ItemGoneException e) {
+            // gone already: nothing left to delete
+        }
+        links.delete(account, scope, link.crmId());
+        journal.record(area, step.label(), Outcome.DELETED, step.reason() + "; deleted in the groupware",
+                Optional.of(link.crmId()));
+    }
+
+    private void deleteInCrm(Step<C, G> step, Link link) {
+        try {
+            crm.delete(link.crmId(), step.crm().map(SideItem::version).orElse(link.crmVersion()));
+        } catch (ItemGoneException e) {
+            // gone already
+        }
+        links.delete(account, scope, link.crmId());
+        journal.record(area, step.label(), Outcome.DELETED, step.reason() + "; deleted in the CRM",
+                Optional.of(link.crmId()));
+    }
+
+    private void conflict(Step<C, G> step) {
+        Link link = step.link().orElseThrow();
+        SideItem<C> c = step.crm().orElseThrow();
+        SideItem<G> g = step.groupware().orElseThrow();
+        switch (step.resolution().orElseThrow()) {
+            case CRM_WINS -> updateGroupware(step, link, c, g.version(), Outcome.CONFLICT, step.reason());
+            case GROUPWARE_WINS -> updateCrm(step, link, g, c.version(), Outcome.CONFLICT, step.reason());
+            case KEEP_BOTH -> {
+                SideItem<C> copy = crm.findCreated(g, CreateReason.CONFLICT_COPY)
+                        .orElseGet(() -> crm.create(g, CreateReason.CONFLICT_COPY));
+                updateGroupware(step, link, c, g.version(), Outcome.CONFLICT, step.reason() + " (CRM item "
+                        + copy.id() + "; it reaches the groupware as an item of its own)");
+            }
+        }
+    }
+
+    private void relink(Step<C, G> step, SideItem<C> c, SideItem<G> g) {
+        SideItem<G> target = g;
+        if (!sameContent(c, g)) {
+            // no common base to tell who changed: the CRM, the system of record, is kept
+            target = groupware.update(g.id(), g.version(), c);
+        }
+        target = linkBack(target, c);
+        save(c, target, c.contentHash());
+        journal.record(area, step.label(), Outcome.LINKED, step.reason(), Optional.of(c.id()));
+    }
+
+    private void refresh(Link link, Step<C, G> step) {
+        String crmVersion = step.crm().map(SideItem::version).orElse(link.crmVersion());
+        String gwVersion = step.groupware().map(SideItem::version).orElse(link.groupwareVersion());
+        links.save(new Link(account, scope, link.crmId(), crmVersion, link.groupwareId(), gwVersion,
+                link.contentHash(), clock.instant()));
+    }
+
+    /** Writes the link back when it is missing; a person's edit in between leaves it for the next run. */
+    private SideItem<G> linkBack(SideItem<G> g, SideItem<C> c) {
+        try {
+            return groupware.ensureLinkTo(g, c).orElse(g);
+        } catch (ItemChangedException | ItemGoneException e) {
+            return g;
+        }
+    }
+
+    private void save(SideItem<C> c, SideItem<G> g, String hash) {
+        links.save(new Link(account, scope, c.id(), c.version(), g.id(), g.version(), hash, clock.instant()));
+    }
+
+    private static boolean sameContent(SideItem<?> a, SideItem<?> b) {
+        return !a.contentHash().isEmpty() && a.contentHash().equals(b.contentHash());
+    }
+
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,107 @@
+package io.liaison.sync.engine;
+
+import io.liaison.api.runtime.Link;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the engine does with one item (or linked pair) in a run.
+ *
+ * @param kind       what is done
+ * @param link       the pair's link, when there is one
+ * @param crm        the CRM item as this run read it, when the CRM reported it
+ * @param groupware  the groupware item as this run read it, when the groupware reported it
+ * @param resolution for a {@link Kind#CONFLICT}: which edit is kept
+ * @param lookUpFirst for a create on the groupware side: whether to look for an item created before (after a
+ *                   crash) first, because the groupware's change set was not complete
+ * @param reason     why, for the journal and the preview
+ * @param <C>        the CRM content type
+ * @param <G>        the groupware content type
+ */
+public record Step<C, G>(Kind kind, Optional<Link> link, Optional<SideItem<C>> crm, Optional<SideItem<G>> groupware,
+                         Optional<Resolution> resolution, boolean lookUpFirst, String reason) {
+
+    /** The kinds of step. */
+    public enum Kind {
+        /** A new (or re-created) CRM item gets a groupware copy. */
+        CREATE_IN_GROUPWARE,
+        /** A new (or re-created) groupware item gets a CRM copy and the link back. */
+        CREATE_IN_CRM,
+        /** The CRM changed: its content goes to the groupware. */
+        UPDATE_GROUPWARE,
+        /** The groupware changed: its content goes to the CRM. */
+        UPDATE_CRM,
+        /** Deleted in the CRM: the groupware copy goes. */
+        DELETE_IN_GROUPWARE,
+        /** Deleted in the groupware: the CRM copy goes. */
+        DELETE_IN_CRM,
+        /** Changed on both sides since the last run: the account's policy decides. */
+        CONFLICT,
+        /** Two unlinked items that belong together (an interrupted run, a re-read): linked again. */
+        RELINK,
+        /** A side's version moved without a change of the synchronised content: only the link is updated. */
+        REFRESH_LINK,
+        /** Gone on both sides: the link goes. */
+        DROP_LINK,
+        /** A delete the mass-delete guard stopped. */
+        DELETE_STOPPED
+    }
+
+    /** Which edit a conflict keeps. */
+    public enum Resolution {
+        CRM_WINS, GROUPWARE_WINS, KEEP_BOTH
+    }
+
+    public Step {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(crm, "crm");
+        Objects.requireNonNull(groupware, "groupware");
+        Objects.requireNonNull(resolution, "resolution");
+        reason = reason == null ? "" : reason;
+    }
+
+    /** The CRM id concerned, if any. */
+    public Optional<String> crmId() {
+        return crm.map(SideItem::id).or(() -> link.map(Link::crmId));
+    }
+
+    /** The groupware id concerned, if any. */
+    public Optional<String> groupwareId() {
+        return groupware.map(SideItem::id).or(() -> link.map(Link::groupwareId));
+    }
+
+    /** Identifies the step in a preview, to choose it for a run; stable as long as the items do not change. */
+    public String key() {
+        return kind + ":" + crmId().orElse("-") + ":" + groupwareId().orElse("-");
+    }
+
+    /** {@code TO_GROUPWARE}, {@code TO_CRM} or {@code LINK} (only the link store is written). */
+    public String direction() {
+        return switch (kind) {
+            case CREATE_IN_GROUPWARE, UPDATE_GROUPWARE, DELETE_IN_GROUPWARE -> "TO_GROUPWARE";
+            case CREATE_IN_CRM, UPDATE_CRM, DELETE_IN_CRM -> "TO_CRM";
+            case CONFLICT -> resolution.orElse(Resolution.CRM_WINS) == Resolution.GROUPWARE_WINS ? "TO_CRM" : "TO_GROUPWARE";
+            default -> "LINK";
+        };
+    }
+
+    /** {@code CREATE}, {@code UPDATE}, {@code DELETE}, {@code CONFLICT} or {@code LINK}. */
+    public String action() {
+        return switch (kind) {
+            case CREATE_IN_GROUPWARE, CREATE_IN_CRM -> "CREATE";
+            case UPDATE_GROUPWARE, UPDATE_CRM -> "UPDATE";
+            case DELETE_IN_GROUPWARE, DELETE_IN_CRM, DROP_LINK, DELETE_STOPPED -> "DELETE";
+            case CONFLICT -> "CONFLICT";
+            default -> "LINK";
+        };
+    }
+
+    /** What identifies the items to a person. */
+    public String label() {
+        return crm.map(SideItem::label).filter(s -> !s.isBlank())
+                .or(() -> groupware.map(SideItem::label).filter(s -> !s.isBlank()))
+                .orElseGet(() -> crmId().map(id -> "CRM item " + id).orElseGet(() -> "groupware item "
+                        + groupwareId().orElse("?")));
+    }
+}

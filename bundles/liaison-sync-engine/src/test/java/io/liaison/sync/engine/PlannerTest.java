@@ -1,0 +1,190 @@
+package io.liaison.sync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.connector.SyncToken;
+import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.runtime.Link;
+import io.liaison.sync.engine.Step.Kind;
+import io.liaison.sync.engine.Step.Resolution;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlannerTest {
+    private static final AccountId ACCOUNT = AccountId.of("acc");
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final MassDeleteGuard NO_GUARD = new MassDeleteGuard(1.0, 0);
+
+    private static Link link(String n) {
+        return new Link(ACCOUNT, "S", "c" + n, "1", "g" + n, "1", "h" + n, T0);
+    }
+
+    private static SideItem<String> item(String id, String version, String hash, String partner, Instant modified) {
+        return new SideItem<>(id, version, hash, Optional.ofNullable(partner), Optional.ofNullable(modified), id, "x");
+    }
+
+    private static SideChanges<String> changes(List<SideItem<String>> changed, Set<String> removed, boolean complete) {
+        return new SideChanges<>(changed, removed, complete, new SyncToken("t"));
+    }
+
+    private static SideChanges<String> none() {
+        return changes(List.of(), Set.of(), false);
+    }
+
+    private static Plan<String, String> plan(List<Link> links, SideChanges<String> crm, SideChanges<String> gw,
+                                             ConflictPolicy policy) {
+        return Planner.plan(links, crm, gw, policy, NO_GUARD);
+    }
+
+    private static Kind only(Plan<String, String> plan) {
+        assertThat(plan.steps()).hasSize(1);
+        return plan.steps().get(0).kind();
+    }
+
+    @Test
+    void newOnEitherSideIsCreatedOnTheOther() {
+        assertThat(only(plan(List.of(), changes(List.of(item("c1", "1", "h", null, null)), Set.of(), false), none(),
+                ConflictPolicy.CRM_WINS))).isEqualTo(Kind.CREATE_IN_GROUPWARE);
+        Plan<String, String> p = plan(List.of(), none(), changes(List.of(item("g1", "1", "h", null, null)), Set.of(), false),
+                ConflictPolicy.CRM_WINS);
+        assertThat(only(p)).isEqualTo(Kind.CREATE_IN_CRM);
+        assertThat(p.steps().get(0).lookUpFirst()).isFalse();
+    }
+
+    @Test
+    void aCreateInAnIncompleteGroupwareLooksForAnEarlierCopyFirst() {
+        Plan<String, String> p = plan(List.of(), changes(List.of(item("c1", "1", "h", null, null)), Set.of(), false),
+                none(), ConflictPolicy.CRM_WINS);
+        assertThat(p.steps().get(0).lookUpFirst()).isTrue();
+    }
+
+    @Test
+    void changedOnOneSideUpdatesTheOther() {
+        assertThat(only(plan(List.of(link("1")), changes(List.of(item("c1", "2", "new", null, null)), Set.of(), false),
+                none(), ConflictPolicy.CRM_WINS))).isEqualTo(Kind.UPDATE_GROUPWARE);
+        assertThat(only(plan(List.of(link("1")), none(), changes(List.of(item("g1", "2", "new", "c1", null)), Set.of(), false),
+                ConflictPolicy.CRM_WINS))).isEqualTo(Kind.UPDATE_CRM);
+    }
+
+    @Test
+    void anEchoOfOurOwnWriteIsNoChange() {
+        Plan<String, String> p = plan(List.of(link("1")), changes(List.of(item("c1", "1", "other", null, null)), Set.of(), false),
+                changes(List.of(item("g1", "1", "other", "c1", null)), Set.of(), false), ConflictPolicy.CRM_WINS);
+        assertThat(p.steps()).isEmpty();
+        assertThat(p.unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewVersionWithTheLinkedContentOnlyRefreshesTheLink() {
+        assertThat(only(plan(List.of(link("1")), changes(List.of(item("c1", "2", "h1", null, null)), Set.of(), false),
+                none(), ConflictPolicy.CRM_WINS))).isEqualTo(Kind.REFRESH_LINK);
+    }
+
+    @Test
+    void deletedOnOneSideDeletesTheOther() {
+        assertThat(only(plan(List.of(link("1")), changes(List.of(), Set.of("c1"), false), none(), ConflictPolicy.CRM_WINS)))
+                .isEqualTo(Kind.DELETE_IN_GROUPWARE);
+        assertThat(only(plan(List.of(link("1")), none(), changes(List.of(), Set.of("g1"), false), ConflictPolicy.CRM_WINS)))
+                .isEqualTo(Kind.DELETE_IN_CRM);
+        assertThat(only(plan(List.of(link("1")), changes(List.of(), Set.of("c1"), false),
+                changes(List.of(), Set.of("g1"), false), ConflictPolicy.CRM_WINS))).isEqualTo(Kind.DROP_LINK);
+    }
+
+    @Test
+    void anEditBeatsADeleteOnTheOtherSide() {
+        Plan<String, String> p = plan(List.of(link("1")), changes(List.of(), Set.of("c1"), false),
+                changes(List.of(item("g1", "2", "new", "c1", null)), Set.of(), false), ConflictPolicy.CRM_WINS);
+        assertThat(only(p)).isEqualTo(Kind.CREATE_IN_CRM);
+        assertThat(p.steps().get(0).link()).isPresent();
+        assertThat(only(plan(List.of(link("1")), changes(List.of(item("c1", "2", "new", null, null)), Set.of(), false),
+                changes(List.of(), Set.of("g1"), false), ConflictPolicy.CRM_WINS))).isEqualTo(Kind.CREATE_IN_GROUPWARE);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CRM_WINS,CRM_WINS", "GROUPWARE_WINS,GROUPWARE_WINS", "KEEP_BOTH,KEEP_BOTH"})
+    void changedOnBothSidesFollowsThePolicy(ConflictPolicy policy, Resolution expected) {
+        Plan<String, String> p = plan(List.of(link("1")), changes(List.of(item("c1", "2", "a", null, null)), Set.of(), false),
+                changes(List.of(item("g1", "2", "b", "c1", null)), Set.of(), false), policy);
+        assertThat(only(p)).isEqualTo(Kind.CONFLICT);
+        assertThat(p.steps().get(0).resolution()).contains(expected);
+    }
+
+    @Test
+    void newestWinsComparesModificationTimesAndFallsBackToTheCrm() {
+        Instant older = T0.plusSeconds(10);
+        Instant newer = T0.plusSeconds(20);
+        assertThat(plan(List.of(link("1")), changes(List.of(item("c1", "2", "a", null, older)), Set.of(), false),
+                changes(List.of(item("g1", "2", "b", "c1", newer)), Set.of(), false), ConflictPolicy.NEWEST_WINS)
+                .steps().get(0).resolution()).contains(Resolution.GROUPWARE_WINS);
+        assertThat(plan(List.of(link("1")), changes(List.of(item("c1", "2", "a", null, newer)), Set.of(), false),
+                changes(List.of(item("g1", "2", "b", "c1", older)), Set.of(), false), ConflictPolicy.NEWEST_WINS)
+                .steps().get(0).resolution()).contains(Resolution.CRM_WINS);
+        Step<String, String> unknown = plan(List.of(link("1")), changes(List.of(item("c1", "2", "a", null, older)), Set.of(), false),
+                changes(List.of(item("g1", "2", "b", "c1", null)), Set.of(), false), ConflictPolicy.NEWEST_WINS).steps().get(0);
+        assertThat(unknown.resolution()).contains(Resolution.CRM_WINS);
+        assertThat(unknown.reason()).contains("no modification time");
+    }
+
+    @Test
+    void theSameEditOnBothSidesIsNoConflict() {
+        assertThat(only(plan(List.of(link("1")), changes(List.of(item("c1", "2", "same", null, null)), Set.of(), false),
+                changes(List.of(item("g1", "2", "same", "c1", null)), Set.of(), false), ConflictPolicy.KEEP_BOTH)))
+                .isEqualTo(Kind.REFRESH_LINK);
+    }
+
+    @Test
+    void theMassDeleteGuardStopsTheDeletesOfASideThatLostMostItems() {
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            links.add(link(Integer.toString(i)));
+        }
+        Set<String> gone = Set.of("g0", "g1", "g2", "g3", "g4", "g5");
+        Plan<String, String> p = Planner.plan(links, none(), changes(List.of(), gone, false), ConflictPolicy.CRM_WINS,
+                MassDeleteGuard.DEFAULT);
+        assertThat(p.groupwareDeletesStopped()).isEqualTo(6);
+        assertThat(p.actions()).isEmpty();
+        assertThat(p.steps()).extracting(Step::kind).containsOnly(Kind.DELETE_STOPPED);
+        // half or fewer is a wish, not an outage
+        Plan<String, String> half = Planner.plan(links, none(), changes(List.of(), Set.of("g0", "g1", "g2", "g3", "g4"), false),
+                ConflictPolicy.CRM_WINS, MassDeleteGuard.DEFAULT);
+        assertThat(half.actions()).hasSize(5).extracting(Step::kind).containsOnly(Kind.DELETE_IN_CRM);
+        // too few links: the guard does not act
+        Plan<String, String> few = Planner.plan(links.subList(0, 3), none(), changes(List.of(), Set.of("g0", "g1", "g2"), false),
+                ConflictPolicy.CRM_WINS, MassDeleteGuard.DEFAULT);
+        assertThat(few.actions()).hasSize(3);
+    }
+
+    @Test
+    void aCompleteReReadMatchesByLinkAndTreatsAbsentLinkedItemsAsGone() {
+        List<Link> links = List.of(link("1"), link("2"));
+        Plan<String, String> p = plan(links, changes(List.of(item("c1", "1", "h1", null, null), item("c2", "1", "h2", null, null)),
+                Set.of(), true), changes(List.of(item("g1", "1", "h1", "c1", null)), Set.of(), true), ConflictPolicy.CRM_WINS);
+        assertThat(only(p)).isEqualTo(Kind.DELETE_IN_CRM);
+        assertThat(p.steps().get(0).crmId()).contains("c2");
+    }
+
+    @Test
+    void aCompleteReReadWithoutLinksMatchesByTheIdsTheItemsNameAndDuplicatesNothing() {
+        Plan<String, String> p = plan(List.of(),
+                changes(List.of(item("c1", "1", "h1", null, null), item("c2", "1", "h2", "g2", null)), Set.of(), true),
+                changes(List.of(item("g1", "1", "h1", "c1", null), item("g2", "1", "h2", null, null),
+                        item("g3", "1", "h3", null, null)), Set.of(), true), ConflictPolicy.CRM_WINS);
+        assertThat(p.steps()).extracting(Step::kind).containsExactlyInAnyOrder(Kind.RELINK, Kind.RELINK, Kind.CREATE_IN_CRM);
+        assertThat(p.steps()).filteredOn(s -> s.kind() == Kind.CREATE_IN_CRM).extracting(s -> s.groupwareId().orElseThrow())
+                .containsExactly("g3");
+    }
+
+    @Test
+    void aGroupwareCopyOfALinkedItemIsANewItemNotTheSameOne() {
+        Plan<String, String> p = plan(List.of(link("1")), none(),
+                changes(List.of(item("gCopy", "1", "h1", "c1", null)), Set.of(), false), ConflictPolicy.CRM_WINS);
+        assertThat(only(p)).isEqualTo(Kind.CREATE_IN_CRM);
+    }
+}
