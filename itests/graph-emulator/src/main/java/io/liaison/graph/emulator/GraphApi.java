@@ -77,7 +77,7 @@ final class GraphApi {
             if (raw.isEmpty()) {
                 continue;
             }
-            String s = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String s = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8).replaceFirst("^(delta)\\(\\)$", "$1");
             Matcher m = KEY_SEGMENT.matcher(s);
             if (m.matches()) {
                 out.add(m.group(1));
@@ -383,7 +383,7 @@ final class GraphApi {
         }
         if (n == 2 && r.get(1).equals("move") && m.equals("POST")) {
             return new Route(upn, "messages.move", () -> {
-                String dest = req.json().path("destinationId").asText(null);
+                String dest = req.json().path("destinationId").asText(req.json().path("DestinationId").asText(null));
                 if (dest == null) {
                     throw new GraphError(400, "ErrorInvalidRequest", "The destinationId is required.");
                 }
@@ -392,7 +392,7 @@ final class GraphApi {
         }
         if (n == 2 && r.get(1).equals("copy") && m.equals("POST")) {
             return new Route(upn, "messages.copy", () -> {
-                String dest = req.json().path("destinationId").asText(null);
+                String dest = req.json().path("destinationId").asText(req.json().path("DestinationId").asText(null));
                 if (dest == null) {
                     throw new GraphError(400, "ErrorInvalidRequest", "The destinationId is required.");
                 }
@@ -546,7 +546,7 @@ final class GraphApi {
             };
         }
         if (n == 2 && r.get(1).equals("move") && m.equals("POST")) {
-            return new Route(upn, "contacts.move", () -> created(mb, mb.move(id, req.json().path("destinationId").asText(""), Item.CONTACT), ctx, "contacts"));
+            return new Route(upn, "contacts.move", () -> created(mb, mb.move(id, req.json().path("destinationId").asText(req.json().path("DestinationId").asText("")), Item.CONTACT), ctx, "contacts"));
         }
         if (n == 2 && r.get(1).equals("photo") && m.equals("GET")) {
             return new Route(upn, "contacts.photo.get", () -> {

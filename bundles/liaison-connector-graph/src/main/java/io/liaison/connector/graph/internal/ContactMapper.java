@@ -1,0 +1,78 @@
+package io.liaison.connector.graph.internal;
+
+import com.microsoft.graph.models.Contact;
+import com.microsoft.graph.models.EmailAddress;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.domain.Photo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Maps {@link ContactData} to Graph contacts and back; the notes are the contact's personal notes. */
+final class ContactMapper {
+
+    private ContactMapper() {
+    }
+
+    static Contact toGraph(ContactData d, Optional<String> crmId, Optional<String> key) {
+        Contact c = new Contact();
+        c.setTitle(d.title());
+        c.setGivenName(d.givenName());
+        c.setSurname(d.surname());
+        if (!d.displayName().isEmpty()) {
+            c.setDisplayName(d.displayName());
+        }
+        c.setCompanyName(d.company());
+        c.setDepartment(d.department());
+        c.setJobTitle(d.jobTitle());
+        c.setEmailAddresses(GraphContactStore.addresses(d.emails()));
+        c.setBusinessPhones(new ArrayList<>(d.businessPhones()));
+        c.setMobilePhone(d.mobilePhone());
+        c.setHomePhones(new ArrayList<>(d.homePhones()));
+        c.setPersonalNotes(d.notes());
+        c.setSingleValueExtendedProperties(ExtendedProperties.of(crmId, Optional.empty(), key));
+        return c;
+    }
+
+    static GroupwareItem<ContactData> fromGraph(Contact c, Optional<Photo> photo) {
+        List<String> emails = c.getEmailAddresses() == null ? List.of() : c.getEmailAddresses().stream()
+                .map(EmailAddress::getAddress).filter(Objects::nonNull).toList();
+        ContactData data = new ContactData(c.getTitle(), c.getGivenName(), c.getSurname(), displayName(c),
+                c.getCompanyName(), c.getDepartment(), c.getJobTitle(), emails, list(c.getBusinessPhones()),
+                c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo);
+        String version = c.getChangeKey() != null ? c.getChangeKey() : Graph.etag(c.getAdditionalData()).orElse("");
+        return new GroupwareItem<>(c.getId(), version,
+                ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data);
+    }
+
+    /**
+     * The display name, empty when it is just the one Outlook builds from the names (so that a contact written
+     * without one reads back without one).
+     */
+    private static String displayName(Contact c) {
+        String name = c.getDisplayName() == null ? "" : c.getDisplayName();
+        String built = String.join(" ", List.of(Objects.toString(c.getGivenName(), ""), Objects.toString(c.getSurname(), ""))
+                .stream().filter(s -> !s.isBlank()).toList());
+        return name.equals(built) ? "" : name;
+    }
+
+    private static List<String> list(List<String> l) {
+        return l == null ? List.of() : l.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The image type of photo bytes, by their signature. */
+    static String imageType(byte[] b) {
+        if (b.length > 3 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        if (b.length > 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8) {
+            return "image/jpeg";
+        }
+        if (b.length > 2 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F') {
+            return "image/gif";
+        }
+        return "image/jpeg";
+    }
+}

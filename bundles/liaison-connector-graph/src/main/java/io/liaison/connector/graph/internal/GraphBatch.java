@@ -1,0 +1,127 @@
+package io.liaison.connector.graph.internal;
+
+import com.microsoft.graph.core.content.BatchRequestContent;
+import com.microsoft.graph.core.content.BatchResponseContent;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestAdapter;
+import com.microsoft.kiota.RequestInformation;
+import com.microsoft.kiota.http.middleware.UrlReplaceHandler;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
+import io.liaison.api.connector.ConnectorException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads many items in {@code $batch} requests of up to {@value #MAX_STEPS} steps, where a delta query names items
+ * whose details (extended properties, linked resources) it cannot return. Sub-requests carry our preferences
+ * themselves; a throttled or unavailable sub-request is sent again in a later batch after the longest
+ * {@code Retry-After} of its batch.
+ */
+final class GraphBatch {
+
+    static final int MAX_STEPS = 20;
+    private static final int MAX_ATTEMPTS = GraphHttp.MAX_RETRIES + 1;
+    private static final long MAX_WAIT_SECONDS = 120;
+    private static final Logger LOG = LoggerFactory.getLogger(GraphBatch.class);
+
+    private final GraphServiceClient client;
+    private final GraphCalls calls;
+
+    GraphBatch(GraphServiceClient client, GraphCalls calls) {
+        this.client = client;
+        this.calls = calls;
+    }
+
+    /**
+     * GETs every request; the result holds the items found, by the caller's key (404s are left out).
+     *
+     * @param what names the items for error messages
+     */
+    <T extends Parsable> Map<String, T> getAll(String what, Map<String, RequestInformation> requests,
+                                               ParsableFactory<T> factory) {
+        Map<String, T> found = new LinkedHashMap<>();
+        Map<String, Integer> attempts = new HashMap<>();
+        Deque<String> pending = new ArrayDeque<>(requests.keySet());
+        while (!pending.isEmpty()) {
+            BatchRequestContent batch = new BatchRequestContent(client);
+            Map<String, String> keyOfStep = new LinkedHashMap<>();
+            while (!pending.isEmpty() && keyOfStep.size() < MAX_STEPS) {
+                String key = pending.poll();
+                keyOfStep.put(batch.addBatchRequestStep(nativeRequest(requests.get(key))), key);
+            }
+            BatchResponseContent response = calls.call(what + " ($batch)", () -> post(batch));
+            Map<String, Integer> status = response.getResponsesStatusCode();
+            long wait = 0;
+            for (Map.Entry<String, String> step : keyOfStep.entrySet()) {
+                String key = step.getValue();
+                int code = Optional.ofNullable(status.get(step.getKey())).orElse(0);
+                if (code >= 200 && code < 300) {
+                    found.put(key, response.getResponseById(step.getKey(), factory));
+                } else if (code == 404) {
+                    LOG.debug("{}: {} {} is gone", calls.account(), what, key);
+                } else if (code == 429 || code == 503 || code == 504) {
+                    if (attempts.merge(key, 1, Integer::sum) >= MAX_ATTEMPTS) {
+                        throw new ConnectorException(calls.account() + ": " + what + " " + key + " stayed throttled (HTTP "
+                                + code + ") after " + MAX_ATTEMPTS + " attempts");
+                    }
+                    wait = Math.max(wait, retryAfter(response.getResponseById(step.getKey())));
+                    pending.add(key);
+                } else {
+                    throw new ConnectorException(calls.account() + ": " + what + " " + key + ": HTTP " + code + " in $batch");
+                }
+            }
+            if (wait > 0 && !pending.isEmpty()) {
+                sleep(wait);
+            }
+        }
+        return found;
+    }
+
+    private BatchResponseContent post(BatchRequestContent batch) {
+        try {
+            return client.getBatchRequestBuilder().post(batch, null);
+        } catch (IOException e) {
+            throw new ConnectorException(calls.account() + ": $batch failed: " + e, e);
+        }
+    }
+
+    /** The sub-request as Graph should see it: {@code /me} replaced, our preferences in its own headers. */
+    private Request nativeRequest(RequestInformation info) {
+        RequestAdapter adapter = client.getRequestAdapter();
+        Request request = adapter.convertToNativeRequest(info);
+        request = UrlReplaceHandler.replaceRequestUrl(request, Map.of("/users/" + GraphHttp.ME_TOKEN, "/me"));
+        return request.newBuilder().header("Prefer", String.join(", ", GraphHttp.PREFERENCES)).build();
+    }
+
+    private static long retryAfter(Response response) {
+        String header = response == null ? null : response.header("Retry-After");
+        try {
+            return header == null ? 1 : Math.min(MAX_WAIT_SECONDS, Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private void sleep(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException(calls.account() + ": interrupted while waiting out a Retry-After",
+                    new InterruptedIOException());
+        }
+    }
+
+}

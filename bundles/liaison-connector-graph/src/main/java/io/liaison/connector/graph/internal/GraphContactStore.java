@@ -1,0 +1,259 @@
+package io.liaison.connector.graph.internal;
+
+import com.microsoft.graph.models.BaseDeltaFunctionResponse;
+import com.microsoft.graph.models.Contact;
+import com.microsoft.graph.models.ContactCollectionResponse;
+import com.microsoft.graph.models.ContactFolder;
+import com.microsoft.graph.models.EmailAddress;
+import com.microsoft.graph.users.item.UserItemRequestBuilder;
+import io.liaison.api.connector.ChangeSet;
+import io.liaison.api.connector.ConnectorException;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.IdempotencyKey;
+import io.liaison.api.connector.ItemNotFoundException;
+import io.liaison.api.connector.ItemProblem;
+import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.SyncToken;
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.domain.Photo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The contacts of one folder (the default contacts folder, or the one named by the {@code contactsFolder} setting),
+ * read by delta query. The CRM id and the idempotency key live in extended properties found with {@code $filter};
+ * the photo (at most 4 MB) is the contact's photo, written after the contact and read with it.
+ */
+final class GraphContactStore implements ItemStore<ContactData> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphContactStore.class);
+
+    private final Supplier<UserItemRequestBuilder> user;
+    private final GraphCalls calls;
+    private final GraphSettings settings;
+    private final GraphBatch batch;
+    private Optional<String> folderId;
+
+    GraphContactStore(Supplier<UserItemRequestBuilder> user, GraphCalls calls, GraphSettings settings, GraphBatch batch) {
+        this.batch = batch;
+        this.user = user;
+        this.calls = calls;
+        this.settings = settings;
+    }
+
+    @Override
+    public ChangeSet<GroupwareItem<ContactData>> changes(Optional<SyncToken> since) {
+        if (since.isPresent()) {
+            try {
+                return read(Optional.of(since.get().value()));
+            } catch (GraphCalls.DeltaExpired e) {
+                LOG.info("{}: the contacts' delta token expired; reading the folder completely", calls.account());
+            }
+        }
+        return read(Optional.empty());
+    }
+
+    private ChangeSet<GroupwareItem<ContactData>> read(Optional<String> deltaLink) {
+        Optional<String> folder = folder();
+        GraphCalls.DeltaResult<Contact> result;
+        if (folder.isEmpty()) {
+            var delta = user.get().contacts().delta();
+            result = delta(deltaLink, () -> delta.get(), link -> delta.withUrl(link).get(),
+                    com.microsoft.graph.users.item.contacts.delta.DeltaGetResponse::getValue);
+        } else {
+            var delta = user.get().contactFolders().byContactFolderId(folder.get()).contacts().delta();
+            result = delta(deltaLink, () -> delta.get(), link -> delta.withUrl(link).get(),
+                    com.microsoft.graph.users.item.contactfolders.item.contacts.delta.DeltaGetResponse::getValue);
+        }
+        boolean complete = deltaLink.isEmpty();
+        Set<String> toRead = new LinkedHashSet<>();
+        Set<String> removed = new LinkedHashSet<>();
+        for (Contact c : result.items()) {
+            if (Graph.isRemoved(c.getAdditionalData())) {
+                toRead.remove(c.getId());
+                removed.add(c.getId());
+            } else {
+                removed.remove(c.getId());
+                toRead.add(c.getId());
+            }
+        }
+        Map<String, GroupwareItem<ContactData>> changed = new LinkedHashMap<>();
+        List<ItemProblem> problems = new ArrayList<>();
+        Map<String, Contact> contacts;
+        if (toRead.size() <= 1) {
+            contacts = new LinkedHashMap<>();
+            toRead.forEach(id -> fetch(id).ifPresent(c -> contacts.put(id, c)));
+        } else {
+            Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
+            for (String id : toRead) {
+                requests.put(id, user.get().contacts().byContactId(id)
+                        .toGetRequestInformation(c -> c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND}));
+            }
+            contacts = batch.getAll("contact", requests, Contact::createFromDiscriminatorValue);
+        }
+        for (String id : toRead) {
+            Contact contact = contacts.get(id);
+            if (contact == null) {
+                removed.add(id);
+                continue;
+            }
+            try {
+                // photos come as binary: one request each, outside the batch
+                changed.put(id, ContactMapper.fromGraph(contact, photo(id)));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ItemProblem("contact " + id, "cannot be read: " + e.getMessage()));
+            }
+        }
+        return new ChangeSet<>(List.copyOf(changed.values()), complete ? List.of() : List.copyOf(removed), problems,
+                new SyncToken(result.deltaLink()), complete);
+    }
+
+    private <R extends BaseDeltaFunctionResponse> GraphCalls.DeltaResult<Contact> delta(
+            Optional<String> deltaLink, Supplier<R> first, Function<String, R> byUrl, Function<R, List<Contact>> values) {
+        return calls.delta("the contacts", () -> deltaLink.map(byUrl).orElseGet(first), byUrl, values);
+    }
+
+    @Override
+    public Optional<GroupwareItem<ContactData>> get(String id) {
+        return fetch(id).map(c -> ContactMapper.fromGraph(c, photo(id)));
+    }
+
+    private Optional<Contact> fetch(String id) {
+        return calls.find("contact " + id, () -> user.get().contacts().byContactId(id)
+                .get(c -> c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND}));
+    }
+
+    private Optional<Photo> photo(String id) {
+        Optional<InputStream> stream = calls.find("the photo of contact " + id,
+                () -> user.get().contacts().byContactId(id).photo().content().get());
+        if (stream.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = stream.get()) {
+            byte[] bytes = in.readNBytes(Photo.MAX_BYTES + 1);
+            if (bytes.length == 0 || bytes.length > Photo.MAX_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of(new Photo(ContactMapper.imageType(bytes), bytes));
+        } catch (IOException e) {
+            throw new ConnectorException(calls.account() + ": the photo of contact " + id + " cannot be read: " + e, e);
+        }
+    }
+
+    @Override
+    public GroupwareItem<ContactData> create(ContactData data, Optional<String> crmId, IdempotencyKey key) {
+        Optional<GroupwareItem<ContactData>> existing = findBy(ExtendedProperties.KEY, key.value());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Contact contact = ContactMapper.toGraph(data, crmId, Optional.of(key.value()));
+        Optional<String> folder = folder();
+        String what = "creating the contact for key " + key.value();
+        Contact created = calls.call(what, () -> folder.isEmpty() ? user.get().contacts().post(contact)
+                : user.get().contactFolders().byContactFolderId(folder.get()).contacts().post(contact));
+        if (data.photo().isPresent()) {
+            writePhoto(created.getId(), data.photo());
+        }
+        return get(created.getId()).orElseThrow(() -> new ConnectorException(calls.account() + ": contact "
+                + created.getId() + " vanished right after its creation"));
+    }
+
+    @Override
+    public GroupwareItem<ContactData> update(String id, String expectedVersion, ContactData data, Optional<String> crmId) {
+        Contact contact = ContactMapper.toGraph(data, crmId, Optional.empty());
+        calls.call("contact " + id, () -> user.get().contacts().byContactId(id)
+                .patch(contact, c -> c.headers.add("If-Match", ExtendedProperties.ifMatch(expectedVersion))));
+        writePhoto(id, data.photo());
+        return get(id).orElseThrow(() -> new ItemNotFoundException(calls.account() + ": contact " + id
+                + " vanished right after its update"));
+    }
+
+    private void writePhoto(String id, Optional<Photo> photo) {
+        if (photo.isPresent()) {
+            calls.run("the photo of contact " + id, () -> user.get().contacts().byContactId(id).photo().content()
+                    .put(new ByteArrayInputStream(photo.get().bytes()), c -> c.headers.tryAdd("Content-Type",
+                            photo.get().mediaType())));
+        } else {
+            // a contact's photo is removed with DELETE .../photo/$value; where Graph has no photo to remove (or, like
+            // some servers, does not offer the removal) the contact simply keeps none
+            try {
+                calls.run("the photo of contact " + id, () -> user.get().contacts().byContactId(id).photo().content().delete());
+            } catch (ItemNotFoundException e) {
+                LOG.debug("{}: contact {} had no photo to remove", calls.account(), id);
+            } catch (ConnectorException e) {
+                LOG.debug("{}: the photo of contact {} could not be removed: {}", calls.account(), id, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void delete(String id, String expectedVersion) {
+        calls.run("contact " + id, () -> user.get().contacts().byContactId(id)
+                .delete(c -> c.headers.add("If-Match", ExtendedProperties.ifMatch(expectedVersion))));
+    }
+
+    @Override
+    public Optional<GroupwareItem<ContactData>> findByCrmId(String crmId) {
+        return findBy(ExtendedProperties.CRM_ID, crmId);
+    }
+
+    private Optional<GroupwareItem<ContactData>> findBy(String property, String value) {
+        Optional<String> folder = folder();
+        String filter = ExtendedProperties.filter(property, value);
+        ContactCollectionResponse found = calls.call("contacts with " + property.substring(property.lastIndexOf(' ') + 1)
+                + " " + value, () -> folder.isEmpty()
+                ? user.get().contacts().get(c -> {
+                    c.queryParameters.filter = filter;
+                    c.queryParameters.select = new String[] {"id"};
+                    c.queryParameters.top = 2;
+                })
+                : user.get().contactFolders().byContactFolderId(folder.get()).contacts().get(c -> {
+                    c.queryParameters.filter = filter;
+                    c.queryParameters.select = new String[] {"id"};
+                    c.queryParameters.top = 2;
+                }));
+        if (found == null || found.getValue() == null || found.getValue().isEmpty()) {
+            return Optional.empty();
+        }
+        return get(found.getValue().get(0).getId());
+    }
+
+    /** The folder's id, or empty for the default contacts folder. */
+    private synchronized Optional<String> folder() {
+        if (folderId == null) {
+            folderId = settings.contactsFolder().map(name -> {
+                String wanted = name.toLowerCase(Locale.ROOT);
+                var folders = calls.call("the contact folders", () -> user.get().contactFolders().get(c -> c.queryParameters.top = 250));
+                return Optional.ofNullable(folders.getValue()).orElse(List.of()).stream()
+                        .filter(f -> f.getDisplayName() != null && f.getDisplayName().toLowerCase(Locale.ROOT).equals(wanted))
+                        .map(ContactFolder::getId).findFirst()
+                        .orElseThrow(() -> new ConnectorException(calls.account() + ": there is no contact folder named '"
+                                + name + "'"));
+            });
+        }
+        return folderId;
+    }
+
+    static List<EmailAddress> addresses(List<String> emails) {
+        List<EmailAddress> list = new ArrayList<>();
+        for (String e : emails) {
+            EmailAddress a = new EmailAddress();
+            a.setAddress(e);
+            list.add(a);
+        }
+        return list;
+    }
+}

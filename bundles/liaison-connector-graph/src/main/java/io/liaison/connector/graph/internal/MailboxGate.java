@@ -1,0 +1,128 @@
+package io.liaison.connector.graph.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+
+/**
+ * At most {@value #MAX_IN_FLIGHT} requests in flight per mailbox, across every session of the JVM (Exchange
+ * Online throttles a mailbox beyond four concurrent requests). A permit is held from sending a request until its
+ * response body is closed; error answers (429, 503 …) are buffered and their permit given back at once, so that a
+ * request waiting out a {@code Retry-After} does not count as in flight.
+ */
+final class MailboxGate implements Interceptor {
+
+    static final int MAX_IN_FLIGHT = 4;
+    /** Error answers are small JSON documents; a larger one is cut, never held whole. */
+    private static final long MAX_ERROR_BODY = 256 * 1024;
+
+    private static final ConcurrentMap<String, Semaphore> GATES = new ConcurrentHashMap<>();
+
+    private final Semaphore permits;
+
+    private MailboxGate(Semaphore permits) {
+        this.permits = permits;
+    }
+
+    /** The gate of one mailbox on one Graph endpoint, shared by every session that opens it. */
+    static MailboxGate of(String graphEndpoint, String mailbox) {
+        String key = graphEndpoint.toLowerCase(Locale.ROOT) + "|" + mailbox.toLowerCase(Locale.ROOT);
+        return new MailboxGate(GATES.computeIfAbsent(key, k -> new Semaphore(MAX_IN_FLIGHT, true)));
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a free request slot of the mailbox");
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                permits.release();
+            }
+        };
+        try {
+            Response response = chain.proceed(chain.request());
+            ResponseBody body = response.body();
+            if (body == null) {
+                release.run();
+                return response;
+            }
+            if (!response.isSuccessful()) {
+                Buffer buffered = new Buffer();
+                try (body) {
+                    BufferedSource source = body.source();
+                    source.request(MAX_ERROR_BODY);
+                    buffered.write(source.getBuffer(), Math.min(MAX_ERROR_BODY, source.getBuffer().size()));
+                } finally {
+                    release.run();
+                }
+                return response.newBuilder()
+                        .body(ResponseBody.create(buffered, body.contentType(), buffered.size())).build();
+            }
+            return response.newBuilder().body(new ReleasingBody(body, release)).build();
+        } catch (IOException | RuntimeException e) {
+            release.run();
+            throw e;
+        }
+    }
+
+    /** A response body that gives the permit back when it is closed or read to its end. */
+    private static final class ReleasingBody extends ResponseBody {
+        private final ResponseBody delegate;
+        private final BufferedSource source;
+
+        ReleasingBody(ResponseBody delegate, Runnable release) {
+            this.delegate = delegate;
+            this.source = Okio.buffer(new ForwardingSource(delegate.source()) {
+                @Override
+                public long read(Buffer sink, long byteCount) throws IOException {
+                    long n = super.read(sink, byteCount);
+                    if (n < 0) {
+                        release.run();
+                    }
+                    return n;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        release.run();
+                    }
+                }
+            });
+        }
+
+        @Override
+        public MediaType contentType() {
+            return delegate.contentType();
+        }
+
+        @Override
+        public long contentLength() {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public BufferedSource source() {
+            return source;
+        }
+    }
+}
