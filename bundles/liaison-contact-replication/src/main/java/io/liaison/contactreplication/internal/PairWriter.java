@@ -7,7 +7,6 @@ import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.BusinessPartner;
 import io.liaison.api.domain.ContactPerson;
-import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.Photo;
 import io.liaison.api.runtime.Link;
@@ -86,19 +85,6 @@ final class PairWriter {
         return save(person, written, withPhotos);
     }
 
-    /** Writes the groupware content over the CRM contact person (and its photo, when photos are replicated). */
-    Link writeToCrm(ContactPerson person, GroupwareItem<ContactData> gw, boolean withPhotos, List<String> warnings) {
-        ContactPersonData merged = ContactMapping.toCrm(person.data(), gw.data());
-        ContactPerson written = person;
-        if (!merged.equals(person.data())) {
-            written = crm.contactPersons().update(actor, person.id(), person.version(), merged);
-        }
-        if (withPhotos) {
-            written = copyPhotoToCrm(written, gw.data().photo(), warnings);
-        }
-        return save(written, gw, withPhotos);
-    }
-
     /** Sets the CRM photo from the groupware's when it differs and is a good image. */
     ContactPerson copyPhotoToCrm(ContactPerson person, Optional<Photo> gwPhoto, List<String> warnings) {
         Optional<Photo> crmPhoto;
@@ -141,7 +127,11 @@ final class PairWriter {
         return ContactMapping.toGroupware(person.data(), company, photo, existing);
     }
 
-    private Optional<Photo> crmPhoto(ContactPerson person, Optional<Photo> keep, List<String> warnings) {
+    /**
+     * The CRM photo as the groupware contact is to have it: the checked CRM photo, none when the CRM has none, and
+     * {@code keep} (with a warning) when it cannot be read or is refused.
+     */
+    Optional<Photo> crmPhoto(ContactPerson person, Optional<Photo> keep, List<String> warnings) {
         Optional<Photo> photo;
         try {
             photo = crm.contactPersons().photo(actor, person.id());

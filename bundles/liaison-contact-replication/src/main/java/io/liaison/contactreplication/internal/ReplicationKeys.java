@@ -34,9 +34,21 @@ final class ReplicationKeys {
         return key("liaison-contact-", account.value() + "-" + contact.value());
     }
 
-    /** The create key of a groupware copy kept in a KEEP_BOTH conflict. */
-    static IdempotencyKey conflictCopyKey(ContactPersonId contact, String groupwareVersion) {
-        return key("liaison-contact-conflict-", contact.value() + "-" + groupwareVersion);
+    /** The create key of a groupware contact made again for a contact person (one per CRM version). */
+    static IdempotencyKey recreateKey(AccountId account, ContactPersonId contact, String crmVersion) {
+        return key("liaison-contact-again-", account.value() + "-" + contact.value() + "-v" + crmVersion);
+    }
+
+    /** The create key of the groupware copy of a contact's edit kept in a KEEP_BOTH conflict. */
+    static IdempotencyKey conflictCopyKey(String groupwareId, String groupwareVersion) {
+        return key("liaison-contact-conflict-", groupwareId + "-" + groupwareVersion);
+    }
+
+    /** The groupware id an imported contact person was created from, if its external key says so. */
+    static java.util.Optional<String> importedFrom(AccountId account, String externalKey) {
+        String prefix = importKey(account, "");
+        return externalKey.startsWith(prefix) && externalKey.length() > prefix.length()
+                ? java.util.Optional.of(externalKey.substring(prefix.length())) : java.util.Optional.empty();
     }
 
     /** The CRM external key of a contact person imported from a groupware contact. */

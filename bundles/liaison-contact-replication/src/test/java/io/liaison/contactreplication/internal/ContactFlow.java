@@ -2,10 +2,14 @@ package io.liaison.contactreplication.internal;
 
 import io.liaison.address.internal.AddressResolverComponent;
 import io.liaison.address.internal.AddressResolverConfig;
+import io.liaison.api.connector.AccountContext;
+import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.crm.ContactPersonDirectory;
+import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.BusinessPartner;
 import io.liaison.api.domain.Communication;
 import io.liaison.api.domain.CommunicationType;
@@ -21,6 +25,7 @@ import io.liaison.api.runtime.Link;
 import io.liaison.api.runtime.LinkStore;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncTrigger;
+import io.liaison.api.runtime.TokenStore;
 import io.liaison.connector.local.internal.LocalConnectorFactory;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
 import io.liaison.duplicates.internal.DuplicateCheckComponent;
@@ -59,6 +64,53 @@ import org.h2.jdbcx.JdbcDataSource;
 final class ContactFlow {
     static final EmployeeId DEMO = EmployeeId.of("demo");
 
+    /** The simulated crash: a process killed between two writes (an Error, which nothing in a run catches). */
+    static final class Crash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Crash(String where) {
+            super("simulated crash at " + where);
+        }
+    }
+
+    /** Counts the writes of replication runs (CRM, groupware, links, tokens) and crashes at the chosen one. */
+    static final class Writes {
+        final AtomicInteger count = new AtomicInteger();
+        final AtomicInteger crm = new AtomicInteger();
+        final AtomicInteger groupware = new AtomicInteger();
+        final AtomicInteger links = new AtomicInteger();
+        volatile boolean inRun;
+        volatile int crashAt = -1;
+
+        void write(String kind, String where) {
+            if (!inRun) {
+                return; // the wizards and the person editing contacts are not counted
+            }
+            int n = count.incrementAndGet();
+            switch (kind) {
+                case "crm" -> crm.incrementAndGet();
+                case "groupware" -> groupware.incrementAndGet();
+                case "links" -> links.incrementAndGet();
+                default -> { }
+            }
+            if (n == crashAt) {
+                throw new Crash(where + " (write " + n + ")");
+            }
+        }
+
+        int written() {
+            return crm.get() + groupware.get() + links.get();
+        }
+
+        void reset() {
+            count.set(0);
+            crm.set(0);
+            groupware.set(0);
+            links.set(0);
+            crashAt = -1;
+        }
+    }
+
     final Path root;
     final DataSource crmDb;
     final JdbcHostCrm crm;
@@ -70,6 +122,8 @@ final class ContactFlow {
     final GroupwareAccount account;
     /** How many of the next link saves fail. */
     final AtomicInteger failingLinkSaves = new AtomicInteger();
+    /** The writes of replication runs. */
+    final Writes writes = new Writes();
 
     ContactFlow(Path dir, ConflictPolicy policy) {
         this.root = dir.resolve("groupware");
@@ -79,11 +133,12 @@ final class ContactFlow {
         RuntimeDatabase.migrate(runtimeDb);
         this.accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
                 new CredentialVault(dir.resolve("vault.key")));
-        accounts.addConnectorFactory(new LocalConnectorFactory());
+        accounts.addConnectorFactory(new CountingLocalConnector());
         this.links = new JdbcLinkStore(runtimeDb);
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
-        this.replication = new ContactReplication(accounts, crm, faultyLinks(), new JdbcTokenStore(runtimeDb),
+        TokenStore tokens = counted(TokenStore.class, new JdbcTokenStore(runtimeDb), "tokens", Set.of("put"));
+        this.replication = new ContactReplication(accounts, countedCrm(), faultyLinks(), tokens,
                 config(ReplicationConfig.class, Map.of()));
         replication.duplicateCheck = DuplicateCheckComponent.withIndex(crm, new InMemoryMatchKeyIndex(),
                 config(DuplicateCheckConfig.class, Map.of("maxStalenessSeconds", 0)));
@@ -118,7 +173,22 @@ final class ContactFlow {
     }
 
     SyncRun run() {
-        return sync.sync(account.id(), Set.of(SyncArea.CONTACTS), SyncTrigger.SCHEDULED);
+        writes.inRun = true;
+        try {
+            return sync.sync(account.id(), Set.of(SyncArea.CONTACTS), SyncTrigger.SCHEDULED);
+        } finally {
+            writes.inRun = false;
+        }
+    }
+
+    /** A run that may crash; true when it ended normally. */
+    boolean runMayCrash() {
+        try {
+            run();
+            return true;
+        } catch (Crash e) {
+            return false;
+        }
     }
 
     List<JournalEntry> entries(SyncRun run) {
@@ -159,6 +229,9 @@ final class ContactFlow {
     private LinkStore faultyLinks() {
         return (LinkStore) Proxy.newProxyInstance(LinkStore.class.getClassLoader(), new Class<?>[] {LinkStore.class},
                 (p, m, args) -> {
+                    if (m.getName().equals("save") || m.getName().equals("delete")) {
+                        writes.write("links", "LinkStore." + m.getName());
+                    }
                     if (m.getName().equals("save") && failingLinkSaves.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                         throw new IllegalStateException("injected fault: the process died before the link was saved");
                     }
@@ -168,6 +241,63 @@ final class ContactFlow {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private HostCrm countedCrm() {
+        ContactPersonDirectory persons = counted(ContactPersonDirectory.class, crm.contactPersons(), "crm",
+                Set.of("create", "update", "delete", "setPhoto", "addCommunication"));
+        return proxy(HostCrm.class, crm, (m, args) -> m.getName().equals("contactPersons") ? persons : NO_REPLACEMENT);
+    }
+
+    /** The real local connector, whose contact writes pass the counter. */
+    private final class CountingLocalConnector implements ConnectorFactory {
+        private final LocalConnectorFactory local = new LocalConnectorFactory();
+
+        @Override
+        public String type() {
+            return local.type();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public ConnectorSession open(AccountContext context) {
+            ConnectorSession session = local.open(context);
+            Optional<ItemStore<ContactData>> contacts = session.contacts()
+                    .map(s -> counted(ItemStore.class, s, "groupware", Set.of("create", "update", "delete")));
+            return proxy(ConnectorSession.class, session, (m, args) -> m.getName().equals("contacts") ? contacts
+                    : NO_REPLACEMENT);
+        }
+    }
+
+    private static final Object NO_REPLACEMENT = new Object();
+
+    @FunctionalInterface
+    private interface Replacement {
+        Object replace(java.lang.reflect.Method method, Object[] args);
+    }
+
+    private <T> T counted(Class<T> type, T target, String kind, Set<String> methods) {
+        return proxy(type, target, (m, args) -> {
+            if (methods.contains(m.getName())) {
+                writes.write(kind, type.getSimpleName() + "." + m.getName());
+            }
+            return NO_REPLACEMENT;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, Replacement replacement) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+            Object replaced = replacement.replace(m, args);
+            if (replaced != NO_REPLACEMENT) {
+                return replaced;
+            }
+            try {
+                return m.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     /** An instance of a configuration annotation with its defaults, except for the given values. */

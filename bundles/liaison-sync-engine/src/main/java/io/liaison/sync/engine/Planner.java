@@ -41,8 +41,15 @@ public final class Planner {
     /** The plan for these links and change sets under a conflict policy and a mass-delete guard. */
     public static <C, G> Plan<C, G> plan(List<Link> links, SideChanges<C> crm, SideChanges<G> groupware,
                                          ConflictPolicy policy, MassDeleteGuard guard) {
+        return plan(links, crm, groupware, policy, guard, SyncRules.DEFAULT);
+    }
+
+    /** The plan for these links and change sets under a conflict policy, a mass-delete guard and a consumer's rules. */
+    public static <C, G> Plan<C, G> plan(List<Link> links, SideChanges<C> crm, SideChanges<G> groupware,
+                                         ConflictPolicy policy, MassDeleteGuard guard, SyncRules rules) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(guard, "guard");
+        Objects.requireNonNull(rules, "rules");
         Map<String, SideItem<C>> crmChanged = byId(crm.changed());
         Map<String, SideItem<G>> gwChanged = byId(groupware.changed());
         Set<String> linkedCrm = new HashSet<>();
@@ -78,7 +85,7 @@ public final class Planner {
                         "stopped by the mass-delete guard"));
                 continue;
             }
-            Step<C, G> step = decide(link, c, g, policy, !groupware.complete());
+            Step<C, G> step = decide(link, c, g, policy, rules, !groupware.complete());
             if (step == null) {
                 unchanged++;
             } else {
@@ -118,7 +125,7 @@ public final class Planner {
     }
 
     private static <C, G> Step<C, G> decide(Link link, Observed<C> c, Observed<G> g, ConflictPolicy policy,
-                                            boolean lookUp) {
+                                            SyncRules rules, boolean lookUp) {
         State cs = c.state();
         State gs = g.state();
         boolean cQuiet = cs == State.UNCHANGED || cs == State.TOUCHED;
@@ -142,36 +149,56 @@ public final class Planner {
                 return step(Kind.REFRESH_LINK, link, c.item(), g.item(), Optional.empty(), false,
                         "the same change on both sides");
             }
-            Resolution resolution = resolve(policy, c.item().get(), g.item().get());
+            Resolution resolution = resolve(policy, rules, c.item().get(), g.item().get());
             return step(Kind.CONFLICT, link, c.item(), g.item(), Optional.of(resolution), false,
                     "changed on both sides since the last run; policy " + policy + ": " + describe(resolution, policy,
                             c.item().get(), g.item().get()));
         }
-        if (cs == State.REMOVED && gQuiet) {
-            return step(Kind.DELETE_IN_GROUPWARE, link, Optional.empty(), g.item(), Optional.empty(), false,
-                    "deleted in the CRM");
+        if (cs == State.REMOVED && gs != State.REMOVED) {
+            return afterDeletion(link, rules.whenCrmDeletes(), gs, Optional.<SideItem<C>>empty(), g.item(), lookUp, true);
         }
-        if (cQuiet && gs == State.REMOVED) {
-            return step(Kind.DELETE_IN_CRM, link, c.item(), Optional.empty(), Optional.empty(), false,
-                    "deleted in the groupware");
-        }
-        if (cs == State.REMOVED && gs == State.CHANGED) {
-            return step(Kind.CREATE_IN_CRM, link, Optional.empty(), g.item(), Optional.empty(), false,
-                    "deleted in the CRM but changed in the groupware since: the edit wins, created again");
-        }
-        if (cs == State.CHANGED && gs == State.REMOVED) {
-            return step(Kind.CREATE_IN_GROUPWARE, link, c.item(), Optional.empty(), Optional.empty(), lookUp,
-                    "deleted in the groupware but changed in the CRM since: the edit wins, created again");
+        if (gs == State.REMOVED && cs != State.REMOVED) {
+            return afterDeletion(link, rules.whenGroupwareDeletes(), cs, c.item(), Optional.<SideItem<G>>empty(), lookUp,
+                    false);
         }
         return step(Kind.DROP_LINK, link, Optional.empty(), Optional.empty(), Optional.empty(), false,
                 "deleted on both sides");
     }
 
-    private static Resolution resolve(ConflictPolicy policy, SideItem<?> crm, SideItem<?> groupware) {
+    /**
+     * One side deleted the item; the other side's copy is in state {@code other}: deleted too, kept (unlinked) or,
+     * when it was edited and the rule says so, the deleted item is created again.
+     */
+    private static <C, G> Step<C, G> afterDeletion(Link link, DeletionRule rule, State other, Optional<SideItem<C>> c,
+                                                   Optional<SideItem<G>> g, boolean lookUp, boolean crmDeleted) {
+        String deleted = crmDeleted ? "deleted in the CRM" : "deleted in the groupware";
+        String keeper = crmDeleted ? "groupware" : "CRM";
+        boolean edited = other == State.CHANGED;
+        boolean moved = other != State.UNCHANGED;
+        if (rule == DeletionRule.UNLINK || (rule == DeletionRule.DELETE_ELSE_DETACH && moved)) {
+            String why = rule == DeletionRule.UNLINK ? ": only the link goes, the " + keeper + " item is kept"
+                    : " but changed in the " + keeper + " since: kept there, no longer synchronised";
+            return step(crmDeleted ? Kind.UNLINK_KEEP_GROUPWARE : Kind.UNLINK_KEEP_CRM, link, c, g, Optional.empty(),
+                    false, deleted + why);
+        }
+        if (rule == DeletionRule.DELETE_ELSE_RECREATE && edited) {
+            return crmDeleted
+                    ? step(Kind.CREATE_IN_CRM, link, Optional.empty(), g, Optional.empty(), false,
+                            "deleted in the CRM but changed in the groupware since: the edit wins, created again")
+                    : step(Kind.CREATE_IN_GROUPWARE, link, c, Optional.empty(), Optional.empty(), lookUp,
+                            "deleted in the groupware but changed in the CRM since: the edit wins, created again");
+        }
+        return crmDeleted
+                ? step(Kind.DELETE_IN_GROUPWARE, link, Optional.empty(), g, Optional.empty(), false, deleted)
+                : step(Kind.DELETE_IN_CRM, link, c, Optional.empty(), Optional.empty(), false, deleted);
+    }
+
+    private static Resolution resolve(ConflictPolicy policy, SyncRules rules, SideItem<?> crm, SideItem<?> groupware) {
         return switch (policy) {
             case CRM_WINS -> Resolution.CRM_WINS;
             case GROUPWARE_WINS -> Resolution.GROUPWARE_WINS;
-            case KEEP_BOTH -> Resolution.KEEP_BOTH;
+            case KEEP_BOTH -> rules.keepBoth() == SyncRules.KeepBoth.GROUPWARE_COPY
+                    ? Resolution.KEEP_BOTH_AS_GROUPWARE_COPY : Resolution.KEEP_BOTH;
             case NEWEST_WINS -> crm.modifiedAt().isPresent() && groupware.modifiedAt().isPresent()
                     && groupware.modifiedAt().get().isAfter(crm.modifiedAt().get())
                     ? Resolution.GROUPWARE_WINS : Resolution.CRM_WINS;
@@ -183,6 +210,8 @@ public final class Planner {
             case CRM_WINS -> "the CRM's version is kept and written to the groupware";
             case GROUPWARE_WINS -> "the groupware's version is kept and written to the CRM";
             case KEEP_BOTH -> "the CRM's version is kept for the pair and the groupware's edit is kept as a new CRM item";
+            case KEEP_BOTH_AS_GROUPWARE_COPY -> "the CRM's version is kept for the pair and the groupware's edit is "
+                    + "kept as a separate groupware item without link";
         };
         if (policy == ConflictPolicy.NEWEST_WINS && (crm.modifiedAt().isEmpty() || gw.modifiedAt().isEmpty())) {
             return base + " (a side reports no modification time, so the CRM counts as newest)";

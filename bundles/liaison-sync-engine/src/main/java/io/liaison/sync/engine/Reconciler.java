@@ -30,6 +30,7 @@ public final class Reconciler<C, G> {
     private final SideStore<C, G> crm;
     private final SideStore<G, C> groupware;
     private final Clock clock;
+    private final SyncRules rules;
 
     /**
      * @param account   the account
@@ -43,6 +44,16 @@ public final class Reconciler<C, G> {
      */
     public Reconciler(AccountId account, String scope, SyncArea area, LinkStore links, RunJournal journal,
                       SideStore<C, G> crm, SideStore<G, C> groupware, Clock clock) {
+        this(account, scope, area, links, journal, crm, groupware, clock, SyncRules.DEFAULT);
+    }
+
+    /**
+     * As {@link #Reconciler(AccountId, String, SyncArea, LinkStore, RunJournal, SideStore, SideStore, Clock)}, with
+     * the consumer's rules (the planner must have planned with the same rules).
+     */
+    public Reconciler(AccountId account, String scope, SyncArea area, LinkStore links, RunJournal journal,
+                      SideStore<C, G> crm, SideStore<G, C> groupware, Clock clock, SyncRules rules) {
+        this.rules = java.util.Objects.requireNonNull(rules, "rules");
         this.account = account;
         this.scope = scope;
         this.area = area;
@@ -64,15 +75,16 @@ public final class Reconciler<C, G> {
     /** Applies the chosen steps of a plan; stops between items when {@code cancelled} says so. */
     public Result apply(Plan<C, G> plan, Predicate<Step<C, G>> chosen, BooleanSupplier cancelled) {
         if (plan.crmDeletesStopped() > 0) {
-            journal.record(area, "mass-delete guard", Outcome.WARNING, "the CRM reports " + plan.crmDeletesStopped()
-                    + " of " + plan.linkCount() + " linked items gone in one run; their groupware copies are kept and "
-                    + "the run stops there until the CRM is checked (or the guard's threshold raised)", Optional.empty());
+            journal.record(area, "mass-delete guard", Outcome.WARNING, "mass-delete guard: the CRM reports "
+                    + plan.crmDeletesStopped() + " of " + plan.linkCount() + " linked items gone in one run; taken for "
+                    + "an outage, their groupware copies are kept and the run stops there until the CRM is checked "
+                    + "(or the guard's threshold raised)", Optional.empty());
         }
         if (plan.groupwareDeletesStopped() > 0) {
-            journal.record(area, "mass-delete guard", Outcome.WARNING, "the groupware reports "
+            journal.record(area, "mass-delete guard", Outcome.WARNING, "mass-delete guard: the groupware reports "
                     + plan.groupwareDeletesStopped() + " of " + plan.linkCount() + " linked items gone in one run; "
-                    + "their CRM activities are kept and the run stops there until the groupware is checked (or the "
-                    + "guard's threshold raised)", Optional.empty());
+                    + "taken for an outage, their CRM copies are kept and the run stops there until the groupware is "
+                    + "checked (or the guard's threshold raised)", Optional.empty());
         }
         int applied = 0;
         int failed = 0;
@@ -117,7 +129,14 @@ public final class Reconciler<C, G> {
             case DELETE_IN_CRM -> deleteInCrm(step, step.link().orElseThrow());
             case CONFLICT -> conflict(step);
             case RELINK -> relink(step, step.crm().orElseThrow(), step.groupware().orElseThrow());
-            case REFRESH_LINK -> refresh(step.link().orElseThrow(), step);
+            case REFRESH_LINK -> {
+                refresh(step.link().orElseThrow(), step);
+                if (rules.journalRefreshes()) {
+                    journal.record(area, step.label(), Outcome.UNCHANGED, step.reason(), step.crmId());
+                }
+            }
+            case UNLINK_KEEP_CRM -> unlink(step, step.link().orElseThrow(), true);
+            case UNLINK_KEEP_GROUPWARE -> unlink(step, step.link().orElseThrow(), false);
             case DROP_LINK -> {
                 links.delete(account, scope, step.link().orElseThrow().crmId());
                 journal.record(area, step.label(), Outcome.DELETED, "link removed: " + step.reason(), step.crmId());
@@ -172,6 +191,10 @@ public final class Reconciler<C, G> {
         try {
             g = groupware.update(link.groupwareId(), expectedGwVersion, c);
         } catch (ItemGoneException e) {
+            if (rules.whenGroupwareDeletes() != DeletionRule.DELETE_ELSE_RECREATE) {
+                // deleted in the groupware after this run read it: the next run sees the deletion and its rule
+                throw new ItemChangedException("deleted in the groupware meanwhile", e);
+            }
             // deleted in the groupware after this run read it: the CRM's edit brings it back
             createInGroupware(new Step<>(Step.Kind.CREATE_IN_GROUPWARE, Optional.of(link), Optional.of(c),
                     Optional.empty(), Optional.empty(), true, "gone from the groupware while changed in the CRM"), c);
@@ -188,6 +211,9 @@ public final class Reconciler<C, G> {
         try {
             c = crm.update(link.crmId(), expectedCrmVersion, g);
         } catch (ItemGoneException e) {
+            if (rules.whenCrmDeletes() != DeletionRule.DELETE_ELSE_RECREATE) {
+                throw new ItemChangedException("deleted in the CRM meanwhile", e);
+            }
             createInCrm(new Step<>(Step.Kind.CREATE_IN_CRM, Optional.of(link), Optional.empty(), Optional.of(g),
                     Optional.empty(), false, "gone from the CRM while changed in the groupware"), g);
             return;
@@ -232,7 +258,38 @@ public final class Reconciler<C, G> {
                 updateGroupware(step, link, c, g.version(), Outcome.CONFLICT, step.reason() + " (CRM item "
                         + copy.id() + "; it reaches the groupware as an item of its own)");
             }
+            case KEEP_BOTH_AS_GROUPWARE_COPY -> {
+                // the copy first: keyed by the item's version, so a crash before the update makes no second copy
+                SideItem<G> copy = groupware.keepCopy(g);
+                updateGroupware(step, link, c, g.version(), Outcome.CONFLICT, step.reason() + " (groupware item "
+                        + copy.id() + ")");
+            }
         }
+    }
+
+    /**
+     * The item went on one side and stays on the other: the kept item is detached from the deleted one and the
+     * link goes. An edit since the last run makes it a conflict in the journal.
+     */
+    private void unlink(Step<C, G> step, Link link, boolean crmKept) {
+        boolean edited;
+        try {
+            if (crmKept) {
+                crm.detach(link.crmId());
+            } else {
+                groupware.detach(link.groupwareId());
+            }
+        } catch (ItemGoneException e) {
+            // gone meanwhile as well: nothing left to detach, the link goes all the same
+        }
+        if (crmKept) {
+            edited = step.crm().map(i -> !i.version().equals(link.crmVersion())).orElse(false);
+        } else {
+            edited = step.groupware().map(i -> !i.version().equals(link.groupwareVersion())).orElse(false);
+        }
+        links.delete(account, scope, link.crmId());
+        journal.record(area, step.label(), edited ? Outcome.CONFLICT : Outcome.DELETED, step.reason(),
+                Optional.of(link.crmId()));
     }
 
     private void relink(Step<C, G> step, SideItem<C> c, SideItem<G> g) {

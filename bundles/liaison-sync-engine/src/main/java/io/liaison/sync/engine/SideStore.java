@@ -31,4 +31,23 @@ public interface SideStore<S, O> {
      * CRM activity); returns the item as written, or empty when nothing had to be written.
      */
     Optional<SideItem<S>> ensureLinkTo(SideItem<S> item, SideItem<O> other);
+
+    /**
+     * Removes from this item what names the other side's item, when the link goes but this item stays ({@link
+     * DeletionRule#UNLINK}, {@link DeletionRule#DELETE_ELSE_DETACH}): the reverse of {@link #ensureLinkTo}. Returns
+     * the item as written, or empty when nothing had to be written or it is gone. The default has nothing to remove.
+     */
+    default Optional<SideItem<S>> detach(String id) {
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps this side's item's content as a separate item without a link to the other side (the groupware's edit of
+     * a keep-both conflict under {@link SyncRules.KeepBoth#GROUPWARE_COPY}), once per item and version (an
+     * idempotency key), so that repeating it is harmless. The default refuses: a side that keeps no such copies.
+     */
+    default SideItem<S> keepCopy(SideItem<S> item) {
+        throw new UnsupportedOperationException("this side keeps no separate copies of conflicting edits (item "
+                + item.id() + ")");
+    }
 }

@@ -43,13 +43,27 @@ public record Step<C, G>(Kind kind, Optional<Link> link, Optional<SideItem<C>> c
         REFRESH_LINK,
         /** Gone on both sides: the link goes. */
         DROP_LINK,
+        /**
+         * Deleted in the groupware while the CRM keeps its item ({@link DeletionRule#UNLINK}, or an edited item under
+         * {@link DeletionRule#DELETE_ELSE_DETACH}): the CRM item is detached and the link goes.
+         */
+        UNLINK_KEEP_CRM,
+        /** Deleted in the CRM while the groupware keeps its item, likewise: the groupware item is detached. */
+        UNLINK_KEEP_GROUPWARE,
         /** A delete the mass-delete guard stopped. */
         DELETE_STOPPED
     }
 
     /** Which edit a conflict keeps. */
     public enum Resolution {
-        CRM_WINS, GROUPWARE_WINS, KEEP_BOTH
+        /** The CRM's edit is written to the groupware. */
+        CRM_WINS,
+        /** The groupware's edit is written to the CRM. */
+        GROUPWARE_WINS,
+        /** The CRM's edit stays on the pair; the groupware's edit becomes a new CRM item. */
+        KEEP_BOTH,
+        /** The CRM's edit stays on the pair; the groupware's edit stays as a separate, unlinked groupware item. */
+        KEEP_BOTH_AS_GROUPWARE_COPY
     }
 
     public Step {
@@ -91,7 +105,8 @@ public record Step<C, G>(Kind kind, Optional<Link> link, Optional<SideItem<C>> c
         return switch (kind) {
             case CREATE_IN_GROUPWARE, CREATE_IN_CRM -> "CREATE";
             case UPDATE_GROUPWARE, UPDATE_CRM -> "UPDATE";
-            case DELETE_IN_GROUPWARE, DELETE_IN_CRM, DROP_LINK, DELETE_STOPPED -> "DELETE";
+            case DELETE_IN_GROUPWARE, DELETE_IN_CRM, DROP_LINK, UNLINK_KEEP_CRM, UNLINK_KEEP_GROUPWARE,
+                 DELETE_STOPPED -> "DELETE";
             case CONFLICT -> "CONFLICT";
             default -> "LINK";
         };

@@ -81,14 +81,56 @@ public final class Synchronization<C, G> {
 
     /** Reads both sides and plans; writes nothing. */
     public Reading<C, G> read(ConflictPolicy policy, MassDeleteGuard guard) {
+        return read(policy, guard, SyncRules.DEFAULT);
+    }
+
+    /** Reads both sides and plans under a consumer's rules; writes nothing. */
+    public Reading<C, G> read(ConflictPolicy policy, MassDeleteGuard guard, SyncRules rules) {
         Instant readAt = clock.instant();
         List<Link> linked = links.list(account, linkScope);
         SideChanges<C> crmChanges = completed(crmFeed.read(tokens.get(account, crmTokenScope)), crmTokenScope,
                 linked, true, crm);
         SideChanges<G> gwChanges = completed(groupwareFeed.read(tokens.get(account, groupwareTokenScope)),
                 groupwareTokenScope, linked, false, groupware);
-        Plan<C, G> plan = Planner.plan(linked, crmChanges, gwChanges, policy, guard);
+        if (rules.lookUpNamedPartners()) {
+            Set<String> linkedCrm = new HashSet<>();
+            Set<String> linkedGw = new HashSet<>();
+            linked.forEach(l -> {
+                linkedCrm.add(l.crmId());
+                linkedGw.add(l.groupwareId());
+            });
+            SideChanges<C> crmBefore = crmChanges;
+            crmChanges = withNamedPartners(crmChanges, gwChanges, linkedGw, linkedCrm, crm);
+            gwChanges = withNamedPartners(gwChanges, crmBefore, linkedCrm, linkedGw, groupware);
+        }
+        Plan<C, G> plan = Planner.plan(linked, crmChanges, gwChanges, policy, guard, rules);
         return new Reading<>(plan, crmChanges, gwChanges, readAt);
+    }
+
+    /**
+     * Adds to one side's changes the unlinked items that unlinked items of the other side name but this side's
+     * feed did not report (see {@link SyncRules#lookUpNamedPartners}).
+     */
+    private static <T> SideChanges<T> withNamedPartners(SideChanges<T> changes, SideChanges<?> other,
+                                                        Set<String> otherLinked, Set<String> linked,
+                                                        SideStore<T, ?> store) {
+        Set<String> known = new HashSet<>(changes.removed());
+        changes.changed().forEach(i -> known.add(i.id()));
+        List<SideItem<T>> added = new ArrayList<>();
+        for (SideItem<?> item : other.changed()) {
+            Optional<String> named = item.partnerId();
+            if (otherLinked.contains(item.id()) || named.isEmpty() || linked.contains(named.get())
+                    || !known.add(named.get())) {
+                continue;
+            }
+            store.get(named.get()).ifPresent(added::add);
+        }
+        if (added.isEmpty()) {
+            return changes;
+        }
+        List<SideItem<T>> changed = new ArrayList<>(changes.changed());
+        changed.addAll(added);
+        return new SideChanges<>(changed, changes.removed(), changes.complete(), changes.next());
     }
 
     /** Adds what the feed did not mention of the items written after its token was read (see the class comment). */
@@ -139,7 +181,18 @@ public final class Synchronization<C, G> {
      */
     public Reconciler.Result run(Reconciler<C, G> reconciler, ConflictPolicy policy, MassDeleteGuard guard,
                                  Predicate<Step<C, G>> chosen, BooleanSupplier cancelled) {
-        Reading<C, G> reading = read(policy, guard);
+        return run(reconciler, policy, guard, SyncRules.DEFAULT, chosen, cancelled);
+    }
+
+    /**
+     * As {@link #run(Reconciler, ConflictPolicy, MassDeleteGuard, Predicate, BooleanSupplier)}, planned under a
+     * consumer's rules (the reconciler must have been made with the same rules).
+     *
+     * @return how applying went
+     */
+    public Reconciler.Result run(Reconciler<C, G> reconciler, ConflictPolicy policy, MassDeleteGuard guard,
+                                 SyncRules rules, Predicate<Step<C, G>> chosen, BooleanSupplier cancelled) {
+        Reading<C, G> reading = read(policy, guard, rules);
         Reconciler.Result result = reconciler.apply(reading.plan(), chosen, cancelled);
         if (result.clean() && !cancelled.getAsBoolean()) {
             SyncToken readAt = new SyncToken(reading.readAt().toString());

@@ -187,4 +187,54 @@ class PlannerTest {
                 changes(List.of(item("gCopy", "1", "h1", "c1", null)), Set.of(), false), ConflictPolicy.CRM_WINS);
         assertThat(only(p)).isEqualTo(Kind.CREATE_IN_CRM);
     }
+
+    private static final SyncRules KEEPING = new SyncRules(DeletionRule.DELETE_ELSE_DETACH, DeletionRule.UNLINK,
+            SyncRules.KeepBoth.GROUPWARE_COPY, true, true);
+
+    private static Plan<String, String> kept(SideChanges<String> crm, SideChanges<String> gw) {
+        return Planner.plan(List.of(link("1")), crm, gw, ConflictPolicy.KEEP_BOTH, NO_GUARD, KEEPING);
+    }
+
+    @Test
+    void underUnlinkADeletionInTheGroupwareOnlyDropsTheLinkWhateverTheCrmDid() {
+        SideChanges<String> gone = changes(List.of(), Set.of("g1"), false);
+        assertThat(only(kept(none(), gone))).isEqualTo(Kind.UNLINK_KEEP_CRM);
+        Plan<String, String> edited = kept(changes(List.of(item("c1", "2", "new", null, null)), Set.of(), false), gone);
+        assertThat(only(edited)).isEqualTo(Kind.UNLINK_KEEP_CRM);
+        assertThat(edited.steps().get(0).reason()).contains("the CRM item is kept");
+        assertThat(edited.steps().get(0).action()).isEqualTo("DELETE");
+    }
+
+    @Test
+    void underDeleteElseDetachAnUntouchedCopyIsDeletedAndAnyEditKeepsIt() {
+        SideChanges<String> gone = changes(List.of(), Set.of("c1"), false);
+        assertThat(only(kept(gone, none()))).isEqualTo(Kind.DELETE_IN_GROUPWARE);
+        // an edit of unsynchronised fields only (same hash) keeps it too
+        assertThat(only(kept(gone, changes(List.of(item("g1", "2", "h1", "c1", null)), Set.of(), false))))
+                .isEqualTo(Kind.UNLINK_KEEP_GROUPWARE);
+        assertThat(only(kept(gone, changes(List.of(item("g1", "2", "new", "c1", null)), Set.of(), false))))
+                .isEqualTo(Kind.UNLINK_KEEP_GROUPWARE);
+    }
+
+    @Test
+    void keepBothCanKeepTheGroupwareEditAsAGroupwareCopy() {
+        Plan<String, String> p = kept(changes(List.of(item("c1", "2", "crm", null, null)), Set.of(), false),
+                changes(List.of(item("g1", "2", "gw", "c1", null)), Set.of(), false));
+        assertThat(only(p)).isEqualTo(Kind.CONFLICT);
+        assertThat(p.steps().get(0).resolution()).contains(Resolution.KEEP_BOTH_AS_GROUPWARE_COPY);
+        assertThat(p.steps().get(0).direction()).isEqualTo("TO_GROUPWARE");
+    }
+
+    @Test
+    void theGuardCanRequireAMinimumOfItemsGone() {
+        List<Link> links = List.of(link("1"), link("2"), link("3"));
+        SideChanges<String> twoGone = changes(List.of(), Set.of("g1", "g2"), false);
+        MassDeleteGuard fromFive = new MassDeleteGuard(0.5, 0, 5);
+        assertThat(Planner.plan(links, none(), twoGone, ConflictPolicy.CRM_WINS, fromFive).groupwareDeletesStopped())
+                .isZero();
+        assertThat(Planner.plan(links, none(), twoGone, ConflictPolicy.CRM_WINS, new MassDeleteGuard(0.5, 0))
+                .groupwareDeletesStopped()).isEqualTo(2);
+        assertThat(fromFive.trips(5, 6)).isTrue();
+        assertThat(fromFive.trips(4, 4)).isFalse();
+    }
 }

@@ -1,0 +1,137 @@
+package io.liaison.contactreplication.internal;
+
+import io.liaison.api.connector.ChangeSet;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.ItemProblem;
+import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.SyncToken;
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.crm.CrmChangePage;
+import io.liaison.api.crm.CrmException;
+import io.liaison.api.crm.CrmToken;
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.Link;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RunJournal;
+import io.liaison.sync.engine.ChangeFeed;
+import io.liaison.sync.engine.SideChanges;
+import io.liaison.sync.engine.SideItem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The two change feeds of contact replication, cut to what replication concerns: linked contacts only (new CRM
+ * contact persons are exported and new groupware contacts imported through the wizards, never automatically), plus
+ * the groupware contacts that carry the CRM id of an existing, unlinked contact person (an export interrupted before
+ * its link was stored), which the engine links again.
+ */
+final class ContactFeeds {
+
+    private final HostCrm crm;
+    private final EmployeeId actor;
+    private final int pageSize;
+    private final CrmContactSide crmSide;
+    private final GroupwareContactSide groupwareSide;
+    private final ItemStore<ContactData> store;
+    private final RunJournal journal;
+    private final Set<String> linkedCrm = new HashSet<>();
+    private final Set<String> linkedGroupware = new HashSet<>();
+
+    ContactFeeds(HostCrm crm, EmployeeId actor, int pageSize, List<Link> links, CrmContactSide crmSide,
+                 GroupwareContactSide groupwareSide, ItemStore<ContactData> store, RunJournal journal) {
+        this.crm = crm;
+        this.actor = actor;
+        this.pageSize = Math.max(1, pageSize);
+        this.crmSide = crmSide;
+        this.groupwareSide = groupwareSide;
+        this.store = store;
+        this.journal = journal;
+        for (Link link : links) {
+            linkedCrm.add(link.crmId());
+            linkedGroupware.add(link.groupwareId());
+        }
+    }
+
+    /** The CRM's feed: the linked contact persons changed or removed; a token the CRM refuses means a re-read. */
+    ChangeFeed<ContactPerson> crm() {
+        return since -> {
+            try {
+                return readCrm(since.map(t -> new CrmToken(t.value())));
+            } catch (CrmException e) {
+                if (since.isEmpty()) {
+                    throw e;
+                }
+                journal.record(SyncArea.CONTACTS, "CRM contact persons", Outcome.WARNING, "the CRM refused the "
+                        + "change token (" + e.getMessage() + "); everything is read again", Optional.empty());
+                return readCrm(Optional.empty());
+            }
+        };
+    }
+
+    private SideChanges<ContactPerson> readCrm(Optional<CrmToken> start) {
+        Map<String, ContactPerson> changed = new LinkedHashMap<>();
+        Set<String> removed = new HashSet<>();
+        Optional<CrmToken> token = start;
+        CrmChangePage<ContactPerson, ContactPersonId> page;
+        do {
+            page = crm.contactPersons().changesSince(actor, token, pageSize);
+            for (ContactPerson p : page.changed()) {
+                changed.put(p.id().value(), p);
+                removed.remove(p.id().value());
+            }
+            for (ContactPersonId id : page.removed()) {
+                changed.remove(id.value());
+                removed.add(id.value());
+            }
+            token = Optional.of(page.next());
+        } while (page.more());
+        List<SideItem<ContactPerson>> items = new ArrayList<>();
+        for (ContactPerson p : changed.values()) {
+            if (linkedCrm.contains(p.id().value())) {
+                items.add(crmSide.item(p));
+            }
+        }
+        return new SideChanges<>(items, removed, start.isEmpty(), new SyncToken(token.orElseThrow().value()));
+    }
+
+    /** The groupware's feed: unreadable contacts (bad vCard files) are journaled FAILED and the rest goes on. */
+    ChangeFeed<ContactData> groupware() {
+        return since -> {
+            ChangeSet<GroupwareItem<ContactData>> changes = store.changes(since);
+            for (ItemProblem problem : changes.problems()) {
+                journal.record(SyncArea.CONTACTS, problem.item(), Outcome.FAILED, "cannot be read: " + problem.reason(),
+                        Optional.empty());
+            }
+            List<SideItem<ContactData>> items = new ArrayList<>();
+            for (GroupwareItem<ContactData> g : changes.changed()) {
+                if (linkedGroupware.contains(g.id()) || adoptable(g)) {
+                    items.add(groupwareSide.item(g));
+                }
+            }
+            return new SideChanges<>(items, new HashSet<>(changes.removedIds()), changes.complete(), changes.next());
+        };
+    }
+
+    /** An unlinked contact carrying the CRM id of an unlinked contact person the CRM knows. */
+    private boolean adoptable(GroupwareItem<ContactData> g) {
+        if (g.crmId().isEmpty() || linkedCrm.contains(g.crmId().get())) {
+            return false; // not exported, or a second copy of a linked contact: left alone
+        }
+        String crmId = g.crmId().get();
+        if (crm.contactPersons().get(actor, ContactPersonId.of(crmId)).isPresent()) {
+            return true;
+        }
+        journal.record(SyncArea.CONTACTS, "contact " + ContactMapping.name(g.data()), Outcome.WARNING, "carries CRM id "
+                + crmId + ", which is no contact person the CRM knows; left alone", Optional.of(crmId));
+        return false;
+    }
+}
