@@ -62,8 +62,11 @@ public final class DuplicateFinder {
      * they are scored. When the first stage was cut short by the limit, a contact under a name key might share an
      * address the first stage did not reach, so then every contact under the name keys is scored.</li>
      * </ol>
-     * A look-up cut short by {@link MatchSettings#maxCandidates()} is counted ({@link #cappedLookups()}) and
-     * logged.
+     * The second stage asks the index about each distinct family and given name once (the index remembers the
+     * answers for the look-up), so that a large name block costs a few array reads per name; it visits up to
+     * {@link MatchKeyIndex#NAMES_PER_CANDIDATE} times {@link MatchSettings#maxCandidates()} distinct names and
+     * scores at most {@link MatchSettings#maxCandidates()} contacts. A look-up cut short by either cap is counted
+     * ({@link #cappedLookups()}) and logged.
      */
     public List<Scored> find(NormalizedContact contact) {
         int limit = settings.maxCandidates();
@@ -87,6 +90,16 @@ public final class DuplicateFinder {
         if (!nameKeys.isEmpty()) {
             boolean everyName = identityCapped;
             nameCapped = index.visitByName(nameKeys, limit, new MatchKeyIndex.NameVisitor() {
+                @Override
+                public boolean lastAlike(String last, String lastCode) {
+                    return everyName || probe.lastAlike(last, lastCode);
+                }
+
+                @Override
+                public boolean firstAlike(String first, String firstCode) {
+                    return everyName || probe.firstAlike(first, firstCode);
+                }
+
                 @Override
                 public boolean wants(PersonName names) {
                     return everyName || probe.namesAlike(names);

@@ -106,20 +106,38 @@ public final class DuplicateMatcher {
             return last(other).kind().alike() && first(other).kind().alike();
         }
 
+        /** Whether a family name is alike to the checked one (cached per distinct name). */
+        public boolean lastAlike(String last, String lastCode) {
+            return last(last, lastCode).kind().alike();
+        }
+
+        /** Whether a given name is alike to the checked one (cached per distinct name). */
+        public boolean firstAlike(String first, String firstCode) {
+            return first(first, firstCode).kind().alike();
+        }
+
         private NameComparer.Likeness last(PersonName other) {
-            NameComparer.Likeness likeness = lastNames.get(other.last());
+            return last(other.last(), other.lastCode());
+        }
+
+        private NameComparer.Likeness first(PersonName other) {
+            return first(other.first(), other.firstCode());
+        }
+
+        private NameComparer.Likeness last(String other, String otherCode) {
+            NameComparer.Likeness likeness = lastNames.get(other);
             if (likeness == null) {
-                likeness = names.lastNames(lastName, other.last(), other.lastCode());
-                lastNames.put(other.last(), likeness);
+                likeness = names.lastNames(lastName, other, otherCode);
+                lastNames.put(other, likeness);
             }
             return likeness;
         }
 
-        private NameComparer.Likeness first(PersonName other) {
-            NameComparer.Likeness likeness = firstNames.get(other.first());
+        private NameComparer.Likeness first(String other, String otherCode) {
+            NameComparer.Likeness likeness = firstNames.get(other);
             if (likeness == null) {
-                likeness = names.firstNames(firstName, other.first(), other.firstCode());
-                firstNames.put(other.first(), likeness);
+                likeness = names.firstNames(firstName, other, otherCode);
+                firstNames.put(other, likeness);
             }
             return likeness;
         }

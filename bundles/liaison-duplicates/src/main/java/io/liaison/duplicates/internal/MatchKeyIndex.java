@@ -27,31 +27,55 @@ public interface MatchKeyIndex {
     List<IndexedContact> candidates(Collection<String> keys, int limit);
 
     /**
-     * What a look-up by name keys asks of the contacts it visits: first whether their names are worth scoring
-     * (asked once per distinct name where the index groups a key's contacts by name), then the contacts wanted.
+     * How many distinct names a look-up by name keys may visit per contact it may hand over: visiting a name is
+     * cheap (a few array reads once its parts were compared), scoring a contact fully is not, so the cap on names
+     * is much higher than the one on contacts and large name blocks are still searched to the end.
+     */
+    int NAMES_PER_CANDIDATE = 25;
+
+    /**
+     * What a look-up by name keys asks of the contacts it visits: whether their family and given names are alike
+     * (each distinct string asked at most once per look-up where the index can remember it), then whether their
+     * names are worth scoring (asked once per distinct name where the index groups a key's contacts by name, and
+     * only for names whose both parts were alike), then the contacts wanted.
      */
     interface NameVisitor {
+        /** Whether contacts with this family name (and its Kölner Phonetik code) may be wanted; by default yes. */
+        default boolean lastAlike(String last, String lastCode) {
+            return true;
+        }
+
+        /** Whether contacts with this given name (and its Kölner Phonetik code) may be wanted; by default yes. */
+        default boolean firstAlike(String first, String firstCode) {
+            return true;
+        }
+
         /** Whether contacts with these names are wanted. */
         boolean wants(PersonName names);
 
         /** A wanted contact; may come more than once when it is filed under several of the keys. */
         void accept(IndexedContact contact);
+
+        /** {@link #lastAlike}, {@link #firstAlike} and {@link #wants} together. */
+        default boolean wantsAll(PersonName names) {
+            return lastAlike(names.last(), names.lastCode()) && firstAlike(names.first(), names.firstCode()) && wants(names);
+        }
     }
 
     /**
      * Visits the contacts filed under the name keys: asks the visitor about each distinct name and hands it the
-     * contacts of the wanted ones. Visits at most {@code limit} names and hands over at most {@code limit}
-     * contacts.
+     * contacts of the wanted ones. Visits at most {@link #NAMES_PER_CANDIDATE} times {@code limit} distinct names
+     * and hands over at most {@code limit} contacts.
      *
      * <p>This default looks the contacts up with {@link #candidates} (at most {@code limit}) and asks about the
      * names of each; an index that groups its contacts by name asks once per name.
      *
-     * @return whether the limit cut the look-up short (some contacts under the keys were not visited)
+     * @return whether a limit cut the look-up short (some contacts under the keys were not visited)
      */
     default boolean visitByName(Collection<String> keys, int limit, NameVisitor visitor) {
         List<IndexedContact> found = candidates(keys, limit);
         for (IndexedContact contact : found) {
-            if (visitor.wants(contact.contact().names())) {
+            if (visitor.wantsAll(contact.contact().names())) {
                 visitor.accept(contact);
             }
         }

@@ -1,6 +1,7 @@
 package io.liaison.duplicates.internal;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.apache.commons.codec.language.ColognePhonetic;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
@@ -39,7 +40,8 @@ public final class NameComparer {
     public record Likeness(Kind kind, double score, String a, String b, Basis basis, String code) {
         /** The comparison in words, for reasons. */
         public String how() {
-            String similarity = String.format(Locale.ROOT, "%.2f", score);
+            // as String.format("%.2f") rounds (half up from the shortest decimal form), without a Formatter per call
+            String similarity = BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP).toPlainString();
             return switch (basis) {
                 case NONE -> "";
                 case EQUAL -> a;

@@ -67,6 +67,9 @@ public final class NameNormalizer {
         if (isPlainAsciiName(text)) {
             return text.toLowerCase(Locale.ROOT);
         }
+        if (isPlainGermanName(text)) {
+            return transliterateGerman(text);
+        }
         String lower = text.toLowerCase(Locale.ROOT)
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
                 .replace("æ", "ae").replace("œ", "oe").replace("ø", "oe").replace("å", "aa")
@@ -89,6 +92,40 @@ public final class NameNormalizer {
             previous = c;
         }
         return previous != ' ' && previous != '-';
+    }
+
+    /**
+     * Like {@link #isPlainAsciiName} but also with ä, ö, ü, ß (either case): the common German name, whose folding is
+     * then the transliteration alone (no accents to strip, no punctuation, no spaces to collapse).
+     */
+    private static boolean isPlainGermanName(String text) {
+        char previous = ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == 'ä' || c == 'ö' || c == 'ü' || c == 'Ä' || c == 'Ö' || c == 'Ü' || c == 'ß';
+            if (!letter && (c != ' ' && c != '-' || previous == ' ' || previous == '-')) {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != ' ' && previous != '-';
+    }
+
+    /** Lower case with ä → ae, ö → oe, ü → ue, ß → ss, for a text {@link #isPlainGermanName} accepted. */
+    private static String transliterateGerman(String text) {
+        StringBuilder folded = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case 'ä', 'Ä' -> folded.append("ae");
+                case 'ö', 'Ö' -> folded.append("oe");
+                case 'ü', 'Ü' -> folded.append("ue");
+                case 'ß' -> folded.append("ss");
+                default -> folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            }
+        }
+        return folded.toString();
     }
 
     private static List<String> tokens(String text) {

@@ -34,6 +34,30 @@ public final class NormalizedContact {
         this.names = PersonName.of(firstName, lastName);
     }
 
+    /**
+     * A contact whose names were normalised and coded before (e.g. loaded from the index's tables): nothing is
+     * computed again.
+     *
+     * @param names   normalised names with their Kölner Phonetik codes
+     * @param emails  normalised e-mail addresses
+     * @param mobiles E.164 numbers that identify a person (mobile numbers)
+     * @param phones  other E.164 numbers
+     */
+    public NormalizedContact(PersonName names, Set<String> emails, Set<String> mobiles, Set<String> phones) {
+        this.names = Objects.requireNonNull(names, "names");
+        this.firstName = names.first();
+        this.lastName = names.last();
+        this.emails = Set.copyOf(emails);
+        this.mobiles = Set.copyOf(mobiles);
+        if (phones.isEmpty() || mobiles.isEmpty()) {
+            this.phones = Set.copyOf(phones);
+        } else {
+            Set<String> others = new LinkedHashSet<>(phones);
+            others.removeAll(mobiles);
+            this.phones = Set.copyOf(others);
+        }
+    }
+
     private NormalizedContact(NormalizedContact contact, PersonName names) {
         this.firstName = names.first();
         this.lastName = names.last();

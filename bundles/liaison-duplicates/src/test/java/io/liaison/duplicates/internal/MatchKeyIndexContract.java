@@ -95,6 +95,51 @@ abstract class MatchKeyIndexContract {
     }
 
     @Test
+    void asksAboutEachDistinctFamilyAndGivenNameOnceAndAboutWholeNamesOnlyWhenBothPartsAreAlike() {
+        MatchKeyIndex index = index();
+        IndexedContact anna = contact("1", "Anna", "Müller", "anna@firma.de", null);
+        IndexedContact namesake = contact("2", "Anna", "Müller", "anna.mueller@web.de", null);
+        IndexedContact andrea = contact("3", "Andrea", "Müller", "andrea@firma.de", null);
+        index.apply(List.of(anna, namesake, andrea), List.of(), Optional.empty());
+        List<String> lastAsked = new ArrayList<>();
+        List<String> firstAsked = new ArrayList<>();
+        List<PersonName> wantsAsked = new ArrayList<>();
+        List<IndexedContact> handed = new ArrayList<>();
+
+        boolean capped = index.visitByName(MatchKeys.nameKeys(anna.contact()), 100, new MatchKeyIndex.NameVisitor() {
+            @Override
+            public boolean lastAlike(String last, String lastCode) {
+                lastAsked.add(last + "/" + lastCode);
+                return true;
+            }
+
+            @Override
+            public boolean firstAlike(String first, String firstCode) {
+                firstAsked.add(first + "/" + firstCode);
+                return first.equals("anna");
+            }
+
+            @Override
+            public boolean wants(PersonName names) {
+                wantsAsked.add(names);
+                return true;
+            }
+
+            @Override
+            public void accept(IndexedContact contact) {
+                handed.add(contact);
+            }
+        });
+
+        assertThat(capped).isFalse();
+        assertThat(lastAsked).containsExactly("mueller/" + anna.contact().lastCode());
+        assertThat(firstAsked).containsExactlyInAnyOrder("anna/" + anna.contact().firstCode(),
+                "andrea/" + andrea.contact().firstCode());
+        assertThat(wantsAsked).isNotEmpty().allMatch(n -> n.equals(anna.contact().names()));
+        assertThat(handed).contains(anna, namesake).doesNotContain(andrea);
+    }
+
+    @Test
     void keepsTheStateOfACompleteIndexAndForgetsItOnClear() {
         MatchKeyIndex index = index();
         assertThat(index.state()).isEmpty();

@@ -14,6 +14,19 @@ class NormalizerTest {
     private final ContactNormalizer contacts = new ContactNormalizer("DE");
 
     @Test
+    void foldsGermanNamesTheSameWayOnTheShortCutAsOnTheFullPath() {
+        assertThat(NameNormalizer.fold("Müller")).isEqualTo("mueller");
+        assertThat(NameNormalizer.fold("GRÖßE-Schäfer")).isEqualTo("groesse-schaefer");
+        assertThat(NameNormalizer.fold("Jürgen Ülker")).isEqualTo("juergen uelker");
+        assertThat(NameNormalizer.fold("Öztürk2")).isEqualTo("oeztuerk2");
+        // the full path: accents beside umlauts, doubled or trailing separators, punctuation
+        assertThat(NameNormalizer.fold("Müller  René")).isEqualTo("mueller rene");
+        assertThat(NameNormalizer.fold("Müller-")).isEqualTo("mueller-");
+        assertThat(NameNormalizer.fold("Jürgen.")).isEqualTo("juergen");
+        assertThat(NameNormalizer.fold("Ayşe Müller")).isEqualTo("ayse mueller");
+    }
+
+    @Test
     void readsTheCommonGermanSpellingsOfANumberAsOneE164Number() {
         for (String spelling : List.of("0171 1234567", "+49 (0)171 1234567", "0049-171-1234567", "0171/1234567",
                 "+49 171 1234567", "+491711234567", "(0171) 123 45 67")) {
