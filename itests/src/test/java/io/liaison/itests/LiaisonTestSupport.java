@@ -2,6 +2,7 @@ package io.liaison.itests;
 
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -9,6 +10,13 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.SyncAlreadyRunningException;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncService;
+import io.liaison.api.runtime.SyncTrigger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -21,6 +29,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-
 import javax.inject.Inject;
-
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -74,7 +82,8 @@ public abstract class LiaisonTestSupport {
     /** The Liaison features every test can rely on being installed at boot. */
     protected static final List<String> BOOT_FEATURES = List.of("liaison-api", "liaison-datasource-h2",
             "liaison-crm-embedded", "liaison-runtime", "liaison-duplicates", "liaison-address-resolution",
-            "liaison-shell", "liaison-connector-local", "liaison-content", "liaison-mail-import");
+            "liaison-shell", "liaison-connector-local", "liaison-content", "liaison-mail-import", "liaison-activity-sync",
+            "liaison-contact-replication");
 
     @Inject
     protected BundleContext bundleContext;
@@ -109,6 +118,9 @@ public abstract class LiaisonTestSupport {
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.WARN),
                 systemTimeout(TIMEOUT.toMillis() * 3),
+                // how long an @Inject field waits for its service (10 s by default): a container still provisioning
+                // on a loaded 2-core machine has been seen to need longer
+                systemProperty("pax.exam.service.timeout").value(Long.toString(TIMEOUT.toMillis() * 2)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", localRepository),
@@ -169,6 +181,41 @@ public abstract class LiaisonTestSupport {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("No free TCP port for the container's SSH console", e);
+        }
+    }
+
+    // ----------------------------------------------------------------- the sample account
+
+    /** The account the distribution provisions from etc/io.liaison.account-sample.cfg. */
+    protected GroupwareAccount sampleAccount() throws InterruptedException {
+        AccountService accounts = awaitService(AccountService.class);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<GroupwareAccount> sample = accounts.list().stream()
+                    .filter(a -> String.valueOf(a.settings().get("provisionedBy")).startsWith("io.liaison.account"))
+                    .findFirst();
+            if (sample.isPresent()) {
+                return sample.get();
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+        fail("the sample account of etc/io.liaison.account-sample.cfg was not created");
+        return null;
+    }
+
+    /** A manual run of these areas; the sample account also runs every minute, so a run under way is waited for. */
+    protected SyncRun syncNow(GroupwareAccount account, Set<SyncArea> areas) throws InterruptedException {
+        SyncService sync = awaitService(SyncService.class);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return sync.sync(account.id(), areas, SyncTrigger.MANUAL);
+            } catch (SyncAlreadyRunningException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            }
         }
     }
 

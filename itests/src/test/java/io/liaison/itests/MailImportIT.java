@@ -14,13 +14,10 @@ import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.StatusKey;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.mailimport.MailImportService;
-import io.liaison.api.runtime.AccountService;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.RuntimeEvents;
-import io.liaison.api.runtime.SyncAlreadyRunningException;
 import io.liaison.api.runtime.SyncJournal;
 import io.liaison.api.runtime.SyncRun;
-import io.liaison.api.runtime.SyncService;
 import io.liaison.api.runtime.SyncTrigger;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +64,7 @@ public class MailImportIT extends LiaisonTestSupport {
         Files.writeString(unknown, "From: a@b.example\r\nSubject: stays\r\nMessage-ID: <stays@b.example>\r\n\r\nbody\r\n",
                 StandardCharsets.UTF_8);
 
-        SyncRun first = sync(sample);
+        SyncRun first = syncNow(sample, Set.of(SyncArea.MAILS));
 
         Activity msg = awaitImported(crm, "test pièce jointe 1");
         Activity eml = awaitImported(crm, "Test Attachment Email");
@@ -87,7 +84,7 @@ public class MailImportIT extends LiaisonTestSupport {
                         && e.message().contains("CRM Unbekannt [ZZ]") && e.message().contains("'ZZ'")));
 
         int before = crm.activities().quicksearch(DEMO, Quicksearch.ALL_IMPORTED_MAILS, 1000).size();
-        SyncRun second = sync(sample);
+        SyncRun second = syncNow(sample, Set.of(SyncArea.MAILS));
 
         assertEquals("nothing is imported twice", 0, second.count(Outcome.CREATED));
         assertEquals(before, crm.activities().quicksearch(DEMO, Quicksearch.ALL_IMPORTED_MAILS, 1000).size());
@@ -147,39 +144,6 @@ public class MailImportIT extends LiaisonTestSupport {
             assertEquals(scheduled.get().status().name(), event.getProperty(RuntimeEvents.PROPERTY_STATUS));
         } finally {
             registration.unregister();
-        }
-    }
-
-    /** The account the distribution provisions from etc/io.liaison.account-sample.cfg. */
-    private GroupwareAccount sampleAccount() throws InterruptedException {
-        AccountService accounts = awaitService(AccountService.class);
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<GroupwareAccount> sample = accounts.list().stream()
-                    .filter(a -> String.valueOf(a.settings().get("provisionedBy")).startsWith("io.liaison.account"))
-                    .findFirst();
-            if (sample.isPresent()) {
-                return sample.get();
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        }
-        fail("the sample account of etc/io.liaison.account-sample.cfg was not created");
-        return null;
-    }
-
-    /** A manual run; the sample account also runs every minute, so a run under way is waited for. */
-    private SyncRun sync(GroupwareAccount account) throws InterruptedException {
-        SyncService sync = awaitService(SyncService.class);
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            try {
-                return sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL);
-            } catch (SyncAlreadyRunningException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(POLL_INTERVAL.toMillis());
-            }
         }
     }
 

@@ -7,9 +7,9 @@ package io.liaison.api.domain;
 public enum SyncArea {
     /** Mails from the import folders become MAILIN activities. */
     MAILS,
-    /** Appointments, meetings and follow-ups with groupware events. */
+    /** Appointments and meetings with groupware events. */
     APPOINTMENTS,
-    /** Tasks with groupware tasks. */
+    /** Tasks and follow-ups with groupware tasks. */
     TASKS,
     /** Contact persons with groupware contacts (contact replication). */
     CONTACTS

@@ -70,7 +70,7 @@ public class SyncPreviewCommand extends LiaisonAction {
             table.row(c.key(), c.area().name(), c.direction(), c.action(), c.description());
         }
         table.print(out());
-        out().println("Run chosen ones with: liaison:sync " + id.value() + " --only KEY,KEY,...");
+        out().println("Run chosen ones with: liaison:sync --only KEY,KEY,... " + id.value());
     }
 
     static Map<String, Object> view(PlannedChange c) {

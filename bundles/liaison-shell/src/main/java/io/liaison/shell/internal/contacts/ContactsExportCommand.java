@@ -129,7 +129,7 @@ public class ContactsExportCommand extends LiaisonAction {
                     String.join(", ", p.data().valuesOf(CommunicationType.EMAIL)));
         }
         table.print(out());
-        out().println("Export with: liaison:contacts-export " + Text.clean(id.value()) + " --ids ID,ID,... [--photos]");
+        out().println("Export with: liaison:contacts-export --ids ID,ID,... [--photos] " + Text.clean(id.value()));
     }
 
     private ContactSearch criteria() {
