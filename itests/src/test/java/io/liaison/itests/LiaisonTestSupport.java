@@ -346,7 +346,7 @@ public abstract class LiaisonTestSupport {
         try {
             T service = tracker.waitForService(timeout.toMillis());
             if (service == null) {
-                fail("No service " + full + " within " + timeout);
+                fail("No service " + full + " within " + timeout + "\n" + liaisonState());
             }
             return service;
         } catch (InterruptedException e) {
@@ -358,6 +358,39 @@ public abstract class LiaisonTestSupport {
     }
 
     /** Whether a service of that type matching the filter (may be null) is registered right now. */
+    /**
+     * What a failed wait should show: the state of every Liaison bundle and every Liaison DS component that is not
+     * active, with its unsatisfied references, so that a flaky run can be understood from the test report alone.
+     */
+    protected String liaisonState() {
+        StringBuilder out = new StringBuilder("Liaison bundles:");
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("io.liaison")) {
+                out.append(' ').append(b.getSymbolicName()).append('=').append(b.getState());
+            }
+        }
+        try {
+            String components = executeCommand("scr:list", Duration.ofSeconds(20));
+            out.append("\nComponents not active:");
+            for (String line : components.split("\n")) {
+                if (line.contains("io.liaison") && !line.contains("ACTIVE")) {
+                    out.append("\n  ").append(line.strip());
+                    String name = line.replaceAll(".*\\b(io\\.liaison\\.[\\w.]+).*", "$1");
+                    if (!name.equals(line)) {
+                        for (String detail : executeCommand("scr:info " + name, Duration.ofSeconds(20)).split("\n")) {
+                            if (detail.contains("Reference") || detail.contains("Satisfied") || detail.contains("State")) {
+                                out.append("\n    ").append(detail.strip());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException | AssertionError e) {
+            out.append("\n(scr:list failed: ").append(e.getMessage()).append(')');
+        }
+        return out.toString();
+    }
+
     protected boolean hasService(Class<?> type, String filter) throws InvalidSyntaxException {
         return bundleContext.getServiceReferences(type.getName(), filter) != null;
     }
