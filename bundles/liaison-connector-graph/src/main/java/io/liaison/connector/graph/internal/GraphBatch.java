@@ -1,5 +1,8 @@
 package io.liaison.connector.graph.internal;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchResponseContent;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -12,12 +15,14 @@ import io.liaison.api.connector.ConnectorException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -25,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads many items in {@code $batch} requests of up to {@value #MAX_STEPS} steps, where a delta query names items
- * whose details (extended properties, linked resources) it cannot return. Sub-requests carry our preferences
+ * whose details (extended properties, linked resources, contact photos) it cannot return. Sub-requests carry our preferences
  * themselves; a throttled or unavailable sub-request is sent again in a later batch after the longest
  * {@code Retry-After} of its batch.
  */
@@ -51,6 +56,21 @@ final class GraphBatch {
      */
     <T extends Parsable> Map<String, T> getAll(String what, Map<String, RequestInformation> requests,
                                                ParsableFactory<T> factory) {
+        return getAll(what, requests, (response, step) -> response.getResponseById(step, factory));
+    }
+
+    /**
+     * GETs binary content (a photo's {@code $value}) for every request: Graph returns a non-JSON body of a batch
+     * response base64-encoded. The result holds the bytes found, by the caller's key (404s are left out).
+     *
+     * @param what names the items for error messages
+     */
+    Map<String, byte[]> getAllBytes(String what, Map<String, RequestInformation> requests) {
+        return getAll(what, requests, (response, step) -> binary(response.getResponseById(step)));
+    }
+
+    private <T> Map<String, T> getAll(String what, Map<String, RequestInformation> requests,
+                                      BiFunction<BatchResponseContent, String, T> decode) {
         Map<String, T> found = new LinkedHashMap<>();
         Map<String, Integer> attempts = new HashMap<>();
         Deque<String> pending = new ArrayDeque<>(requests.keySet());
@@ -68,7 +88,7 @@ final class GraphBatch {
                 String key = step.getValue();
                 int code = Optional.ofNullable(status.get(step.getKey())).orElse(0);
                 if (code >= 200 && code < 300) {
-                    found.put(key, response.getResponseById(step.getKey(), factory));
+                    found.put(key, decode.apply(response, step.getKey()));
                 } else if (code == 404) {
                     LOG.debug("{}: {} {} is gone", calls.account(), what, key);
                 } else if (code == 429 || code == 503 || code == 504) {
@@ -87,6 +107,24 @@ final class GraphBatch {
             }
         }
         return found;
+    }
+
+    /** The body of a sub-response with binary content: a JSON string holding base64 (empty for no body). */
+    private byte[] binary(Response response) {
+        try {
+            String body = response == null || response.body() == null ? "" : response.body().string();
+            if (body.isBlank()) {
+                return new byte[0];
+            }
+            JsonElement json = JsonParser.parseString(body);
+            if (!json.isJsonPrimitive() || !json.getAsJsonPrimitive().isString()) {
+                throw new ConnectorException(calls.account() + ": $batch answered binary content as " + (json.isJsonObject()
+                        ? "a JSON object" : "JSON that is no base64 string"));
+            }
+            return Base64.getMimeDecoder().decode(json.getAsString());
+        } catch (IOException | JsonParseException | IllegalArgumentException e) {
+            throw new ConnectorException(calls.account() + ": binary content in $batch cannot be read: " + e, e);
+        }
     }
 
     private BatchResponseContent post(BatchRequestContent batch) {

@@ -104,6 +104,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
             }
             contacts = batch.getAll("contact", requests, Contact::createFromDiscriminatorValue);
         }
+        Map<String, Optional<Photo>> photos = photos(contacts.keySet());
         for (String id : toRead) {
             Contact contact = contacts.get(id);
             if (contact == null) {
@@ -111,8 +112,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
                 continue;
             }
             try {
-                // photos come as binary: one request each, outside the batch
-                changed.put(id, ContactMapper.fromGraph(contact, photo(id)));
+                changed.put(id, ContactMapper.fromGraph(contact, photos.getOrDefault(id, Optional.empty())));
             } catch (IllegalArgumentException e) {
                 problems.add(new ItemProblem("contact " + id, "cannot be read: " + e.getMessage()));
             }
@@ -143,14 +143,36 @@ final class GraphContactStore implements ItemStore<ContactData> {
             return Optional.empty();
         }
         try (InputStream in = stream.get()) {
-            byte[] bytes = in.readNBytes(Photo.MAX_BYTES + 1);
-            if (bytes.length == 0 || bytes.length > Photo.MAX_BYTES) {
-                return Optional.empty();
-            }
-            return Optional.of(new Photo(ContactMapper.imageType(bytes), bytes));
+            return photo(in.readNBytes(Photo.MAX_BYTES + 1));
         } catch (IOException e) {
             throw new ConnectorException(calls.account() + ": the photo of contact " + id + " cannot be read: " + e, e);
         }
+    }
+
+    /**
+     * The photos of several contacts: one GET for one contact, else {@code $batch} requests of the photos' {@code $value}
+     * (Graph cannot expand a contact's photo, so a photo costs a sub-request, not a request of its own).
+     */
+    private Map<String, Optional<Photo>> photos(Set<String> ids) {
+        Map<String, Optional<Photo>> photos = new LinkedHashMap<>();
+        if (ids.size() <= 1) {
+            ids.forEach(id -> photos.put(id, photo(id)));
+            return photos;
+        }
+        Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
+        for (String id : ids) {
+            requests.put(id, user.get().contacts().byContactId(id).photo().content().toGetRequestInformation());
+        }
+        batch.getAllBytes("the photo of contact", requests).forEach((id, bytes) -> photos.put(id, photo(bytes)));
+        return photos;
+    }
+
+    /** A photo of at most {@link Photo#MAX_BYTES}; none for no bytes, or too many. */
+    private static Optional<Photo> photo(byte[] bytes) {
+        if (bytes.length == 0 || bytes.length > Photo.MAX_BYTES) {
+            return Optional.empty();
+        }
+        return Optional.of(new Photo(ContactMapper.imageType(bytes), bytes));
     }
 
     @Override
@@ -183,9 +205,11 @@ final class GraphContactStore implements ItemStore<ContactData> {
 
     private void writePhoto(String id, Optional<Photo> photo) {
         if (photo.isPresent()) {
-            calls.run("the photo of contact " + id, () -> user.get().contacts().byContactId(id).photo().content()
+            // Graph answers 200 with a body the SDK hands back as a stream: it must be closed, or the mailbox's
+            // request slot (MailboxGate) stays taken for good
+            calls.run("the photo of contact " + id, () -> close(user.get().contacts().byContactId(id).photo().content()
                     .put(new ByteArrayInputStream(photo.get().bytes()), c -> c.headers.tryAdd("Content-Type",
-                            photo.get().mediaType())));
+                            photo.get().mediaType())), id));
         } else {
             // a contact's photo is removed with DELETE .../photo/$value; where Graph has no photo to remove (or, like
             // some servers, does not offer the removal) the contact simply keeps none
@@ -195,6 +219,17 @@ final class GraphContactStore implements ItemStore<ContactData> {
                 LOG.debug("{}: contact {} had no photo to remove", calls.account(), id);
             } catch (ConnectorException e) {
                 LOG.debug("{}: the photo of contact {} could not be removed: {}", calls.account(), id, e.getMessage());
+            }
+        }
+    }
+
+    private void close(InputStream answer, String id) {
+        if (answer != null) {
+            try {
+                answer.close();
+            } catch (IOException e) {
+                throw new ConnectorException(calls.account() + ": the answer to the photo of contact " + id
+                        + " cannot be closed: " + e, e);
             }
         }
     }

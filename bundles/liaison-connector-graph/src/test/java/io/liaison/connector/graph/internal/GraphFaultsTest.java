@@ -246,6 +246,40 @@ class GraphFaultsTest {
         assertThat(accounts.emulator.stats().throttled(upn)).isPositive();
     }
 
+    @Test
+    void contactsAndTheirPhotosAreReadInBatchesNotOnePhotoRequestEach() {
+        var contacts = open().contacts().orElseThrow();
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        Map<String, Boolean> withPhoto = new HashMap<>();
+        for (int i = 0; i < 25; i++) {
+            ContactData simple = ContactData.simple("Anna" + i, "Berger", "anna" + i + "@example.com");
+            ContactData data = i % 3 == 0 ? new ContactData(simple.title(), simple.givenName(), simple.surname(),
+                    simple.displayName(), simple.company(), simple.department(), simple.jobTitle(), simple.emails(),
+                    simple.businessPhones(), simple.mobilePhone(), simple.homePhones(), simple.notes(),
+                    Optional.of(new io.liaison.api.domain.Photo("image/png", png))) : simple;
+            withPhoto.put(contacts.create(data, Optional.empty(), new IdempotencyKey("c" + i)).id(), i % 3 == 0);
+        }
+        accounts.emulator.stats().reset();
+
+        var all = contacts.changes(Optional.empty());
+
+        assertThat(all.changed()).hasSize(25);
+        for (var item : all.changed()) {
+            if (withPhoto.get(item.id())) {
+                assertThat(item.data().photo()).hasValueSatisfying(p -> assertThat(p.bytes()).isEqualTo(png));
+            } else {
+                assertThat(item.data().photo()).isEmpty();
+            }
+        }
+        Map<String, Integer> kinds = accounts.emulator.stats().requestsByKind(upn);
+        // 3 delta pages, 2 batches of details and 2 of photos; the photo GETs are sub-requests
+        assertThat(kinds.getOrDefault("batch", 0)).isEqualTo(4);
+        assertThat(kinds.get("contacts.photo.get")).isEqualTo(25);
+        assertThat(accounts.emulator.stats().batchSubRequests(upn)).isEqualTo(50);
+        assertThat(accounts.emulator.stats().requests(upn)).isEqualTo(7);
+    }
+
     // ---- concurrency and preferences ----
 
     @Test
