@@ -27,8 +27,10 @@ import io.liaison.api.runtime.LinkStore;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncTrigger;
 import io.liaison.api.runtime.TokenStore;
+import io.liaison.connector.graph.internal.GraphConnectorFactory;
 import io.liaison.connector.local.internal.LocalConnectorFactory;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
+import io.liaison.graph.emulator.Mailbox;
 import io.liaison.runtime.internal.CredentialVault;
 import io.liaison.runtime.internal.DefaultAccountService;
 import io.liaison.runtime.internal.DefaultSyncService;
@@ -55,12 +57,15 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The activity sync as it runs in Karaf, wired by hand: the embedded CRM and the runtime on in-memory H2, the local
- * connector on a temporary folder tree. Every write the sync makes (CRM create/update/delete, groupware
- * create/update/delete, link save/delete, token save) passes one counter, which can crash the run at the k-th write
- * (an {@link Error}, which nothing in the sync catches: the run stops dead, as with a killed process).
+ * The activity sync as it runs in Karaf, wired by hand: the embedded CRM and the runtime on in-memory H2, and either
+ * the local connector on a temporary folder tree or the Graph connector on a fresh mailbox of the Graph emulator
+ * ({@link Groupware}). Every write the sync makes (CRM create/update/delete, groupware create/update/delete, link
+ * save/delete, token save) passes one counter, which can crash the run at the k-th write (an {@link Error}, which
+ * nothing in the sync catches: the run stops dead, as with a killed process). Every call the sync makes to those
+ * stores (reads included) first passes {@link Writes#hook}, where a test can act "between two calls" of a run.
+ * The person's own edits go through a second, uncounted session of the same connector.
  */
-final class ActivityFlow {
+final class ActivityFlow implements AutoCloseable {
     static final EmployeeId DEMO = EmployeeId.of("demo");
 
     /** The simulated crash: a process killed between two writes. */
@@ -72,6 +77,12 @@ final class ActivityFlow {
         }
     }
 
+    /** Something a test does just before the sync calls a store: {@code where} is e.g. {@code events.update}. */
+    @FunctionalInterface
+    interface Hook {
+        void before(String where, Object[] args);
+    }
+
     /** Counts the sync's writes and crashes at the chosen one. */
     static final class Writes {
         final AtomicInteger count = new AtomicInteger();
@@ -79,6 +90,7 @@ final class ActivityFlow {
         final AtomicInteger groupware = new AtomicInteger();
         final AtomicInteger links = new AtomicInteger();
         volatile int crashAt = -1;
+        volatile Hook hook = (where, args) -> { };
 
         void write(String kind, String where) {
             int n = count.incrementAndGet();
@@ -99,10 +111,13 @@ final class ActivityFlow {
             groupware.set(0);
             links.set(0);
             crashAt = -1;
+            hook = (where, args) -> { };
         }
     }
 
-    final Path root;
+    final Groupware groupware;
+    /** The local connector's folder tree (LOCAL), or the mailbox's UPN (GRAPH). */
+    final String where;
     final JdbcHostCrm crm;
     final JdbcSyncJournal journal;
     final DefaultSyncService sync;
@@ -113,17 +128,26 @@ final class ActivityFlow {
     private final ConnectorSession person;
 
     ActivityFlow(Path dir, ConflictPolicy policy) {
-        this(dir, policy, 0.5, 10);
+        this(dir, Groupware.LOCAL, policy);
+    }
+
+    ActivityFlow(Path dir, Groupware groupware, ConflictPolicy policy) {
+        this(dir, groupware, policy, 0.5, 10);
     }
 
     ActivityFlow(Path dir, ConflictPolicy policy, double massDeleteShare, int massDeleteMinLinks) {
-        this.root = dir.resolve("groupware");
+        this(dir, Groupware.LOCAL, policy, massDeleteShare, massDeleteMinLinks);
+    }
+
+    ActivityFlow(Path dir, Groupware groupware, ConflictPolicy policy, double massDeleteShare, int massDeleteMinLinks) {
+        this.groupware = groupware;
         this.crm = new JdbcHostCrm(h2("crm"));
         DataSource runtimeDb = h2("runtime");
         RuntimeDatabase.migrate(runtimeDb);
         DefaultAccountService accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
                 new CredentialVault(dir.resolve("vault.key")));
-        accounts.addConnectorFactory(new CountingLocalConnector());
+        ConnectorFactory factory = groupware == Groupware.LOCAL ? new LocalConnectorFactory() : new GraphConnectorFactory();
+        accounts.addConnectorFactory(new CountingConnector(factory));
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
         this.links = new JdbcLinkStore(runtimeDb);
@@ -132,12 +156,34 @@ final class ActivityFlow {
         this.activitySync = new ActivitySync(countedCrm(), countedLinks, countedTokens, accounts, sync,
                 config(massDeleteShare, massDeleteMinLinks), Clock.systemUTC());
         sync.addAreaSynchronizer(activitySync);
-        Map<String, String> settings = Map.of(LocalConnectorFactory.ROOT, root.toString(),
-                LocalConnectorFactory.TIME_ZONE, "Europe/Berlin");
-        this.account = accounts.create(new AccountRequest(DEMO, "local", settings, false, null,
+        Map<String, String> settings;
+        Credentials credentials;
+        if (groupware == Groupware.LOCAL) {
+            this.where = dir.resolve("groupware").toString();
+            settings = Map.of(LocalConnectorFactory.ROOT, where, LocalConnectorFactory.TIME_ZONE, "Europe/Berlin");
+            credentials = Credentials.NONE;
+        } else {
+            this.where = GraphWorld.newMailbox();
+            settings = GraphWorld.settings(where);
+            credentials = GraphWorld.credentials();
+        }
+        GroupwareAccount created = accounts.create(new AccountRequest(DEMO, factory.type(), settings, false, null,
                 Set.of(SyncArea.APPOINTMENTS, SyncArea.TASKS), policy));
-        this.person = new LocalConnectorFactory().open(new AccountContext(account.id(), DEMO, settings,
-                Credentials.NONE, renewed -> { }));
+        this.account = credentials == Credentials.NONE ? created : accounts.setCredentials(created.id(), credentials);
+        this.person = factory.open(new AccountContext(account.id(), DEMO, settings, credentials, renewed -> { }));
+    }
+
+    /** The Graph emulator's mailbox of this flow (GRAPH only). */
+    Mailbox mailbox() {
+        if (groupware != Groupware.GRAPH) {
+            throw new IllegalStateException("a flow on the " + groupware + " connector has no emulated mailbox");
+        }
+        return GraphWorld.mailbox(where);
+    }
+
+    @Override
+    public void close() {
+        person.close();
     }
 
     SyncRun run() {
@@ -283,22 +329,28 @@ final class ActivityFlow {
         return proxy(HostCrm.class, crm, (m, args) -> m.getName().equals("activities") ? activities : NO_REPLACEMENT);
     }
 
-    /** The real local connector, whose event and task writes pass the counter. */
-    private final class CountingLocalConnector implements ConnectorFactory {
-        private final LocalConnectorFactory local = new LocalConnectorFactory();
+    /** The real connector, whose event and task writes pass the counter. */
+    private final class CountingConnector implements ConnectorFactory {
+        private final ConnectorFactory real;
+
+        CountingConnector(ConnectorFactory real) {
+            this.real = real;
+        }
 
         @Override
         public String type() {
-            return local.type();
+            return real.type();
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public ConnectorSession open(AccountContext context) {
-            ConnectorSession session = local.open(context);
+            ConnectorSession session = real.open(context);
             Set<String> writesOf = Set.of("create", "update", "delete");
-            Optional<ItemStore<EventData>> events = session.events().map(s -> counted(ItemStore.class, s, "groupware", writesOf));
-            Optional<ItemStore<TaskData>> tasks = session.tasks().map(s -> counted(ItemStore.class, s, "groupware", writesOf));
+            Optional<ItemStore<EventData>> events = session.events()
+                    .map(s -> counted(ItemStore.class, "events", s, "groupware", writesOf));
+            Optional<ItemStore<TaskData>> tasks = session.tasks()
+                    .map(s -> counted(ItemStore.class, "tasks", s, "groupware", writesOf));
             return proxy(ConnectorSession.class, session, (m, args) -> switch (m.getName()) {
                 case "events" -> events;
                 case "tasks" -> tasks;
@@ -315,9 +367,16 @@ final class ActivityFlow {
     }
 
     private <T> T counted(Class<T> type, T target, String kind, Set<String> methods) {
+        return counted(type, type.getSimpleName(), target, kind, methods);
+    }
+
+    private <T> T counted(Class<T> type, String label, T target, String kind, Set<String> methods) {
         return proxy(type, target, (m, args) -> {
+            if (m.getDeclaringClass() != Object.class) {
+                writes.hook.before(label + "." + m.getName(), args);
+            }
             if (methods.contains(m.getName())) {
-                writes.write(kind, type.getSimpleName() + "." + m.getName());
+                writes.write(kind, label + "." + m.getName());
             }
             return NO_REPLACEMENT;
         });

@@ -9,9 +9,11 @@ import io.liaison.api.connector.item.TaskData;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.runtime.RunStatus;
 import java.nio.file.Path;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,39 +26,47 @@ class FaultInjectionTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aRunCrashedAtAnyWriteIsRepairedByTheNextRun() {
+    @ParameterizedTest
+    @EnumSource(Groupware.class)
+    void aRunCrashedAtAnyWriteIsRepairedByTheNextRun(Groupware groupware) {
         int scenarios = 0;
-        for (int k = 1; ; k++) {
-            ActivityFlow flow = new ActivityFlow(dir.resolve("k" + k), ConflictPolicy.CRM_WINS);
-            Fixture f = setUp(flow);
-            flow.writes.reset();
-            flow.writes.crashAt = k;
-            boolean crashed = !flow.runMayCrash();
-            flow.writes.crashAt = -1;
-            flow.run();
-            flow.run();
-
-            Convergence.assertConverged(flow);
-            assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT, ActivityType.MEETING)))
-                    .as("appointments after a crash at write " + k).extracting(a -> a.data().subject())
-                    .containsExactlyInAnyOrder("A edited in the CRM", "E edited in the groupware", "new in the CRM",
-                            "new in the groupware");
-            assertThat(flow.crmActivities(Set.of(ActivityType.TASK, ActivityType.FOLLOW_UP)))
-                    .as("tasks after a crash at write " + k).extracting(a -> a.data().subject())
-                    .containsExactlyInAnyOrder("follow-up new in the CRM", "task new in the groupware");
-            assertThat(flow.crmFind(f.e.crmId().orElseThrow())).isPresent();
-            flow.writes.reset();
-            flow.run();
-            assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get())
-                    .as("writes of a run after the repair (crash at " + k + ")").isZero();
-            scenarios++;
-            if (!crashed) {
-                break; // k is past the last write of the run
+        boolean crashed;
+        do {
+            int k = scenarios + 1;
+            try (ActivityFlow flow = new ActivityFlow(dir.resolve("k" + k), groupware, ConflictPolicy.CRM_WINS)) {
+                crashed = scenario(flow, k);
             }
-        }
-        System.out.println("FaultInjectionTest: " + scenarios + " crash scenarios (one per write of the run)");
+            scenarios++;
+        } while (crashed); // the last scenario's k is past the last write of the run
+        System.out.println("FaultInjectionTest[" + groupware + "]: " + scenarios
+                + " crash scenarios (one per write of the run)");
         assertThat(scenarios).isGreaterThan(20);
+    }
+
+    /** Crashes the run at write k, repairs, checks; true when the run did crash (there was a k-th write). */
+    private static boolean scenario(ActivityFlow flow, int k) {
+        Fixture f = setUp(flow);
+        flow.writes.reset();
+        flow.writes.crashAt = k;
+        boolean crashed = !flow.runMayCrash();
+        flow.writes.crashAt = -1;
+        flow.run();
+        flow.run();
+
+        Convergence.assertConverged(flow);
+        assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT, ActivityType.MEETING)))
+                .as("appointments after a crash at write " + k).extracting(a -> a.data().subject())
+                .containsExactlyInAnyOrder("A edited in the CRM", "E edited in the groupware", "new in the CRM",
+                        "new in the groupware");
+        assertThat(flow.crmActivities(Set.of(ActivityType.TASK, ActivityType.FOLLOW_UP)))
+                .as("tasks after a crash at write " + k).extracting(a -> a.data().subject())
+                .containsExactlyInAnyOrder("follow-up new in the CRM", "task new in the groupware");
+        assertThat(flow.crmFind(f.e.crmId().orElseThrow())).isPresent();
+        flow.writes.reset();
+        assertThat(flow.run().status()).as("the run after the repair (crash at " + k + ")").isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get())
+                .as("writes of a run after the repair (crash at " + k + ", " + flow.groupware + ")").isZero();
+        return crashed;
     }
 
     private record Fixture(Activity a, Activity t, GroupwareItem<EventData> e, GroupwareItem<TaskData> k) {
