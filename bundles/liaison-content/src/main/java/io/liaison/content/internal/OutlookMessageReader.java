@@ -2,6 +2,7 @@ package io.liaison.content.internal;
 
 import io.liaison.api.content.ParsedMessage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.james.mime4j.MimeException;
@@ -26,6 +28,10 @@ import org.apache.poi.hsmf.datatypes.PropertyValue;
 import org.apache.poi.hsmf.datatypes.RecipientChunks;
 import org.apache.poi.hsmf.datatypes.StringChunk;
 import org.apache.poi.hsmf.exceptions.ChunkNotFoundException;
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.Entry;
+import org.apache.poi.poifs.filesystem.EntryUtils;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.ParseContext;
@@ -44,6 +50,10 @@ final class OutlookMessageReader {
     private static final int PR_SENT_REPRESENTING_SMTP_ADDRESS = 0x5D02;
     private static final int RECIPIENT_CC = 2;
     private static final int RECIPIENT_BCC = 3;
+    private static final String PROPERTIES_STREAM = "__properties_version1.0";
+    private static final String NAMED_PROPERTIES = "__nameid_version1.0";
+    private static final int EMBEDDED_HEADER = 24;
+    private static final int TOP_LEVEL_HEADER = 32;
 
     private final AttachmentSpooler spooler;
 
@@ -53,11 +63,11 @@ final class OutlookMessageReader {
 
     ParsedMessage read(Path file, ParseRun run) throws IOException {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-            return convert(new MAPIMessage(fs), run, 0);
+            return convert(new MAPIMessage(fs), fs.getRoot(), run, 0);
         }
     }
 
-    private ParsedMessage convert(MAPIMessage msg, ParseRun run, int depth) throws IOException {
+    private ParsedMessage convert(MAPIMessage msg, DirectoryNode root, ParseRun run, int depth) throws IOException {
         run.checkDeadline();
         msg.setReturnNullOnMissingChunk(true);
         MessageBuilder message = new MessageBuilder(run.limits().maxTextChars());
@@ -98,7 +108,7 @@ final class OutlookMessageReader {
         } else if (html.isBlank()) {
             message.appendText(rtfText(msg, message, run.limits().maxTextChars()));
         }
-        attachments(msg, message, run, depth);
+        attachments(msg, root, message, run, depth);
         return message.build();
     }
 
@@ -137,7 +147,8 @@ final class OutlookMessageReader {
         return 1;
     }
 
-    private void attachments(MAPIMessage msg, MessageBuilder message, ParseRun run, int depth) throws IOException {
+    private void attachments(MAPIMessage msg, DirectoryNode root, MessageBuilder message, ParseRun run, int depth)
+            throws IOException {
         int index = 0;
         for (AttachmentChunks a : msg.getAttachmentFiles()) {
             run.checkDeadline();
@@ -147,7 +158,12 @@ final class OutlookMessageReader {
                     throw new LimitExceededException("messages nested deeper than the limit of "
                             + run.limits().maxDepth() + " levels");
                 }
-                message.embedded.add(convert(a.getEmbeddedMessage(), run, depth + 1));
+                ParsedMessage embedded = convert(a.getEmbeddedMessage(), root, run, depth + 1);
+                message.embedded.add(embedded);
+                // kept as a document of its own too, as a forwarded MIME message is: the CRM user can open it
+                DirectoryNode storage = a.getAttachmentDirectory().getDirectory();
+                message.attachments.add(spooler.spool(new ByteArrayInputStream(standaloneMsg(storage, root)),
+                        embeddedFileName(a, embedded, index), index, run));
                 continue;
             }
             ByteChunk data = a.getAttachData();
@@ -159,6 +175,52 @@ final class OutlookMessageReader {
                     chunk(a.getAttachDisplayName()));
             message.attachments.add(spooler.spool(new ByteArrayInputStream(data.getValue()), name, index, run));
         }
+    }
+
+    /**
+     * An attached Outlook message as a {@code .msg} file of its own. POI cannot write a message, but the storage
+     * of an embedded message differs from a top-level one in two ways only ([MS-OXMSG] 2.4): its property stream
+     * has a 24-byte header instead of 32 (no trailing reserved bytes), and it has no named-property mapping of its
+     * own (it uses the top-level one). So the storage is copied, the header widened and the mapping copied in.
+     */
+    static byte[] standaloneMsg(DirectoryNode embedded, DirectoryNode topLevel) throws IOException {
+        try (POIFSFileSystem out = new POIFSFileSystem()) {
+            DirectoryEntry root = out.getRoot();
+            for (Entry entry : embedded) {
+                if (!entry.getName().equals(PROPERTIES_STREAM)) {
+                    EntryUtils.copyNodeRecursively(entry, root);
+                }
+            }
+            byte[] properties = embedded.hasEntry(PROPERTIES_STREAM)
+                    ? embedded.createDocumentInputStream(PROPERTIES_STREAM).readAllBytes() : new byte[0];
+            byte[] widened = new byte[properties.length + TOP_LEVEL_HEADER - EMBEDDED_HEADER];
+            if (properties.length >= EMBEDDED_HEADER) {
+                System.arraycopy(properties, 0, widened, 0, EMBEDDED_HEADER);
+                System.arraycopy(properties, EMBEDDED_HEADER, widened, TOP_LEVEL_HEADER,
+                        properties.length - EMBEDDED_HEADER);
+            }
+            root.createDocument(PROPERTIES_STREAM, new ByteArrayInputStream(widened));
+            if (!root.hasEntry(NAMED_PROPERTIES) && topLevel.hasEntry(NAMED_PROPERTIES)) {
+                EntryUtils.copyNodeRecursively(topLevel.getEntry(NAMED_PROPERTIES), root);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            out.writeFilesystem(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    /** The attachment's own name if it has one, else the message's subject, as a safe {@code .msg} file name. */
+    private static String embeddedFileName(AttachmentChunks a, ParsedMessage embedded, int index) {
+        String name = firstNonBlank(chunk(a.getAttachLongFileName()), chunk(a.getAttachFileName()),
+                chunk(a.getAttachDisplayName()), embedded.subject());
+        name = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        if (name.isEmpty()) {
+            name = "attached message " + index;
+        }
+        if (name.length() > 120) {
+            name = name.substring(0, 120);
+        }
+        return name.toLowerCase(Locale.ROOT).endsWith(".msg") ? name : name + ".msg";
     }
 
     /** The transport headers the message arrived with, read as a MIME header block. */

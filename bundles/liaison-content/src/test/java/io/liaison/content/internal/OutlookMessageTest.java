@@ -8,6 +8,8 @@ import io.liaison.api.content.ParsedAttachment;
 import io.liaison.api.content.ParsedMessage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -52,16 +54,42 @@ class OutlookMessageTest {
         try (ParsedMessage m = parse("testMSG_att_msg.msg")) {
             assertThat(m.subject()).isEqualTo("test email");
             assertThat(m.attachments()).extracting(ParsedAttachment::fileName, ParsedAttachment::mediaType)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("smbprn.00009008.KdcPjl.pdf", "application/pdf"));
-            try (InputStream in = m.attachments().get(0).open()) {
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Test Attachment.msg", "application/vnd.ms-outlook"),
+                            org.assertj.core.groups.Tuple.tuple("smbprn.00009008.KdcPjl.pdf", "application/pdf"));
+            try (InputStream in = m.attachments().get(1).open()) {
                 assertThat(new String(in.readNBytes(4), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
             }
-            assertThat(m.attachments().get(0).size()).isEqualTo(13539);
+            assertThat(m.attachments().get(1).size()).isEqualTo(13539);
             assertThat(m.embeddedMessages()).hasSize(1);
             ParsedMessage embedded = m.embeddedMessages().get(0);
             assertThat(embedded.subject()).isEqualTo("Test Attachment");
             assertThat(embedded.text()).isEqualTo("Blah blah blah");
             assertThat(embedded.from()).isEqualTo("nick.booth@pof.com.au");
+        }
+    }
+
+    @Test
+    void anAttachedMsgIsAlsoKeptAsAMsgFileThatOutlookAndWeCanOpen() throws Exception {
+        try (ParsedMessage m = parse("testMSG_att_msg.msg")) {
+            ParsedAttachment stored = m.attachments().get(0);
+            Path copy = Files.createTempFile("embedded", ".msg");
+            try {
+                try (InputStream in = stored.open()) {
+                    Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                try (InputStream in = Files.newInputStream(copy);
+                     ParsedMessage reread = parser.parse(in, "application/vnd.ms-outlook", "Test Attachment.msg")) {
+                    assertThat(reread.subject()).isEqualTo("Test Attachment");
+                    assertThat(reread.text()).isEqualTo("Blah blah blah");
+                    assertThat(reread.from()).isEqualTo("nick.booth@pof.com.au");
+                    assertThat(reread.problems()).isEqualTo(m.embeddedMessages().get(0).problems());
+                }
+                try (org.apache.poi.hsmf.MAPIMessage poi = new org.apache.poi.hsmf.MAPIMessage(copy.toFile())) {
+                    assertThat(poi.getSubject()).isEqualTo("Test Attachment");
+                }
+            } finally {
+                Files.deleteIfExists(copy);
+            }
         }
     }
 
