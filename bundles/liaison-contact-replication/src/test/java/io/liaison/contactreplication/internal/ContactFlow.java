@@ -26,6 +26,7 @@ import io.liaison.api.runtime.LinkStore;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncTrigger;
 import io.liaison.api.runtime.TokenStore;
+import io.liaison.connector.graph.internal.GraphConnectorFactory;
 import io.liaison.connector.local.internal.LocalConnectorFactory;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
 import io.liaison.duplicates.internal.DuplicateCheckComponent;
@@ -39,6 +40,8 @@ import io.liaison.runtime.internal.JdbcLinkStore;
 import io.liaison.runtime.internal.JdbcSyncJournal;
 import io.liaison.runtime.internal.JdbcTokenStore;
 import io.liaison.runtime.internal.RuntimeDatabase;
+import io.liaison.graph.emulator.GraphEmulator;
+import io.liaison.graph.emulator.Mailbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
@@ -57,12 +60,21 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Contact replication as it runs in Karaf, wired by hand: the embedded CRM and the runtime on in-memory H2, the
- * local connector on a temporary folder tree, the real duplicate check and address resolution. The link store
- * can be made to fail, to stand for a crash between the groupware create and the link save.
+ * Contact replication as it runs in Karaf, wired by hand: the embedded CRM and the runtime on in-memory H2, a real
+ * connector (the local connector on a temporary folder tree, or the Graph connector on a fresh mailbox of the Graph
+ * emulator), the real duplicate check and address resolution. The link store can be made to fail, to stand for a
+ * crash between the groupware create and the link save.
  */
 final class ContactFlow {
     static final EmployeeId DEMO = EmployeeId.of("demo");
+
+    /** The groupware the flow replicates with. */
+    enum Backend {
+        /** The local connector: vCard files in a folder. */
+        LOCAL,
+        /** The Graph connector against the Graph emulator. */
+        GRAPH
+    }
 
     /** The simulated crash: a process killed between two writes (an Error, which nothing in a run catches). */
     static final class Crash extends Error {
@@ -111,7 +123,10 @@ final class ContactFlow {
         }
     }
 
+    final Backend backend;
     final Path root;
+    /** The Graph mailbox's user principal name (GRAPH only). */
+    final String upn;
     final DataSource crmDb;
     final JdbcHostCrm crm;
     final DefaultAccountService accounts;
@@ -125,15 +140,27 @@ final class ContactFlow {
     /** The writes of replication runs. */
     final Writes writes = new Writes();
 
+    /** The session of the person editing Graph contacts (GRAPH only). */
+    private ConnectorSession person;
+    /** The groupware ids of contacts added by {@link #addContact}, by the test's key. */
+    private final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
+
     ContactFlow(Path dir, ConflictPolicy policy) {
+        this(dir, policy, Backend.LOCAL);
+    }
+
+    ContactFlow(Path dir, ConflictPolicy policy, Backend backend) {
+        this.backend = backend;
         this.root = dir.resolve("groupware");
+        this.upn = backend == Backend.GRAPH ? GraphWorld.get().newMailbox() : null;
         this.crmDb = h2("crm");
         this.crm = new JdbcHostCrm(crmDb);
         DataSource runtimeDb = h2("runtime");
         RuntimeDatabase.migrate(runtimeDb);
         this.accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
                 new CredentialVault(dir.resolve("vault.key")));
-        accounts.addConnectorFactory(new CountingLocalConnector());
+        accounts.addConnectorFactory(new CountingConnector(backend == Backend.GRAPH ? new GraphConnectorFactory()
+                : new LocalConnectorFactory()));
         this.links = new JdbcLinkStore(runtimeDb);
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
@@ -144,8 +171,156 @@ final class ContactFlow {
                 config(DuplicateCheckConfig.class, Map.of("maxStalenessSeconds", 0)));
         replication.addressResolver = new AddressResolverComponent(crm, config(AddressResolverConfig.class, Map.of()));
         sync.addAreaSynchronizer(replication);
-        this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString()), false,
-                null, Set.of(SyncArea.CONTACTS), policy));
+        if (backend == Backend.GRAPH) {
+            GroupwareAccount created = accounts.create(new AccountRequest(DEMO, "graph", GraphWorld.get().settings(upn),
+                    false, null, Set.of(SyncArea.CONTACTS), policy));
+            this.account = accounts.setCredentials(created.id(), GraphWorld.get().credentials());
+        } else {
+            this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString()), false,
+                    null, Set.of(SyncArea.CONTACTS), policy));
+        }
+    }
+
+    boolean isGraph() {
+        return backend == Backend.GRAPH;
+    }
+
+    /** The emulated mailbox (GRAPH only). */
+    Mailbox mailbox() {
+        if (!isGraph()) {
+            throw new IllegalStateException("the local connector has no Graph mailbox");
+        }
+        return GraphWorld.get().emulator.mailbox(upn);
+    }
+
+    /** The Graph emulator (GRAPH only), for faults and statistics. */
+    GraphEmulator emulator() {
+        mailbox();
+        return GraphWorld.get().emulator;
+    }
+
+    /**
+     * Adds a contact in the groupware as a person would (a vCard file whose UID is the key, or a contact created in
+     * Outlook, its photo uploaded afterwards); {@link #gid} gives its groupware id.
+     *
+     * @return the groupware id
+     */
+    String addContact(String key, ContactData data) {
+        String id;
+        if (isGraph()) {
+            Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("givenName", data.givenName());
+            json.put("surname", data.surname());
+            json.put("title", data.title());
+            json.put("companyName", data.company());
+            json.put("jobTitle", data.jobTitle());
+            json.put("department", data.department());
+            json.put("mobilePhone", data.mobilePhone());
+            json.put("businessPhones", data.businessPhones());
+            json.put("emailAddresses", data.emails().stream().map(e -> Map.of("address", e, "name", e)).toList());
+            id = mailbox().addContact(mailbox().folderId("contacts"), json);
+            data.photo().ifPresent(photo -> GraphWorld.get().putPhoto(upn, id, photo));
+        } else {
+            id = key;
+            writeVcard(key + ".vcf", vcard(key, data));
+        }
+        ids.put(key, id);
+        return id;
+    }
+
+    /** The groupware id of the contact added under that key. */
+    String gid(String key) {
+        String id = ids.get(key);
+        if (id == null) {
+            throw new IllegalArgumentException("no contact was added under the key " + key);
+        }
+        return id;
+    }
+
+    /** The key under which the contact with that groupware id was added. */
+    String key(String groupwareId) {
+        return ids.entrySet().stream().filter(e -> e.getValue().equals(groupwareId)).map(Map.Entry::getKey)
+                .findFirst().orElse(groupwareId);
+    }
+
+    /** The id of a groupware contact that existed and was deleted. */
+    String goneId() {
+        String id = addContact("gone", ContactData.simple("Gone", "Away", "gone@firma.de"));
+        removeOutside(id);
+        return id;
+    }
+
+    /** Removes a groupware contact as a person would (deletes its file, deletes it in Outlook). */
+    void removeOutside(String id) {
+        if (isGraph()) {
+            mailbox().remove(id);
+        } else {
+            try (Stream<Path> files = Files.list(contactsDir())) {
+                for (Path file : files.toList()) {
+                    if (Files.readString(file).contains("UID:" + id + "\r\n") || file.getFileName().toString().equals(id)) {
+                        Files.delete(file);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Gives a groupware contact a photo as a person would (Outlook uploads it; a vCard gets a PHOTO). */
+    void setPhotoOutside(String id, io.liaison.api.domain.Photo photo) {
+        if (isGraph()) {
+            GraphWorld.get().putPhoto(upn, id, photo);
+        } else {
+            groupware(store -> {
+                GroupwareItem<ContactData> g = store.get(id).orElseThrow();
+                ContactData d = g.data();
+                return store.update(id, g.version(), new ContactData(d.title(), d.givenName(), d.surname(),
+                        d.displayName(), d.company(), d.department(), d.jobTitle(), d.emails(), d.businessPhones(),
+                        d.mobilePhone(), d.homePhones(), d.notes(), Optional.of(photo)), g.crmId());
+            });
+        }
+    }
+
+    /** Removes every groupware contact as a person would (or an outage would make them look removed). */
+    void removeAllOutside() {
+        if (isGraph()) {
+            groupwareContacts().forEach(g -> mailbox().remove(g.id()));
+        } else {
+            vcards().forEach(f -> {
+                try {
+                    Files.delete(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /** How many contacts the groupware holds (for the local connector: contact files, unreadable ones included). */
+    int contactCount() {
+        return isGraph() ? groupwareContacts().size() : vcards().size();
+    }
+
+    /** A vCard 3.0 of the contact with that UID. */
+    static String vcard(String uid, ContactData d) {
+        StringBuilder v = new StringBuilder("BEGIN:VCARD\nVERSION:3.0\nUID:").append(uid).append('\n');
+        v.append("N:").append(d.surname()).append(';').append(d.givenName()).append(";;").append(d.title()).append(";\n");
+        v.append("FN:").append((d.givenName() + " " + d.surname()).strip()).append('\n');
+        d.emails().forEach(e -> v.append("EMAIL;TYPE=INTERNET:").append(e).append('\n'));
+        if (!d.company().isEmpty() || !d.department().isEmpty()) {
+            v.append("ORG:").append(d.company()).append(d.department().isEmpty() ? "" : ";" + d.department()).append('\n');
+        }
+        if (!d.jobTitle().isEmpty()) {
+            v.append("TITLE:").append(d.jobTitle()).append('\n');
+        }
+        d.businessPhones().forEach(p -> v.append("TEL;TYPE=WORK:").append(p).append('\n'));
+        if (!d.mobilePhone().isEmpty()) {
+            v.append("TEL;TYPE=CELL:").append(d.mobilePhone()).append('\n');
+        }
+        d.photo().ifPresent(p -> v.append("PHOTO;ENCODING=b;TYPE=").append(p.mediaType().substring(6).toUpperCase(
+                java.util.Locale.ROOT)).append(':').append(java.util.Base64.getEncoder().encodeToString(p.bytes())).append('\n'));
+        return v.append("END:VCARD\n").toString();
     }
 
     Path contactsDir() {
@@ -211,8 +386,19 @@ final class ContactFlow {
                 first, last, "Einkauf", "Leitung", comms), Optional.empty());
     }
 
-    /** Runs the work on the groupware's contacts, as a person or another program would change them. */
+    /**
+     * Runs the work on the groupware's contacts, as a person or another program would change them. On Graph that
+     * person keeps one session open, as Outlook does (a session signs in afresh, which costs a fifth of a second).
+     */
     <R> R groupware(java.util.function.Function<ItemStore<ContactData>, R> work) {
+        if (isGraph()) {
+            synchronized (this) {
+                if (person == null) {
+                    person = accounts.openSession(account.id());
+                }
+            }
+            return work.apply(person.contacts().orElseThrow());
+        }
         try (ConnectorSession session = accounts.openSession(account.id())) {
             return work.apply(session.contacts().orElseThrow());
         }
@@ -249,9 +435,13 @@ final class ContactFlow {
         return proxy(HostCrm.class, crm, (m, args) -> m.getName().equals("contactPersons") ? persons : NO_REPLACEMENT);
     }
 
-    /** The real local connector, whose contact writes pass the counter. */
-    private final class CountingLocalConnector implements ConnectorFactory {
-        private final LocalConnectorFactory local = new LocalConnectorFactory();
+    /** The real connector, whose contact writes pass the counter. */
+    private final class CountingConnector implements ConnectorFactory {
+        private final ConnectorFactory local;
+
+        CountingConnector(ConnectorFactory connector) {
+            this.local = connector;
+        }
 
         @Override
         public String type() {

@@ -2,198 +2,19 @@ package io.liaison.contactreplication.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liaison.api.connector.GroupwareItem;
-import io.liaison.api.connector.item.ContactData;
-import io.liaison.api.contactreplication.ImportableContact;
-import io.liaison.api.domain.BusinessPartner;
-import io.liaison.api.domain.CommunicationType;
 import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.ContactPerson;
-import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
-import io.liaison.api.runtime.SyncRun;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Continuous replication of linked contacts both ways: changes, echoes, conflicts, deletions and the guard. */
-class ReplicationTest {
-    @TempDir
-    Path dir;
-    private ContactFlow flow;
-    private BusinessPartner firma;
+/** Continuous replication over the local connector, and a contact file that is no vCard. */
+class ReplicationTest extends ReplicationCases {
 
-    private ContactPerson exported(String first, String last) {
-        ContactPerson p = flow.person(firma, first, last, first.toLowerCase() + "@firma.de", null);
-        flow.replication.export(flow.account.id(), List.of(p.id()), true);
-        return p;
-    }
-
-    private void setUp(ConflictPolicy policy) {
-        flow = new ContactFlow(dir, policy);
-        firma = flow.partner("Firma GmbH", "firma.de");
-    }
-
-    private ContactPerson crm(ContactPerson p) {
-        return flow.crm.contactPersons().get(ContactFlow.DEMO, p.id()).orElseThrow();
-    }
-
-    private void changeInCrm(ContactPerson p, String position) {
-        ContactPerson now = crm(p);
-        ContactPersonData d = now.data();
-        flow.crm.contactPersons().update(ContactFlow.DEMO, p.id(), now.version(), new ContactPersonData(
-                d.businessPartner(), d.salutation(), d.title(), d.firstName(), d.lastName(), position, d.department(),
-                d.communications()));
-    }
-
-    private GroupwareItem<ContactData> gw(ContactPerson p) {
-        return flow.groupware(store -> store.findByCrmId(p.id().value()).orElseThrow());
-    }
-
-    private void changeInGroupware(ContactPerson p, String mobile, String notes) {
-        GroupwareItem<ContactData> item = gw(p);
-        ContactData d = item.data();
-        ContactData changed = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
-                d.department(), d.jobTitle(), d.emails(), d.businessPhones(), mobile, d.homePhones(), notes, d.photo());
-        flow.groupware(store -> store.update(item.id(), item.version(), changed, item.crmId()));
-    }
-
-    private static List<Outcome> outcomes(List<JournalEntry> entries) {
-        return entries.stream().map(JournalEntry::outcome).toList();
-    }
-
-    @Test
-    void changesOnEitherSideArePropagatedOnceWithoutEchoes() {
-        setUp(ConflictPolicy.CRM_WINS);
-        ContactPerson anna = exported("Anna", "Alt");
-        ContactPerson bob = exported("Bob", "Bau");
-        assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.UPDATED, Outcome.FAILED);
-
-        changeInCrm(anna, "Geschäftsführung");
-        changeInGroupware(bob, "0171 5555555", "");
-        SyncRun run = flow.run();
-
-        assertThat(outcomes(flow.entries(run))).containsExactlyInAnyOrder(Outcome.UPDATED, Outcome.UPDATED);
-        assertThat(gw(anna).data().jobTitle()).isEqualTo("Geschäftsführung");
-        assertThat(crm(bob).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 5555555");
-        assertThat(crm(bob).data().salutation()).isEqualTo("Frau");
-
-        assertThat(flow.entries(flow.run())).isEmpty();
-        assertThat(flow.vcards()).hasSize(2);
-    }
-
-    @Test
-    void aGroupwareChangeToFieldsTheCrmDoesNotHoldWritesNothing() {
-        setUp(ConflictPolicy.CRM_WINS);
-        ContactPerson anna = exported("Anna", "Alt");
-        flow.run();
-        long version = crm(anna).version();
-
-        changeInGroupware(anna, "", "met at the fair");
-        List<JournalEntry> entries = flow.entries(flow.run());
-
-        assertThat(outcomes(entries)).containsExactly(Outcome.UNCHANGED);
-        assertThat(crm(anna).version()).isEqualTo(version);
-        assertThat(flow.entries(flow.run())).isEmpty();
-    }
-
-    @Test
-    void aConflictFollowsTheCrmWinsPolicy() {
-        setUp(ConflictPolicy.CRM_WINS);
-        ContactPerson anna = exported("Anna", "Alt");
-        flow.run();
-
-        changeInCrm(anna, "Vorstand");
-        changeInGroupware(anna, "0171 1111111", "");
-        List<JournalEntry> entries = flow.entries(flow.run());
-
-        assertThat(entries).singleElement().satisfies(e -> {
-            assertThat(e.outcome()).isEqualTo(Outcome.CONFLICT);
-            assertThat(e.message()).contains("CRM_WINS");
-        });
-        assertThat(gw(anna).data().jobTitle()).isEqualTo("Vorstand");
-        assertThat(gw(anna).data().mobilePhone()).isEmpty();
-        assertThat(flow.entries(flow.run())).isEmpty();
-    }
-
-    @Test
-    void aConflictUnderKeepBothKeepsTheGroupwareVersionAsAnImportableCopy() {
-        setUp(ConflictPolicy.KEEP_BOTH);
-        ContactPerson anna = exported("Anna", "Alt");
-        flow.run();
-
-        changeInCrm(anna, "Vorstand");
-        changeInGroupware(anna, "0171 1111111", "");
-        assertThat(outcomes(flow.entries(flow.run()))).containsExactly(Outcome.CONFLICT);
-
-        assertThat(flow.vcards()).hasSize(2);
-        assertThat(gw(anna).data().jobTitle()).isEqualTo("Vorstand");
-        List<ImportableContact> offered = flow.replication.importPreview(flow.account.id());
-        assertThat(offered).singleElement().satisfies(c -> assertThat(c.contact().mobilePhone()).isEqualTo("0171 1111111"));
-        assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.CONFLICT, Outcome.FAILED);
-    }
-
-    @Test
-    void aGroupwareWinsConflictUpdatesTheCrm() {
-        setUp(ConflictPolicy.GROUPWARE_WINS);
-        ContactPerson anna = exported("Anna", "Alt");
-        flow.run();
-
-        changeInCrm(anna, "Vorstand");
-        changeInGroupware(anna, "0171 1111111", "");
-        flow.run();
-
-        assertThat(crm(anna).data().position()).isEqualTo("Einkauf");
-        assertThat(crm(anna).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 1111111");
-    }
-
-    @Test
-    void deletionsInTheCrmDeleteTheGroupwareContactAndDeletionsInTheGroupwareOnlyUnlink() {
-        setUp(ConflictPolicy.CRM_WINS);
-        ContactPerson anna = exported("Anna", "Alt");
-        ContactPerson bob = exported("Bob", "Bau");
-        flow.run();
-
-        flow.crm.contactPersons().delete(ContactFlow.DEMO, anna.id(), crm(anna).version());
-        GroupwareItem<ContactData> bobs = gw(bob);
-        flow.groupware(store -> {
-            store.delete(bobs.id(), bobs.version());
-            return null;
-        });
-        List<JournalEntry> entries = flow.entries(flow.run());
-
-        assertThat(outcomes(entries)).containsExactlyInAnyOrder(Outcome.DELETED, Outcome.DELETED);
-        assertThat(flow.vcards()).isEmpty();
-        assertThat(flow.link(anna)).isEmpty();
-        assertThat(flow.link(bob)).isEmpty();
-        assertThat(flow.crm.contactPersons().get(ContactFlow.DEMO, bob.id())).isPresent();
-    }
-
-    @Test
-    void theMassDeleteGuardStopsAnOutageFromUnlinkingEverything() throws IOException {
-        setUp(ConflictPolicy.CRM_WINS);
-        List<ContactPerson> people = new ArrayList<>();
-        for (String name : List.of("Anna", "Bob", "Carl", "Dora", "Emil", "Frida")) {
-            people.add(exported(name, "Test"));
-        }
-        flow.run();
-        for (Path file : flow.vcards()) {
-            Files.delete(file);
-        }
-
-        List<JournalEntry> entries = flow.entries(flow.run());
-
-        assertThat(entries).singleElement().satisfies(e -> {
-            assertThat(e.outcome()).isEqualTo(Outcome.WARNING);
-            assertThat(e.message()).contains("mass-delete guard").contains("6 of 6");
-        });
-        assertThat(people).allSatisfy(p -> assertThat(flow.link(p)).isPresent());
+    @Override
+    ContactFlow.Backend backend() {
+        return ContactFlow.Backend.LOCAL;
     }
 
     @Test
@@ -212,6 +33,6 @@ class ReplicationTest {
         });
         assertThat(outcomes(entries)).contains(Outcome.UPDATED);
         assertThat(gw(anna).data().jobTitle()).isEqualTo("Vorstand");
-        assertThat(Optional.of(flow.vcards().size())).contains(2);
+        assertThat(flow.vcards()).hasSize(2);
     }
 }

@@ -1,0 +1,10 @@
+package io.liaison.contactreplication.internal;
+
+/** {@link FaultInjectionCases} over the Graph connector and the Graph emulator. */
+class GraphFaultInjectionTest extends FaultInjectionCases {
+
+    @Override
+    ContactFlow.Backend backend() {
+        return ContactFlow.Backend.GRAPH;
+    }
+}
