@@ -100,6 +100,10 @@ final class OutlookMessageReader {
 
         String text = get(msg::getTextBody);
         String html = get(msg::getHtmlBody);
+        if (html.isBlank()) {
+            // most HTML mails in a .msg file carry their HTML only encapsulated in the compressed RTF body
+            html = rtfHtml(msg, message, run.limits().maxTextChars() + 1);
+        }
         if (!html.isBlank()) {
             message.setHtml(html);
         }
@@ -246,6 +250,18 @@ final class OutlookMessageReader {
             headers.problem("unreadable transport headers: " + e.getMessage());
         }
         return headers;
+    }
+
+    private static String rtfHtml(MAPIMessage msg, MessageBuilder message, int maxChars) {
+        if (msg.getMainChunks().getRtfBodyChunk() == null) {
+            return "";
+        }
+        try {
+            return RtfHtmlDecapsulator.decapsulate(msg.getRtfBody(), maxChars).orElse("");
+        } catch (Exception e) {
+            message.problem("unreadable RTF body: " + e.getMessage());
+            return "";
+        }
     }
 
     private static String rtfText(MAPIMessage msg, MessageBuilder message, int maxChars) {
