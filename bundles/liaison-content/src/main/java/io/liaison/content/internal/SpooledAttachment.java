@@ -52,7 +52,7 @@ final class SpooledAttachment implements ParsedAttachment {
             throw new IOException("attachment '" + fileName + "' was already released");
         }
         try {
-            return Files.newInputStream(file);
+            return new SpoolFileStream(file);
         } catch (NoSuchFileException e) {
             throw new IOException("attachment '" + fileName + "' has lost its spool file " + file, e);
         }

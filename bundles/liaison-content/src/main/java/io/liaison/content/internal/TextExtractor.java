@@ -18,6 +18,7 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.SecureContentHandler;
@@ -46,10 +47,18 @@ final class TextExtractor {
         this.timeout = timeout;
     }
 
-    Optional<String> extract(InputStream content, String fileName) {
+    /**
+     * The text of a document, or empty.
+     *
+     * @param mediaType the type already detected by content (the parser is then chosen by it, not detected
+     *                  again), or {@code application/octet-stream}
+     */
+    Optional<String> extract(InputStream content, String fileName, String mediaType) {
+        // a spooled attachment of this bundle is read from its own file; any other stream is copied to one
+        boolean ownFile = !(content instanceof SpoolFileStream);
         Path file;
         try {
-            file = spool(content);
+            file = ownFile ? spool(content) : ((SpoolFileStream) content).file();
         } catch (IOException e) {
             LOG.debug("Could not spool '{}' for text extraction: {}", fileName, e.toString());
             return Optional.empty();
@@ -58,13 +67,17 @@ final class TextExtractor {
         try {
             task = workers.submit(() -> {
                 try {
-                    return EmbeddedTika.withBundleClassLoader(() -> parse(file, fileName));
+                    return EmbeddedTika.withBundleClassLoader(() -> parse(file, fileName, mediaType));
                 } finally {
-                    Files.deleteIfExists(file);
+                    if (ownFile) {
+                        Files.deleteIfExists(file);
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {
-            deleteQuietly(file);
+            if (ownFile) {
+                deleteQuietly(file);
+            }
             LOG.warn("No worker free to read the text of '{}'; categorised without its text", fileName);
             return Optional.empty();
         }
@@ -85,15 +98,21 @@ final class TextExtractor {
         }
     }
 
-    private String parse(Path file, String fileName) throws Exception {
+    private String parse(Path file, String fileName, String mediaType) throws Exception {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        boolean known = mediaType != null && !mediaType.isBlank() && !mediaType.equals("application/octet-stream");
+        if (known) {
+            metadata.set(Metadata.CONTENT_TYPE, mediaType);
+        }
         BodyContentHandler body = new BodyContentHandler(maxChars);
         try (TikaInputStream in = TikaInputStream.get(file)) {
             SecureContentHandler secure = new SecureContentHandler(body, in);
             secure.setMaximumDepth(100);
             try {
-                new AutoDetectParser(EmbeddedTika.config()).parse(in, secure, metadata, new ParseContext());
+                // a type detected by content already picks the parser; detecting it again costs a second pass
+                Parser parser = known ? EmbeddedTika.config().getParser() : new AutoDetectParser(EmbeddedTika.config());
+                parser.parse(in, secure, metadata, new ParseContext());
             } catch (SAXException e) {
                 if (WriteLimitReachedException.isWriteLimitReached(e)) {
                     return body.toString();

@@ -84,7 +84,7 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
         String type = mediaType == null ? "application/octet-stream" : mediaType.toLowerCase(Locale.ROOT);
         // the text is extracted only when a rule with words is reached (see CategoryRules.classify)
         boolean readable = engine.needsText() && content != null && hasText(type);
-        return engine.classify(name, type, () -> readable ? extractor.extract(content, name).orElse("") : "");
+        return engine.classify(name, type, () -> readable ? extractor.extract(content, name, type).orElse("") : "");
     }
 
     /** Images, audio and video carry no words worth reading. */
