@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,56 +48,65 @@ final class JdbcDocumentStore implements DocumentStore {
                     }
                 }
             }
+            // the first chunk is read before the row is written: most documents fit in it, so their size is known
+            // at once and the row needs no second write; the document returned is the one written, not re-read
+            byte[] first = readChunk(content, item, 0);
             long id;
+            Instant createdAt = Jdbc.now();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO crm_document (activity_id, file_name, "
-                    + "media_type, size_bytes, category, created_at) VALUES (?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "media_type, size_bytes, category, created_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, activityKey);
                 ps.setString(2, document.fileName());
                 ps.setString(3, document.mediaType());
-                ps.setString(4, document.classification().category());
-                Jdbc.setInstant(ps, 5, Jdbc.now());
+                ps.setLong(4, first.length);
+                ps.setString(5, document.classification().category());
+                Jdbc.setInstant(ps, 6, createdAt);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong("id");
                 }
             }
-            long size = writeChunks(tx, id, content, item);
-            try (PreparedStatement ps = tx.prepare("UPDATE crm_document SET size_bytes = ? WHERE id = ?")) {
-                ps.setLong(1, size);
-                ps.setLong(2, id);
-                ps.executeUpdate();
+            long size = writeChunks(tx, id, first, content, item);
+            if (size != first.length) {
+                try (PreparedStatement ps = tx.prepare("UPDATE crm_document SET size_bytes = ? WHERE id = ?")) {
+                    ps.setLong(1, size);
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
             }
             writeKeywords(tx, id, document.classification().keywords());
-            return load(tx, "SELECT id, activity_id, file_name, media_type, size_bytes, category, created_at FROM crm_document "
-                    + "WHERE id = ?", id).get(0);
+            return new Document(new DocumentId(Ids.format(id)), new ActivityId(Ids.format(activityKey)),
+                    document.fileName(), document.mediaType(), size, document.classification(), createdAt);
         });
     }
 
-    private static long writeChunks(Jdbc.Tx tx, long id, InputStream content, String item) throws SQLException {
+    /** Up to one chunk of the content; shorter only at its end. */
+    private static byte[] readChunk(InputStream content, String item, long before) {
+        try {
+            return content.readNBytes(CHUNK_SIZE);
+        } catch (IOException e) {
+            throw new CrmException("attach " + item + " failed: reading the content failed after " + before
+                    + " bytes: " + e.getMessage(), e);
+        }
+    }
+
+    private static long writeChunks(Jdbc.Tx tx, long id, byte[] first, InputStream content, String item)
+            throws SQLException {
         long size = 0;
-        byte[] buffer = new byte[CHUNK_SIZE];
         try (PreparedStatement ps = tx.prepare("INSERT INTO crm_document_chunk (document_id, chunk_no, content) VALUES (?, ?, ?)")) {
             int chunk = 0;
-            while (true) {
-                int n;
-                try {
-                    n = content.readNBytes(buffer, 0, CHUNK_SIZE);
-                } catch (IOException e) {
-                    throw new CrmException("attach " + item + " failed: reading the content failed after " + size
-                            + " bytes: " + e.getMessage(), e);
-                }
-                if (n == 0) {
-                    break;
-                }
+            byte[] data = first;
+            while (data.length > 0) {
                 ps.setLong(1, id);
                 ps.setInt(2, chunk++);
-                ps.setBytes(3, n == CHUNK_SIZE ? buffer : Arrays.copyOf(buffer, n));
+                ps.setBytes(3, data);
                 ps.executeUpdate();
-                size += n;
-                if (n < CHUNK_SIZE) {
+                size += data.length;
+                if (data.length < CHUNK_SIZE) {
                     break;
                 }
+                data = readChunk(content, item, size);
             }
         }
         return size;
