@@ -85,19 +85,23 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
         NormalizedContact contact = normalizer.normalize(candidate);
         catchUpIfStale();
         List<DuplicateFinder.Scored> confirmed = new ArrayList<>();
-        for (DuplicateFinder.Scored match : finder.find(contact)) {
-            if (confirmed.size() >= maxMatches) {
+        // strongest first, without sorting (or wording) the matches that are not returned
+        DuplicateFinder.Matches matches = finder.search(contact);
+        while (confirmed.size() < maxMatches) {
+            Optional<DuplicateFinder.Hit> next = matches.next();
+            if (next.isEmpty()) {
                 break;
             }
+            DuplicateFinder.Hit match = next.get();
             Optional<ContactPerson> current = crm.contactPersons().get(actor, match.id());
             if (current.isEmpty()) {
                 continue;
             }
             ContactPerson person = current.get();
             if (person.version() == match.version()) {
-                confirmed.add(match);
+                confirmed.add(matches.scored(match));
             } else {
-                finder.matcher().match(contact, normalizer.normalize(person.data()))
+                matches.match(normalizer.normalize(person.data()))
                         .ifPresent(v -> confirmed.add(new DuplicateFinder.Scored(match.id(), person.version(), v)));
             }
         }

@@ -52,8 +52,123 @@ public final class DuplicateFinder {
     }
 
     /**
-     * The matches of a contact among the indexed ones, strongest first. In two stages, so that a check scores
-     * few candidates fully:
+     * A candidate that matched, ranked without its reasons.
+     *
+     * @param candidate the indexed contact
+     * @param status    CERTAIN or POSSIBLE, as its verdict would say
+     * @param score     the verdict's score
+     */
+    public record Hit(IndexedContact candidate, DuplicateStatus status, double score) {
+        /** The CRM contact person. */
+        public ContactPersonId id() {
+            return candidate.id();
+        }
+
+        /** The version of it that was scored. */
+        public long version() {
+            return candidate.version();
+        }
+    }
+
+    /**
+     * The matches of one check, handed out strongest first (in the order of {@link #find}) without sorting all of
+     * them: a check of a common name may rank hundreds of namesakes of which a few dozen are returned, so the
+     * matches are kept in a binary heap (built in linear time) and taken off one by one. The reasons, the costly
+     * part of a verdict, are written only for the matches asked for ({@link #scored}). Not thread-safe.
+     */
+    public static final class Matches {
+        private final DuplicateMatcher.Probe probe;
+        private final Hit[] heap;
+        private int size;
+
+        private Matches(DuplicateMatcher.Probe probe, List<Hit> hits) {
+            this.probe = probe;
+            this.heap = hits.toArray(new Hit[0]);
+            this.size = heap.length;
+            for (int i = size / 2 - 1; i >= 0; i--) {
+                siftDown(i);
+            }
+        }
+
+        /** How many matches are left. */
+        public int remaining() {
+            return size;
+        }
+
+        /** The strongest match not handed out yet, or empty when none is left. */
+        public Optional<Hit> next() {
+            if (size == 0) {
+                return Optional.empty();
+            }
+            Hit top = heap[0];
+            heap[0] = heap[--size];
+            heap[size] = null;
+            if (size > 0) {
+                siftDown(0);
+            }
+            return Optional.of(top);
+        }
+
+        /** A match with its verdict in words: what {@link #find} holds for it. */
+        public Scored scored(Hit hit) {
+            DuplicateMatcher.Verdict verdict = probe.match(hit.candidate().contact()).orElseThrow(() ->
+                    new IllegalStateException("contact " + hit.id().value() + " was ranked " + hit.status()
+                            + " but its verdict says no match"));
+            return new Scored(hit.id(), hit.version(), verdict);
+        }
+
+        /** The checked contact against another (e.g. a CRM contact person's current data), with reasons. */
+        public Optional<DuplicateMatcher.Verdict> match(NormalizedContact existing) {
+            return probe.match(existing);
+        }
+
+        private void siftDown(int at) {
+            Hit moving = heap[at];
+            int half = size >>> 1;
+            while (at < half) {
+                int child = 2 * at + 1;
+                int right = child + 1;
+                if (right < size && stronger(heap[right], heap[child])) {
+                    child = right;
+                }
+                if (!stronger(heap[child], moving)) {
+                    break;
+                }
+                heap[at] = heap[child];
+                at = child;
+            }
+            heap[at] = moving;
+        }
+
+        /** Whether a comes before b in {@link #STRONGEST_FIRST}'s order (status, then score descending, then id). */
+        private static boolean stronger(Hit a, Hit b) {
+            int c = a.status().compareTo(b.status());
+            if (c == 0) {
+                c = Double.compare(-a.score(), -b.score());
+            }
+            if (c == 0) {
+                c = a.id().value().compareTo(b.id().value());
+            }
+            return c < 0;
+        }
+    }
+
+    /**
+     * The matches of a contact among the indexed ones, strongest first, each with its verdict in words. The
+     * same as taking every match of {@link #search} off in order.
+     */
+    public List<Scored> find(NormalizedContact contact) {
+        Matches matches = search(contact);
+        List<Scored> scored = new ArrayList<>(matches.remaining());
+        for (Optional<Hit> hit = matches.next(); hit.isPresent(); hit = matches.next()) {
+            scored.add(matches.scored(hit.get()));
+        }
+        return scored;
+    }
+
+    /**
+     * The matches of a contact among the indexed ones, ranked (status and score) but without their reasons, to be
+     * taken off strongest first. In two stages, so that a check scores few candidates fully:
      * <ol>
      * <li>the contacts filed under its e-mail and phone keys, scored by every rule (the CERTAIN rules need a shared
      * address or number, so these are the only contacts that can be CERTAIN);</li>
@@ -68,11 +183,11 @@ public final class DuplicateFinder {
      * scores at most {@link MatchSettings#maxCandidates()} contacts. A look-up cut short by either cap is counted
      * ({@link #cappedLookups()}) and logged.
      */
-    public List<Scored> find(NormalizedContact contact) {
+    public Matches search(NormalizedContact contact) {
         int limit = settings.maxCandidates();
         DuplicateMatcher.Probe probe = matcher.probe(contact);
         Set<ContactPersonId> seen = new HashSet<>();
-        List<Scored> scored = new ArrayList<>();
+        List<Hit> hits = new ArrayList<>();
         Set<String> identityKeys = MatchKeys.identityKeys(contact);
         boolean identityCapped = false;
         if (!identityKeys.isEmpty()) {
@@ -80,8 +195,7 @@ public final class DuplicateFinder {
             identityCapped = identity.size() >= limit;
             for (IndexedContact candidate : identity) {
                 if (seen.add(candidate.id())) {
-                    probe.match(candidate.contact())
-                            .ifPresent(v -> scored.add(new Scored(candidate.id(), candidate.version(), v)));
+                    rank(probe, candidate, hits);
                 }
             }
         }
@@ -108,8 +222,7 @@ public final class DuplicateFinder {
                 @Override
                 public void accept(IndexedContact candidate) {
                     if (seen.add(candidate.id())) {
-                        probe.match(candidate.contact())
-                                .ifPresent(v -> scored.add(new Scored(candidate.id(), candidate.version(), v)));
+                        rank(probe, candidate, hits);
                     }
                 }
             });
@@ -119,8 +232,14 @@ public final class DuplicateFinder {
             LOG.debug("A duplicate check found more than {} candidates under its {} keys; the rest were not scored",
                     limit, identityCapped ? "e-mail/phone" : "name");
         }
-        scored.sort(STRONGEST_FIRST);
-        return scored;
+        return new Matches(probe, hits);
+    }
+
+    private static void rank(DuplicateMatcher.Probe probe, IndexedContact candidate, List<Hit> hits) {
+        DuplicateMatcher.Rank rank = probe.rank(candidate.contact());
+        if (rank != null) {
+            hits.add(new Hit(candidate, rank.status(), rank.score()));
+        }
     }
 
     /** How many look-ups so far found more candidates than {@link MatchSettings#maxCandidates()} and were cut short. */

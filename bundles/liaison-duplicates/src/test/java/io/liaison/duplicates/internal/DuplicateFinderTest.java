@@ -64,6 +64,65 @@ class DuplicateFinderTest {
         assertThat(finder.cappedLookups()).isZero();
     }
 
+    /**
+     * The cheap ranking (status and score without reasons) says what the full verdict says for every pair of the
+     * labelled data set's contacts, and the matches a search hands out one by one come in the order of sorting
+     * every verdict, also when only the first few are taken.
+     */
+    @Test
+    void ranksAsTheVerdictsDoAndHandsOutTheStrongestFirst() {
+        SyntheticContacts data = new SyntheticContacts(20261126L, 3000, 1500);
+        List<IndexedContact> indexed = new ArrayList<>();
+        for (int i = 0; i < data.crmRendered.size(); i++) {
+            indexed.add(new IndexedContact(ContactPersonId.of("c" + i), 1,
+                    normalizer.normalize(Fixtures.data(data.crmRendered.get(i)))));
+        }
+        InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
+        index.apply(indexed, List.of(), Optional.empty());
+        DuplicateFinder finder = new DuplicateFinder(index, MatchSettings.defaults());
+        DuplicateMatcher matcher = finder.matcher();
+
+        Map<DuplicateStatus, Integer> ranked = new java.util.EnumMap<>(DuplicateStatus.class);
+        int withManyMatches = 0;
+        for (int n = 0; n < data.incoming.size(); n++) {
+            NormalizedContact check = normalizer.normalize(data.incoming.get(n).candidate());
+            if (n < 200) {
+                DuplicateMatcher.Probe probe = matcher.probe(check);
+                for (IndexedContact existing : indexed) {
+                    Optional<DuplicateMatcher.Verdict> verdict = matcher.match(check, existing.contact());
+                    DuplicateMatcher.Rank rank = probe.rank(existing.contact());
+                    assertThat(Optional.ofNullable(rank))
+                            .as(check + " against " + existing.contact())
+                            .isEqualTo(verdict.map(v -> new DuplicateMatcher.Rank(v.status(), v.score())));
+                    if (rank != null) {
+                        ranked.merge(rank.status(), 1, Integer::sum);
+                    }
+                }
+            }
+            List<DuplicateFinder.Scored> exhaustive = new ArrayList<>();
+            List<String> keys = new ArrayList<>(MatchKeys.identityKeys(check));
+            keys.addAll(MatchKeys.lookupNameKeys(check));
+            for (IndexedContact candidate : index.candidates(keys, Integer.MAX_VALUE)) {
+                finder.matchPair(check, candidate.contact())
+                        .ifPresent(v -> exhaustive.add(new DuplicateFinder.Scored(candidate.id(), candidate.version(), v)));
+            }
+            List<DuplicateFinder.Scored> sorted = DuplicateFinder.strongestFirst(exhaustive);
+            assertThat(finder.find(check)).as(check.toString()).isEqualTo(sorted);
+            DuplicateFinder.Matches matches = finder.search(check);
+            assertThat(matches.remaining()).isEqualTo(sorted.size());
+            List<DuplicateFinder.Scored> firstThree = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                matches.next().ifPresent(hit -> firstThree.add(matches.scored(hit)));
+            }
+            assertThat(firstThree).isEqualTo(sorted.subList(0, Math.min(3, sorted.size())));
+            withManyMatches += sorted.size() > 3 ? 1 : 0;
+        }
+        // the data set exercises both statuses and searches with more matches than were taken
+        assertThat(ranked.getOrDefault(DuplicateStatus.CERTAIN, 0)).isGreaterThan(20);
+        assertThat(ranked.getOrDefault(DuplicateStatus.POSSIBLE, 0)).isGreaterThan(20);
+        assertThat(withManyMatches).isGreaterThan(10);
+    }
+
     @Test
     void countsALookUpCutShortByTheCandidateLimit() {
         InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
