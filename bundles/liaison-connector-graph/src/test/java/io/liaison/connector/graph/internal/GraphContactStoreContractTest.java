@@ -4,54 +4,31 @@ import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.ContactData;
 import io.liaison.connector.tck.ContactStoreContract;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connector contract for contacts, against the Graph emulator; a person's edits are PATCHes through Graph. */
 class GraphContactStoreContractTest extends ContactStoreContract {
 
-    static GraphTestAccounts accounts;
-    String upn;
-    private final List<ConnectorSession> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        accounts = new GraphTestAccounts();
-    }
-
-    @AfterAll
-    static void stop() {
-        accounts.close();
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(ConnectorSession::close);
-    }
+    @RegisterExtension
+    static final GraphStores STORES = new GraphStores();
 
     @Override
     protected ItemStore<ContactData> openEmptyStore() {
-        upn = accounts.newMailbox();
-        return reopenStore();
+        return STORES.openEmpty(ConnectorSession::contacts);
     }
 
     @Override
     protected ItemStore<ContactData> reopenStore() {
-        ConnectorSession session = accounts.open(upn);
-        sessions.add(session);
-        return session.contacts().orElseThrow();
+        return STORES.reopen(ConnectorSession::contacts);
     }
 
     @Override
     protected void editOutsideLiaison(String itemId) {
-        accounts.editInOutlook(upn, "/contacts/" + itemId, "{\"personalNotes\":\"Changed in Outlook\"}");
+        STORES.editInOutlook("/contacts/" + itemId, "{\"personalNotes\":\"Changed in Outlook\"}");
     }
 
     @Override
     protected void removeOutsideLiaison(String itemId) {
-        accounts.mailbox(upn).remove(itemId);
+        STORES.mailbox().remove(itemId);
     }
 }

@@ -1,58 +1,38 @@
 package io.liaison.connector.graph.internal;
 
+import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.MailFolder;
 import io.liaison.api.connector.MailStore;
 import io.liaison.connector.tck.MailStoreContract;
 import java.io.InputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connector contract for mail, against the Graph emulator: messages are delivered by the emulator's back door. */
 class GraphMailStoreContractTest extends MailStoreContract {
 
-    static GraphTestAccounts accounts;
-    String upn;
-    private final java.util.List<io.liaison.api.connector.ConnectorSession> sessions = new java.util.ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        accounts = new GraphTestAccounts();
-    }
-
-    @AfterAll
-    static void stop() {
-        accounts.close();
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(io.liaison.api.connector.ConnectorSession::close);
-    }
+    @RegisterExtension
+    static final GraphStores STORES = new GraphStores();
 
     @Override
     protected MailStore openEmptyMailbox() {
-        upn = accounts.newMailbox();
-        return reopenMailbox();
+        return STORES.openEmpty(ConnectorSession::mail);
     }
 
     @Override
     protected MailStore reopenMailbox() {
-        var session = accounts.open(upn);
-        sessions.add(session);
-        return session.mail().orElseThrow();
+        return STORES.reopen(ConnectorSession::mail);
     }
 
     @Override
     protected void dropMessage(MailFolder folder, String name, InputStream content) throws Exception {
         try (content) {
-            accounts.mailbox(upn).addMessage(folder.id(), content.readAllBytes());
+            STORES.mailbox().addMessage(folder.id(), content.readAllBytes());
         }
     }
 
     @Override
     protected void removeOutsideLiaison(String messageId) {
-        accounts.mailbox(upn).remove(messageId);
+        STORES.mailbox().remove(messageId);
     }
 
     @Override

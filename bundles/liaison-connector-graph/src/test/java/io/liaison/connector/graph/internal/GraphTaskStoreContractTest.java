@@ -4,54 +4,32 @@ import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.TaskData;
 import io.liaison.connector.tck.TaskStoreContract;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connector contract for tasks, against the Graph emulator; a person's edits are PATCHes through Graph. */
 class GraphTaskStoreContractTest extends TaskStoreContract {
 
-    static GraphTestAccounts accounts;
-    String upn;
-    private final List<ConnectorSession> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        accounts = new GraphTestAccounts();
-    }
-
-    @AfterAll
-    static void stop() {
-        accounts.close();
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.forEach(ConnectorSession::close);
-    }
+    @RegisterExtension
+    static final GraphStores STORES = new GraphStores();
 
     @Override
     protected ItemStore<TaskData> openEmptyStore() {
-        upn = accounts.newMailbox();
-        return reopenStore();
+        return STORES.openEmpty(ConnectorSession::tasks);
     }
 
     @Override
     protected ItemStore<TaskData> reopenStore() {
-        ConnectorSession session = accounts.open(upn);
-        sessions.add(session);
-        return session.tasks().orElseThrow();
+        return STORES.reopen(ConnectorSession::tasks);
     }
 
     @Override
     protected void editOutsideLiaison(String itemId) {
-        accounts.editInOutlook(upn, "/todo/lists/" + accounts.mailbox(upn).folderId("tasks") + "/tasks/" + itemId, "{\"title\":\"Changed in To Do\"}");
+        STORES.editInOutlook("/todo/lists/" + STORES.mailbox().folderId("tasks") + "/tasks/" + itemId,
+                "{\"title\":\"Changed in To Do\"}");
     }
 
     @Override
     protected void removeOutsideLiaison(String itemId) {
-        accounts.mailbox(upn).remove(itemId);
+        STORES.mailbox().remove(itemId);
     }
 }
