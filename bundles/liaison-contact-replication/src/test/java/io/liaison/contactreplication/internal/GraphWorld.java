@@ -5,7 +5,6 @@ import io.liaison.api.connector.Secret;
 import io.liaison.api.domain.Photo;
 import io.liaison.graph.emulator.GraphEmulator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,16 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One Graph emulator for every Graph test of this JVM (closed when the JVM ends), with the application Liaison signs
@@ -44,7 +38,7 @@ final class GraphWorld {
     private GraphWorld() {
         emulator = GraphEmulator.start();
         emulator.registerApplication(TENANT, CLIENT_ID, SECRET);
-        outlook = HttpClient.newBuilder().sslContext(trusting()).build();
+        outlook = HttpClient.newBuilder().sslContext(emulator.clientSslContext()).build();
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "graph-emulator-stop"));
     }
 
@@ -114,22 +108,6 @@ final class GraphWorld {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private SSLContext trusting() {
-        try (InputStream in = Files.newInputStream(emulator.trustStore())) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, emulator.trustStorePassword().toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the emulator's trust store cannot be loaded", e);
         }
     }
 }

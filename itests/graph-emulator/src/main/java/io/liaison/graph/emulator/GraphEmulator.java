@@ -12,6 +12,7 @@ import io.liaison.graph.emulator.Exchange.Resp;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -145,6 +146,22 @@ public final class GraphEmulator implements AutoCloseable {
     /** @return the trust store's password */
     public String trustStorePassword() {
         return trustStorePassword;
+    }
+
+    /** @return a TLS context that trusts the emulator's certificate, for test clients that talk to it directly */
+    public SSLContext clientSslContext() {
+        try {
+            KeyStore ts = KeyStore.getInstance("PKCS12");
+            ts.load(null, null);
+            ts.setCertificateEntry("graph-emulator", certificate);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ts);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            return ssl;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot trust the emulator's certificate: " + e.getMessage(), e);
+        }
     }
 
     /** Registers a client-credentials application (it may read every mailbox). */
