@@ -47,7 +47,7 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
     @Activate
     public DuplicateCheckComponent(@Reference(name = "crm") HostCrm crm, @Reference(name = "dataSource", target = "(dataSourceName=liaison)") DataSource dataSource,
                                    DuplicateCheckConfig config) {
-        this(crm, jdbcIndex(dataSource), config);
+        this(crm, jdbcIndex(dataSource, config.lookupsInMemory()), config);
     }
 
     /**
@@ -74,9 +74,11 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
         this.maxMatches = Math.max(1, config.maxMatches());
     }
 
-    private static MatchKeyIndex jdbcIndex(DataSource dataSource) {
+    /** The index in Liaison's tables, its look-ups answered from memory unless configured otherwise. */
+    private static MatchKeyIndex jdbcIndex(DataSource dataSource, boolean lookupsInMemory) {
         IndexSchema.migrate(dataSource);
-        return new JdbcMatchKeyIndex(dataSource);
+        JdbcMatchKeyIndex tables = new JdbcMatchKeyIndex(dataSource);
+        return lookupsInMemory ? new CachedMatchKeyIndex(tables) : tables;
     }
 
     @Override

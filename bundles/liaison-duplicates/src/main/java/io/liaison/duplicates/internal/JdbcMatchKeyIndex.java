@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -269,6 +270,43 @@ public final class JdbcMatchKeyIndex implements MatchKeyIndex {
             throw failure("look up duplicate candidates by name", e);
         }
         return capped;
+    }
+
+    /**
+     * Hands every filed contact to the consumer in batches of at most {@code batchSize}, read in one pass over
+     * {@code dup_contact} (stored values, nothing recomputed; the key tables are not read: the keys follow from the
+     * values). The rows are streamed, so only one batch is held at a time.
+     */
+    public void forEachContact(int batchSize, Consumer<List<IndexedContact>> batches) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            // PostgreSQL streams a result set by its fetch size only inside a transaction
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("SELECT " + CONTACT_COLUMNS + " FROM dup_contact c")) {
+                s.setFetchSize(batchSize);
+                try (ResultSet r = s.executeQuery()) {
+                    List<IndexedContact> batch = new ArrayList<>(batchSize);
+                    while (r.next()) {
+                        batch.add(contact(r));
+                        if (batch.size() == batchSize) {
+                            batches.accept(batch);
+                            batch = new ArrayList<>(batchSize);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        batches.accept(batch);
+                    }
+                }
+            } finally {
+                c.rollback(); // ends the read-only transaction
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw failure("read the indexed contacts", e);
+        }
     }
 
     /** A contact from a row of {@link #CONTACT_COLUMNS}: stored values, nothing recomputed. */

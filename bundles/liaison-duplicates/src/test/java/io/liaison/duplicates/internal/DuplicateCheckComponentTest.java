@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 
-/** The duplicate check over the real embedded host CRM (JdbcHostCrm on H2) and its JDBC index on H2. */
+/**
+ * The duplicate check over the real embedded host CRM (JdbcHostCrm on H2) and its JDBC index on H2, its look-ups
+ * answered from memory; {@link DuplicateCheckWithTableLookupsTest} runs the same with look-ups in the tables.
+ */
 class DuplicateCheckComponentTest {
     private JdbcHostCrm crm;
     private JdbcDataSource liaison;
@@ -50,8 +53,13 @@ class DuplicateCheckComponentTest {
                 Optional.empty());
     }
 
+    /** Whether the component answers look-ups from memory (the default) or from the tables. */
+    boolean lookupsInMemory() {
+        return true;
+    }
+
     private DuplicateCheckComponent component(int maxStalenessSeconds) {
-        return new DuplicateCheckComponent(crm, liaison, Fixtures.config("", maxStalenessSeconds));
+        return new DuplicateCheckComponent(crm, liaison, Fixtures.config("", maxStalenessSeconds, lookupsInMemory()));
     }
 
     private static ContactCandidate candidate(String first, String last, String email, String phone, String mobile) {
@@ -137,11 +145,11 @@ class DuplicateCheckComponentTest {
         Employee other = crm.saveEmployee(new Employee(EmployeeId.of("e-2"), "vertrieb", "Vertrieb", ""));
         DuplicateCheckComponent first = component(3600);
         first.catchUp();
-        DuplicateCheckComponent configured = new DuplicateCheckComponent(crm, liaison, Fixtures.config("vertrieb", 3600));
+        DuplicateCheckComponent configured = new DuplicateCheckComponent(crm, liaison, Fixtures.config("vertrieb", 3600, lookupsInMemory()));
         assertThat(configured.catchUp().rebuilt()).isTrue();
         assertThat(new JdbcMatchKeyIndex(liaison).state().orElseThrow().actor()).isEqualTo(other.id());
 
-        DuplicateCheckComponent unknown = new DuplicateCheckComponent(crm, liaison, Fixtures.config("nobody", 3600));
+        DuplicateCheckComponent unknown = new DuplicateCheckComponent(crm, liaison, Fixtures.config("nobody", 3600, lookupsInMemory()));
         assertThatThrownBy(unknown::catchUp).hasMessageContaining("'nobody' is neither the login nor the id of an employee");
     }
 

@@ -29,6 +29,11 @@ final class Fixtures {
 
     /** The configuration's defaults, with the given index employee. */
     static DuplicateCheckConfig config(String indexEmployee, int maxStalenessSeconds) {
+        return config(indexEmployee, maxStalenessSeconds, true);
+    }
+
+    /** The configuration's defaults, with the given index employee and look-ups in memory or in the tables. */
+    static DuplicateCheckConfig config(String indexEmployee, int maxStalenessSeconds, boolean lookupsInMemory) {
         return new DuplicateCheckConfig() {
             @Override public Class<? extends Annotation> annotationType() { return DuplicateCheckConfig.class; }
             @Override public String defaultRegion() { return "DE"; }
@@ -41,6 +46,7 @@ final class Fixtures {
             @Override public int pageSize() { return 50; }
             @Override public int maxCandidates() { return 2000; }
             @Override public int maxMatches() { return 50; }
+            @Override public boolean lookupsInMemory() { return lookupsInMemory; }
             @Override public String dataSource_target() { return "(dataSourceName=liaison)"; }
         };
     }

@@ -50,6 +50,11 @@ class JdbcMatchKeyIndexOnPostgresTest extends MatchKeyIndexContract {
     }
 
     @Test
+    void aCopyInMemoryLoadsTheTablesInBatchesAfterARestart() {
+        CachedMatchKeyIndexTest.assertRestartLoadsTheTables(freshDatabase());
+    }
+
+    @Test
     void migratesBesideOtherModulesTablesAndOnlyOnce() throws SQLException {
         DataSource ds = freshDatabase();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
