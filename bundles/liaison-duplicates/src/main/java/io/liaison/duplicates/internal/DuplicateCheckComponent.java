@@ -18,11 +18,14 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The duplicate check service: normalises the contact, brings the match-key index up to date when it is stale
@@ -35,6 +38,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = DuplicateCheckConfig.class)
 public final class DuplicateCheckComponent implements DuplicateCheck, EventHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DuplicateCheckComponent.class);
     private final HostCrm crm;
     private final ContactNormalizer normalizer;
     private final DuplicateFinder finder;
@@ -48,6 +52,40 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
     public DuplicateCheckComponent(@Reference(name = "crm") HostCrm crm, @Reference(name = "dataSource", target = "(dataSourceName=liaison)") DataSource dataSource,
                                    DuplicateCheckConfig config) {
         this(crm, jdbcIndex(dataSource, config.lookupsInMemory()), config);
+    }
+
+    /**
+     * Activation: the index is brought up to date (loaded into memory, or built when missing) on a background
+     * thread at once, so that the first check does not wait for minutes on a large CRM; a check that comes earlier
+     * waits for that catch-up to end.
+     */
+    @Activate
+    void start() {
+        startWarmUp();
+    }
+
+    /** Starts the catch-up on a background thread; returns the thread (for tests). */
+    Thread startWarmUp() {
+        Thread warmUp = new Thread(this::catchUpInBackground, "liaison-duplicates-index");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return warmUp;
+    }
+
+    private void catchUpInBackground() {
+        try {
+            MatchIndexUpdater.Report report = catchUp();
+            LOG.debug("Match-key index ready after activation (rebuilt: {})", report.rebuilt());
+        } catch (RuntimeException e) {
+            // the next check tries again and reports the failure to its caller
+            LOG.warn("Could not bring the duplicate check's match-key index up to date after activation: {}", e.getMessage());
+        }
+    }
+
+    /** Ends a catch-up under way after its current page. */
+    @Deactivate
+    void deactivate() {
+        updater.stop();
     }
 
     /**

@@ -32,6 +32,8 @@ public final class MatchIndexUpdater {
     private final Optional<String> configuredEmployee;
     private final int pageSize;
     private final Clock clock;
+    /** Set when the duplicate check shuts down: an update under way ends after the page it is writing. */
+    private volatile boolean stopped;
 
     /**
      * What one catch-up did.
@@ -56,8 +58,25 @@ public final class MatchIndexUpdater {
         this.clock = clock;
     }
 
+    /**
+     * Ends an update under way after the page it is writing (each page is written at once, so nothing is half
+     * written; an interrupted build leaves the index without a state and is started again next time) and refuses
+     * further ones. Not by interrupting the thread: an interrupt can close a database file under other users.
+     */
+    public void stop() {
+        stopped = true;
+    }
+
+    private void requireRunning() {
+        if (stopped) {
+            throw new IllegalStateException("The duplicate check's match-key index update was stopped: the duplicate "
+                    + "check is shutting down");
+        }
+    }
+
     /** Brings the index up to date, building it when it is missing. */
     public synchronized Report catchUp() {
+        requireRunning();
         EmployeeId actor = indexEmployee();
         Optional<IndexState> state = index.state();
         if (state.isEmpty()) {
@@ -74,6 +93,7 @@ public final class MatchIndexUpdater {
         int removed = 0;
         boolean more = true;
         while (more) {
+            requireRunning();
             CrmChangePage<ContactPerson, ContactPersonId> page =
                     crm.contactPersons().changesSince(actor, Optional.of(token), pageSize);
             index.apply(normalize(page.changed()), page.removed(),
@@ -102,6 +122,7 @@ public final class MatchIndexUpdater {
         int removed = 0;
         boolean more = true;
         while (more) {
+            requireRunning();
             CrmChangePage<ContactPerson, ContactPersonId> page = crm.contactPersons().changesSince(actor, token, pageSize);
             // no state until the last page: an interrupted build is found incomplete and started again
             index.apply(normalize(page.changed()), page.removed(), Optional.empty());

@@ -18,6 +18,8 @@ import io.liaison.api.duplicates.DuplicateStatus;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,6 +140,59 @@ class DuplicateCheckComponentTest {
         DuplicateCheckComponent check = component(3600);
         assertThat(check.catchUp().rebuilt()).isTrue();
         assertThat(check.check(demo, candidate("", "", "anna.mueller@firma.de", null, null)).status()).isEqualTo(DuplicateStatus.CERTAIN);
+    }
+
+    @Test
+    void activationBringsTheIndexUpToDateInTheBackground() throws Exception {
+        DuplicateCheckComponent check = component(3600);
+        Thread warmUp = check.startWarmUp();
+        warmUp.join(60_000);
+        assertThat(warmUp.isAlive()).isFalse();
+
+        JdbcMatchKeyIndex tables = new JdbcMatchKeyIndex(liaison);
+        assertThat(tables.state()).isPresent();
+        assertThat(tables.size()).isEqualTo(2);
+        assertThat(check.catchUp().rebuilt()).isFalse();
+        assertThat(check.check(demo, candidate("", "", "anna.mueller@firma.de", null, null)).status()).isEqualTo(DuplicateStatus.CERTAIN);
+    }
+
+    @Test
+    void aStoppedBuildEndsAfterItsPageLeavesTheIndexIncompleteAndIsStartedAgainNextTime() {
+        for (int i = 0; i < 5; i++) {
+            create("Person" + i, "Nummer" + i, List.of(Communication.email("p" + i + "@firma.de", true)));
+        }
+        JdbcMatchKeyIndex tables = new JdbcMatchKeyIndex(liaison);
+        IndexSchema.migrate(liaison);
+        MatchIndexUpdater[] updater = new MatchIndexUpdater[1];
+        int[] pages = new int[1];
+        MatchKeyIndex stoppingAfterTwoPages = new MatchKeyIndex() {
+            @Override public Optional<IndexState> state() { return tables.state(); }
+            @Override public void clear() { tables.clear(); }
+            @Override public List<IndexedContact> candidates(Collection<String> keys, int limit) { return tables.candidates(keys, limit); }
+            @Override public long size() { return tables.size(); }
+            @Override
+            public void apply(Collection<IndexedContact> upserts, Collection<ContactPersonId> removed,
+                              Optional<IndexState> newState) {
+                tables.apply(upserts, removed, newState);
+                if (++pages[0] == 2) {
+                    updater[0].stop(); // the duplicate check is deactivated while the build runs
+                }
+            }
+        };
+        ContactNormalizer normalizer = new ContactNormalizer("DE");
+        updater[0] = new MatchIndexUpdater(crm, stoppingAfterTwoPages, normalizer, Optional.empty(), 2, Clock.systemUTC());
+
+        assertThatThrownBy(updater[0]::catchUp).hasMessageContaining("was stopped");
+        assertThat(pages[0]).isEqualTo(2);
+        assertThat(tables.size()).isEqualTo(4);
+        assertThat(tables.state()).as("incomplete: to be built again").isEmpty();
+        assertThatThrownBy(updater[0]::catchUp).hasMessageContaining("was stopped");
+
+        MatchIndexUpdater.Report next = new MatchIndexUpdater(crm, tables, normalizer, Optional.empty(), 2,
+                Clock.systemUTC()).catchUp();
+        assertThat(next.rebuilt()).isTrue();
+        assertThat(tables.size()).isEqualTo(7);
+        assertThat(tables.state()).isPresent();
     }
 
     @Test
