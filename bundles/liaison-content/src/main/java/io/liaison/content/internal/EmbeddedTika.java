@@ -9,6 +9,7 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypeException;
+import org.apache.tika.parser.AutoDetectParser;
 
 /**
  * The Tika embedded in this bundle. Tika finds its parsers and detectors through service files read with
@@ -18,6 +19,7 @@ final class EmbeddedTika {
 
     private static final class Holder {
         static final TikaConfig CONFIG = withBundleClassLoader(TikaConfig::getDefaultConfig);
+        static final AutoDetectParser AUTO_DETECT = new AutoDetectParser(CONFIG);
     }
 
     private EmbeddedTika() {
@@ -25,6 +27,15 @@ final class EmbeddedTika {
 
     static TikaConfig config() {
         return Holder.CONFIG;
+    }
+
+    /**
+     * The one auto-detecting parser on {@link #config()} (parsers are stateless and thread-safe). Tika's parsers of
+     * containers (mail, PDF, Office) need one in their {@code ParseContext} for embedded documents: without it, each
+     * call builds a new one on a new default configuration, loading every parser and detector again.
+     */
+    static AutoDetectParser autoDetectParser() {
+        return Holder.AUTO_DETECT;
     }
 
     /** Runs {@code work} with this bundle's class loader as the thread context class loader. */

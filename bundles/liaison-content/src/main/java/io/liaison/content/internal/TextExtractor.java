@@ -17,7 +17,6 @@ import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
@@ -29,8 +28,9 @@ import org.xml.sax.SAXException;
 /**
  * Extracts a bounded amount of text from a document with Tika: the content is spooled to a temporary file
  * (at most {@code maxBytes}), parsed on a worker with a time limit, writing at most {@code maxChars}
- * characters, behind Tika's zip-bomb guard (output/input ratio and nesting). Embedded documents are not
- * parsed. Any failure yields what was extracted so far, or nothing.
+ * characters, behind Tika's zip-bomb guard (output/input ratio and nesting). The text of embedded documents (a
+ * forwarded mail's attachments) counts within the same bounds. Any failure yields what was extracted so far, or
+ * nothing.
  */
 final class TextExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(TextExtractor.class);
@@ -111,8 +111,12 @@ final class TextExtractor {
             secure.setMaximumDepth(100);
             try {
                 // a type detected by content already picks the parser; detecting it again costs a second pass
-                Parser parser = known ? EmbeddedTika.config().getParser() : new AutoDetectParser(EmbeddedTika.config());
-                parser.parse(in, secure, metadata, new ParseContext());
+                Parser parser = known ? EmbeddedTika.config().getParser() : EmbeddedTika.autoDetectParser();
+                ParseContext context = new ParseContext();
+                // for the embedded documents of a container (a forwarded mail's attachments, a PDF's files): without
+                // a parser here, Tika would build a new configuration for every such document
+                context.set(Parser.class, EmbeddedTika.autoDetectParser());
+                parser.parse(in, secure, metadata, context);
             } catch (SAXException e) {
                 if (WriteLimitReachedException.isWriteLimitReached(e)) {
                     return body.toString();

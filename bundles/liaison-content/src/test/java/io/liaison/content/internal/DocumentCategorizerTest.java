@@ -83,6 +83,38 @@ class DocumentCategorizerTest {
     }
 
     @Test
+    void aForwardedMailIsReadWithTheTextOfItsOwnAttachments() {
+        String forwarded = String.join("\r\n",
+                "From: kunde@example.com",
+                "Subject: Fwd: Unterlagen",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=\"b1\"",
+                "",
+                "--b1",
+                "Content-Type: text/plain; charset=UTF-8",
+                "",
+                "Anbei die Unterlagen.",
+                "--b1",
+                "Content-Type: text/plain; charset=UTF-8",
+                "Content-Disposition: attachment; filename=\"anhang.txt\"",
+                "",
+                "Quarterly figures for the steering committee",
+                "--b1--",
+                "");
+        TikaDocumentCategorizer categorizer = withWords("Committee", "steering committee");
+        try {
+            // twice: the second call uses what the first one set up, with the same result
+            for (int i = 0; i < 2; i++) {
+                assertThat(categorizer.categorize("Fwd Unterlagen.eml", "message/rfc822",
+                        new java.io.ByteArrayInputStream(forwarded.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .isEqualTo(new Classification("Committee", List.of("from-rule", "steering committee")));
+            }
+        } finally {
+            categorizer.close();
+        }
+    }
+
+    @Test
     void anInvitationIsACalendarInvitation() {
         String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Rechnung besprechen\r\n"
                 + "END:VEVENT\r\nEND:VCALENDAR\r\n";

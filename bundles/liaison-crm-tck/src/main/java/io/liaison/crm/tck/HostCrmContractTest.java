@@ -53,6 +53,15 @@ public abstract class HostCrmContractTest implements CrmFixture {
         }
     }
 
+    /** An activity with its documents in one call. */
+    @Nested
+    class ActivityCreations extends ActivityCreationContract {
+        @Override
+        protected CrmFixture fixture() {
+            return HostCrmContractTest.this;
+        }
+    }
+
     /** The spec's three quicksearches for imported mails. */
     @Nested
     class Quicksearches extends QuicksearchContract {

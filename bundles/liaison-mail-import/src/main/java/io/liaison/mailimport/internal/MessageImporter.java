@@ -5,6 +5,8 @@ import io.liaison.api.connector.MailStore;
 import io.liaison.api.connector.RawMessage;
 import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.content.ParsedAttachment;
+import io.liaison.api.crm.ActivityCreation;
+import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
@@ -25,8 +27,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Imports one parsed mail: creates its MAILIN activity (once per source key), stores the original message
- * and every attachment as documents (those not stored yet), then moves the message to the archive folder.
+ * Imports one parsed mail: creates its MAILIN activity (once per source key) together with the original message
+ * and every attachment as documents, or, for a mail an earlier run imported, stores the documents not stored yet;
+ * then moves the message to the archive folder.
  * Every step is safe to repeat, so a run that crashed anywhere in between is completed by the next one
  * without a second activity or document.
  */
@@ -61,22 +64,40 @@ final class MessageImporter {
 
     Result importMail(EmployeeId employee, MailStore store, ParsedMail mail, StatusKey status, MailFolder archive,
                       Map<String, Classification> chosenClassifications) {
-        Optional<Activity> existing = crm.activities().findBySourceKey(employee, mail.sourceKey());
-        Activity activity;
-        String assignment;
-        if (existing.isPresent()) {
-            activity = existing.get();
-            assignment = "";
-        } else {
-            Assignment assigned = assigner.assign(employee, mail.message().from());
-            ActivityData data = mapper.toActivity(mail.message(), mail.sourceKey(), status, employee, assigned,
-                    mail.ref().receivedAt());
-            activity = crm.activities().create(employee, data, Optional.of(mail.sourceKey()));
-            assignment = assigned.description();
-        }
-        int stored = storeMissingDocuments(employee, store, mail, activity, chosenClassifications);
+        Assignment assigned = assigner.assign(employee, mail.message().from());
+        ActivityData data = mapper.toActivity(mail.message(), mail.sourceKey(), status, employee, assigned,
+                mail.ref().receivedAt());
+        // The activity and every document in one call (one transaction in CRMs that can): never an activity without
+        // its documents. No look-up by key first: a mail imported before (a repeat after a failed move, a Message-ID
+        // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
+        ActivityCreation creation = crm.createWithDocuments(employee, data, Optional.of(mail.sourceKey()),
+                uploads(store, mail, chosenClassifications));
+        Activity activity = creation.activity();
+        int stored = creation.created() ? creation.documents().size()
+                // imported by an earlier run: store what that run did not get to (a CRM without one-transaction
+                // creates may have failed between the activity and its documents)
+                : storeMissingDocuments(employee, store, mail, activity, chosenClassifications);
         Optional<String> moveProblem = moveToArchive(store, mail, archive);
-        return new Result(activity, existing.isEmpty(), stored, assignment, moveProblem);
+        return new Result(activity, creation.created(), stored, creation.created() ? assigned.description() : "",
+                moveProblem);
+    }
+
+    /** The original message and every attachment, each with its classification (chosen, or by the rules). */
+    private List<DocumentUpload> uploads(MailStore store, ParsedMail mail, Map<String, Classification> chosen) {
+        List<DocumentUpload> uploads = new ArrayList<>();
+        String original = originalName(mail);
+        uploads.add(new DocumentUpload(new NewDocument(original, mail.mediaType(),
+                chosen.getOrDefault(original, originalClassification())), () -> store.open(mail.ref().id()).content()));
+        List<ParsedAttachment> attachments = mail.message().attachments();
+        List<String> names = attachmentNames(mail, original);
+        for (int i = 0; i < attachments.size(); i++) {
+            String name = names.get(i);
+            ParsedAttachment attachment = attachments.get(i);
+            Classification classification = chosen.containsKey(name) ? chosen.get(name) : categorize(attachment, name);
+            uploads.add(new DocumentUpload(new NewDocument(name, attachment.mediaType(), classification),
+                    attachment::open));
+        }
+        return uploads;
     }
 
     /** The documents a mail would get, with the categories the rules propose; reads attachments, writes nothing. */

@@ -5,6 +5,7 @@ import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.MailStore;
 import io.liaison.api.crm.DocumentStore;
+import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.GroupwareAccount;
@@ -24,6 +25,7 @@ import io.liaison.runtime.internal.DefaultSyncService;
 import io.liaison.runtime.internal.JdbcAccountRepository;
 import io.liaison.runtime.internal.JdbcSyncJournal;
 import io.liaison.runtime.internal.RuntimeDatabase;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -31,6 +33,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +59,11 @@ final class MailFlow {
     final GroupwareAccount account;
     /** How many of the next document stores fail. */
     final AtomicInteger failingAttaches = new AtomicInteger();
+    /**
+     * Whether the CRM creates an activity with its documents in one transaction (the embedded CRM does); when false,
+     * it behaves like a CRM that relies on the SPI's default, one call per document.
+     */
+    volatile boolean atomicCreates = true;
     /** How many of the next moves fail. */
     final AtomicInteger failingMoves = new AtomicInteger();
 
@@ -114,11 +122,40 @@ final class MailFlow {
         return ds;
     }
 
-    /** The real CRM, whose document store fails while {@link #failingAttaches} is positive. */
+    /**
+     * The real CRM, whose document store fails while {@link #failingAttaches} is positive: a one-transaction create
+     * fails on such a document as a whole; without them ({@link #atomicCreates} false) the activity stays behind.
+     */
     private HostCrm faultyCrm() {
-        DocumentStore documents = proxy(DocumentStore.class, crm.documents(), "attach", failingAttaches,
-                "injected fault: the CRM's document store is down");
-        return proxy(HostCrm.class, crm, "documents", null, null, documents);
+        String fault = "injected fault: the CRM's document store is down";
+        DocumentStore documents = proxy(DocumentStore.class, crm.documents(), "attach", failingAttaches, fault);
+        InvocationHandler handler = (p, m, args) -> {
+            if (m.getName().equals("documents")) {
+                return documents;
+            }
+            if (m.getName().equals("createWithDocuments")) {
+                if (!atomicCreates) {
+                    return InvocationHandler.invokeDefault(p, m, args);
+                }
+                List<DocumentUpload> uploads = new ArrayList<>();
+                for (Object o : (List<?>) args[3]) {
+                    DocumentUpload u = (DocumentUpload) o;
+                    uploads.add(new DocumentUpload(u.document(), () -> {
+                        if (failingAttaches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            throw new IOException(fault);
+                        }
+                        return u.content().open();
+                    }));
+                }
+                args = new Object[] {args[0], args[1], args[2], uploads};
+            }
+            try {
+                return m.invoke(crm, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (HostCrm) Proxy.newProxyInstance(HostCrm.class.getClassLoader(), new Class<?>[] {HostCrm.class}, handler);
     }
 
     /** The real local connector, whose moves fail while {@link #failingMoves} is positive. */

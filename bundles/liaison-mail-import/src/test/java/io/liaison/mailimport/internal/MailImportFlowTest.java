@@ -129,7 +129,32 @@ class MailImportFlowTest {
     }
 
     @Test
+    void aFailingDocumentLeavesNothingAndTheNextRunImportsTheMailWhole() {
+        mail().id("whole@kunde.de").subject("Ganz oder gar nicht").attach("vertrag.txt", "Vertrag zwischen A und B")
+                .writeTo(flow.importFolder(), "whole.eml");
+        flow.failingAttaches.set(1); // fails after the activity row was written, in the same transaction
+
+        SyncRun first = flow.run();
+
+        assertThat(first.count(Outcome.FAILED)).isEqualTo(1);
+        assertThat(flow.entries(first)).anySatisfy(e -> assertThat(e.message()).contains("injected fault"));
+        assertThat(imported()).as("no activity without its documents").isEmpty();
+        assertThat(filesIn(flow.importFolder())).contains("whole.eml");
+
+        flow.failingAttaches.set(0);
+        SyncRun second = flow.run();
+
+        assertThat(second.count(Outcome.CREATED)).isEqualTo(1);
+        Activity activity = activity("Ganz oder gar nicht");
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, activity.id())).extracting(Document::fileName)
+                .containsExactly("whole.eml", "vertrag.txt");
+        assertThat(filesIn(flow.archive())).containsExactly("whole.eml");
+    }
+
+    @Test
     void aCrashBetweenActivityAndDocumentsIsCompletedByTheNextRun() {
+        // a CRM without one-transaction creates: the activity is stored, its documents are not
+        flow.atomicCreates = false;
         mail().id("docs@kunde.de").subject("Mit Anhang").attach("vertrag.txt", "Vertrag zwischen A und B")
                 .writeTo(flow.importFolder(), "docs.eml");
         flow.failingAttaches.set(1);

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,6 +46,32 @@ final class ActivityRows {
     private static final String REFERENCES = "REF";
 
     private ActivityRows() {
+    }
+
+    /**
+     * The content as the columns keep it, i.e. what a later read returns: instants to the microsecond (as
+     * {@link Jdbc#now()}), the reminder to the second, business partner and contact person ids in their canonical
+     * form. Written as it is, so the activity a write returns equals the one a read returns.
+     */
+    static ActivityData normalise(ActivityData d) {
+        ActivityData.Builder b = d.toBuilder()
+                .start(micros(d.start()))
+                .end(micros(d.end()))
+                .due(micros(d.due()))
+                .completedAt(micros(d.completedAt()))
+                .reminder(d.reminder().map(r -> Duration.ofSeconds(r.getSeconds())).orElse(null))
+                .businessPartner(d.businessPartner().map(p -> Ids.parse(p.value())
+                        .map(k -> new BusinessPartnerId(Ids.format(k))).orElse(p)).orElse(null))
+                .contactPerson(d.contactPerson().map(c -> Ids.parse(c.value())
+                        .map(k -> new ContactPersonId(Ids.format(k))).orElse(c)).orElse(null));
+        d.mail().ifPresent(m -> b.mail(new MailDetails(m.messageId(), m.inReplyTo(), m.references(), m.from(),
+                m.fromName(), m.to(), m.cc(), Optional.ofNullable(micros(m.sentAt())),
+                Optional.ofNullable(micros(m.receivedAt())))));
+        return b.build();
+    }
+
+    private static Instant micros(Optional<Instant> value) {
+        return value.map(v -> v.truncatedTo(ChronoUnit.MICROS)).orElse(null);
     }
 
     /** Binds the content columns starting at {@code first}, checking the links; returns the next index. */
@@ -115,6 +142,11 @@ final class ActivityRows {
                 delete.executeUpdate();
             }
         }
+        insertChildren(tx, id, d);
+    }
+
+    /** Writes the participants, categories and mail addresses of an activity that has none yet (a new one). */
+    static void insertChildren(Jdbc.Tx tx, long id, ActivityData d) throws SQLException {
         if (!d.participants().isEmpty()) {
             try (PreparedStatement ps = tx.prepare("INSERT INTO crm_activity_participant (activity_id, sort_order, email, "
                     + "display_name, participant_role, response) VALUES (?, ?, ?, ?, ?, ?)")) {

@@ -1,18 +1,23 @@
 package io.liaison.crm.embedded.internal;
 
+import io.liaison.api.crm.ActivityCreation;
 import io.liaison.api.crm.ActivityStore;
 import io.liaison.api.crm.BusinessPartnerDirectory;
 import io.liaison.api.crm.ContactPersonDirectory;
 import io.liaison.api.crm.CrmCatalog;
 import io.liaison.api.crm.CrmEvents;
 import io.liaison.api.crm.DocumentStore;
+import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.EmployeeDirectory;
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.StatusKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
@@ -97,6 +102,12 @@ public final class EmbeddedHostCrm implements HostCrm {
     @Override
     public ActivityStore activities() {
         return crm.activities();
+    }
+
+    @Override
+    public ActivityCreation createWithDocuments(EmployeeId actor, ActivityData data, Optional<String> idempotencyKey,
+                                                List<DocumentUpload> documents) {
+        return crm.createWithDocuments(actor, data, idempotencyKey, documents);
     }
 
     @Override

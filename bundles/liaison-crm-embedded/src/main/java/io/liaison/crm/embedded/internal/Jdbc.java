@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +37,20 @@ final class Jdbc {
     /** One open transaction: its connection, and the changes to announce after the commit. */
     static final class Tx {
         private final Connection connection;
+        private final Set<String> knownCatalogEntries;
         private final List<CrmChange> changes = new ArrayList<>();
 
-        private Tx(Connection connection) {
+        private Tx(Connection connection, Set<String> knownCatalogEntries) {
             this.connection = connection;
+            this.knownCatalogEntries = knownCatalogEntries;
+        }
+
+        /**
+         * The status keys and activity types ({@code "S:key"}, {@code "T:key"}) this CRM has seen in the catalog:
+         * the catalog only grows (entries are added or relabelled, never removed), so one seen stays valid.
+         */
+        Set<String> knownCatalogEntries() {
+            return knownCatalogEntries;
         }
 
         Connection connection() {
@@ -66,6 +78,7 @@ final class Jdbc {
 
     private final DataSource dataSource;
     private final CrmChangeListener listener;
+    private final Set<String> knownCatalogEntries = ConcurrentHashMap.newKeySet();
 
     Jdbc(DataSource dataSource, CrmChangeListener listener) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -79,7 +92,7 @@ final class Jdbc {
     /** Runs a read on a connection of its own. */
     <T> T read(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return work.run(new Tx(c));
+            return work.run(new Tx(c, knownCatalogEntries));
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -93,7 +106,7 @@ final class Jdbc {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                tx = new Tx(c);
+                tx = new Tx(c, knownCatalogEntries);
                 result = work.run(tx);
                 c.commit();
             } catch (SQLException | RuntimeException | Error e) {

@@ -1,19 +1,25 @@
 package io.liaison.crm.embedded.internal;
 
+import io.liaison.api.crm.ActivityCreation;
 import io.liaison.api.crm.ActivityQuery;
 import io.liaison.api.crm.ActivityStore;
 import io.liaison.api.crm.CrmChangePage;
 import io.liaison.api.crm.CrmEvents;
+import io.liaison.api.crm.CrmException;
 import io.liaison.api.crm.CrmNotFoundException;
 import io.liaison.api.crm.CrmStaleVersionException;
 import io.liaison.api.crm.CrmToken;
+import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.Quicksearch;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityId;
 import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.Document;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.StatusKey;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,9 +46,20 @@ final class JdbcActivityStore implements ActivityStore {
 
     @Override
     public Activity create(EmployeeId actor, ActivityData data, Optional<String> idempotencyKey) {
+        return create(actor, data, idempotencyKey, List.of()).activity();
+    }
+
+    /**
+     * Creates an activity and stores its documents in one transaction (see {@code HostCrm#createWithDocuments}): a
+     * failure anywhere, e.g. a content that cannot be read, leaves neither the activity nor any document.
+     */
+    ActivityCreation create(EmployeeId actor, ActivityData data, Optional<String> idempotencyKey,
+                            List<DocumentUpload> documents) {
         idempotencyKey.ifPresent(JdbcActivityStore::checkKey);
+        // what is written is what a later read returns: the activity returned is built from it, not read back
+        ActivityData written = ActivityRows.normalise(data);
         // No look-up first: the unique key (owner, source key) refuses a repeat, which is then answered with the
-        // activity that holds the key. A repeat is the rare case; the look-up would cost every create four queries.
+        // activity that holds the key. A repeat is the rare case; the look-up would cost every create a query.
         String item = "activity '" + data.subject() + "' of " + data.owner();
         try {
             return jdbc.write("create " + item, tx -> {
@@ -52,26 +69,38 @@ final class JdbcActivityStore implements ActivityStore {
                         + ", source_key, version, created_at, modified_at, sort_at) VALUES ("
                         + Jdbc.placeholders(ActivityRows.CONTENT_COLUMNS.size() + 5) + ")";
                 try (PreparedStatement ps = tx.connection().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                    int i = ActivityRows.bindContent(tx, ps, 1, data, item);
+                    int i = ActivityRows.bindContent(tx, ps, 1, written, item);
                     Jdbc.setString(ps, i++, idempotencyKey);
                     ps.setLong(i++, 1);
                     Jdbc.setInstant(ps, i++, now);
                     Jdbc.setInstant(ps, i++, now);
-                    Jdbc.setInstant(ps, i, data.start().orElse(now));
+                    Jdbc.setInstant(ps, i, written.start().orElse(now));
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         keys.next();
                         id = keys.getLong("id");
                     }
                 }
-                ActivityRows.writeChildren(tx, id, data);
-                Activity created = ActivityRows.byId(tx, id).orElseThrow();
-                log(tx, id, data.owner(), ChangeKind.CREATED);
-                return created;
+                ActivityRows.insertChildren(tx, id, written);
+                Activity created = new Activity(new ActivityId(Ids.format(id)), 1, now, now, idempotencyKey, written);
+                List<Document> stored = new ArrayList<>(documents.size());
+                for (DocumentUpload upload : documents) {
+                    String document = "document '" + upload.document().fileName() + "' of " + item;
+                    try (InputStream content = upload.content().open()) {
+                        stored.add(JdbcDocumentStore.store(tx, id, upload.document(), content, document));
+                    } catch (IOException e) {
+                        throw new CrmException("attach " + document + " failed: its content cannot be read: "
+                                + e.getMessage(), e);
+                    }
+                }
+                log(tx, id, written.owner(), ChangeKind.CREATED);
+                return new ActivityCreation(created, true, stored);
             });
         } catch (Jdbc.DuplicateKeyException e) {
             // a repeat, or a concurrent create with the same key that committed first: return the holder's activity
-            return idempotencyKey.flatMap(key -> findBySourceKey(data.owner(), key)).orElseThrow(() -> e);
+            return idempotencyKey.flatMap(key -> findBySourceKey(data.owner(), key))
+                    .map(existing -> new ActivityCreation(existing, false, List.of()))
+                    .orElseThrow(() -> e);
         }
     }
 
@@ -86,9 +115,21 @@ final class JdbcActivityStore implements ActivityStore {
 
     @Override
     public Optional<Activity> findBySourceKey(EmployeeId actor, String idempotencyKey) {
-        return jdbc.read("find activity by idempotency key", tx -> ActivityRows.query(tx,
-                ActivityRows.SELECT + " WHERE owner_id = ? AND source_key = ?", List.of(actor.value(), idempotencyKey)))
-                .stream().findFirst();
+        return jdbc.read("find activity by idempotency key", tx -> {
+            // the id first: most look-ups (a mail not imported yet) find nothing, and this query is the short one
+            long id;
+            try (PreparedStatement ps = tx.prepare("SELECT id FROM crm_activity WHERE owner_id = ? AND source_key = ?")) {
+                ps.setString(1, actor.value());
+                ps.setString(2, idempotencyKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Activity>empty();
+                    }
+                    id = rs.getLong(1);
+                }
+            }
+            return ActivityRows.byId(tx, id);
+        });
     }
 
     @Override

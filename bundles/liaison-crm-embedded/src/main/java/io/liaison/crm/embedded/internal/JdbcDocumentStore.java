@@ -48,37 +48,46 @@ final class JdbcDocumentStore implements DocumentStore {
                     }
                 }
             }
-            // the first chunk is read before the row is written: most documents fit in it, so their size is known
-            // at once and the row needs no second write; the document returned is the one written, not re-read
-            byte[] first = readChunk(content, item, 0);
-            long id;
-            Instant createdAt = Jdbc.now();
-            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO crm_document (activity_id, file_name, "
-                    + "media_type, size_bytes, category, created_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, activityKey);
-                ps.setString(2, document.fileName());
-                ps.setString(3, document.mediaType());
-                ps.setLong(4, first.length);
-                ps.setString(5, document.classification().category());
-                Jdbc.setInstant(ps, 6, createdAt);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong("id");
-                }
-            }
-            long size = writeChunks(tx, id, first, content, item);
-            if (size != first.length) {
-                try (PreparedStatement ps = tx.prepare("UPDATE crm_document SET size_bytes = ? WHERE id = ?")) {
-                    ps.setLong(1, size);
-                    ps.setLong(2, id);
-                    ps.executeUpdate();
-                }
-            }
-            writeKeywords(tx, id, document.classification().keywords());
-            return new Document(new DocumentId(Ids.format(id)), new ActivityId(Ids.format(activityKey)),
-                    document.fileName(), document.mediaType(), size, document.classification(), createdAt);
+            return store(tx, activityKey, document, content, item);
         });
+    }
+
+    /**
+     * Stores a document with an activity that exists, in the caller's transaction: the row, the content in chunks,
+     * the keywords. The document returned is the one written, not re-read.
+     */
+    static Document store(Jdbc.Tx tx, long activityKey, NewDocument document, InputStream content, String item)
+            throws SQLException {
+        // the first chunk is read before the row is written: most documents fit in it, so their size is known
+        // at once and the row needs no second write
+        byte[] first = readChunk(content, item, 0);
+        long id;
+        Instant createdAt = Jdbc.now();
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO crm_document (activity_id, file_name, "
+                + "media_type, size_bytes, category, created_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, activityKey);
+            ps.setString(2, document.fileName());
+            ps.setString(3, document.mediaType());
+            ps.setLong(4, first.length);
+            ps.setString(5, document.classification().category());
+            Jdbc.setInstant(ps, 6, createdAt);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong("id");
+            }
+        }
+        long size = writeChunks(tx, id, first, content, item);
+        if (size != first.length) {
+            try (PreparedStatement ps = tx.prepare("UPDATE crm_document SET size_bytes = ? WHERE id = ?")) {
+                ps.setLong(1, size);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+        }
+        writeKeywords(tx, id, document.classification().keywords());
+        return new Document(new DocumentId(Ids.format(id)), new ActivityId(Ids.format(activityKey)),
+                document.fileName(), document.mediaType(), size, document.classification(), createdAt);
     }
 
     /** Up to one chunk of the content; shorter only at its end. */

@@ -1,14 +1,19 @@
 package io.liaison.crm.embedded.internal;
 
+import io.liaison.api.crm.ActivityCreation;
 import io.liaison.api.crm.ActivityStore;
 import io.liaison.api.crm.BusinessPartnerDirectory;
 import io.liaison.api.crm.ContactPersonDirectory;
 import io.liaison.api.crm.CrmCatalog;
 import io.liaison.api.crm.DocumentStore;
+import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.EmployeeDirectory;
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.Employee;
+import io.liaison.api.domain.EmployeeId;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -49,6 +54,13 @@ public final class JdbcHostCrm implements HostCrm {
     @Override
     public ActivityStore activities() {
         return activities;
+    }
+
+    /** The activity and its documents in one transaction: a failure leaves neither. */
+    @Override
+    public ActivityCreation createWithDocuments(EmployeeId actor, ActivityData data, Optional<String> idempotencyKey,
+                                                List<DocumentUpload> documents) {
+        return activities.create(actor, data, idempotencyKey, documents);
     }
 
     @Override

@@ -17,11 +17,27 @@ final class StatusKeys {
     }
 
     static void requireKnown(Jdbc.Tx tx, StatusKey status, ActivityType type, String item) throws SQLException {
-        if (!exists(tx, status)) {
-            throw new CrmException(item + ": the status key '" + status.key() + "' is not known to the CRM");
+        String statusEntry = "S:" + status.key();
+        String typeEntry = "T:" + type.key();
+        if (tx.knownCatalogEntries().contains(statusEntry) && tx.knownCatalogEntries().contains(typeEntry)) {
+            return; // seen before, and the catalog never loses an entry
         }
-        if (!exists(tx, "SELECT 1 FROM crm_activity_type WHERE type_key = ?", type.key())) {
-            throw new CrmException(item + ": the activity type '" + type.key() + "' is not known to the CRM");
+        // both in one statement: every activity written asks
+        try (PreparedStatement ps = tx.prepare("SELECT (SELECT COUNT(*) FROM crm_status_key WHERE status_key = ?), "
+                + "(SELECT COUNT(*) FROM crm_activity_type WHERE type_key = ?)")) {
+            ps.setString(1, status.key());
+            ps.setString(2, type.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw new CrmException(item + ": the status key '" + status.key() + "' is not known to the CRM");
+                }
+                if (rs.getLong(2) == 0) {
+                    throw new CrmException(item + ": the activity type '" + type.key() + "' is not known to the CRM");
+                }
+                tx.knownCatalogEntries().add(statusEntry);
+                tx.knownCatalogEntries().add(typeEntry);
+            }
         }
     }
 

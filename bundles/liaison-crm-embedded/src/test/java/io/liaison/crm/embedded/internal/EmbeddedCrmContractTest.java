@@ -3,20 +3,39 @@ package io.liaison.crm.embedded.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liaison.api.crm.ActivityCreation;
 import io.liaison.api.crm.ActivityQuery;
+import io.liaison.api.crm.CrmCatalog;
 import io.liaison.api.crm.CrmEvents;
+import io.liaison.api.crm.CrmException;
 import io.liaison.api.crm.CrmStaleVersionException;
+import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityId;
+import io.liaison.api.domain.BusinessPartner;
+import io.liaison.api.domain.BusinessPartnerId;
+import io.liaison.api.domain.Classification;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.Employee;
 import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.NewDocument;
+import io.liaison.api.domain.StatusKey;
 import io.liaison.crm.tck.CrmTestData;
 import io.liaison.crm.tck.HostCrmContractTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +71,9 @@ abstract class EmbeddedCrmContractTest extends HostCrmContractTest {
     }
 
     abstract RecordingListener listener();
+
+    /** The database under the CRM, for checks past the SPI. */
+    abstract javax.sql.DataSource dataSource();
 
     @Override
     public EmployeeId employee() {
@@ -164,6 +186,116 @@ abstract class EmbeddedCrmContractTest extends HostCrmContractTest {
         Activity a = crm().activities().create(DEMO, CrmTestData.task(DEMO, "once").build(), Optional.of(key));
         crm().activities().create(DEMO, CrmTestData.task(DEMO, "once").build(), Optional.of(key));
         assertThat(listener().about(CrmEvents.TOPIC_ACTIVITY_CHANGED, a.id().value())).hasSize(1);
+    }
+
+    @Test
+    void aContentThatCannotBeOpenedLeavesNeitherTheActivityNorAnyDocument() {
+        String key = CrmTestData.unique("atomic") + "@mail.example";
+        Instant t = CrmTestData.uniqueWindow();
+        ActivityData data = CrmTestData.mail(DEMO, "atomic", t).build();
+        List<DocumentUpload> uploads = List.of(
+                new DocumentUpload(new NewDocument("message.eml", "message/rfc822", Classification.NONE),
+                        () -> new ByteArrayInputStream(new byte[] {1, 2, 3})),
+                new DocumentUpload(new NewDocument("gone.pdf", "application/pdf", Classification.NONE), () -> {
+                    throw new IOException("the spool file is gone");
+                }));
+
+        assertThatThrownBy(() -> crm().createWithDocuments(DEMO, data, Optional.of(key), uploads))
+                .isInstanceOf(CrmException.class)
+                .hasMessageContaining("gone.pdf")
+                .hasMessageContaining("the spool file is gone");
+
+        assertNothingStored(key, t);
+    }
+
+    @Test
+    void aContentThatFailsWhileBeingReadLeavesNeitherTheActivityNorAnyDocument() {
+        String key = CrmTestData.unique("atomic") + "@mail.example";
+        Instant t = CrmTestData.uniqueWindow();
+        ActivityData data = CrmTestData.mail(DEMO, "atomic", t).build();
+        // more than one chunk, then a read error: chunks are already written when it fails
+        InputStream broken = new SequenceInputStream(new ByteArrayInputStream(new byte[JdbcDocumentStore.CHUNK_SIZE + 10]),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
+        List<DocumentUpload> uploads = List.of(
+                new DocumentUpload(new NewDocument("message.eml", "message/rfc822", Classification.NONE),
+                        () -> new ByteArrayInputStream(new byte[] {1, 2, 3})),
+                new DocumentUpload(new NewDocument("big.bin", "application/octet-stream", Classification.NONE),
+                        () -> broken));
+
+        assertThatThrownBy(() -> crm().createWithDocuments(DEMO, data, Optional.of(key), uploads))
+                .isInstanceOf(CrmException.class)
+                .hasMessageContaining("big.bin")
+                .hasMessageContaining("connection reset");
+
+        assertNothingStored(key, t);
+        // the key is still free: the import that failed can be repeated
+        ActivityCreation again = crm().createWithDocuments(DEMO, data, Optional.of(key), List.of(uploads.get(0)));
+        assertThat(again.created()).isTrue();
+        assertThat(crm().documents().list(DEMO, again.activity().id())).isEqualTo(again.documents());
+    }
+
+    private void assertNothingStored(String key, Instant t) {
+        assertThat(crm().activities().findBySourceKey(DEMO, key)).isEmpty();
+        assertThat(crm().activities().search(DEMO, new ActivityQuery(Optional.empty(), Optional.empty(),
+                Optional.of(t), Optional.of(t.plus(Duration.ofHours(1))), List.of(), 100))).isEmpty();
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM crm_document d WHERE NOT EXISTS "
+                     + "(SELECT 1 FROM crm_activity a WHERE a.id = d.activity_id)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("documents without activity").isZero();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void whatACreateReturnsEqualsWhatALaterReadReturnsAlsoBeyondTheColumnsPrecision() {
+        BusinessPartner partner = crm().businessPartners().create(DEMO, CrmTestData.unique("Precise"), List.of());
+        ContactPerson contact = crm().contactPersons().create(DEMO,
+                new ContactPersonData(Optional.empty(), "", "", "Nano", "Second", "", "", List.of()), Optional.empty());
+        Instant t = CrmTestData.uniqueWindow().plusNanos(123_456_789);
+        ActivityData data = CrmTestData.mail(DEMO, "precise", t)
+                .end(t.plusNanos(1))
+                .due(t.plusNanos(999))
+                .completedAt(t.plusNanos(1_001))
+                .reminder(Duration.ofMillis(1_500))
+                .businessPartner(new BusinessPartnerId("000" + partner.id().value()))
+                .contactPerson(new ContactPersonId("0" + contact.id().value()))
+                .build();
+
+        Activity created = crm().activities().create(DEMO, data, Optional.of(CrmTestData.unique("precise")));
+        ActivityCreation withDocuments = crm().createWithDocuments(DEMO, data, Optional.of(CrmTestData.unique("precise")),
+                List.of());
+
+        for (Activity a : List.of(created, withDocuments.activity())) {
+            assertThat(crm().activities().get(DEMO, a.id())).contains(a);
+            assertThat(a.data().start()).contains(t.truncatedTo(ChronoUnit.MICROS));
+            assertThat(a.data().reminder()).contains(Duration.ofSeconds(1));
+            assertThat(a.data().businessPartner()).contains(partner.id());
+            assertThat(a.data().contactPerson()).contains(contact.id());
+            assertThat(a.data().mail().orElseThrow().receivedAt()).contains(t.truncatedTo(ChronoUnit.MICROS));
+        }
+    }
+
+    @Test
+    void aStatusKeyUnknownAtFirstIsAcceptedOnceTheCatalogHasIt() {
+        // the CRM remembers the catalog entries it has seen, never the ones it has not
+        StatusKey key = new StatusKey("K" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT));
+        ActivityData data = CrmTestData.task(DEMO, "late status").status(key).build();
+        assertThatThrownBy(() -> crm().activities().create(DEMO, data, Optional.empty()))
+                .isInstanceOf(CrmException.class)
+                .hasMessageContaining("'" + key.key() + "' is not known");
+
+        ((JdbcHostCrm) crm()).defineStatusKeys(List.of(new CrmCatalog.StatusDefinition(key, "Late")));
+
+        Activity created = crm().activities().create(DEMO, data, Optional.empty());
+        assertThat(crm().activities().get(DEMO, created.id())).contains(created);
+        assertThat(crm().activities().create(DEMO, data, Optional.empty()).data().status()).isEqualTo(key);
     }
 
     @Test

@@ -7,15 +7,22 @@ import org.junit.jupiter.api.BeforeAll;
 class EmbeddedCrmOnH2Test extends EmbeddedCrmContractTest {
     private static final RecordingListener LISTENER = new RecordingListener();
     private static JdbcHostCrm crm;
+    private static javax.sql.DataSource dataSource;
 
     @BeforeAll
     static void openCrm() {
-        crm = open(Databases.h2(), LISTENER);
+        dataSource = Databases.h2();
+        crm = open(dataSource, LISTENER);
     }
 
     @Override
     public HostCrm crm() {
         return crm;
+    }
+
+    @Override
+    javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

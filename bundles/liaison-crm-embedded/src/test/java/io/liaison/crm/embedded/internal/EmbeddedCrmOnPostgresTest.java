@@ -11,11 +11,13 @@ class EmbeddedCrmOnPostgresTest extends EmbeddedCrmContractTest {
     private static final RecordingListener LISTENER = new RecordingListener();
     private static EmbeddedPostgres postgres;
     private static JdbcHostCrm crm;
+    private static javax.sql.DataSource dataSource;
 
     @BeforeAll
     static void startPostgres() throws IOException {
         postgres = EmbeddedPostgres.start();
-        crm = open(new PooledDataSource(postgres.getPostgresDatabase()), LISTENER);
+        dataSource = new PooledDataSource(postgres.getPostgresDatabase());
+        crm = open(dataSource, LISTENER);
     }
 
     @AfterAll
@@ -28,6 +30,11 @@ class EmbeddedCrmOnPostgresTest extends EmbeddedCrmContractTest {
     @Override
     public HostCrm crm() {
         return crm;
+    }
+
+    @Override
+    javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     @Override
