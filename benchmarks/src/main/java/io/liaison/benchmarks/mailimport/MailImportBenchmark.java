@@ -45,6 +45,7 @@ import org.apache.tika.sax.BodyContentHandler;
  *       database, journal in the runtime's H2 file database, archive move. A fresh CRM per round, so every
  *       round really imports; the copying of the files into the folder and the database set-up are not timed.</li>
  * </ul>
+ * {@code -Dparsing.threads} (default {@code 0,1}): the import measured with each of these numbers of parsing threads.
  * {@code -Dwarmups} (default 2) warm-up rounds of each, then {@code -Drounds} rounds (default 3), alternating baseline and pipeline so that
  * both see the same machine load.
  */
@@ -85,10 +86,25 @@ public final class MailImportBenchmark {
             if (w == 1) {
                 System.out.printf(Locale.ROOT, "  baseline detected types: %s%n", wb.types);
             }
-            PipelineResult wp = pipelineRound(work, "warmup-" + w, corpus, parser, categorizer, stages, w == 1);
+            PipelineResult wp = pipelineRound(work, "warmup-" + w, corpus, parser, categorizer, stages, w == 1,
+                    w % 2);
             System.out.printf(Locale.ROOT, "  pipeline: %s%n", wp);
         }
 
+        for (String threads : System.getProperty("parsing.threads", "0,1").split(",")) {
+            measure(Integer.parseInt(threads.strip()), rounds, work, corpus, parser, categorizer, stages, baseline);
+        }
+        categorizerService.close();
+    }
+
+    /**
+     * Rounds of the baseline and the pipeline in turns, the import parsing on the given number of threads ahead of
+     * the run's thread (0: all on the run's thread), and the figures.
+     */
+    private static void measure(int threads, int rounds, Path work, List<Path> corpus, MessageParser parser,
+                                DocumentCategorizer categorizer, Stages stages, Baseline baseline) throws IOException {
+        System.out.printf(Locale.ROOT, "%n== Import with %d parsing thread(s)%s ==%n", threads,
+                threads == 0 ? " (everything on the run's thread)" : " ahead of the run's thread");
         stages.resetDetail();
         List<Double> ratios = new ArrayList<>();
         List<Double> cpuRatios = new ArrayList<>();
@@ -104,7 +120,8 @@ public final class MailImportBenchmark {
             long c0 = processCpuNanos();
             Baseline.Result b = baseline.round(corpus);
             long bCpu = processCpuNanos() - c0;
-            PipelineResult p = pipelineRound(work, "round-" + r, corpus, parser, categorizer, stages, false);
+            PipelineResult p = pipelineRound(work, "round-" + threads + "-" + r, corpus, parser, categorizer, stages,
+                    false, threads);
             long pCpu = p.cpuNanos;
             double ratio = (double) p.nanos / b.nanos;
             ratios.add(ratio);
@@ -120,7 +137,6 @@ public final class MailImportBenchmark {
             System.out.printf(Locale.ROOT, "Round %d: baseline %s, CPU %d ms | pipeline %s, CPU %d ms | ratio %.2f "
                     + "(CPU %.2f)%n", r, b, ms(bCpu), p, ms(pCpu), ratio, (double) pCpu / bCpu);
         }
-        categorizerService.close();
         ratios.sort(Comparator.naturalOrder());
         cpuRatios.sort(Comparator.naturalOrder());
         System.out.println();
@@ -128,8 +144,9 @@ public final class MailImportBenchmark {
                 + "round (%.2f ms per message)%n", ms(baseTotal) / rounds, ms(baseTotal) / (double) rounds / corpus.size());
         System.out.printf(Locale.ROOT, "Pipeline (SyncService.sync: parse + categorise + H2 store + archive move): %d ms "
                 + "per round (%.2f ms per message)%n", ms(pipeTotal) / rounds, ms(pipeTotal) / (double) rounds / corpus.size());
-        System.out.printf(Locale.ROOT, "  of which: message parsing %d ms, categorisation %d ms, CRM (H2) %d ms, local "
-                        + "connector (list, open, move) %d ms, rest (journal, key, import code) %d ms per round%n",
+        System.out.printf(Locale.ROOT, "  time in: message parsing %d ms, categorisation %d ms, CRM (H2) %d ms, local "
+                        + "connector (list, open, move) %d ms, rest (journal, key, copy, import code) %d ms per round "
+                        + "(with parsing threads, parsing and categorisation overlap the rest)%n",
                 ms(parse) / rounds, ms(categorize) / rounds, ms(crm) / rounds, ms(connector) / rounds,
                 ms(pipeTotal - parse - categorize - crm - connector) / rounds);
         System.out.printf(Locale.ROOT, "Ratio pipeline/baseline: %.2f over all rounds (median round %.2f, min %.2f, "
@@ -157,11 +174,12 @@ public final class MailImportBenchmark {
     }
 
     private static PipelineResult pipelineRound(Path work, String name, List<Path> corpus, MessageParser parser,
-                                                DocumentCategorizer categorizer, Stages stages, boolean showFailures)
+                                                DocumentCategorizer categorizer, Stages stages, boolean showFailures,
+                                                int parsingThreads)
             throws IOException {
         Path dir = work.resolve(name);
         try (MailPipeline pipeline = new MailPipeline(dir, parser, categorizer, stages::crm, stages::connector,
-                corpus.size() + 10)) {
+                corpus.size() + 10, parsingThreads)) {
             Files.createDirectories(pipeline.importFolder());
             for (Path f : corpus) {
                 Files.copy(f, pipeline.importFolder().resolve(f.getFileName()));

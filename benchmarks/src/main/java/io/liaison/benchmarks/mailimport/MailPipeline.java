@@ -56,6 +56,12 @@ final class MailPipeline implements AutoCloseable {
      */
     MailPipeline(Path dir, MessageParser parser, DocumentCategorizer categorizer, UnaryOperator<HostCrm> crmView,
                  UnaryOperator<ConnectorFactory> connectorView, int maxMessages) {
+        this(dir, parser, categorizer, crmView, connectorView, maxMessages, 1);
+    }
+
+    /** @param parsingThreads the import's parsing threads (0: everything on the run's thread) */
+    MailPipeline(Path dir, MessageParser parser, DocumentCategorizer categorizer, UnaryOperator<HostCrm> crmView,
+                 UnaryOperator<ConnectorFactory> connectorView, int maxMessages, int parsingThreads) {
         this.root = dir.resolve("groupware");
         this.crmPool = pool(dir.resolve("crm"));
         this.crm = new JdbcHostCrm(crmPool);
@@ -66,7 +72,7 @@ final class MailPipeline implements AutoCloseable {
         accounts.addConnectorFactory(connectorView.apply(new LocalConnectorFactory()));
         this.journal = new JdbcSyncJournal(runtimePool);
         this.sync = new DefaultSyncService(accounts, journal);
-        MailImport mailImport = new MailImport(crmView.apply(crm), parser, categorizer, accounts, sync, config(maxMessages));
+        MailImport mailImport = new MailImport(crmView.apply(crm), parser, categorizer, accounts, sync, config(maxMessages, parsingThreads));
         sync.addAreaSynchronizer(mailImport);
         this.account = accounts.create(new AccountRequest(DEMO, LocalConnectorFactory.TYPE,
                 Map.of(LocalConnectorFactory.ROOT, root.toString()), false, null, Set.of(SyncArea.MAILS), null));
@@ -115,7 +121,7 @@ final class MailPipeline implements AutoCloseable {
                 "sa", "");
     }
 
-    private static MailImportConfig config(int maxMessages) {
+    private static MailImportConfig config(int maxMessages, int parsingThreads) {
         return new MailImportConfig() {
             @Override public Class<? extends Annotation> annotationType() { return MailImportConfig.class; }
             @Override public String importFolderName() { return "Import folder"; }
@@ -123,6 +129,7 @@ final class MailPipeline implements AutoCloseable {
             @Override public boolean editDocumentStep() { return false; }
             @Override public String originalCategory() { return "E-Mail"; }
             @Override public int maxMessagesPerRun() { return maxMessages; }
+            @Override public int parsingThreads() { return parsingThreads; }
         };
     }
 }

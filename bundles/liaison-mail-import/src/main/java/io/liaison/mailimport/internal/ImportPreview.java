@@ -59,7 +59,9 @@ final class ImportPreview {
         MessageRef ref = new MessageRef(name, "", "", name, Optional.empty(), -1, Optional.empty());
         ParsedMail mail;
         try {
-            mail = ParsedMail.parse(raw, mediaType, ref, parser);
+            mail = ParsedMail.parse(raw, mediaType, ref, parser, () -> {
+                throw new IOException("an inspected message is not stored");
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

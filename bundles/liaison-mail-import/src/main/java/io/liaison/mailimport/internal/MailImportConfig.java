@@ -25,4 +25,9 @@ public @interface MailImportConfig {
     @AttributeDefinition(name = "Messages per run", description = "At most this many messages are imported per run; "
             + "the rest wait for the next.")
     int maxMessagesPerRun() default 500;
+
+    @AttributeDefinition(name = "Parsing threads", description = "Messages are parsed and their attachments categorised "
+            + "on this many threads ahead of the run's own thread, which stores them in the CRM and archives them in "
+            + "their order; 0: everything on the run's thread.")
+    int parsingThreads() default 1;
 }

@@ -11,12 +11,29 @@ import io.liaison.api.domain.SyncArea;
 import io.liaison.api.mailimport.ImportSelection;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.SyncContext;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One import run over an account's import folders: every message becomes an activity and is archived; a
  * message that cannot be imported stays where it is, with a journal entry saying why, and the run goes on.
+ *
+ * <p>A message goes through two stages. The run's own thread copies it out of the groupware
+ * ({@link SpooledMessage}); a parsing thread parses it and categorises its attachments (the CPU-heavy part, Tika);
+ * the run's thread then stores it in the CRM, archives it and writes the journal, message after message in the
+ * folder's order. So the groupware and the CRM writes see one thread as before, every crash-safety argument of a
+ * single message still holds (a message is only ever written by the run's thread, whole), and on a machine with
+ * more than one core parsing the next messages overlaps storing the previous ones. At most a few messages are
+ * prepared ahead, which bounds the memory (parsed bodies) and the temporary files (copies and attachments).
  */
 final class MailImportRun {
 
@@ -45,41 +62,119 @@ final class MailImportRun {
                 FolderNames.archive(context.account(), config));
         scan.warnings().forEach(w -> context.journal().record(SyncArea.MAILS, "import folders", Outcome.WARNING, w,
                 Optional.empty()));
-        int budget = config.maxMessagesPerRun();
-        for (ImportFolder folder : scan.importFolders()) {
-            ChangeSet<MessageRef> listing = store.changes(folder.folder().id(), Optional.empty());
-            // files the connector could not even list as messages stay where they are, and say so
-            listing.problems().forEach(p -> context.journal().record(SyncArea.MAILS, p.item(), Outcome.FAILED,
-                    p.reason(), Optional.empty()));
-            for (MessageRef ref : listing.changed()) {
+        int threads = Math.max(0, config.parsingThreads());
+        ExecutorService parsing = threads == 0 ? null : Executors.newFixedThreadPool(threads, parsingThreadFactory());
+        // enough prepared ahead to keep every parsing thread busy while the run's thread stores one message
+        int ahead = Math.max(1, 2 * threads);
+        Deque<Pending> pending = new ArrayDeque<>();
+        try {
+            int budget = config.maxMessagesPerRun();
+            for (ImportFolder folder : scan.importFolders()) {
+                ChangeSet<MessageRef> listing = store.changes(folder.folder().id(), Optional.empty());
+                // files the connector could not even list as messages stay where they are, and say so
+                listing.problems().forEach(p -> context.journal().record(SyncArea.MAILS, p.item(), Outcome.FAILED,
+                        p.reason(), Optional.empty()));
+                for (MessageRef ref : listing.changed()) {
+                    if (context.isCancelled() || budget <= 0) {
+                        break;
+                    }
+                    if (selection.isPresent() && !selection.get().messageIds().isEmpty()
+                            && !selection.get().messageIds().contains(ref.id())) {
+                        continue;
+                    }
+                    budget--;
+                    Map<String, Classification> chosen = selection
+                            .map(s -> s.classifications().getOrDefault(ref.id(), Map.of()))
+                            .filter(c -> config.editDocumentStep())
+                            .orElse(Map.of());
+                    pending.add(prepare(context, store, folder, ref, chosen, parsing));
+                    while (pending.size() > ahead && !context.isCancelled()) {
+                        importOne(context, store, employee, pending.poll(), scan);
+                    }
+                }
+                while (!pending.isEmpty() && !context.isCancelled()) {
+                    importOne(context, store, employee, pending.poll(), scan);
+                }
                 if (context.isCancelled() || budget <= 0) {
-                    return;
+                    break;
                 }
-                if (selection.isPresent() && !selection.get().messageIds().isEmpty()
-                        && !selection.get().messageIds().contains(ref.id())) {
-                    continue;
-                }
-                budget--;
-                Map<String, Classification> chosen = selection
-                        .map(s -> s.classifications().getOrDefault(ref.id(), Map.of()))
-                        .filter(c -> config.editDocumentStep())
-                        .orElse(Map.of());
-                importOne(context, store, employee, folder, ref, scan, chosen);
+            }
+        } finally {
+            // a cancelled run leaves what it prepared but did not store where it is, for the next run
+            pending.forEach(Pending::discard);
+            if (parsing != null) {
+                parsing.shutdownNow();
             }
         }
     }
 
-    private void importOne(SyncContext context, MailStore store, EmployeeId employee, ImportFolder folder,
-                           MessageRef ref, ImportFolderScanner.Scan scan, Map<String, Classification> chosen) {
-        String item = folder.folder().displayPath() + "/" + ref.name();
-        try (ParsedMail mail = ParsedMail.read(store, ref, parser)) {
-            MessageImporter.Result result = importer.importMail(employee, store, mail, folder.status(), scan.archive(),
-                    chosen);
+    /** A message on its way: copied out of the store, being parsed and categorised (or failed doing so). */
+    private record Pending(ImportFolder folder, MessageRef ref, Optional<SpooledMessage> spooled,
+                           CompletableFuture<Prepared> prepared) {
+        String item() {
+            return folder.folder().displayPath() + "/" + ref.name();
+        }
+
+        /** Releases what was prepared; waits for a parsing thread still at it, so that nothing is left behind. */
+        void discard() {
+            try {
+                prepared.join().mail().close();
+            } catch (CompletionException | CancellationException e) {
+                // nothing was prepared
+            } finally {
+                spooled.ifPresent(SpooledMessage::close);
+            }
+        }
+    }
+
+    /** A parsed message with the classification of each of its documents. */
+    private record Prepared(ParsedMail mail, Map<String, Classification> classifications) {
+    }
+
+    /** Copies the message on this thread and has it parsed and categorised on a parsing thread (or here). */
+    private Pending prepare(SyncContext context, MailStore store, ImportFolder folder, MessageRef ref,
+                            Map<String, Classification> chosen, ExecutorService parsing) {
+        SpooledMessage spooled;
+        try {
+            spooled = SpooledMessage.read(store, ref);
+        } catch (RuntimeException e) {
+            return new Pending(folder, ref, Optional.empty(), CompletableFuture.failedFuture(e));
+        }
+        if (parsing == null) {
+            CompletableFuture<Prepared> done = new CompletableFuture<>();
+            try {
+                done.complete(parse(spooled, ref, chosen));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+            return new Pending(folder, ref, Optional.of(spooled), done);
+        }
+        return new Pending(folder, ref, Optional.of(spooled),
+                CompletableFuture.supplyAsync(() -> parse(spooled, ref, chosen), parsing));
+    }
+
+    private Prepared parse(SpooledMessage spooled, MessageRef ref, Map<String, Classification> chosen) {
+        ParsedMail mail = ParsedMail.read(spooled, ref, parser);
+        try {
+            return new Prepared(mail, importer.classify(mail, chosen));
+        } catch (RuntimeException | Error e) {
+            mail.close();
+            throw e;
+        }
+    }
+
+    private void importOne(SyncContext context, MailStore store, EmployeeId employee, Pending pending,
+                           ImportFolderScanner.Scan scan) {
+        String item = pending.item();
+        try {
+            Prepared prepared = pending.prepared().join();
+            MessageImporter.Result result = importer.importMail(employee, store, prepared.mail(),
+                    pending.folder().status(), scan.archive(), prepared.classifications());
             String id = result.activity().id().value();
             if (result.created()) {
                 context.journal().record(SyncArea.MAILS, item, Outcome.CREATED,
-                        "status " + folder.status() + ", " + result.documents() + " documents, " + result.assignment(),
-                        Optional.of(id));
+                        "status " + pending.folder().status() + ", " + result.documents() + " documents, "
+                                + result.assignment(), Optional.of(id));
             } else {
                 context.journal().record(SyncArea.MAILS, item, Outcome.UNCHANGED,
                         "already imported as activity " + id + "; " + result.documents() + " missing documents stored",
@@ -87,12 +182,35 @@ final class MailImportRun {
             }
             result.moveProblem().ifPresent(p ->
                     context.journal().record(SyncArea.MAILS, item, Outcome.WARNING, p, Optional.of(id)));
-        } catch (ItemNotFoundException e) {
+        } catch (CompletionException e) {
+            failed(context, item, e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            failed(context, item, e);
+        } finally {
+            pending.discard();
+        }
+    }
+
+    private static void failed(SyncContext context, String item, Throwable e) {
+        if (e instanceof ItemNotFoundException) {
             context.journal().record(SyncArea.MAILS, item, Outcome.SKIPPED,
                     "the message disappeared during the run: " + e.getMessage(), Optional.empty());
-        } catch (RuntimeException e) {
+        } else if (e instanceof RuntimeException) {
+            context.journal().record(SyncArea.MAILS, item, Outcome.FAILED, reason(e), Optional.empty());
+        } else if (e instanceof Error error) {
+            throw error;
+        } else {
             context.journal().record(SyncArea.MAILS, item, Outcome.FAILED, reason(e), Optional.empty());
         }
+    }
+
+    private static ThreadFactory parsingThreadFactory() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "liaison-mail-parsing-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     static String reason(Throwable e) {

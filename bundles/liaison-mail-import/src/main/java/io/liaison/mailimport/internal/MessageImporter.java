@@ -2,7 +2,6 @@ package io.liaison.mailimport.internal;
 
 import io.liaison.api.connector.MailFolder;
 import io.liaison.api.connector.MailStore;
-import io.liaison.api.connector.RawMessage;
 import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.content.ParsedAttachment;
 import io.liaison.api.crm.ActivityCreation;
@@ -20,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +62,13 @@ final class MessageImporter {
         this.originalCategory = originalCategory;
     }
 
+    /**
+     * Imports a parsed mail.
+     *
+     * @param classifications the classification of each of its documents, by name ({@link #classify})
+     */
     Result importMail(EmployeeId employee, MailStore store, ParsedMail mail, StatusKey status, MailFolder archive,
-                      Map<String, Classification> chosenClassifications) {
+                      Map<String, Classification> classifications) {
         Assignment assigned = assigner.assign(employee, mail.message().from());
         ActivityData data = mapper.toActivity(mail.message(), mail.sourceKey(), status, employee, assigned,
                 mail.ref().receivedAt());
@@ -71,33 +76,54 @@ final class MessageImporter {
         // its documents. No look-up by key first: a mail imported before (a repeat after a failed move, a Message-ID
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
         ActivityCreation creation = crm.createWithDocuments(employee, data, Optional.of(mail.sourceKey()),
-                uploads(store, mail, chosenClassifications));
+                uploads(mail, classifications));
         Activity activity = creation.activity();
         int stored = creation.created() ? creation.documents().size()
                 // imported by an earlier run: store what that run did not get to (a CRM without one-transaction
                 // creates may have failed between the activity and its documents)
-                : storeMissingDocuments(employee, store, mail, activity, chosenClassifications);
+                : storeMissingDocuments(employee, mail, activity, classifications);
         Optional<String> moveProblem = moveToArchive(store, mail, archive);
         return new Result(activity, creation.created(), stored, creation.created() ? assigned.description() : "",
                 moveProblem);
     }
 
-    /** The original message and every attachment, each with its classification (chosen, or by the rules). */
-    private List<DocumentUpload> uploads(MailStore store, ParsedMail mail, Map<String, Classification> chosen) {
+    /**
+     * The classification of each document of a mail, by document name: the chosen one where the user chose, else
+     * what the rules propose (the original message gets the configured category). Reads the attachments (the
+     * costly part, Tika's text extraction) and writes nothing, so it can run ahead on a parsing thread.
+     */
+    Map<String, Classification> classify(ParsedMail mail, Map<String, Classification> chosen) {
+        Map<String, Classification> classifications = new LinkedHashMap<>();
+        String original = originalName(mail);
+        classifications.put(original, chosen.getOrDefault(original, originalClassification()));
+        List<ParsedAttachment> attachments = mail.message().attachments();
+        List<String> names = attachmentNames(mail, original);
+        for (int i = 0; i < attachments.size(); i++) {
+            String name = names.get(i);
+            classifications.put(name, chosen.containsKey(name) ? chosen.get(name) : categorize(attachments.get(i), name));
+        }
+        return classifications;
+    }
+
+    /** The original message and every attachment, each with its classification. */
+    private List<DocumentUpload> uploads(ParsedMail mail, Map<String, Classification> classifications) {
         List<DocumentUpload> uploads = new ArrayList<>();
         String original = originalName(mail);
-        uploads.add(new DocumentUpload(new NewDocument(original, mail.mediaType(),
-                chosen.getOrDefault(original, originalClassification())), () -> store.open(mail.ref().id()).content()));
+        uploads.add(new DocumentUpload(new NewDocument(original, mail.mediaType(), classification(classifications,
+                original)), mail.original()));
         List<ParsedAttachment> attachments = mail.message().attachments();
         List<String> names = attachmentNames(mail, original);
         for (int i = 0; i < attachments.size(); i++) {
             String name = names.get(i);
             ParsedAttachment attachment = attachments.get(i);
-            Classification classification = chosen.containsKey(name) ? chosen.get(name) : categorize(attachment, name);
-            uploads.add(new DocumentUpload(new NewDocument(name, attachment.mediaType(), classification),
-                    attachment::open));
+            uploads.add(new DocumentUpload(new NewDocument(name, attachment.mediaType(),
+                    classification(classifications, name)), attachment::open));
         }
         return uploads;
+    }
+
+    private static Classification classification(Map<String, Classification> classifications, String name) {
+        return classifications.getOrDefault(name, Classification.NONE);
     }
 
     /** The documents a mail would get, with the categories the rules propose; reads attachments, writes nothing. */
@@ -114,17 +140,16 @@ final class MessageImporter {
         return proposals;
     }
 
-    private int storeMissingDocuments(EmployeeId employee, MailStore store, ParsedMail mail, Activity activity,
-                                      Map<String, Classification> chosen) {
+    private int storeMissingDocuments(EmployeeId employee, ParsedMail mail, Activity activity,
+                                      Map<String, Classification> classifications) {
         Set<String> present = crm.documents().list(employee, activity.id()).stream()
                 .map(Document::fileName).collect(Collectors.toSet());
         int stored = 0;
         String original = originalName(mail);
         if (!present.contains(original)) {
-            NewDocument doc = new NewDocument(original, mail.mediaType(),
-                    chosen.getOrDefault(original, originalClassification()));
-            try (RawMessage raw = store.open(mail.ref().id())) {
-                crm.documents().attach(employee, activity.id(), doc, raw.content());
+            NewDocument doc = new NewDocument(original, mail.mediaType(), classification(classifications, original));
+            try (InputStream in = mail.original().open()) {
+                crm.documents().attach(employee, activity.id(), doc, in);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store the original of " + mail.ref().name(), e);
             }
@@ -138,10 +163,9 @@ final class MessageImporter {
                 continue;
             }
             ParsedAttachment attachment = attachments.get(i);
-            Classification classification = chosen.containsKey(name) ? chosen.get(name) : categorize(attachment, name);
             try (InputStream in = attachment.open()) {
                 crm.documents().attach(employee, activity.id(),
-                        new NewDocument(name, attachment.mediaType(), classification), in);
+                        new NewDocument(name, attachment.mediaType(), classification(classifications, name)), in);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store attachment " + name + " of " + mail.ref().name(), e);
             }

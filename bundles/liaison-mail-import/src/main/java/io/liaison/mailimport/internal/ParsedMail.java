@@ -5,6 +5,7 @@ import io.liaison.api.connector.MessageRef;
 import io.liaison.api.connector.RawMessage;
 import io.liaison.api.content.MessageParser;
 import io.liaison.api.content.ParsedMessage;
+import io.liaison.api.crm.DocumentUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,24 +21,37 @@ import java.security.NoSuchAlgorithmException;
  * @param mediaType the raw message's media type
  * @param message   the parsed content
  * @param sourceKey the Message-ID or content hash
+ * @param original  opens the raw message again, to store it as the original document
  */
-record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, String sourceKey) implements AutoCloseable {
+record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, String sourceKey,
+                  DocumentUpload.Content original) implements AutoCloseable {
 
+    /** Reads the message from the store and parses it; the original is read from the store again when stored. */
     static ParsedMail read(MailStore store, MessageRef ref, MessageParser parser) {
         try (RawMessage raw = store.open(ref.id())) {
-            return parse(raw.content(), raw.mediaType(), ref, parser);
+            return parse(raw.content(), raw.mediaType(), ref, parser, () -> store.open(ref.id()).content());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read message " + ref.name() + ": " + e.getMessage(), e);
         }
     }
 
-    static ParsedMail parse(InputStream content, String mediaType, MessageRef ref, MessageParser parser) throws IOException {
+    /** Parses a message copied out of the store; the original is stored from the copy. */
+    static ParsedMail read(SpooledMessage spooled, MessageRef ref, MessageParser parser) {
+        try (InputStream in = spooled.open()) {
+            return parse(in, spooled.mediaType(), ref, parser, spooled::open);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read message " + ref.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ParsedMail parse(InputStream content, String mediaType, MessageRef ref, MessageParser parser,
+                            DocumentUpload.Content original) throws IOException {
         MessageDigest digest = sha256();
         DigestInputStream digesting = new DigestInputStream(content, digest);
         ParsedMessage message = parser.parse(digesting, mediaType, ref.name());
         // The key of a message without Message-ID hashes all of it, also what the parser did not need.
         digesting.transferTo(OutputStreamSink.INSTANCE);
-        return new ParsedMail(ref, mediaType, message, SourceKey.of(message.messageId(), digest));
+        return new ParsedMail(ref, mediaType, message, SourceKey.of(message.messageId(), digest), original);
     }
 
     boolean isOutlook() {

@@ -5,6 +5,7 @@ import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.MailStore;
 import io.liaison.api.crm.DocumentStore;
+import io.liaison.api.crm.ActivityCreation;
 import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.EmployeeId;
@@ -67,7 +68,15 @@ final class MailFlow {
     /** How many of the next moves fail. */
     final AtomicInteger failingMoves = new AtomicInteger();
 
+    /** Called after each activity the CRM created (e.g. to cancel the run part way). */
+    volatile Runnable afterCreate = () -> { };
+
     MailFlow(Path dir) {
+        this(dir, 1);
+    }
+
+    /** @param parsingThreads the import's parsing threads (0: everything on the run's thread) */
+    MailFlow(Path dir, int parsingThreads) {
         this.root = dir.resolve("groupware");
         this.crm = new JdbcHostCrm(h2("crm"));
         DataSource runtimeDb = h2("runtime");
@@ -78,7 +87,7 @@ final class MailFlow {
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
         this.mailImport = new MailImport(faultyCrm(), new MessageParserComponent(ParseLimits.DEFAULTS, dir),
-                new TikaDocumentCategorizer(List.of(), 100_000, Duration.ofSeconds(30)), accounts, sync, config(true),
+                new TikaDocumentCategorizer(List.of(), 100_000, Duration.ofSeconds(30)), accounts, sync, config(true, parsingThreads),
                 Clock.systemUTC());
         sync.addAreaSynchronizer(mailImport);
         this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString()), false,
@@ -105,7 +114,16 @@ final class MailFlow {
         return journal.entries(run.id());
     }
 
+    /** Cancels the runs under way, as a shutdown does. */
+    void cancelRuns() {
+        sync.deactivate();
+    }
+
     static MailImportConfig config(boolean editDocumentStep) {
+        return config(editDocumentStep, 1);
+    }
+
+    static MailImportConfig config(boolean editDocumentStep, int parsingThreads) {
         return new MailImportConfig() {
             @Override public Class<? extends Annotation> annotationType() { return MailImportConfig.class; }
             @Override public String importFolderName() { return "Import folder"; }
@@ -113,6 +131,7 @@ final class MailFlow {
             @Override public boolean editDocumentStep() { return editDocumentStep; }
             @Override public String originalCategory() { return "E-Mail"; }
             @Override public int maxMessagesPerRun() { return 500; }
+            @Override public int parsingThreads() { return parsingThreads; }
         };
     }
 
@@ -150,7 +169,11 @@ final class MailFlow {
                 args = new Object[] {args[0], args[1], args[2], uploads};
             }
             try {
-                return m.invoke(crm, args);
+                Object result = m.invoke(crm, args);
+                if (m.getName().equals("createWithDocuments") && ((ActivityCreation) result).created()) {
+                    afterCreate.run();
+                }
+                return result;
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

@@ -16,10 +16,12 @@ import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.RunStatus;
 import io.liaison.api.runtime.SyncRun;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,14 @@ class MailImportFlowTest {
     Path dir;
     private MailFlow flow;
 
+    /** The import's parsing threads in these tests; {@link MailImportFlowWithoutParsingThreadsTest} uses none. */
+    int parsingThreads() {
+        return 1;
+    }
+
     @BeforeEach
     void setUp() {
-        flow = new MailFlow(dir);
+        flow = new MailFlow(dir, parsingThreads());
     }
 
     @Test
@@ -176,6 +183,72 @@ class MailImportFlowTest {
     }
 
     @Test
+    void manyMessagesAreStoredInTheirOrderAndABrokenOneStaysWhileTheOthersGoThrough() throws IOException {
+        long copiesBefore = temporaryCopies();
+        Files.createDirectories(flow.importFolder());
+        for (int i = 0; i < 10; i++) {
+            if (i == 4) {
+                Files.write(flow.importFolder().resolve("m04.msg"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+            } else {
+                mail().id("m" + i + "@kunde.de").subject("Nachricht " + i)
+                        .attach("anhang-" + i + ".txt", "Rechnung Nummer " + i)
+                        .writeTo(flow.importFolder(), String.format("m%02d.eml", i));
+            }
+        }
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(9);
+        assertThat(flow.entries(run).stream().filter(e -> e.outcome() == Outcome.CREATED || e.outcome() == Outcome.FAILED)
+                .map(e -> e.item().substring(e.item().lastIndexOf('/') + 1)))
+                .as("stored in the folder's order, the broken one in its place")
+                .containsExactly("m00.eml", "m01.eml", "m02.eml", "m03.eml", "m04.msg", "m05.eml", "m06.eml",
+                        "m07.eml", "m08.eml", "m09.eml");
+        assertThat(filesIn(flow.importFolder())).containsExactly("m04.msg");
+        assertThat(filesIn(flow.archive())).hasSize(9);
+        for (int i = 0; i < 10; i++) {
+            if (i != 4) {
+                Activity activity = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "m" + i + "@kunde.de").orElseThrow();
+                assertThat(flow.crm.documents().list(MailFlow.DEMO, activity.id())).extracting(Document::fileName)
+                        .contains("anhang-" + i + ".txt");
+            }
+        }
+        assertThat(temporaryCopies()).as("the copies of the messages are deleted").isEqualTo(copiesBefore);
+    }
+
+    @Test
+    void aCancelledRunLeavesTheMessagesItDidNotStoreWhereTheyAre() {
+        long copiesBefore = temporaryCopies();
+        for (int i = 0; i < 8; i++) {
+            mail().id("c" + i + "@kunde.de").subject("Abbruch " + i).attach("a.txt", "Text " + i)
+                    .writeTo(flow.importFolder(), "c" + i + ".eml");
+        }
+        AtomicInteger created = new AtomicInteger();
+        flow.afterCreate = () -> {
+            if (created.incrementAndGet() == 2) {
+                flow.cancelRuns(); // e.g. Karaf stops while the run is under way
+            }
+        };
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(2);
+        assertThat(filesIn(flow.archive())).hasSize(2);
+        assertThat(filesIn(flow.importFolder())).hasSize(6);
+        assertThat(flow.crm.activities().findBySourceKey(MailFlow.DEMO, "c2@kunde.de")).isEmpty();
+        assertThat(temporaryCopies()).as("what was prepared ahead is released").isEqualTo(copiesBefore);
+    }
+
+    /** The import's temporary copies of messages (SpooledMessage) in the temporary directory. */
+    private static long temporaryCopies() {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("liaison-mail-")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aBrokenMessageStaysWithAJournalEntryAndTheOthersGoThrough() throws IOException {
         Files.createDirectories(flow.importFolder());
         Files.write(flow.importFolder().resolve("broken.msg"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
@@ -253,7 +326,7 @@ class MailImportFlowTest {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .filter(n -> !n.startsWith(".")).toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
