@@ -12,6 +12,9 @@ final class ParseRun {
     private final ParseLimits limits;
     private final long deadlineNanos;
     private final List<ParsedAttachment> spooled = new ArrayList<>();
+    /** What one message's attachments may hold in memory together; the rest goes to temporary files. */
+    static final long MEMORY_PER_MESSAGE = 8L * 1024 * 1024;
+    private long memory;
 
     ParseRun(ParseLimits limits) {
         this.limits = limits;
@@ -43,6 +46,18 @@ final class ParseRun {
         if (spooled.size() >= limits.maxAttachments()) {
             throw new LimitExceededException("more than the limit of " + limits.maxAttachments() + " attachments");
         }
+    }
+
+    /**
+     * Takes {@code bytes} of the message's memory allowance for an attachment kept in memory; false (and nothing
+     * taken) when the allowance would be exceeded, so that a message with many attachments cannot fill the heap.
+     */
+    boolean reserveMemory(long bytes) {
+        if (memory + bytes > MEMORY_PER_MESSAGE) {
+            return false;
+        }
+        memory += bytes;
+        return true;
     }
 
     /** Releases every attachment spooled so far: the parse failed. */

@@ -9,26 +9,41 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** An attachment whose content lies in a temporary file, deleted on {@link #close()}. */
+/**
+ * An attachment whose content lies in a temporary file, deleted on {@link #close()}, or, when small, in memory
+ * (see {@link AttachmentSpooler}).
+ */
 final class SpooledAttachment implements ParsedAttachment {
     private static final Logger LOG = LoggerFactory.getLogger(SpooledAttachment.class);
 
     private final String fileName;
     private final String mediaType;
     private final long size;
+    /** The spool file, or null when the content is in {@link #bytes}. */
     private final Path file;
+    private final byte[] bytes;
     private volatile boolean closed;
 
     SpooledAttachment(String fileName, String mediaType, long size, Path file) {
+        this(fileName, mediaType, size, file, null);
+    }
+
+    private SpooledAttachment(String fileName, String mediaType, long size, Path file, byte[] bytes) {
         this.fileName = fileName;
         this.mediaType = mediaType;
         this.size = size;
         this.file = file;
+        this.bytes = bytes;
+    }
+
+    /** An attachment whose content is held in memory. */
+    static SpooledAttachment inMemory(String fileName, String mediaType, byte[] bytes) {
+        return new SpooledAttachment(fileName, mediaType, bytes.length, null, bytes);
     }
 
     /** The same spooled content under another name (closing either releases it). */
     SpooledAttachment renamed(String newName) {
-        return new SpooledAttachment(newName, mediaType, size, file);
+        return new SpooledAttachment(newName, mediaType, size, file, bytes);
     }
 
     @Override
@@ -51,6 +66,9 @@ final class SpooledAttachment implements ParsedAttachment {
         if (closed) {
             throw new IOException("attachment '" + fileName + "' was already released");
         }
+        if (file == null) {
+            return new SpoolBytesStream(bytes);
+        }
         try {
             return new SpoolFileStream(file);
         } catch (NoSuchFileException e) {
@@ -61,6 +79,9 @@ final class SpooledAttachment implements ParsedAttachment {
     @Override
     public void close() {
         closed = true;
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

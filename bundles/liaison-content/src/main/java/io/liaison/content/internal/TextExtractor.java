@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -54,6 +55,11 @@ final class TextExtractor {
      *                  again), or {@code application/octet-stream}
      */
     Optional<String> extract(InputStream content, String fileName, String mediaType) {
+        if (content instanceof SpoolBytesStream inMemory) {
+            // an attachment of this bundle kept in memory is handed to Tika as it is
+            byte[] bytes = inMemory.bytes();
+            return run(fileName, () -> parse(TikaInputStream.get(bytes), fileName, mediaType), () -> { });
+        }
         // a spooled attachment of this bundle is read from its own file; any other stream is copied to one
         boolean ownFile = !(content instanceof SpoolFileStream);
         Path file;
@@ -63,21 +69,26 @@ final class TextExtractor {
             LOG.debug("Could not spool '{}' for text extraction: {}", fileName, e.toString());
             return Optional.empty();
         }
+        return run(fileName, () -> parse(TikaInputStream.get(file), fileName, mediaType), () -> {
+            if (ownFile) {
+                deleteQuietly(file);
+            }
+        });
+    }
+
+    /** Runs the extraction on a worker with the time limit; {@code cleanup} runs once it ended or was refused. */
+    private Optional<String> run(String fileName, Callable<String> extraction, Runnable cleanup) {
         Future<String> task;
         try {
             task = workers.submit(() -> {
                 try {
-                    return EmbeddedTika.withBundleClassLoader(() -> parse(file, fileName, mediaType));
+                    return EmbeddedTika.withBundleClassLoader(extraction);
                 } finally {
-                    if (ownFile) {
-                        Files.deleteIfExists(file);
-                    }
+                    cleanup.run();
                 }
             });
         } catch (RejectedExecutionException e) {
-            if (ownFile) {
-                deleteQuietly(file);
-            }
+            cleanup.run();
             LOG.warn("No worker free to read the text of '{}'; categorised without its text", fileName);
             return Optional.empty();
         }
@@ -98,7 +109,8 @@ final class TextExtractor {
         }
     }
 
-    private String parse(Path file, String fileName, String mediaType) throws Exception {
+    /** Parses the stream (and closes it). */
+    private String parse(TikaInputStream input, String fileName, String mediaType) throws Exception {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         boolean known = mediaType != null && !mediaType.isBlank() && !mediaType.equals("application/octet-stream");
@@ -106,7 +118,7 @@ final class TextExtractor {
             metadata.set(Metadata.CONTENT_TYPE, mediaType);
         }
         BodyContentHandler body = new BodyContentHandler(maxChars);
-        try (TikaInputStream in = TikaInputStream.get(file)) {
+        try (TikaInputStream in = input) {
             SecureContentHandler secure = new SecureContentHandler(body, in);
             secure.setMaximumDepth(100);
             try {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,6 +183,47 @@ class MimeMessageTest {
     void emptyAndBinaryGarbageGetAClearError() {
         assertThatThrownBy(() -> parser(ParseLimits.DEFAULTS).parse(InputStream.nullInputStream(), "message/rfc822", "empty.eml"))
                 .isInstanceOf(MessageParseException.class).hasMessageContaining("empty.eml").hasMessageContaining("empty");
+    }
+
+    @Test
+    void smallAttachmentsStayInMemoryWithinTheMessagesAllowanceTheOthersGoToFiles() throws IOException {
+        int size = AttachmentSpooler.MEMORY_PER_ATTACHMENT;
+        int count = (int) (ParseRun.MEMORY_PER_MESSAGE / size) + 2;
+        StringBuilder message = new StringBuilder(GeneratedMessages.headers("many small")
+                + "Content-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/plain\n\nbody\n");
+        for (int i = 0; i < count; i++) {
+            byte[] content = new byte[size];
+            Arrays.fill(content, (byte) ('a' + i));
+            message.append("--x\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n"
+                    + "Content-Disposition: attachment; filename=a").append(i).append(".bin\n\n")
+                    .append(Base64.getMimeEncoder().encodeToString(content)).append('\n');
+        }
+        message.append("--x\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n"
+                + "Content-Disposition: attachment; filename=big.bin\n\n")
+                .append(Base64.getMimeEncoder().encodeToString(new byte[size + 1])).append("\n--x--\n");
+
+        try (ParsedMessage m = parser(ParseLimits.DEFAULTS).parse(GeneratedMessages.of(message.toString()),
+                "message/rfc822", "many-small.eml")) {
+            assertThat(m.attachments()).hasSize(count + 1);
+            try (Stream<Path> files = Files.list(spool)) {
+                assertThat(files.count()).as("two beyond the allowance and the one larger than an attachment may be "
+                        + "in memory").isEqualTo(3);
+            }
+            for (int i = 0; i < count; i++) {
+                ParsedAttachment a = m.attachments().get(i);
+                assertThat(a.size()).isEqualTo(size);
+                try (InputStream in = a.open()) {
+                    byte[] read = in.readAllBytes();
+                    assertThat(read).hasSize(size);
+                    assertThat(read[0]).isEqualTo((byte) ('a' + i));
+                    assertThat(read[size - 1]).isEqualTo((byte) ('a' + i));
+                }
+            }
+            assertThat(m.attachments().get(count).size()).isGreaterThan(size);
+        }
+        try (Stream<Path> left = Files.list(spool)) {
+            assertThat(left).as("spool files are deleted on close").isEmpty();
+        }
     }
 
     @Test

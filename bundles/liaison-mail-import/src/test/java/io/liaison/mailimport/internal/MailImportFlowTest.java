@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,9 +191,12 @@ class MailImportFlowTest {
             if (i == 4) {
                 Files.write(flow.importFolder().resolve("m04.msg"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
             } else {
-                mail().id("m" + i + "@kunde.de").subject("Nachricht " + i)
-                        .attach("anhang-" + i + ".txt", "Rechnung Nummer " + i)
-                        .writeTo(flow.importFolder(), String.format("m%02d.eml", i));
+                Mails mail = mail().id("m" + i + "@kunde.de").subject("Nachricht " + i)
+                        .attach("anhang-" + i + ".txt", "Rechnung Nummer " + i);
+                if (i == 7) {
+                    mail.attach("gross.bin", large()); // copied to a temporary file, not held in memory
+                }
+                mail.writeTo(flow.importFolder(), String.format("m%02d.eml", i));
             }
         }
 
@@ -220,8 +224,11 @@ class MailImportFlowTest {
     void aCancelledRunLeavesTheMessagesItDidNotStoreWhereTheyAre() {
         long copiesBefore = temporaryCopies();
         for (int i = 0; i < 8; i++) {
-            mail().id("c" + i + "@kunde.de").subject("Abbruch " + i).attach("a.txt", "Text " + i)
-                    .writeTo(flow.importFolder(), "c" + i + ".eml");
+            Mails mail = mail().id("c" + i + "@kunde.de").subject("Abbruch " + i).attach("a.txt", "Text " + i);
+            if (i == 2 || i == 3) {
+                mail.attach("gross.bin", large()); // prepared ahead in temporary files when the run is cancelled
+            }
+            mail.writeTo(flow.importFolder(), "c" + i + ".eml");
         }
         AtomicInteger created = new AtomicInteger();
         flow.afterCreate = () -> {
@@ -237,6 +244,13 @@ class MailImportFlowTest {
         assertThat(filesIn(flow.importFolder())).hasSize(6);
         assertThat(flow.crm.activities().findBySourceKey(MailFlow.DEMO, "c2@kunde.de")).isEmpty();
         assertThat(temporaryCopies()).as("what was prepared ahead is released").isEqualTo(copiesBefore);
+    }
+
+    /** Content that makes a message larger than what the import keeps in memory. */
+    private static byte[] large() {
+        byte[] content = new byte[SpooledMessage.MEMORY_LIMIT];
+        new Random(7).nextBytes(content);
+        return content;
     }
 
     /** The import's temporary copies of messages (SpooledMessage) in the temporary directory. */
