@@ -91,74 +91,97 @@ public final class MailImportBenchmark {
             System.out.printf(Locale.ROOT, "  pipeline: %s%n", wp);
         }
 
+        List<Tally> tallies = new ArrayList<>();
         for (String threads : System.getProperty("parsing.threads", "0,1").split(",")) {
-            measure(Integer.parseInt(threads.strip()), rounds, work, corpus, parser, categorizer, stages, baseline);
+            tallies.add(new Tally(Integer.parseInt(threads.strip())));
+        }
+        // every round: the baseline, then the import in each configuration, so that all see the same machine load
+        for (int r = 1; r <= rounds; r++) {
+            for (Tally tally : tallies) {
+                long c0 = processCpuNanos();
+                Baseline.Result b = baseline.round(corpus);
+                long bCpu = processCpuNanos() - c0;
+                Map<String, long[]> before = snapshot(stages);
+                PipelineResult p = pipelineRound(work, "round-" + tally.threads + "-" + r, corpus, parser, categorizer,
+                        stages, false, tally.threads);
+                tally.add(b, bCpu, p, before, snapshot(stages));
+                System.out.printf(Locale.ROOT, "Round %d, %d parsing thread(s): baseline %s, CPU %d ms | pipeline %s, "
+                        + "CPU %d ms | ratio %.2f (CPU %.2f)%n", r, tally.threads, b, ms(bCpu), p, ms(p.cpuNanos),
+                        (double) p.nanos / b.nanos, (double) p.cpuNanos / bCpu);
+            }
         }
         categorizerService.close();
+        tallies.forEach(t -> t.print(rounds, corpus.size()));
     }
 
-    /**
-     * Rounds of the baseline and the pipeline in turns, the import parsing on the given number of threads ahead of
-     * the run's thread (0: all on the run's thread), and the figures.
-     */
-    private static void measure(int threads, int rounds, Path work, List<Path> corpus, MessageParser parser,
-                                DocumentCategorizer categorizer, Stages stages, Baseline baseline) throws IOException {
-        System.out.printf(Locale.ROOT, "%n== Import with %d parsing thread(s)%s ==%n", threads,
-                threads == 0 ? " (everything on the run's thread)" : " ahead of the run's thread");
-        stages.resetDetail();
-        List<Double> ratios = new ArrayList<>();
-        List<Double> cpuRatios = new ArrayList<>();
-        long baseCpu = 0;
-        long pipeCpu = 0;
-        long baseTotal = 0;
-        long pipeTotal = 0;
-        long parse = 0;
-        long categorize = 0;
-        long crm = 0;
-        long connector = 0;
-        for (int r = 1; r <= rounds; r++) {
-            long c0 = processCpuNanos();
-            Baseline.Result b = baseline.round(corpus);
-            long bCpu = processCpuNanos() - c0;
-            PipelineResult p = pipelineRound(work, "round-" + threads + "-" + r, corpus, parser, categorizer, stages,
-                    false, threads);
-            long pCpu = p.cpuNanos;
-            double ratio = (double) p.nanos / b.nanos;
-            ratios.add(ratio);
-            cpuRatios.add((double) pCpu / bCpu);
+    private static Map<String, long[]> snapshot(Stages stages) {
+        Map<String, long[]> copy = new TreeMap<>();
+        stages.detail.forEach((what, nanos) -> copy.put(what, new long[] {nanos.sum(), stages.calls.get(what).sum()}));
+        return copy;
+    }
+
+    /** The figures of one configuration (number of parsing threads) over the rounds. */
+    private static final class Tally {
+        final int threads;
+        final List<Double> ratios = new ArrayList<>();
+        final List<Double> cpuRatios = new ArrayList<>();
+        final Map<String, long[]> detail = new TreeMap<>();
+        long baseCpu;
+        long pipeCpu;
+        long baseTotal;
+        long pipeTotal;
+        long parse;
+        long categorize;
+        long crm;
+        long connector;
+
+        Tally(int threads) {
+            this.threads = threads;
+        }
+
+        void add(Baseline.Result b, long bCpu, PipelineResult p, Map<String, long[]> before, Map<String, long[]> after) {
+            ratios.add((double) p.nanos / b.nanos);
+            cpuRatios.add((double) p.cpuNanos / bCpu);
             baseCpu += bCpu;
-            pipeCpu += pCpu;
+            pipeCpu += p.cpuNanos;
             baseTotal += b.nanos;
             pipeTotal += p.nanos;
             parse += p.parseNanos;
             categorize += p.categorizeNanos;
             crm += p.crmNanos;
             connector += p.connectorNanos;
-            System.out.printf(Locale.ROOT, "Round %d: baseline %s, CPU %d ms | pipeline %s, CPU %d ms | ratio %.2f "
-                    + "(CPU %.2f)%n", r, b, ms(bCpu), p, ms(pCpu), ratio, (double) pCpu / bCpu);
+            after.forEach((what, v) -> {
+                long[] was = before.getOrDefault(what, new long[2]);
+                long[] sum = detail.computeIfAbsent(what, k -> new long[2]);
+                sum[0] += v[0] - was[0];
+                sum[1] += v[1] - was[1];
+            });
         }
-        ratios.sort(Comparator.naturalOrder());
-        cpuRatios.sort(Comparator.naturalOrder());
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Baseline (bare Tika AutoDetectParser, embedded documents parsed): %d ms per "
-                + "round (%.2f ms per message)%n", ms(baseTotal) / rounds, ms(baseTotal) / (double) rounds / corpus.size());
-        System.out.printf(Locale.ROOT, "Pipeline (SyncService.sync: parse + categorise + H2 store + archive move): %d ms "
-                + "per round (%.2f ms per message)%n", ms(pipeTotal) / rounds, ms(pipeTotal) / (double) rounds / corpus.size());
-        System.out.printf(Locale.ROOT, "  time in: message parsing %d ms, categorisation %d ms, CRM (H2) %d ms, local "
-                        + "connector (list, open, move) %d ms, rest (journal, key, copy, import code) %d ms per round "
-                        + "(with parsing threads, parsing and categorisation overlap the rest)%n",
-                ms(parse) / rounds, ms(categorize) / rounds, ms(crm) / rounds, ms(connector) / rounds,
-                ms(pipeTotal - parse - categorize - crm - connector) / rounds);
-        System.out.printf(Locale.ROOT, "Ratio pipeline/baseline: %.2f over all rounds (median round %.2f, min %.2f, "
-                        + "max %.2f); target <= 1.5: %s%n", (double) pipeTotal / baseTotal, ratios.get(ratios.size() / 2),
-                ratios.get(0), ratios.get(ratios.size() - 1), (double) pipeTotal / baseTotal <= 1.5 ? "MET" : "NOT MET");
-        System.out.printf(Locale.ROOT, "Process CPU time per round: baseline %d ms, pipeline %d ms (the import's "
-                        + "database setup excluded); CPU ratio %.2f (median round %.2f)%n", ms(baseCpu) / rounds,
-                ms(pipeCpu) / rounds, (double) pipeCpu / baseCpu, cpuRatios.get(cpuRatios.size() / 2));
-        System.out.println("Pipeline time per service call (wall, per round):");
-        stages.detail.forEach((what, nanos) -> System.out.printf(Locale.ROOT, "  %-32s %6d ms  %5d calls  %.2f ms/call%n",
-                what, ms(nanos.sum()) / rounds, stages.calls.get(what).sum() / rounds,
-                nanos.sum() / 1e6 / stages.calls.get(what).sum()));
+
+        void print(int rounds, int messages) {
+            ratios.sort(Comparator.naturalOrder());
+            cpuRatios.sort(Comparator.naturalOrder());
+            System.out.printf(Locale.ROOT, "%n== Import with %d parsing thread(s)%s ==%n", threads,
+                    threads == 0 ? " (everything on the run's thread)" : " ahead of the run's thread");
+            System.out.printf(Locale.ROOT, "Baseline (bare Tika AutoDetectParser, embedded documents parsed): %d ms per "
+                    + "round (%.2f ms per message)%n", ms(baseTotal) / rounds, ms(baseTotal) / (double) rounds / messages);
+            System.out.printf(Locale.ROOT, "Pipeline (SyncService.sync: parse + categorise + H2 store + archive move): %d "
+                    + "ms per round (%.2f ms per message)%n", ms(pipeTotal) / rounds, ms(pipeTotal) / (double) rounds / messages);
+            System.out.printf(Locale.ROOT, "  time in: message parsing %d ms, categorisation %d ms, CRM (H2) %d ms, local "
+                            + "connector (list, open, move) %d ms, rest (journal, key, copy, import code) %d ms per round "
+                            + "(with parsing threads, parsing and categorisation overlap the rest)%n",
+                    ms(parse) / rounds, ms(categorize) / rounds, ms(crm) / rounds, ms(connector) / rounds,
+                    ms(pipeTotal - parse - categorize - crm - connector) / rounds);
+            System.out.printf(Locale.ROOT, "Ratio pipeline/baseline: %.2f over all rounds (median round %.2f, min %.2f, "
+                            + "max %.2f); target <= 1.5: %s%n", (double) pipeTotal / baseTotal, ratios.get(ratios.size() / 2),
+                    ratios.get(0), ratios.get(ratios.size() - 1), (double) pipeTotal / baseTotal <= 1.5 ? "MET" : "NOT MET");
+            System.out.printf(Locale.ROOT, "Process CPU time per round: baseline %d ms, pipeline %d ms (the import's "
+                            + "database setup excluded); CPU ratio %.2f (median round %.2f)%n", ms(baseCpu) / rounds,
+                    ms(pipeCpu) / rounds, (double) pipeCpu / baseCpu, cpuRatios.get(cpuRatios.size() / 2));
+            System.out.println("Pipeline time per service call (wall, per round):");
+            detail.forEach((what, v) -> System.out.printf(Locale.ROOT, "  %-32s %6d ms  %5d calls  %.2f ms/call%n",
+                    what, ms(v[0]) / rounds, v[1] / rounds, v[1] == 0 ? 0 : v[0] / 1e6 / v[1]));
+        }
     }
 
     /** What one pipeline round did and how long the sync took. */
