@@ -40,40 +40,37 @@ final class AttachmentSpooler {
     SpooledAttachment spool(InputStream content, String fileName, int index, ParseRun run) throws IOException {
         run.checkAttachmentCount();
         byte[] head = readUpTo(content, MEMORY_PER_ATTACHMENT + 1, run);
-        if (head.length <= MEMORY_PER_ATTACHMENT && run.reserveMemory(head.length)) {
-            String mediaType;
-            try (TikaInputStream in = TikaInputStream.get(head)) {
-                mediaType = EmbeddedTika.detect(in, fileName);
-            }
-            String name = fileName.isBlank() ? madeUpName(index, mediaType) : safeName(fileName);
-            SpooledAttachment attachment = SpooledAttachment.inMemory(name, mediaType, head);
-            run.addAttachment(attachment);
-            return attachment;
-        }
-        Path file = directory == null ? Files.createTempFile("liaison-attachment-", ".tmp")
-                : Files.createTempFile(directory, "liaison-attachment-", ".tmp");
+        boolean inMemory = head.length <= MEMORY_PER_ATTACHMENT && run.reserveMemory(head.length);
+        Path file = null;
         try {
             long size = head.length;
-            try (OutputStream out = Files.newOutputStream(file)) {
-                out.write(head);
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = content.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
-                    size += n;
-                    run.checkDeadline();
+            if (!inMemory) {
+                file = directory == null ? Files.createTempFile("liaison-attachment-", ".tmp")
+                        : Files.createTempFile(directory, "liaison-attachment-", ".tmp");
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    out.write(head);
+                    byte[] buffer = new byte[BUFFER];
+                    int n;
+                    while ((n = content.read(buffer)) > 0) {
+                        out.write(buffer, 0, n);
+                        size += n;
+                        run.checkDeadline();
+                    }
                 }
             }
             String mediaType;
-            try (TikaInputStream in = TikaInputStream.get(file)) {
+            try (TikaInputStream in = inMemory ? TikaInputStream.get(head) : TikaInputStream.get(file)) {
                 mediaType = EmbeddedTika.detect(in, fileName);
             }
             String name = fileName.isBlank() ? madeUpName(index, mediaType) : safeName(fileName);
-            SpooledAttachment attachment = new SpooledAttachment(name, mediaType, size, file);
+            SpooledAttachment attachment = inMemory ? SpooledAttachment.inMemory(name, mediaType, head)
+                    : new SpooledAttachment(name, mediaType, size, file);
             run.addAttachment(attachment);
             return attachment;
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
             throw e;
         }
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -87,7 +88,7 @@ final class MailImportRun {
                             .map(s -> s.classifications().getOrDefault(ref.id(), Map.of()))
                             .filter(c -> config.editDocumentStep())
                             .orElse(Map.of());
-                    pending.add(prepare(context, store, folder, ref, chosen, parsing));
+                    pending.add(prepare(store, folder, ref, chosen, parsing));
                     while (pending.size() > ahead && !context.isCancelled()) {
                         importOne(context, store, employee, pending.poll(), scan);
                     }
@@ -132,7 +133,7 @@ final class MailImportRun {
     }
 
     /** Copies the message on this thread and has it parsed and categorised on a parsing thread (or here). */
-    private Pending prepare(SyncContext context, MailStore store, ImportFolder folder, MessageRef ref,
+    private Pending prepare(MailStore store, ImportFolder folder, MessageRef ref,
                             Map<String, Classification> chosen, ExecutorService parsing) {
         SpooledMessage spooled;
         try {
@@ -140,17 +141,10 @@ final class MailImportRun {
         } catch (RuntimeException e) {
             return new Pending(folder, ref, Optional.empty(), CompletableFuture.failedFuture(e));
         }
-        if (parsing == null) {
-            CompletableFuture<Prepared> done = new CompletableFuture<>();
-            try {
-                done.complete(parse(spooled, ref, chosen));
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-            return new Pending(folder, ref, Optional.of(spooled), done);
-        }
+        // without parsing threads the task runs here, at once
+        Executor executor = parsing == null ? Runnable::run : parsing;
         return new Pending(folder, ref, Optional.of(spooled),
-                CompletableFuture.supplyAsync(() -> parse(spooled, ref, chosen), parsing));
+                CompletableFuture.supplyAsync(() -> parse(spooled, ref, chosen), executor));
     }
 
     private Prepared parse(SpooledMessage spooled, MessageRef ref, Map<String, Classification> chosen) {

@@ -75,13 +75,13 @@ final class MessageImporter {
         // The activity and every document in one call (one transaction in CRMs that can): never an activity without
         // its documents. No look-up by key first: a mail imported before (a repeat after a failed move, a Message-ID
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
-        ActivityCreation creation = crm.createWithDocuments(employee, data, Optional.of(mail.sourceKey()),
-                uploads(mail, classifications));
+        List<DocumentUpload> uploads = uploads(mail, classifications);
+        ActivityCreation creation = crm.createWithDocuments(employee, data, Optional.of(mail.sourceKey()), uploads);
         Activity activity = creation.activity();
         int stored = creation.created() ? creation.documents().size()
                 // imported by an earlier run: store what that run did not get to (a CRM without one-transaction
                 // creates may have failed between the activity and its documents)
-                : storeMissingDocuments(employee, mail, activity, classifications);
+                : storeMissingDocuments(employee, mail, activity, uploads);
         Optional<String> moveProblem = moveToArchive(store, mail, archive);
         return new Result(activity, creation.created(), stored, creation.created() ? assigned.description() : "",
                 moveProblem);
@@ -128,46 +128,36 @@ final class MessageImporter {
 
     /** The documents a mail would get, with the categories the rules propose; reads attachments, writes nothing. */
     List<AttachmentProposal> propose(ParsedMail mail) {
+        Map<String, Classification> classifications = classify(mail, Map.of());
         List<AttachmentProposal> proposals = new ArrayList<>();
-        proposals.add(new AttachmentProposal(originalName(mail), mail.mediaType(), Math.max(mail.ref().size(), -1),
-                originalClassification()));
+        String original = originalName(mail);
+        proposals.add(new AttachmentProposal(original, mail.mediaType(), Math.max(mail.ref().size(), -1),
+                classification(classifications, original)));
         List<ParsedAttachment> attachments = mail.message().attachments();
-        List<String> names = attachmentNames(mail, originalName(mail));
+        List<String> names = attachmentNames(mail, original);
         for (int i = 0; i < attachments.size(); i++) {
             ParsedAttachment a = attachments.get(i);
-            proposals.add(new AttachmentProposal(names.get(i), a.mediaType(), a.size(), categorize(a, names.get(i))));
+            proposals.add(new AttachmentProposal(names.get(i), a.mediaType(), a.size(),
+                    classification(classifications, names.get(i))));
         }
         return proposals;
     }
 
+    /** Attaches those of the mail's documents the activity does not have yet (by file name). */
     private int storeMissingDocuments(EmployeeId employee, ParsedMail mail, Activity activity,
-                                      Map<String, Classification> classifications) {
+                                      List<DocumentUpload> uploads) {
         Set<String> present = crm.documents().list(employee, activity.id()).stream()
                 .map(Document::fileName).collect(Collectors.toSet());
         int stored = 0;
-        String original = originalName(mail);
-        if (!present.contains(original)) {
-            NewDocument doc = new NewDocument(original, mail.mediaType(), classification(classifications, original));
-            try (InputStream in = mail.original().open()) {
-                crm.documents().attach(employee, activity.id(), doc, in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot store the original of " + mail.ref().name(), e);
-            }
-            stored++;
-        }
-        List<ParsedAttachment> attachments = mail.message().attachments();
-        List<String> names = attachmentNames(mail, original);
-        for (int i = 0; i < attachments.size(); i++) {
-            String name = names.get(i);
+        for (DocumentUpload upload : uploads) {
+            String name = upload.document().fileName();
             if (present.contains(name)) {
                 continue;
             }
-            ParsedAttachment attachment = attachments.get(i);
-            try (InputStream in = attachment.open()) {
-                crm.documents().attach(employee, activity.id(),
-                        new NewDocument(name, attachment.mediaType(), classification(classifications, name)), in);
+            try (InputStream in = upload.content().open()) {
+                crm.documents().attach(employee, activity.id(), upload.document(), in);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot store attachment " + name + " of " + mail.ref().name(), e);
+                throw new UncheckedIOException("cannot store document " + name + " of " + mail.ref().name(), e);
             }
             stored++;
         }
