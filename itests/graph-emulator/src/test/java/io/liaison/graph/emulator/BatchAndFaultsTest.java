@@ -1,8 +1,6 @@
 package io.liaison.graph.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -17,24 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import static io.liaison.graph.emulator.TestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BatchAndFaultsTest {
+class BatchAndFaultsTest extends MailboxTestSupport {
 
     static final String UPN = "erin@contoso.com";
     static final String PROP = "String {66f5a359-4659-4830-9070-00047ec6ac6e} Name LiaisonCrmId";
-    GraphEmulator emulator;
-    TestClient client;
-    Mailbox mailbox;
 
-    @BeforeEach
-    void start() throws Exception {
-        emulator = GraphEmulator.start();
-        client = new TestClient(emulator).signIn();
-        mailbox = emulator.mailbox(UPN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    BatchAndFaultsTest() {
+        super(UPN);
     }
 
     Map<String, Object> batch(int n) {

@@ -1,8 +1,6 @@
 package io.liaison.graph.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -16,23 +14,12 @@ import java.util.Set;
 import static io.liaison.graph.emulator.TestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MailTest {
+class MailTest extends MailboxTestSupport {
 
     static final String UPN = "carla@contoso.com";
-    GraphEmulator emulator;
-    TestClient client;
-    Mailbox mailbox;
 
-    @BeforeEach
-    void start() throws Exception {
-        emulator = GraphEmulator.start();
-        client = new TestClient(emulator).signIn();
-        mailbox = emulator.mailbox(UPN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    MailTest() {
+        super(UPN);
     }
 
     static byte[] mime(int i) {
