@@ -1,5 +1,8 @@
 package io.liaison.activitysync.internal;
 
+import static io.liaison.sync.engine.testing.Proxies.NO_REPLACEMENT;
+import static io.liaison.sync.engine.testing.Proxies.proxy;
+
 import io.liaison.api.connector.AccountContext;
 import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.connector.ConnectorSession;
@@ -39,10 +42,12 @@ import io.liaison.runtime.internal.JdbcLinkStore;
 import io.liaison.runtime.internal.JdbcSyncJournal;
 import io.liaison.runtime.internal.JdbcTokenStore;
 import io.liaison.runtime.internal.RuntimeDatabase;
+import io.liaison.sync.engine.testing.SyncWrites;
+import io.liaison.sync.engine.testing.SyncWrites.Crash;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+
+
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +57,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -68,53 +73,6 @@ import org.h2.jdbcx.JdbcDataSource;
 final class ActivityFlow implements AutoCloseable {
     static final EmployeeId DEMO = EmployeeId.of("demo");
 
-    /** The simulated crash: a process killed between two writes. */
-    static final class Crash extends Error {
-        private static final long serialVersionUID = 1L;
-
-        Crash(String where) {
-            super("simulated crash at " + where);
-        }
-    }
-
-    /** Something a test does just before the sync calls a store: {@code where} is e.g. {@code events.update}. */
-    @FunctionalInterface
-    interface Hook {
-        void before(String where, Object[] args);
-    }
-
-    /** Counts the sync's writes and crashes at the chosen one. */
-    static final class Writes {
-        final AtomicInteger count = new AtomicInteger();
-        final AtomicInteger crm = new AtomicInteger();
-        final AtomicInteger groupware = new AtomicInteger();
-        final AtomicInteger links = new AtomicInteger();
-        volatile int crashAt = -1;
-        volatile Hook hook = (where, args) -> { };
-
-        void write(String kind, String where) {
-            int n = count.incrementAndGet();
-            switch (kind) {
-                case "crm" -> crm.incrementAndGet();
-                case "groupware" -> groupware.incrementAndGet();
-                case "links" -> links.incrementAndGet();
-                default -> { }
-            }
-            if (n == crashAt) {
-                throw new Crash(where + " (write " + n + ")");
-            }
-        }
-
-        void reset() {
-            count.set(0);
-            crm.set(0);
-            groupware.set(0);
-            links.set(0);
-            crashAt = -1;
-            hook = (where, args) -> { };
-        }
-    }
-
     final Groupware groupware;
     /** The local connector's folder tree (LOCAL), or the mailbox's UPN (GRAPH). */
     final String where;
@@ -124,7 +82,7 @@ final class ActivityFlow implements AutoCloseable {
     final ActivitySync activitySync;
     final JdbcLinkStore links;
     final GroupwareAccount account;
-    final Writes writes = new Writes();
+    final SyncWrites writes = new SyncWrites();
     private final ConnectorSession person;
 
     ActivityFlow(Path dir, ConflictPolicy policy) {
@@ -151,8 +109,8 @@ final class ActivityFlow implements AutoCloseable {
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
         this.links = new JdbcLinkStore(runtimeDb);
-        LinkStore countedLinks = counted(LinkStore.class, links, "links", Set.of("save", "delete"));
-        TokenStore countedTokens = counted(TokenStore.class, new JdbcTokenStore(runtimeDb), "tokens", Set.of("put"));
+        LinkStore countedLinks = writes.counted(LinkStore.class, links, "links", Set.of("save", "delete"));
+        TokenStore countedTokens = writes.counted(TokenStore.class, new JdbcTokenStore(runtimeDb), "tokens", Set.of("put"));
         this.activitySync = new ActivitySync(countedCrm(), countedLinks, countedTokens, accounts, sync,
                 config(massDeleteShare, massDeleteMinLinks), Clock.systemUTC());
         sync.addAreaSynchronizer(activitySync);
@@ -324,7 +282,7 @@ final class ActivityFlow implements AutoCloseable {
     }
 
     private HostCrm countedCrm() {
-        ActivityStore activities = counted(ActivityStore.class, crm.activities(), "crm",
+        ActivityStore activities = writes.counted(ActivityStore.class, crm.activities(), "crm",
                 Set.of("create", "update", "delete"));
         return proxy(HostCrm.class, crm, (m, args) -> m.getName().equals("activities") ? activities : NO_REPLACEMENT);
     }
@@ -348,53 +306,14 @@ final class ActivityFlow implements AutoCloseable {
             ConnectorSession session = real.open(context);
             Set<String> writesOf = Set.of("create", "update", "delete");
             Optional<ItemStore<EventData>> events = session.events()
-                    .map(s -> counted(ItemStore.class, "events", s, "groupware", writesOf));
+                    .map(s -> writes.counted(ItemStore.class, "events", s, "groupware", writesOf));
             Optional<ItemStore<TaskData>> tasks = session.tasks()
-                    .map(s -> counted(ItemStore.class, "tasks", s, "groupware", writesOf));
+                    .map(s -> writes.counted(ItemStore.class, "tasks", s, "groupware", writesOf));
             return proxy(ConnectorSession.class, session, (m, args) -> switch (m.getName()) {
                 case "events" -> events;
                 case "tasks" -> tasks;
                 default -> NO_REPLACEMENT;
             });
         }
-    }
-
-    private static final Object NO_REPLACEMENT = new Object();
-
-    @FunctionalInterface
-    private interface Replacement {
-        Object replace(java.lang.reflect.Method method, Object[] args);
-    }
-
-    private <T> T counted(Class<T> type, T target, String kind, Set<String> methods) {
-        return counted(type, type.getSimpleName(), target, kind, methods);
-    }
-
-    private <T> T counted(Class<T> type, String label, T target, String kind, Set<String> methods) {
-        return proxy(type, target, (m, args) -> {
-            if (m.getDeclaringClass() != Object.class) {
-                writes.hook.before(label + "." + m.getName(), args);
-            }
-            if (methods.contains(m.getName())) {
-                writes.write(kind, label + "." + m.getName());
-            }
-            return NO_REPLACEMENT;
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T target, Replacement replacement) {
-        InvocationHandler handler = (p, m, args) -> {
-            Object replaced = replacement.replace(m, args);
-            if (replaced != NO_REPLACEMENT) {
-                return replaced;
-            }
-            try {
-                return m.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
     }
 }

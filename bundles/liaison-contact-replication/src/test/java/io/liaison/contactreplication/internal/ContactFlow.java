@@ -1,5 +1,8 @@
 package io.liaison.contactreplication.internal;
 
+import static io.liaison.sync.engine.testing.Proxies.NO_REPLACEMENT;
+import static io.liaison.sync.engine.testing.Proxies.proxy;
+
 import io.liaison.address.internal.AddressResolverComponent;
 import io.liaison.address.internal.AddressResolverConfig;
 import io.liaison.api.connector.AccountContext;
@@ -42,6 +45,8 @@ import io.liaison.runtime.internal.JdbcTokenStore;
 import io.liaison.runtime.internal.RuntimeDatabase;
 import io.liaison.graph.emulator.GraphEmulator;
 import io.liaison.graph.emulator.Mailbox;
+import io.liaison.sync.engine.testing.SyncWrites;
+import io.liaison.sync.engine.testing.SyncWrites.Crash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
@@ -76,53 +81,6 @@ final class ContactFlow {
         GRAPH
     }
 
-    /** The simulated crash: a process killed between two writes (an Error, which nothing in a run catches). */
-    static final class Crash extends Error {
-        private static final long serialVersionUID = 1L;
-
-        Crash(String where) {
-            super("simulated crash at " + where);
-        }
-    }
-
-    /** Counts the writes of replication runs (CRM, groupware, links, tokens) and crashes at the chosen one. */
-    static final class Writes {
-        final AtomicInteger count = new AtomicInteger();
-        final AtomicInteger crm = new AtomicInteger();
-        final AtomicInteger groupware = new AtomicInteger();
-        final AtomicInteger links = new AtomicInteger();
-        volatile boolean inRun;
-        volatile int crashAt = -1;
-
-        void write(String kind, String where) {
-            if (!inRun) {
-                return; // the wizards and the person editing contacts are not counted
-            }
-            int n = count.incrementAndGet();
-            switch (kind) {
-                case "crm" -> crm.incrementAndGet();
-                case "groupware" -> groupware.incrementAndGet();
-                case "links" -> links.incrementAndGet();
-                default -> { }
-            }
-            if (n == crashAt) {
-                throw new Crash(where + " (write " + n + ")");
-            }
-        }
-
-        int written() {
-            return crm.get() + groupware.get() + links.get();
-        }
-
-        void reset() {
-            count.set(0);
-            crm.set(0);
-            groupware.set(0);
-            links.set(0);
-            crashAt = -1;
-        }
-    }
-
     final Backend backend;
     final Path root;
     /** The Graph mailbox's user principal name (GRAPH only). */
@@ -138,7 +96,7 @@ final class ContactFlow {
     /** How many of the next link saves fail. */
     final AtomicInteger failingLinkSaves = new AtomicInteger();
     /** The writes of replication runs. */
-    final Writes writes = new Writes();
+    final SyncWrites writes = runWritesOnly();
 
     /** The session of the person editing Graph contacts (GRAPH only). */
     private ConnectorSession person;
@@ -164,7 +122,7 @@ final class ContactFlow {
         this.links = new JdbcLinkStore(runtimeDb);
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
-        TokenStore tokens = counted(TokenStore.class, new JdbcTokenStore(runtimeDb), "tokens", Set.of("put"));
+        TokenStore tokens = writes.counted(TokenStore.class, new JdbcTokenStore(runtimeDb), "tokens", Set.of("put"));
         this.replication = new ContactReplication(accounts, countedCrm(), faultyLinks(), tokens,
                 config(ReplicationConfig.class, Map.of()));
         replication.duplicateCheck = DuplicateCheckComponent.withIndex(crm, new InMemoryMatchKeyIndex(),
@@ -348,11 +306,11 @@ final class ContactFlow {
     }
 
     SyncRun run() {
-        writes.inRun = true;
+        writes.counting = true;
         try {
             return sync.sync(account.id(), Set.of(SyncArea.CONTACTS), SyncTrigger.SCHEDULED);
         } finally {
-            writes.inRun = false;
+            writes.counting = false;
         }
     }
 
@@ -430,7 +388,7 @@ final class ContactFlow {
     }
 
     private HostCrm countedCrm() {
-        ContactPersonDirectory persons = counted(ContactPersonDirectory.class, crm.contactPersons(), "crm",
+        ContactPersonDirectory persons = writes.counted(ContactPersonDirectory.class, crm.contactPersons(), "crm",
                 Set.of("create", "update", "delete", "setPhoto", "addCommunication"));
         return proxy(HostCrm.class, crm, (m, args) -> m.getName().equals("contactPersons") ? persons : NO_REPLACEMENT);
     }
@@ -453,41 +411,17 @@ final class ContactFlow {
         public ConnectorSession open(AccountContext context) {
             ConnectorSession session = local.open(context);
             Optional<ItemStore<ContactData>> contacts = session.contacts()
-                    .map(s -> counted(ItemStore.class, s, "groupware", Set.of("create", "update", "delete")));
+                    .map(s -> writes.counted(ItemStore.class, s, "groupware", Set.of("create", "update", "delete")));
             return proxy(ConnectorSession.class, session, (m, args) -> m.getName().equals("contacts") ? contacts
                     : NO_REPLACEMENT);
         }
     }
 
-    private static final Object NO_REPLACEMENT = new Object();
-
-    @FunctionalInterface
-    private interface Replacement {
-        Object replace(java.lang.reflect.Method method, Object[] args);
-    }
-
-    private <T> T counted(Class<T> type, T target, String kind, Set<String> methods) {
-        return proxy(type, target, (m, args) -> {
-            if (methods.contains(m.getName())) {
-                writes.write(kind, type.getSimpleName() + "." + m.getName());
-            }
-            return NO_REPLACEMENT;
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T target, Replacement replacement) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
-            Object replaced = replacement.replace(m, args);
-            if (replaced != NO_REPLACEMENT) {
-                return replaced;
-            }
-            try {
-                return m.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        });
+    /** The writes of replication runs only: the wizards and the person editing contacts are not counted. */
+    private static SyncWrites runWritesOnly() {
+        SyncWrites writes = new SyncWrites();
+        writes.counting = false;
+        return writes;
     }
 
     /** An instance of a configuration annotation with its defaults, except for the given values. */
