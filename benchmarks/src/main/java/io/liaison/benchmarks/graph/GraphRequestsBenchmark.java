@@ -1,5 +1,6 @@
 package io.liaison.benchmarks.graph;
 
+import io.liaison.connector.graph.internal.EmulatorAccounts;
 import io.liaison.api.connector.AccountContext;
 import io.liaison.api.connector.ChangeSet;
 import io.liaison.api.connector.ConnectorSession;
@@ -345,14 +346,7 @@ public final class GraphRequestsBenchmark {
     }
 
     private AccountContext account(String upn) {
-        Map<String, String> s = new HashMap<>();
-        s.put("tenantId", TENANT);
-        s.put("mailbox", upn);
-        s.put("authMode", "application");
-        s.put("graphEndpoint", emulator.graphBaseUrl());
-        s.put("authorityHost", emulator.authorityHost());
-        s.put("trustStore", emulator.trustStore().toString());
-        s.put("trustStorePassword", emulator.trustStorePassword());
+        Map<String, String> s = EmulatorAccounts.applicationSettings(emulator, TENANT, upn);
         s.put("calendarPastDays", "90");
         s.put("calendarFutureDays", "365");
         return new AccountContext(AccountId.of("bench-" + upn), EmployeeId.of("emp-bench"), s,

@@ -1,17 +1,17 @@
 package io.liaison.activitysync.internal;
 
+import io.liaison.connector.graph.internal.EmulatorAccounts;
 import io.liaison.api.connector.Credentials;
 import io.liaison.api.connector.Secret;
 import io.liaison.graph.emulator.GraphEmulator;
 import io.liaison.graph.emulator.Mailbox;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one Graph emulator of this test JVM (started on first use, closed when the JVM ends), with an application
  * that may read every mailbox; each flow gets a fresh mailbox. The settings are those the Graph connector's own
- * tests use (see {@code GraphTestAccounts} there); they are the connector's documented setting names.
+ * tests use too ({@code EmulatorAccounts} from its test jar).
  */
 final class GraphWorld {
     static final String TENANT = "contoso.onmicrosoft.com";
@@ -47,15 +47,7 @@ final class GraphWorld {
 
     /** The settings of a {@code graph} account on that mailbox (no secrets). */
     static Map<String, String> settings(String upn) {
-        GraphEmulator graph = emulator();
-        Map<String, String> s = new HashMap<>();
-        s.put("tenantId", TENANT);
-        s.put("mailbox", upn);
-        s.put("authMode", "application");
-        s.put("graphEndpoint", graph.graphBaseUrl());
-        s.put("authorityHost", graph.authorityHost());
-        s.put("trustStore", graph.trustStore().toString());
-        s.put("trustStorePassword", graph.trustStorePassword());
+        Map<String, String> s = EmulatorAccounts.applicationSettings(emulator(), TENANT, upn);
         // the flows' dates lie in 2026; the calendar window must reach them whatever today is
         s.put("calendarPastDays", "3650");
         s.put("calendarFutureDays", "3650");

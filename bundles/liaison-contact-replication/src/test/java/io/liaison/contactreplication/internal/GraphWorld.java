@@ -1,5 +1,6 @@
 package io.liaison.contactreplication.internal;
 
+import io.liaison.connector.graph.internal.EmulatorAccounts;
 import io.liaison.api.connector.Credentials;
 import io.liaison.api.connector.Secret;
 import io.liaison.api.domain.Photo;
@@ -12,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * One Graph emulator for every Graph test of this JVM (closed when the JVM ends), with the application Liaison signs
  * in as, a fresh mailbox per flow, and "a person in Outlook" who uploads contact photos through Graph directly.
- * The settings are those of the Graph connector's own tests (see its {@code GraphTestAccounts}).
+ * The settings are those of the Graph connector's own tests ({@code EmulatorAccounts} from its test jar).
  */
 final class GraphWorld {
 
@@ -58,15 +58,7 @@ final class GraphWorld {
 
     /** The settings of a {@code graph} account on that mailbox (application permissions). */
     Map<String, String> settings(String upn) {
-        Map<String, String> s = new HashMap<>();
-        s.put("tenantId", TENANT);
-        s.put("mailbox", upn);
-        s.put("authMode", "application");
-        s.put("graphEndpoint", emulator.graphBaseUrl());
-        s.put("authorityHost", emulator.authorityHost());
-        s.put("trustStore", emulator.trustStore().toString());
-        s.put("trustStorePassword", emulator.trustStorePassword());
-        return s;
+        return EmulatorAccounts.applicationSettings(emulator, TENANT, upn);
     }
 
     Credentials credentials() {

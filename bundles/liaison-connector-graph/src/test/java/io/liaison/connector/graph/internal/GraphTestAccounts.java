@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.FormBody;
@@ -56,14 +55,7 @@ final class GraphTestAccounts implements AutoCloseable {
     }
 
     Map<String, String> settings(String upn) {
-        Map<String, String> s = new HashMap<>();
-        s.put(GraphSettings.TENANT_ID, TENANT);
-        s.put(GraphSettings.MAILBOX, upn);
-        s.put(GraphSettings.AUTH_MODE, "application");
-        s.put(GraphSettings.GRAPH_ENDPOINT, emulator.graphBaseUrl());
-        s.put(GraphSettings.AUTHORITY_HOST, emulator.authorityHost());
-        s.put(GraphSettings.TRUST_STORE, emulator.trustStore().toString());
-        s.put(GraphSettings.TRUST_STORE_PASSWORD, emulator.trustStorePassword());
+        Map<String, String> s = EmulatorAccounts.applicationSettings(emulator, TENANT, upn);
         // the contract's samples lie in early 2026
         s.put(GraphSettings.CALENDAR_PAST_DAYS, "3650");
         s.put(GraphSettings.TIME_ZONE, "Europe/Berlin");

@@ -1,0 +1,30 @@
+package io.liaison.connector.graph.internal;
+
+import io.liaison.graph.emulator.GraphEmulator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The settings of a {@code graph} account on a Graph emulator's mailbox, for the tests of this connector and of the
+ * modules that run it against the emulator (through this module's test jar).
+ */
+public final class EmulatorAccounts {
+    private EmulatorAccounts() {
+    }
+
+    /**
+     * Application sign-in to {@code upn}'s mailbox of {@code tenant} on the emulator, trusting its certificate: the
+     * settings every such account needs, in a map the caller may add to (calendar window, time zone, ...).
+     */
+    public static Map<String, String> applicationSettings(GraphEmulator emulator, String tenant, String upn) {
+        Map<String, String> s = new HashMap<>();
+        s.put(GraphSettings.TENANT_ID, tenant);
+        s.put(GraphSettings.MAILBOX, upn);
+        s.put(GraphSettings.AUTH_MODE, "application");
+        s.put(GraphSettings.GRAPH_ENDPOINT, emulator.graphBaseUrl());
+        s.put(GraphSettings.AUTHORITY_HOST, emulator.authorityHost());
+        s.put(GraphSettings.TRUST_STORE, emulator.trustStore().toString());
+        s.put(GraphSettings.TRUST_STORE_PASSWORD, emulator.trustStorePassword());
+        return s;
+    }
+}
