@@ -7,11 +7,15 @@ import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.VersionConflictException;
 import io.liaison.api.domain.Activity;
 import io.liaison.sync.engine.CreateReason;
+import io.liaison.sync.engine.GroupwareLookups;
 import io.liaison.sync.engine.ItemChangedException;
 import io.liaison.sync.engine.ItemGoneException;
+import io.liaison.sync.engine.Presence;
 import io.liaison.sync.engine.SideItem;
 import io.liaison.sync.engine.SideStore;
 import java.net.URI;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -41,7 +45,12 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
 
     @Override
     public Optional<SideItem<T>> get(String id) {
-        return store.get(id).map(this::item);
+        return GroupwareLookups.get(store, id, this::item);
+    }
+
+    @Override
+    public Map<String, Presence<T>> lookUp(Collection<String> ids) {
+        return GroupwareLookups.lookUp(store, ids, this::item);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.liaison.api.connector;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -20,8 +23,33 @@ public interface ItemStore<T> {
      */
     ChangeSet<GroupwareItem<T>> changes(Optional<SyncToken> since);
 
-    /** The item, if it exists. */
+    /**
+     * The item, if it exists; empty only when the groupware confirms it is gone.
+     *
+     * @throws ItemUnreadableException when the item exists but cannot be read (never answered as empty)
+     */
     Optional<GroupwareItem<T>> get(String id);
+
+    /**
+     * Looks up several items by id, each found, gone or unreadable: how a caller confirms that items a change set
+     * reported removed (or a complete listing left out) are really gone before acting on it. A change feed may
+     * leave out items that still exist (Graph's calendar view reports events that left its date range as
+     * removed); such items are {@link Lookup.Found}. The default asks {@link #get} one id at a time; a connector
+     * with a cheaper way (Graph's {@code $batch}) overrides it.
+     *
+     * @return one entry per id, in the order given
+     */
+    default Map<String, Lookup<T>> lookUp(Collection<String> ids) {
+        Map<String, Lookup<T>> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            try {
+                found.put(id, get(id).<Lookup<T>>map(Lookup.Found::new).orElseGet(Lookup.Gone::new));
+            } catch (ItemUnreadableException e) {
+                found.put(id, new Lookup.Unreadable<>(e.getMessage()));
+            }
+        }
+        return found;
+    }
 
     /**
      * Creates an item, once per idempotency key: when an item with this key exists (a repeated create after a
@@ -36,6 +64,7 @@ public interface ItemStore<T> {
      *
      * @throws VersionConflictException when the item's version is no longer {@code expectedVersion}
      * @throws ItemNotFoundException    when it is gone
+     * @throws ItemUnreadableException  when it exists but cannot be read (never written as a second item)
      */
     GroupwareItem<T> update(String id, String expectedVersion, T data, Optional<String> crmId);
 

@@ -12,12 +12,16 @@ import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.RunJournal;
 import io.liaison.sync.engine.CreateReason;
+import io.liaison.sync.engine.GroupwareLookups;
 import io.liaison.sync.engine.ItemChangedException;
 import io.liaison.sync.engine.ItemGoneException;
+import io.liaison.sync.engine.Presence;
 import io.liaison.sync.engine.SideItem;
 import io.liaison.sync.engine.SideStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -55,7 +59,12 @@ final class GroupwareContactSide implements SideStore<ContactData, ContactPerson
 
     @Override
     public Optional<SideItem<ContactData>> get(String id) {
-        return store.get(id).map(this::item);
+        return GroupwareLookups.get(store, id, this::item);
+    }
+
+    @Override
+    public Map<String, Presence<ContactData>> lookUp(Collection<String> ids) {
+        return GroupwareLookups.lookUp(store, ids, this::item);
     }
 
     @Override

@@ -1,18 +1,44 @@
 package io.liaison.sync.engine;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The writes the engine makes to one side, converting the other side's content on the way. Adapters translate
- * their side's "not found" into {@link ItemGoneException} and "stale version" into {@link ItemChangedException}.
+ * their side's "not found" into {@link ItemGoneException}, "stale version" into {@link ItemChangedException} and
+ * "exists but cannot be read" into {@link ItemUnreadableException}.
  *
  * @param <S> this side's content type
  * @param <O> the other side's content type
  */
 public interface SideStore<S, O> {
 
-    /** The item, if it exists. */
+    /**
+     * The item, if it exists; empty only when the side confirms it is gone.
+     *
+     * @throws ItemUnreadableException when it exists but cannot be read
+     */
     Optional<SideItem<S>> get(String id);
+
+    /**
+     * Looks up several items: found, gone or unreadable (how the engine confirms a reported removal before acting on
+     * it). The default asks {@link #get} one id at a time.
+     *
+     * @return one entry per id
+     */
+    default Map<String, Presence<S>> lookUp(Collection<String> ids) {
+        Map<String, Presence<S>> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            try {
+                found.put(id, get(id).<Presence<S>>map(Presence.Found::new).orElseGet(Presence.Gone::new));
+            } catch (ItemUnreadableException e) {
+                found.put(id, new Presence.Unreadable<>(e.getMessage()));
+            }
+        }
+        return found;
+    }
 
     /** The item created before from {@code source} for this reason (after a crash), if any. */
     Optional<SideItem<S>> findCreated(SideItem<O> source, CreateReason reason);

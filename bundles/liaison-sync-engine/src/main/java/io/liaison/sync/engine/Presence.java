@@ -1,0 +1,30 @@
+package io.liaison.sync.engine;
+
+import java.util.Objects;
+
+/**
+ * What a side's look-up by id found: the item, nothing (the side confirms it is gone), or an item that exists but
+ * cannot be read now. The engine deletes on the strength of {@link Gone} only.
+ *
+ * @param <T> the content type
+ */
+public sealed interface Presence<T> {
+
+    /** The item exists and was read. */
+    record Found<T>(SideItem<T> item) implements Presence<T> {
+        public Found {
+            Objects.requireNonNull(item, "item");
+        }
+    }
+
+    /** The side confirms the item is not there. */
+    record Gone<T>() implements Presence<T> {
+    }
+
+    /** The item exists but cannot be read now; {@code reason} says why, for the journal. */
+    record Unreadable<T>(String reason) implements Presence<T> {
+        public Unreadable {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
