@@ -19,8 +19,14 @@ public record Plan<C, G>(List<Step<C, G>> steps, int unchanged, int crmDeletesSt
         steps = List.copyOf(steps);
     }
 
-    /** The steps that write something (everything but stopped deletes). */
+    /** The steps that write something (everything but stopped deletes and items left alone). */
     public List<Step<C, G>> actions() {
-        return steps.stream().filter(s -> s.kind() != Step.Kind.DELETE_STOPPED).toList();
+        return steps.stream().filter(s -> s.kind() != Step.Kind.DELETE_STOPPED && s.kind() != Step.Kind.LEFT_ALONE)
+                .toList();
+    }
+
+    /** The pairs left alone because an item of theirs cannot be read now. */
+    public List<Step<C, G>> leftAlone() {
+        return steps.stream().filter(s -> s.kind() == Step.Kind.LEFT_ALONE).toList();
     }
 }

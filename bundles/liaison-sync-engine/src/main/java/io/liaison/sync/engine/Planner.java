@@ -33,9 +33,12 @@ public final class Planner {
     private Planner() {
     }
 
-    private enum State { UNCHANGED, TOUCHED, CHANGED, REMOVED }
+    private enum State { UNCHANGED, TOUCHED, CHANGED, REMOVED, UNREADABLE }
 
-    private record Observed<T>(State state, Optional<SideItem<T>> item) {
+    private record Observed<T>(State state, Optional<SideItem<T>> item, String why) {
+        Observed(State state, Optional<SideItem<T>> item) {
+            this(state, item, "");
+        }
     }
 
     /** The plan for these links and change sets under a conflict policy and a mass-delete guard. */
@@ -128,6 +131,13 @@ public final class Planner {
                                             SyncRules rules, boolean lookUp) {
         State cs = c.state();
         State gs = g.state();
+        if (cs == State.UNREADABLE || gs == State.UNREADABLE) {
+            // an unreadable item is not a deleted one, and an edit of its partner waits until it can be read again
+            String why = cs == State.UNREADABLE ? "the CRM item cannot be read (" + c.why() + ")"
+                    : "the groupware item cannot be read (" + g.why() + ")";
+            return step(Kind.LEFT_ALONE, link, c.item(), g.item(), Optional.empty(), false,
+                    why + "; left alone on both sides, tried again in the next run");
+        }
         boolean cQuiet = cs == State.UNCHANGED || cs == State.TOUCHED;
         boolean gQuiet = gs == State.UNCHANGED || gs == State.TOUCHED;
         if (cs == State.UNCHANGED && gs == State.UNCHANGED) {
@@ -221,6 +231,10 @@ public final class Planner {
 
     private static <T> Observed<T> observe(String id, String linkedVersion, String linkedHash,
                                            Map<String, SideItem<T>> changed, SideChanges<T> changes) {
+        String unreadable = changes.unreadable().get(id);
+        if (unreadable != null) {
+            return new Observed<>(State.UNREADABLE, Optional.empty(), unreadable);
+        }
         SideItem<T> item = changed.get(id);
         if (item != null) {
             if (item.version().equals(linkedVersion)) {

@@ -7,6 +7,8 @@ import io.liaison.api.runtime.LinkStore;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.RunJournal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -64,12 +66,36 @@ public final class Reconciler<C, G> {
         this.clock = clock;
     }
 
-    /** How applying a plan went. */
-    public record Result(int applied, int failed, int deferred) {
-        /** Whether every chosen step was applied: only then may the change-feed tokens advance. */
-        public boolean clean() {
-            return failed == 0 && deferred == 0;
+    /**
+     * How applying a plan went.
+     *
+     * @param applied   steps applied
+     * @param failed    steps that failed (journaled with the reason)
+     * @param deferred  steps not chosen, left for the next run after a change meanwhile, or not reached before a
+     *                  cancel
+     * @param left      pairs left alone because an item of theirs cannot be read now
+     * @param unapplied every step that was planned but not applied (failed, deferred, left alone, stopped by the
+     *                  mass-delete guard): what the next run must be offered again
+     */
+    public record Result(int applied, int failed, int deferred, int left, List<Step<?, ?>> unapplied) {
+        public Result {
+            unapplied = List.copyOf(unapplied);
         }
+
+        /** A result without the steps themselves. */
+        public Result(int applied, int failed, int deferred) {
+            this(applied, failed, deferred, 0, List.of());
+        }
+
+        /** Whether every planned step was applied and every item could be read. */
+        public boolean clean() {
+            return failed == 0 && deferred == 0 && left == 0;
+        }
+    }
+
+    /** Journals a remark about the run as a whole (not about one item). */
+    public void note(String item, String message) {
+        journal.record(area, item, Outcome.UNCHANGED, message, Optional.empty());
     }
 
     /** Applies the chosen steps of a plan; stops between items when {@code cancelled} says so. */
@@ -77,25 +103,28 @@ public final class Reconciler<C, G> {
         if (plan.crmDeletesStopped() > 0) {
             journal.record(area, "mass-delete guard", Outcome.WARNING, "mass-delete guard: the CRM reports "
                     + plan.crmDeletesStopped() + " of " + plan.linkCount() + " linked items gone in one run; taken for "
-                    + "an outage, their groupware copies are kept and the run stops there until the CRM is checked "
-                    + "(or the guard's threshold raised)", Optional.empty());
+                    + "an outage, their groupware copies are kept and the deletes wait until the CRM is checked and "
+                    + "an administrator acknowledges them for one run", Optional.empty());
         }
         if (plan.groupwareDeletesStopped() > 0) {
             journal.record(area, "mass-delete guard", Outcome.WARNING, "mass-delete guard: the groupware reports "
                     + plan.groupwareDeletesStopped() + " of " + plan.linkCount() + " linked items gone in one run; "
-                    + "taken for an outage, their CRM copies are kept and the run stops there until the groupware is "
-                    + "checked (or the guard's threshold raised)", Optional.empty());
+                    + "taken for an outage, their CRM copies are kept and the deletes wait until the groupware is "
+                    + "checked and an administrator acknowledges them for one run", Optional.empty());
+        }
+        List<Step<?, ?>> unapplied = new ArrayList<>();
+        plan.steps().stream().filter(s -> s.kind() == Step.Kind.DELETE_STOPPED).forEach(unapplied::add);
+        for (Step<C, G> step : plan.leftAlone()) {
+            journal.record(area, step.label(), Outcome.WARNING, step.reason(), step.crmId());
+            unapplied.add(step);
         }
         int applied = 0;
         int failed = 0;
         int deferred = 0;
         for (Step<C, G> step : plan.actions()) {
-            if (!chosen.test(step)) {
+            if (!chosen.test(step) || cancelled.getAsBoolean()) {
                 deferred++;
-                continue;
-            }
-            if (cancelled.getAsBoolean()) {
-                deferred++;
+                unapplied.add(step);
                 continue;
             }
             try {
@@ -106,13 +135,21 @@ public final class Reconciler<C, G> {
                 journal.record(area, step.label(), Outcome.WARNING, "left for the next run: " + e.getMessage(),
                         step.crmId());
                 deferred++;
+                unapplied.add(step);
+            } catch (ItemUnreadableException e) {
+                // it could be read when planned and cannot now (a file being written): not gone, tried again
+                journal.record(area, step.label(), Outcome.WARNING, "left for the next run, the item cannot be read: "
+                        + e.getMessage(), step.crmId());
+                deferred++;
+                unapplied.add(step);
             } catch (RuntimeException e) {
                 journal.record(area, step.label(), Outcome.FAILED, step.action().toLowerCase(java.util.Locale.ROOT)
                         + " " + step.direction() + " failed (" + step.reason() + "): " + describe(e), step.crmId());
                 failed++;
+                unapplied.add(step);
             }
         }
-        return new Result(applied, failed, deferred);
+        return new Result(applied, failed, deferred, plan.leftAlone().size(), unapplied);
     }
 
     private void apply(Step<C, G> step) {
@@ -141,8 +178,8 @@ public final class Reconciler<C, G> {
                 links.delete(account, scope, step.link().orElseThrow().crmId());
                 journal.record(area, step.label(), Outcome.DELETED, "link removed: " + step.reason(), step.crmId());
             }
-            case DELETE_STOPPED -> {
-                // journaled once per run in apply
+            case DELETE_STOPPED, LEFT_ALONE -> {
+                // journaled in apply, before the steps
             }
         }
     }
@@ -306,8 +343,13 @@ public final class Reconciler<C, G> {
     private void refresh(Link link, Step<C, G> step) {
         String crmVersion = step.crm().map(SideItem::version).orElse(link.crmVersion());
         String gwVersion = step.groupware().map(SideItem::version).orElse(link.groupwareVersion());
-        links.save(new Link(account, scope, link.crmId(), crmVersion, link.groupwareId(), gwVersion,
-                link.contentHash(), clock.instant()));
+        // both sides hold the same content (the same edit on both, or a write whose link a crash lost): the link
+        // takes that content's hash, so that a later edit is compared with what both sides hold now
+        String hash = step.crm().isPresent() && step.groupware().isPresent()
+                && sameContent(step.crm().get(), step.groupware().get())
+                ? step.crm().get().contentHash() : link.contentHash();
+        links.save(new Link(account, scope, link.crmId(), crmVersion, link.groupwareId(), gwVersion, hash,
+                clock.instant()));
     }
 
     /** Writes the link back when it is missing; a person's edit in between leaves it for the next run. */

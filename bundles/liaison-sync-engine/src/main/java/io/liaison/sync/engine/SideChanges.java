@@ -2,23 +2,32 @@ package io.liaison.sync.engine;
 
 import io.liaison.api.connector.SyncToken;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * What one side reports changed since its stored token.
  *
- * @param changed  items created or changed, with their current content (one per id)
- * @param removed  ids of items gone
- * @param complete whether {@code changed} lists every item of the side (a first read, or a re-read after an
- *                 expired token): a linked item absent from it is gone
- * @param next     the token to store once the whole change set is applied
- * @param <T>      the content type
+ * @param changed    items created or changed, with their current content (one per id)
+ * @param removed    ids of items gone
+ * @param complete   whether {@code changed} lists every item of the side (a first read, or a re-read after an
+ *                   expired token): a linked item absent from it is gone, once the side confirms it
+ * @param next       the token to store once the whole change set is applied
+ * @param unreadable ids of linked items that exist but cannot be read now, with the reason: neither changed nor gone
+ * @param <T>        the content type
  */
-public record SideChanges<T>(List<SideItem<T>> changed, Set<String> removed, boolean complete, SyncToken next) {
+public record SideChanges<T>(List<SideItem<T>> changed, Set<String> removed, boolean complete, SyncToken next,
+                             Map<String, String> unreadable) {
     public SideChanges {
         changed = List.copyOf(changed);
         removed = Set.copyOf(removed);
         Objects.requireNonNull(next, "next");
+        unreadable = Map.copyOf(unreadable);
+    }
+
+    /** A change set in which every item could be read. */
+    public SideChanges(List<SideItem<T>> changed, Set<String> removed, boolean complete, SyncToken next) {
+        this(changed, removed, complete, next, Map.of());
     }
 }

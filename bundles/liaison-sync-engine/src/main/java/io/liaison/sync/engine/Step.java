@@ -51,7 +51,12 @@ public record Step<C, G>(Kind kind, Optional<Link> link, Optional<SideItem<C>> c
         /** Deleted in the CRM while the groupware keeps its item, likewise: the groupware item is detached. */
         UNLINK_KEEP_GROUPWARE,
         /** A delete the mass-delete guard stopped. */
-        DELETE_STOPPED
+        DELETE_STOPPED,
+        /**
+         * A side's item exists but cannot be read now (a half-written or broken file): neither side is written, the
+         * link stays, and the pair is looked at again in the next run.
+         */
+        LEFT_ALONE
     }
 
     /** Which edit a conflict keeps. */

@@ -11,17 +11,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
- * One area's run from end to end: read both feeds from their stored tokens, plan against the links, apply, and
- * store the new tokens only when the whole change set was applied (a side whose deletes the mass-delete guard
- * stopped keeps its old token, so that the next run sees the same removals again and stops again).
+ * One area's run from end to end: read both feeds from their stored tokens, confirm every reported removal with the
+ * side (only "gone" deletes; an item found or unreadable stays), plan against the links, apply, and store the new
+ * tokens. What the run did not apply (steps not chosen in a manual run, failures, items left alone because they cannot
+ * be read, deletes the mass-delete guard stopped) is offered to the next run from the link store, not from the old
+ * token, so that partial runs converge and the feeds' tokens do not fall behind.
  *
  * <p>A token marks the feed's position when it was read, before this run wrote anything. An item this run created
  * is new to that position; if a person deletes it before the next run, a feed that compares listings (the local
@@ -45,6 +51,10 @@ public final class Synchronization<C, G> {
     private final SideStore<C, G> crm;
     private final SideStore<G, C> groupware;
     private final Clock clock;
+    private final LongSupplier nanoTime;
+
+    /** Pending ids beyond this length keep a side's token where it was (the token store holds 64 KiB a value). */
+    private static final int MAX_PENDING_CHARS = 60_000;
 
     /**
      * @param account             the account
@@ -65,6 +75,7 @@ public final class Synchronization<C, G> {
         this.crm = crm;
         this.groupware = groupware;
         this.clock = clock;
+        this.nanoTime = System::nanoTime;
         this.account = account;
         this.linkScope = linkScope;
         this.crmTokenScope = crmTokenScope;
@@ -75,8 +86,15 @@ public final class Synchronization<C, G> {
         this.groupwareFeed = groupwareFeed;
     }
 
-    /** A plan with the change sets it was made from. */
-    public record Reading<C, G>(Plan<C, G> plan, SideChanges<C> crm, SideChanges<G> groupware, Instant readAt) {
+    /**
+     * A plan with the change sets it was made from.
+     *
+     * @param crmStillThere       linked CRM items the CRM's feed reported removed (or left out of a complete
+     *                            listing) that its look-up found: not deleted
+     * @param groupwareStillThere the same for the groupware (events that left Graph's calendar window, for one)
+     */
+    public record Reading<C, G>(Plan<C, G> plan, SideChanges<C> crm, SideChanges<G> groupware, Instant readAt,
+                                int crmStillThere, int groupwareStillThere) {
     }
 
     /** Reads both sides and plans; writes nothing. */
@@ -88,10 +106,12 @@ public final class Synchronization<C, G> {
     public Reading<C, G> read(ConflictPolicy policy, MassDeleteGuard guard, SyncRules rules) {
         Instant readAt = clock.instant();
         List<Link> linked = links.list(account, linkScope);
-        SideChanges<C> crmChanges = completed(crmFeed.read(tokens.get(account, crmTokenScope)), crmTokenScope,
-                linked, true, crm);
-        SideChanges<G> gwChanges = completed(groupwareFeed.read(tokens.get(account, groupwareTokenScope)),
+        Confirmed<C> crmRead = confirmed(crmFeed.read(tokens.get(account, crmTokenScope)), crmTokenScope, linked,
+                true, crm);
+        Confirmed<G> gwRead = confirmed(groupwareFeed.read(tokens.get(account, groupwareTokenScope)),
                 groupwareTokenScope, linked, false, groupware);
+        SideChanges<C> crmChanges = crmRead.changes();
+        SideChanges<G> gwChanges = gwRead.changes();
         if (rules.lookUpNamedPartners()) {
             Set<String> linkedCrm = new HashSet<>();
             Set<String> linkedGw = new HashSet<>();
@@ -104,7 +124,7 @@ public final class Synchronization<C, G> {
             gwChanges = withNamedPartners(gwChanges, crmBefore, linkedCrm, linkedGw, groupware);
         }
         Plan<C, G> plan = Planner.plan(linked, crmChanges, gwChanges, policy, guard, rules);
-        return new Reading<>(plan, crmChanges, gwChanges, readAt);
+        return new Reading<>(plan, crmChanges, gwChanges, readAt, crmRead.stillThere(), gwRead.stillThere());
     }
 
     /**
@@ -133,33 +153,78 @@ public final class Synchronization<C, G> {
         return new SideChanges<>(changed, changes.removed(), changes.complete(), changes.next());
     }
 
-    /** Adds what the feed did not mention of the items written after its token was read (see the class comment). */
-    private <T> SideChanges<T> completed(SideChanges<T> changes, String tokenScope, List<Link> linked, boolean crmSide,
-                                         SideStore<T, ?> store) {
-        if (changes.complete()) {
-            return changes;
-        }
+    private record Confirmed<T>(SideChanges<T> changes, int stillThere) {
+    }
+
+    /**
+     * Completes and confirms a side's change set before anything is planned from it. Looked up on the side, in one
+     * call: the linked items written after the feed's token was read that it did not mention (see the class
+     * comment), the linked items re-offered by an earlier run (the same: their links were stamped after its read),
+     * the unlinked items an earlier run left pending, and every linked item the feed reports removed or a complete
+     * listing leaves out. Only a confirmed "gone" is a removal: an item found is taken as it is now (a feed may stop
+     * reporting items that still exist, as Graph's calendar view does for events outside its date range), and an
+     * item that cannot be read is neither changed nor removed.
+     */
+    private <T> Confirmed<T> confirmed(SideChanges<T> changes, String tokenScope, List<Link> linked, boolean crmSide,
+                                       SideStore<T, ?> store) {
         Optional<Instant> lastRead = tokens.get(account, readAtScope(tokenScope)).flatMap(Synchronization::instant);
-        Set<String> mentioned = new HashSet<>(changes.removed());
+        Set<String> mentioned = new HashSet<>();
         changes.changed().forEach(i -> mentioned.add(i.id()));
-        List<SideItem<T>> changed = new ArrayList<>(changes.changed());
-        Set<String> removed = new HashSet<>(changes.removed());
+        Map<String, String> linkedVersions = new HashMap<>();
+        Set<String> reportedGone = new LinkedHashSet<>();
+        Set<String> ask = new LinkedHashSet<>();
         for (Link link : linked) {
             String id = crmSide ? link.crmId() : link.groupwareId();
-            String version = crmSide ? link.crmVersion() : link.groupwareVersion();
-            boolean writtenSince = lastRead.map(t -> !link.syncedAt().isBefore(t.minus(Duration.ofSeconds(1))))
-                    .orElse(true);
-            if (!writtenSince || mentioned.contains(id)) {
+            linkedVersions.put(id, crmSide ? link.crmVersion() : link.groupwareVersion());
+            if (mentioned.contains(id)) {
                 continue;
             }
-            Optional<SideItem<T>> current = store.get(id);
-            if (current.isEmpty()) {
-                removed.add(id);
-            } else if (!current.get().version().equals(version)) {
-                changed.add(current.get());
+            if (changes.removed().contains(id) || changes.complete()) {
+                reportedGone.add(id);
+                ask.add(id);
+            } else if (lastRead.map(t -> !link.syncedAt().isBefore(t.minus(Duration.ofSeconds(1)))).orElse(true)) {
+                ask.add(id);
             }
         }
-        return new SideChanges<>(changed, removed, false, changes.next());
+        for (String id : pending(tokenScope)) {
+            if (!mentioned.contains(id) && !linkedVersions.containsKey(id)) {
+                ask.add(id);
+            }
+        }
+        List<SideItem<T>> changed = new ArrayList<>(changes.changed());
+        Set<String> removed = new HashSet<>(changes.removed());
+        removed.removeAll(reportedGone);
+        Map<String, String> unreadable = new HashMap<>(changes.unreadable());
+        int stillThere = 0;
+        Map<String, Presence<T>> found = ask.isEmpty() ? Map.of() : store.lookUp(ask);
+        for (String id : ask) {
+            Presence<T> presence = found.getOrDefault(id, new Presence.Unreadable<>("the look-up did not answer"));
+            boolean isLinked = linkedVersions.containsKey(id);
+            if (presence instanceof Presence.Found<T> f) {
+                // a complete listing that left it out would count it gone: it is listed as found; otherwise only
+                // a version other than the link's makes it a change
+                if ((changes.complete() && reportedGone.contains(id)) || !isLinked
+                        || !f.item().version().equals(linkedVersions.get(id))) {
+                    changed.add(f.item());
+                }
+                stillThere += reportedGone.contains(id) ? 1 : 0;
+            } else if (presence instanceof Presence.Unreadable<T> u) {
+                if (isLinked) {
+                    unreadable.put(id, u.reason());
+                }
+            } else if (isLinked) {
+                removed.add(id);
+            }
+        }
+        return new Confirmed<>(new SideChanges<>(changed, removed, changes.complete(), changes.next(), unreadable),
+                stillThere);
+    }
+
+    /** The unlinked items of a side that an earlier run planned for but did not apply. */
+    private List<String> pending(String tokenScope) {
+        return tokens.get(account, pendingScope(tokenScope))
+                .map(t -> List.of(t.value().split("\n"))).orElse(List.of()).stream()
+                .filter(id -> !id.isEmpty()).toList();
     }
 
     private static Optional<Instant> instant(SyncToken token) {
@@ -172,6 +237,10 @@ public final class Synchronization<C, G> {
 
     private static String readAtScope(String tokenScope) {
         return tokenScope + "#read-at";
+    }
+
+    private static String pendingScope(String tokenScope) {
+        return tokenScope + "#pending";
     }
 
     /**
@@ -192,20 +261,67 @@ public final class Synchronization<C, G> {
      */
     public Reconciler.Result run(Reconciler<C, G> reconciler, ConflictPolicy policy, MassDeleteGuard guard,
                                  SyncRules rules, Predicate<Step<C, G>> chosen, BooleanSupplier cancelled) {
+        long started = nanoTime.getAsLong();
         Reading<C, G> reading = read(policy, guard, rules);
-        Reconciler.Result result = reconciler.apply(reading.plan(), chosen, cancelled);
-        if (result.clean() && !cancelled.getAsBoolean()) {
-            SyncToken readAt = new SyncToken(reading.readAt().toString());
-            if (reading.plan().crmDeletesStopped() == 0) {
-                // the token first: a crash between the two leaves an older read time, which only looks up more
-                tokens.put(account, crmTokenScope, reading.crm().next());
-                tokens.put(account, readAtScope(crmTokenScope), readAt);
-            }
-            if (reading.plan().groupwareDeletesStopped() == 0) {
-                tokens.put(account, groupwareTokenScope, reading.groupware().next());
-                tokens.put(account, readAtScope(groupwareTokenScope), readAt);
-            }
+        if (reading.groupwareStillThere() > 0) {
+            reconciler.note("groupware feed", reading.groupwareStillThere() + " linked item(s) the groupware no longer "
+                    + "reports (for example outside the synchronised date range) are still there: kept on both sides");
         }
+        if (reading.crmStillThere() > 0) {
+            reconciler.note("CRM feed", reading.crmStillThere() + " linked item(s) the CRM reported removed are still "
+                    + "there: kept on both sides");
+        }
+        Reconciler.Result result = reconciler.apply(reading.plan(), chosen, cancelled);
+        Instant now = clock.instant();
+        Set<String> crmPending = new LinkedHashSet<>();
+        Set<String> gwPending = new LinkedHashSet<>();
+        for (Step<?, ?> step : result.unapplied()) {
+            reoffer(step, now, crmPending, gwPending);
+        }
+        // a clock that stepped back during the run stamped some links earlier than the read: the read time stored is
+        // the earliest the clock can have shown since (now minus the run's monotonic length), so none is missed
+        Instant earliest = now.minusNanos(Math.max(0, nanoTime.getAsLong() - started));
+        SyncToken readAt = new SyncToken((earliest.isBefore(reading.readAt()) ? earliest : reading.readAt()).toString());
+        advance(crmTokenScope, reading.crm().next(), crmPending, readAt);
+        advance(groupwareTokenScope, reading.groupware().next(), gwPending, readAt);
         return result;
+    }
+
+    /**
+     * Offers a step the run did not apply to the next run: a linked pair by stamping its link with the time now, after
+     * this run's read, so that the next run looks up both items whatever their feeds say; an unlinked item by keeping
+     * its id pending. So the tokens can advance past a partial run without losing what it left.
+     */
+    private void reoffer(Step<?, ?> step, Instant now, Set<String> crmPending, Set<String> gwPending) {
+        Optional<Link> link = step.crmId().flatMap(id -> links.byCrmId(account, linkScope, id))
+                .or(() -> step.groupwareId().flatMap(id -> links.byGroupwareId(account, linkScope, id)));
+        if (link.isPresent()) {
+            Link l = link.get();
+            links.save(new Link(l.account(), l.scope(), l.crmId(), l.crmVersion(), l.groupwareId(),
+                    l.groupwareVersion(), l.contentHash(), now));
+            return;
+        }
+        step.crm().map(SideItem::id).ifPresent(crmPending::add);
+        step.groupware().map(SideItem::id).ifPresent(gwPending::add);
+    }
+
+    /**
+     * Stores a side's pending ids, then its token and read time; the pending ids first, so that a crash in between
+     * only looks up more. Pending ids that do not fit the token store keep the side's old token instead (the next
+     * run then reads from there, as before re-offering existed).
+     */
+    private void advance(String tokenScope, SyncToken next, Set<String> pending, SyncToken readAt) {
+        String joined = String.join("\n", pending);
+        if (joined.length() > MAX_PENDING_CHARS) {
+            return;
+        }
+        if (joined.isEmpty()) {
+            tokens.clear(account, pendingScope(tokenScope));
+        } else {
+            tokens.put(account, pendingScope(tokenScope), new SyncToken(joined));
+        }
+        // the token first: a crash between the two leaves an older read time, which only looks up more
+        tokens.put(account, tokenScope, next);
+        tokens.put(account, readAtScope(tokenScope), readAt);
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PlannerTest {
     private static final AccountId ACCOUNT = AccountId.of("acc");
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    private static final MassDeleteGuard NO_GUARD = new MassDeleteGuard(1.0, 0);
+    private static final MassDeleteGuard NO_GUARD = new MassDeleteGuard(1.0, 0).acknowledge();
 
     private static Link link(String n) {
         return new Link(ACCOUNT, "S", "c" + n, "1", "g" + n, "1", "h" + n, T0);
@@ -155,10 +155,10 @@ class PlannerTest {
         Plan<String, String> half = Planner.plan(links, none(), changes(List.of(), Set.of("g0", "g1", "g2", "g3", "g4"), false),
                 ConflictPolicy.CRM_WINS, MassDeleteGuard.DEFAULT);
         assertThat(half.actions()).hasSize(5).extracting(Step::kind).containsOnly(Kind.DELETE_IN_CRM);
-        // too few links: the guard does not act
-        Plan<String, String> few = Planner.plan(links.subList(0, 3), none(), changes(List.of(), Set.of("g0", "g1", "g2"), false),
+        // too few links for the share rule: the guard does not act on two of three gone
+        Plan<String, String> few = Planner.plan(links.subList(0, 3), none(), changes(List.of(), Set.of("g0", "g1"), false),
                 ConflictPolicy.CRM_WINS, MassDeleteGuard.DEFAULT);
-        assertThat(few.actions()).hasSize(3);
+        assertThat(few.actions()).hasSize(2);
     }
 
     @Test
@@ -235,6 +235,45 @@ class PlannerTest {
         assertThat(Planner.plan(links, none(), twoGone, ConflictPolicy.CRM_WINS, new MassDeleteGuard(0.5, 0))
                 .groupwareDeletesStopped()).isEqualTo(2);
         assertThat(fromFive.trips(5, 6)).isTrue();
-        assertThat(fromFive.trips(4, 4)).isFalse();
+        assertThat(fromFive.trips(4, 5)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1", "2", "3", "9"})
+    void aSideThatReportsEveryLinkedItemGoneNeverDeletesWhateverTheCount(int count) {
+        // vdirsyncer refuses to sync a store that became empty; a small account's emptied calendar is an outage too
+        List<Link> links = new ArrayList<>();
+        Set<String> gone = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            links.add(link(String.valueOf(i)));
+            gone.add("g" + i);
+        }
+        Plan<String, String> p = Planner.plan(links, none(), changes(List.of(), gone, false), ConflictPolicy.CRM_WINS,
+                MassDeleteGuard.DEFAULT);
+        assertThat(p.actions()).isEmpty();
+        assertThat(p.groupwareDeletesStopped()).isEqualTo(count);
+        assertThat(Planner.plan(links, changes(List.of(), Set.of("c0"), false), none(), ConflictPolicy.CRM_WINS,
+                new MassDeleteGuard(1.0, 0)).crmDeletesStopped()).isEqualTo(count == 1 ? 1 : 0);
+        // an administrator who checked them acknowledges the deletes for one run
+        Plan<String, String> acknowledged = Planner.plan(links, none(), changes(List.of(), gone, false),
+                ConflictPolicy.CRM_WINS, MassDeleteGuard.DEFAULT.acknowledge());
+        assertThat(acknowledged.actions()).hasSize(count).extracting(Step::kind).containsOnly(Kind.DELETE_IN_CRM);
+    }
+
+    @Test
+    void anUnreadableItemIsNeitherChangedNorGoneAndItsPartnersEditWaits() {
+        List<Link> links = List.of(link("1"), link("2"));
+        SideChanges<String> unreadable = new SideChanges<>(List.of(), Set.of(), true, new SyncToken("t"),
+                java.util.Map.of("g1", "line 3: broken DTSTART"));
+        // a complete listing without g1, and a CRM edit of its partner: neither a delete nor an update
+        Plan<String, String> p = Planner.plan(links, changes(List.of(item("c1", "2", "new", null, null)), Set.of(), false),
+                new SideChanges<>(List.of(item("g2", "1", "h2", "c2", null)), Set.of(), true, new SyncToken("t"),
+                        java.util.Map.of("g1", "line 3: broken DTSTART")), ConflictPolicy.CRM_WINS, MassDeleteGuard.DEFAULT);
+        assertThat(only(p)).isEqualTo(Kind.LEFT_ALONE);
+        assertThat(p.actions()).isEmpty();
+        assertThat(p.leftAlone().get(0).reason()).contains("cannot be read", "broken DTSTART");
+        assertThat(p.groupwareDeletesStopped()).isZero();
+        assertThat(Planner.plan(List.of(link("1")), none(), unreadable, ConflictPolicy.CRM_WINS, MassDeleteGuard.DEFAULT)
+                .steps()).extracting(Step::kind).containsExactly(Kind.LEFT_ALONE);
     }
 }
