@@ -118,7 +118,8 @@ public final class ActivitySync implements AreaSynchronizer, ActivitySyncService
         Optional<Set<String>> chosen = context.trigger() == SyncTrigger.MANUAL
                 ? Optional.ofNullable(manualChoices.get(context.account().id())) : Optional.empty();
         AreaRun<?> run = AreaRun.of(activityArea, context.account(), context.session(), wiring(), context.journal());
-        Reconciler.Result result = run.run(key -> chosen.map(c -> c.contains(key)).orElse(true), context::isCancelled);
+        Reconciler.Result result = run.run(key -> chosen.map(c -> c.contains(key)).orElse(true), context::isCancelled,
+                context.trigger() == SyncTrigger.ACCEPT_DELETES);
         LOG.debug("Area {} of account {}: {}", area, context.account().id(), result);
     }
 

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -53,17 +54,22 @@ final class AreaRun<T> {
         this.wiring = wiring;
         Marks marks = new Marks(wiring.links(), wiring.clock());
         Set<String> linked = new HashSet<>();
+        Set<String> linkedGroupware = new HashSet<>();
         for (Link link : wiring.links().list(account.id(), area.linkScope())) {
             linked.add(link.crmId());
+            linkedGroupware.add(link.groupwareId());
         }
+        Map<String, String> left = marks.leftPairs(account.id(), area);
         CrmSide<T> crmSide = new CrmSide<>(wiring.crm().activities(), account.employee(), account.id(), area, mapping,
                 wiring.status(), wiring.resolver(), marks);
-        GroupwareSide<T> groupwareSide = new GroupwareSide<>(store, mapping, wiring.linkTemplate());
+        GroupwareSide<T> groupwareSide = new GroupwareSide<>(store, mapping, wiring.linkTemplate(),
+                (crmId, groupwareId) -> marks.left(account.id(), area, crmId, groupwareId));
         this.synchronization = new Synchronization<>(account.id(), area.linkScope(), area.crmTokenScope(),
                 area.groupwareTokenScope(), wiring.links(), wiring.tokens(),
                 new CrmFeed(wiring.crm().activities(), account.employee(), account.id(), area, wiring.crmPageSize(),
-                        marks, linked, crmSide),
-                new GroupwareFeed<>(store, mapping, groupwareSide, journal, area.syncArea), crmSide, groupwareSide,
+                        marks, linked, left, crmSide),
+                new GroupwareFeed<>(store, mapping, groupwareSide, journal, area.syncArea, linkedGroupware,
+                        Set.copyOf(left.values())), crmSide, groupwareSide,
                 wiring.clock());
         this.reconciler = new Reconciler<>(account.id(), area.linkScope(), area.syncArea, wiring.links(), journal,
                 crmSide, groupwareSide, wiring.clock());
@@ -87,10 +93,13 @@ final class AreaRun<T> {
         return synchronization.read(account.conflictPolicy(), wiring.guard()).plan().steps();
     }
 
-    /** Runs the area; only steps whose key {@code chosen} accepts are applied. */
-    Reconciler.Result run(Predicate<String> chosen, BooleanSupplier cancelled) {
-        return synchronization.run(reconciler, account.conflictPolicy(), wiring.guard(), s -> chosen.test(key(s)),
-                cancelled);
+    /**
+     * Runs the area; only steps whose key {@code chosen} accepts are applied. With {@code acceptDeletes} (an
+     * administrator checked them) the mass-delete guard does not stop this run's deletes.
+     */
+    Reconciler.Result run(Predicate<String> chosen, BooleanSupplier cancelled, boolean acceptDeletes) {
+        MassDeleteGuard guard = acceptDeletes ? wiring.guard().acknowledge() : wiring.guard();
+        return synchronization.run(reconciler, account.conflictPolicy(), guard, s -> chosen.test(key(s)), cancelled);
     }
 
     /** The key of a step in previews: the area and the engine's key. */

@@ -13,9 +13,11 @@ import io.liaison.sync.engine.ChangeFeed;
 import io.liaison.sync.engine.SideChanges;
 import io.liaison.sync.engine.SideItem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CRM's change feed, cut to one area: the employee's activities of the area's types, plus those put into the
- * groupware on request, minus those whose entry was deleted on request. An activity that leaves the area (its type
- * or owner changed) counts as removed when it is linked. A token the CRM no longer accepts means a complete re-read.
+ * groupware on request, minus those whose entry was deleted on request. A linked activity that leaves the area (its
+ * type changed to one the area does not synchronise) is reported as having left it, not as removed: its groupware
+ * item stays. A token the CRM no longer accepts means a complete re-read.
  */
 final class CrmFeed implements ChangeFeed<Activity> {
     private static final Logger LOG = LoggerFactory.getLogger(CrmFeed.class);
@@ -37,10 +40,16 @@ final class CrmFeed implements ChangeFeed<Activity> {
     private final int pageSize;
     private final Marks marks;
     private final Set<String> linked;
+    private final Map<String, String> left;
     private final CrmSide<?> side;
 
+    /**
+     * @param left the activities that left the sync before: CRM id → the groupware item they left behind, named by
+     *             the activity when it comes back (so that the item is linked again, not created a second time)
+     */
     CrmFeed(ActivityStore activities, EmployeeId employee, AccountId account, ActivityArea area, int pageSize,
-            Marks marks, Set<String> linked, CrmSide<?> side) {
+            Marks marks, Set<String> linked, Map<String, String> left, CrmSide<?> side) {
+        this.left = left;
         this.activities = activities;
         this.employee = employee;
         this.account = account;
@@ -85,11 +94,15 @@ final class CrmFeed implements ChangeFeed<Activity> {
 
         Map<String, String> marked = marks.all(account);
         List<SideItem<Activity>> items = new ArrayList<>();
+        Map<String, String> left = new HashMap<>();
         for (Activity a : changed.values()) {
             if (inArea(a, marked)) {
-                items.add(side.item(a));
+                items.add(comingBack(side.item(a)));
             } else if (linked.contains(a.id().value())) {
-                removed.add(a.id().value());
+                left.put(a.id().value(), Marks.EXCLUDED.equals(marked.get(a.id().value()))
+                        ? "its groupware entry was deleted on request"
+                        : "its type is now " + a.data().type().key() + ", which " + area.name().toLowerCase(Locale.ROOT)
+                        + " do not synchronise");
             }
         }
         // put in on request and not yet linked: not necessarily changed since the token
@@ -100,7 +113,18 @@ final class CrmFeed implements ChangeFeed<Activity> {
                         .ifPresent(a -> items.add(side.item(a)));
             }
         });
-        return new SideChanges<>(items, removed, start.isEmpty(), new SyncToken(token.orElseThrow().value()));
+        return new SideChanges<>(items, removed, start.isEmpty(), new SyncToken(token.orElseThrow().value()), Map.of(),
+                left);
+    }
+
+    /** An unlinked activity that left the sync before names the groupware item it left behind. */
+    private SideItem<Activity> comingBack(SideItem<Activity> item) {
+        String behind = left.get(item.id());
+        if (behind == null || linked.contains(item.id()) || item.partnerId().isPresent()) {
+            return item;
+        }
+        return new SideItem<>(item.id(), item.version(), item.contentHash(), Optional.of(behind), item.modifiedAt(),
+                item.label(), item.data());
     }
 
     private boolean inArea(Activity a, Map<String, String> marked) {

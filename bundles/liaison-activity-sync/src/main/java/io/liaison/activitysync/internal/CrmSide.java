@@ -13,9 +13,13 @@ import io.liaison.api.domain.EmployeeId;
 import io.liaison.sync.engine.CreateReason;
 import io.liaison.sync.engine.ItemChangedException;
 import io.liaison.sync.engine.ItemGoneException;
+import io.liaison.sync.engine.Presence;
 import io.liaison.sync.engine.SideItem;
 import io.liaison.sync.engine.SideStore;
 import java.util.Locale;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -62,6 +66,22 @@ final class CrmSide<T> implements SideStore<Activity, T> {
     @Override
     public Optional<SideItem<Activity>> get(String id) {
         return activities.get(employee, ActivityId.of(id)).filter(a -> a.data().owner().equals(employee)).map(this::item);
+    }
+
+    /**
+     * An activity whose owner changed has left this employee's sync, it is not deleted: its groupware item stays
+     * (deleting a meeting would send its attendees a cancellation). Only an activity the CRM no longer has is gone.
+     */
+    @Override
+    public Map<String, Presence<Activity>> lookUp(Collection<String> ids) {
+        Map<String, Presence<Activity>> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            Optional<Activity> activity = activities.get(employee, ActivityId.of(id));
+            found.put(id, activity.<Presence<Activity>>map(a -> a.data().owner().equals(employee)
+                    ? new Presence.Found<>(item(a))
+                    : new Presence.Left<>("its owner is now another employee")).orElseGet(Presence.Gone::new));
+        }
+        return found;
     }
 
     @Override

@@ -31,7 +31,18 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
     private final RunJournal journal;
     private final SyncArea area;
 
-    GroupwareFeed(ItemStore<T> store, ItemMapping<T> mapping, GroupwareSide<T> side, RunJournal journal, SyncArea area) {
+    private final Set<String> linked;
+    private final Set<String> leftBehind;
+
+    /**
+     * @param linked     the ids of the area's linked groupware items
+     * @param leftBehind the ids of groupware items whose activity left the sync: kept out of the feed unless linked
+     *                   again
+     */
+    GroupwareFeed(ItemStore<T> store, ItemMapping<T> mapping, GroupwareSide<T> side, RunJournal journal, SyncArea area,
+                  Set<String> linked, Set<String> leftBehind) {
+        this.linked = linked;
+        this.leftBehind = leftBehind;
         this.store = store;
         this.mapping = mapping;
         this.side = side;
@@ -48,7 +59,7 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
         List<SideItem<T>> items = new ArrayList<>();
         Set<String> removed = new HashSet<>(changes.removedIds());
         for (GroupwareItem<T> g : changes.changed()) {
-            if (!mapping.skipped(g.data())) {
+            if (!mapping.skipped(g.data()) && (linked.contains(g.id()) || !leftBehind.contains(g.id()))) {
                 items.add(side.item(g));
             }
         }

@@ -30,11 +30,17 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
     private final ItemStore<T> store;
     private final ItemMapping<T> mapping;
     private final Function<String, URI> links;
+    private final java.util.function.BiConsumer<String, String> left;
 
-    GroupwareSide(ItemStore<T> store, ItemMapping<T> mapping, Function<String, URI> links) {
+    /**
+     * @param left records an activity (CRM id) that left the sync and the groupware item (id) it left behind
+     */
+    GroupwareSide(ItemStore<T> store, ItemMapping<T> mapping, Function<String, URI> links,
+                  java.util.function.BiConsumer<String, String> left) {
         this.store = store;
         this.mapping = mapping;
         this.links = links;
+        this.left = left;
     }
 
     /** The engine's view of a groupware item. */
@@ -104,6 +110,16 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
         } catch (VersionConflictException e) {
             throw new ItemChangedException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The activity left the sync: its groupware item is not written at all (a meeting's attendees get neither a
+     * cancellation nor an update) and is kept out of the area's feed from now on, so that it does not come back as a
+     * new activity; it keeps the CRM id it carries, by which it is found again if the activity comes back.
+     */
+    @Override
+    public void partnerLeft(String id, String partnerId) {
+        left.accept(partnerId, id);
     }
 
     /** {@code crm-activity-<id>}, and for a re-created item also the CRM version it carries. */

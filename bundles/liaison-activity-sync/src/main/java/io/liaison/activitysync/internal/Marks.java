@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Per-account marks on CRM activities, kept in the link store under their own scope (no CRM schema change): an
  * activity put into the groupware on request (the spec's "Synchronization as date / as task", marked with its
- * area), or one whose groupware entry was deleted on request and must not come back (marked excluded).
+ * area), or one whose groupware entry was deleted on request and must not come back (marked excluded); and per area
+ * the activities that left the sync with the groupware item each left behind.
  */
 final class Marks {
     static final String SCOPE = "ACTIVITY_SYNC_MARKS";
@@ -50,6 +51,27 @@ final class Marks {
 
     Optional<String> of(AccountId account, String crmId) {
         return links.byCrmId(account, SCOPE, crmId).map(Link::crmVersion);
+    }
+
+    /**
+     * Records that an activity left an area's sync while its groupware item stays: the item is kept out of the area's
+     * groupware feed (else it would come back as a new activity), and found again if the activity comes back.
+     */
+    void left(AccountId account, ActivityArea area, String crmId, String groupwareId) {
+        links.save(new Link(account, leftScope(area), crmId, "LEFT", groupwareId, "-", "", clock.instant()));
+    }
+
+    /** The activities that left an area's sync: CRM id → the groupware item kept. */
+    Map<String, String> leftPairs(AccountId account, ActivityArea area) {
+        Map<String, String> pairs = new HashMap<>();
+        for (Link link : links.list(account, leftScope(area))) {
+            pairs.put(link.crmId(), link.groupwareId());
+        }
+        return pairs;
+    }
+
+    private static String leftScope(ActivityArea area) {
+        return SCOPE + ":LEFT:" + area.name();
     }
 
     private void save(AccountId account, String crmId, String mark) {

@@ -148,6 +148,11 @@ final class ActivityFlow implements AutoCloseable {
         return sync.sync(account.id(), Set.of(SyncArea.APPOINTMENTS, SyncArea.TASKS), SyncTrigger.SCHEDULED);
     }
 
+    /** A run an administrator started after checking the deletes the mass-delete guard stopped. */
+    SyncRun runAcceptingDeletes() {
+        return sync.sync(account.id(), Set.of(SyncArea.APPOINTMENTS, SyncArea.TASKS), SyncTrigger.ACCEPT_DELETES);
+    }
+
     /** A run that may crash; true when it ended normally. */
     boolean runMayCrash() {
         try {
@@ -190,6 +195,12 @@ final class ActivityFlow implements AutoCloseable {
     Activity crmEdit(String id, String subject) {
         Activity a = crmGet(id);
         return crm.activities().update(DEMO, a.id(), a.version(), a.data().toBuilder().subject(subject).build());
+    }
+
+    /** The person changes the activity's type, as the spec's wizard asks after an import. */
+    Activity crmChangeType(String id, ActivityType type) {
+        Activity a = crmGet(id);
+        return crm.activities().update(DEMO, a.id(), a.version(), a.data().toBuilder().type(type).build());
     }
 
     void crmDelete(String id) {
@@ -252,6 +263,12 @@ final class ActivityFlow implements AutoCloseable {
 
     List<GroupwareItem<TaskData>> gwTasks() {
         return tasks().changes(Optional.empty()).changed();
+    }
+
+    /** The groupware items activities left behind when they left the area's sync (their ids). */
+    Set<String> leftBehind(ActivityArea area) {
+        return new Marks(links, Clock.systemUTC()).leftPairs(account.id(), area).values().stream()
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     List<Link> links(SyncArea area) {

@@ -199,6 +199,32 @@ class ActivitySyncFlowTest {
         // it keeps stopping until someone looks: the next run reports it again
         assertThat(flow.entries(flow.run())).anySatisfy(e -> assertThat(e.message()).contains("8 of 12"));
         assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT))).hasSize(12);
+        // an administrator who checked them accepts the deletes for one run
+        flow.runAcceptingDeletes();
+        assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT))).hasSize(4);
+    }
+
+    @Test
+    void aSmallAccountsEmptiedCalendarDeletesNothingUntilAnAdministratorAcceptsIt() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        for (int i = 0; i < 3; i++) {
+            flow.crmCreate(ActivityType.APPOINTMENT, "Appointment " + i, at(i, 9));
+        }
+        flow.run();
+        flow.gwEvents().forEach(e -> flow.gwDeleteEvent(e.id()));
+
+        SyncRun run = flow.run();
+
+        // three links are below the share rule's minimum of links; all of them gone is an outage all the same
+        assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT))).hasSize(3);
+        assertThat(flow.entries(run)).anySatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.WARNING);
+            assertThat(e.message()).contains("3 of 3").contains("groupware reports");
+        });
+        assertThat(flow.run().status()).isNotNull();
+        assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT))).hasSize(3);
+        flow.runAcceptingDeletes();
+        assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT))).isEmpty();
     }
 
     @Test
@@ -225,6 +251,54 @@ class ActivitySyncFlowTest {
         flow.crmEdit(call.id().value(), "Call Alice again");
         flow.run();
         assertThat(flow.gwEvents()).isEmpty();
+    }
+
+    @Test
+    void aMeetingWhoseTypeChangesLeavesTheSyncAndItsEventStays() {
+        aMeetingWhoseTypeChangesLeavesTheSyncAndKeepsItsGroupwareEvent(new ActivityFlow(dir, ConflictPolicy.CRM_WINS));
+    }
+
+    /**
+     * Changing a meeting's type to one the sync does not cover is leaving the sync, not deleting: on Microsoft 365
+     * deleting a meeting from the organizer's calendar sends every attendee a cancellation ("Delete event").
+     */
+    static void aMeetingWhoseTypeChangesLeavesTheSyncAndKeepsItsGroupwareEvent(ActivityFlow flow) {
+        Activity meeting = flow.crmCreate(ActivityType.MEETING, "Kick-off with the customer", at(4, 10));
+        Activity other = flow.crmCreate(ActivityType.APPOINTMENT, "Dentist", at(5, 8));
+        flow.run();
+        assertThat(flow.gwEvents()).hasSize(2);
+
+        GroupwareItem<EventData> keptBefore = flow.gwEvents().stream()
+                .filter(g -> g.data().subject().equals("Kick-off with the customer")).findFirst().orElseThrow();
+        flow.crmChangeType(meeting.id().value(), new ActivityType("VISIT"));
+        SyncRun run = flow.run();
+
+        assertThat(flow.gwEvents()).hasSize(2);
+        GroupwareItem<EventData> kept = flow.gwEvents().stream()
+                .filter(g -> g.data().subject().equals("Kick-off with the customer")).findFirst().orElseThrow();
+        // not written at all: neither a cancellation nor an update reaches the attendees
+        assertThat(kept.version()).isEqualTo(keptBefore.version());
+        assertThat(flow.crmFind(meeting.id().value())).isPresent();
+        assertThat(flow.links(SyncArea.APPOINTMENTS)).extracting(l -> l.crmId()).containsExactly(other.id().value());
+        assertThat(flow.entries(run)).anySatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(e.message()).contains("no longer synchronised", "VISIT", "groupware item is kept");
+        });
+        assertThat(flow.entries(run)).noneMatch(e -> e.outcome() == Outcome.DELETED);
+        // nothing comes back: the kept event names no activity, the activity is no longer in the area
+        SyncRun again = flow.run();
+        assertThat(flow.entries(again)).noneMatch(e -> e.outcome() != Outcome.UNCHANGED);
+        assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT, ActivityType.MEETING))).hasSize(1);
+        assertThat(flow.gwEvents()).hasSize(2);
+
+        // a meeting again: linked to the event it left behind, not created a second time
+        flow.crmChangeType(meeting.id().value(), ActivityType.MEETING);
+        SyncRun back = flow.run();
+        assertThat(flow.gwEvents()).hasSize(2);
+        assertThat(flow.links(SyncArea.APPOINTMENTS)).hasSize(2);
+        assertThat(flow.entries(back)).anySatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.LINKED))
+                .noneMatch(e -> e.outcome() == Outcome.CREATED);
+        assertThat(flow.entries(flow.run())).noneMatch(e -> e.outcome() != Outcome.UNCHANGED);
     }
 
     @Test

@@ -25,9 +25,17 @@ final class Convergence {
 
     static void assertConverged(ActivityFlow flow) {
         check(flow, SyncArea.APPOINTMENTS, flow.crmActivities(Set.of(ActivityType.APPOINTMENT, ActivityType.MEETING)),
-                flow.gwEvents(), e -> e.subject(), EventData::crmLink);
+                inSync(flow, ActivityArea.APPOINTMENTS, flow.gwEvents()), e -> e.subject(), EventData::crmLink);
         check(flow, SyncArea.TASKS, flow.crmActivities(Set.of(ActivityType.TASK, ActivityType.FOLLOW_UP)),
-                flow.gwTasks(), TaskData::subject, TaskData::crmLink);
+                inSync(flow, ActivityArea.TASKS, flow.gwTasks()), TaskData::subject, TaskData::crmLink);
+    }
+
+    /** The groupware items but those left behind by activities that left the sync (and not linked again). */
+    private static <T> List<GroupwareItem<T>> inSync(ActivityFlow flow, ActivityArea area, List<GroupwareItem<T>> items) {
+        Set<String> linked = new java.util.HashSet<>();
+        flow.links(area.syncArea).forEach(l -> linked.add(l.groupwareId()));
+        Set<String> behind = flow.leftBehind(area);
+        return items.stream().filter(g -> linked.contains(g.id()) || !behind.contains(g.id())).toList();
     }
 
     private static <T> void check(ActivityFlow flow, SyncArea area, List<Activity> crm, List<GroupwareItem<T>> groupware,

@@ -65,6 +65,11 @@ class GraphActivitySyncTest {
     }
 
     @Test
+    void aMeetingWhoseTypeChangesLeavesTheSyncAndItsEventIsNotDeleted() {
+        ActivitySyncFlowTest.aMeetingWhoseTypeChangesLeavesTheSyncAndKeepsItsGroupwareEvent(flow(ConflictPolicy.CRM_WINS));
+    }
+
+    @Test
     void deltaTokensExpiredInTheMiddleOfARunLeadToACompleteReReadWithoutDuplicatesOrLostEdits() {
         ActivityFlow flow = flow(ConflictPolicy.CRM_WINS);
         Activity a = flow.crmCreate(ActivityType.APPOINTMENT, "A", at(1, 9));

@@ -7,5 +7,10 @@ public enum SyncTrigger {
     /** The account's interval (the spec's automatic synchronisation). */
     SCHEDULED,
     /** A change in the host CRM, pushed at once. */
-    PUSH
+    PUSH,
+    /**
+     * A person asked for it after checking the deletes that the mass-delete guard stopped: as {@link #MANUAL}, with
+     * this run's deletes accepted (the guard does not stop them). Good for one run only; the next run guards again.
+     */
+    ACCEPT_DELETES
 }

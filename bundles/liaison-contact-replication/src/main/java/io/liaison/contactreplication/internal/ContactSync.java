@@ -10,6 +10,7 @@ import io.liaison.api.runtime.Link;
 import io.liaison.api.runtime.LinkStore;
 import io.liaison.api.runtime.RunJournal;
 import io.liaison.api.runtime.SyncContext;
+import io.liaison.api.runtime.SyncTrigger;
 import io.liaison.api.runtime.TokenStore;
 import io.liaison.sync.engine.DeletionRule;
 import io.liaison.sync.engine.MassDeleteGuard;
@@ -67,7 +68,9 @@ final class ContactSync {
                 feeds.crm(), feeds.groupware(), crmSide, groupwareSide, clock);
         Reconciler<ContactPerson, ContactData> reconciler = new Reconciler<>(account.id(), ReplicationKeys.SCOPE,
                 SyncArea.CONTACTS, links, journal, crmSide, groupwareSide, clock, RULES);
-        synchronization.run(reconciler, account.conflictPolicy(), guard(config), RULES, step -> true,
+        MassDeleteGuard guard = context.trigger() == SyncTrigger.ACCEPT_DELETES ? guard(config).acknowledge()
+                : guard(config);
+        synchronization.run(reconciler, account.conflictPolicy(), guard, RULES, step -> true,
                 context::isCancelled);
     }
 

@@ -33,6 +33,7 @@ public final class FakeRuntime implements AccountService, SyncService, SyncJourn
     /** What {@link #sync} returns for an account and the areas asked for. */
     public BiFunction<AccountId, Set<SyncArea>, SyncRun> onSync;
     public Set<SyncArea> lastSyncAreas;
+    public SyncTrigger lastSyncTrigger;
     private int next = 1;
 
     @Override
@@ -102,6 +103,7 @@ public final class FakeRuntime implements AccountService, SyncService, SyncJourn
             throw new AccountNotFoundException("no account " + account);
         }
         lastSyncAreas = areas;
+        lastSyncTrigger = trigger;
         SyncRun run = onSync.apply(account, areas);
         runs.add(run);
         return run;

@@ -33,7 +33,7 @@ public final class Planner {
     private Planner() {
     }
 
-    private enum State { UNCHANGED, TOUCHED, CHANGED, REMOVED, UNREADABLE }
+    private enum State { UNCHANGED, TOUCHED, CHANGED, REMOVED, UNREADABLE, LEFT }
 
     private record Observed<T>(State state, Optional<SideItem<T>> item, String why) {
         Observed(State state, Optional<SideItem<T>> item) {
@@ -138,6 +138,17 @@ public final class Planner {
             return step(Kind.LEFT_ALONE, link, c.item(), g.item(), Optional.empty(), false,
                     why + "; left alone on both sides, tried again in the next run");
         }
+        if (cs == State.LEFT || gs == State.LEFT) {
+            if (cs == State.REMOVED || gs == State.REMOVED) {
+                return step(Kind.DROP_LINK, link, c.item(), g.item(), Optional.empty(), false,
+                        "gone on one side, no longer synchronised on the other");
+            }
+            return cs == State.LEFT
+                    ? step(Kind.CRM_ITEM_LEFT, link, c.item(), g.item(), Optional.empty(), false, "no longer "
+                            + "synchronised: " + c.why() + "; the link goes, the groupware item is kept")
+                    : step(Kind.GROUPWARE_ITEM_LEFT, link, c.item(), g.item(), Optional.empty(), false, "no longer "
+                            + "synchronised: " + g.why() + "; the link goes, the CRM item is kept");
+        }
         boolean cQuiet = cs == State.UNCHANGED || cs == State.TOUCHED;
         boolean gQuiet = gs == State.UNCHANGED || gs == State.TOUCHED;
         if (cs == State.UNCHANGED && gs == State.UNCHANGED) {
@@ -234,6 +245,10 @@ public final class Planner {
         String unreadable = changes.unreadable().get(id);
         if (unreadable != null) {
             return new Observed<>(State.UNREADABLE, Optional.empty(), unreadable);
+        }
+        String left = changes.left().get(id);
+        if (left != null) {
+            return new Observed<>(State.LEFT, Optional.empty(), left);
         }
         SideItem<T> item = changed.get(id);
         if (item != null) {

@@ -172,6 +172,8 @@ public final class Reconciler<C, G> {
                     journal.record(area, step.label(), Outcome.UNCHANGED, step.reason(), step.crmId());
                 }
             }
+            case CRM_ITEM_LEFT -> leave(step, step.link().orElseThrow(), true);
+            case GROUPWARE_ITEM_LEFT -> leave(step, step.link().orElseThrow(), false);
             case UNLINK_KEEP_CRM -> unlink(step, step.link().orElseThrow(), true);
             case UNLINK_KEEP_GROUPWARE -> unlink(step, step.link().orElseThrow(), false);
             case DROP_LINK -> {
@@ -327,6 +329,24 @@ public final class Reconciler<C, G> {
         links.delete(account, scope, link.crmId());
         journal.record(area, step.label(), edited ? Outcome.CONFLICT : Outcome.DELETED, step.reason(),
                 Optional.of(link.crmId()));
+    }
+
+    /**
+     * One side's item left this sync: the other side keeps its item as its {@link SideStore#partnerLeft} says and the
+     * link goes; both items stay, nothing is deleted.
+     */
+    private void leave(Step<C, G> step, Link link, boolean crmLeft) {
+        try {
+            if (crmLeft) {
+                groupware.partnerLeft(link.groupwareId(), link.crmId());
+            } else {
+                crm.partnerLeft(link.crmId(), link.groupwareId());
+            }
+        } catch (ItemGoneException e) {
+            // gone meanwhile: nothing to detach, the link goes all the same
+        }
+        links.delete(account, scope, link.crmId());
+        journal.record(area, step.label(), Outcome.SKIPPED, step.reason(), Optional.of(link.crmId()));
     }
 
     private void relink(Step<C, G> step, SideItem<C> c, SideItem<G> g) {

@@ -15,19 +15,28 @@ import java.util.Set;
  *                   expired token): a linked item absent from it is gone, once the side confirms it
  * @param next       the token to store once the whole change set is applied
  * @param unreadable ids of linked items that exist but cannot be read now, with the reason: neither changed nor gone
+ * @param left       ids of linked items that exist but left this sync (a CRM activity whose type or owner changed, a
+ *                   groupware item a filter no longer takes), with the reason: unlinked, never deleted
  * @param <T>        the content type
  */
 public record SideChanges<T>(List<SideItem<T>> changed, Set<String> removed, boolean complete, SyncToken next,
-                             Map<String, String> unreadable) {
+                             Map<String, String> unreadable, Map<String, String> left) {
     public SideChanges {
         changed = List.copyOf(changed);
         removed = Set.copyOf(removed);
         Objects.requireNonNull(next, "next");
         unreadable = Map.copyOf(unreadable);
+        left = Map.copyOf(left);
     }
 
-    /** A change set in which every item could be read. */
+    /** A change set in which every item could be read and none left the sync. */
     public SideChanges(List<SideItem<T>> changed, Set<String> removed, boolean complete, SyncToken next) {
-        this(changed, removed, complete, next, Map.of());
+        this(changed, removed, complete, next, Map.of(), Map.of());
+    }
+
+    /** A change set in which no item left the sync. */
+    public SideChanges(List<SideItem<T>> changed, Set<String> removed, boolean complete, SyncToken next,
+                       Map<String, String> unreadable) {
+        this(changed, removed, complete, next, unreadable, Map.of());
     }
 }

@@ -68,6 +68,15 @@ public interface SideStore<S, O> {
     }
 
     /**
+     * The other side's item of a pair left the sync (it still exists there); this side's item stays and the link goes.
+     * The default detaches it ({@link #detach}). A side whose feed would otherwise offer the kept item as new (a
+     * calendar whose every event becomes a CRM activity) overrides this to keep it out instead, without writing it.
+     */
+    default void partnerLeft(String id, String partnerId) {
+        detach(id);
+    }
+
+    /**
      * Keeps this side's item's content as a separate item without a link to the other side (the groupware's edit of
      * a keep-both conflict under {@link SyncRules.KeepBoth#GROUPWARE_COPY}), once per item and version (an
      * idempotency key), so that repeating it is harmless. The default refuses: a side that keeps no such copies.

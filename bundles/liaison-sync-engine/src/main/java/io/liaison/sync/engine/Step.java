@@ -56,7 +56,14 @@ public record Step<C, G>(Kind kind, Optional<Link> link, Optional<SideItem<C>> c
          * A side's item exists but cannot be read now (a half-written or broken file): neither side is written, the
          * link stays, and the pair is looked at again in the next run.
          */
-        LEFT_ALONE
+        LEFT_ALONE,
+        /**
+         * The CRM item left this sync (its type or owner changed) but still exists: leaving is not deleting. The link
+         * goes, the groupware item stays untouched (a meeting's attendees get no cancellation).
+         */
+        CRM_ITEM_LEFT,
+        /** The groupware item left this sync (a filter no longer takes it): the link goes, the CRM item stays. */
+        GROUPWARE_ITEM_LEFT
     }
 
     /** Which edit a conflict keeps. */

@@ -150,7 +150,8 @@ public final class Synchronization<C, G> {
         }
         List<SideItem<T>> changed = new ArrayList<>(changes.changed());
         changed.addAll(added);
-        return new SideChanges<>(changed, changes.removed(), changes.complete(), changes.next());
+        return new SideChanges<>(changed, changes.removed(), changes.complete(), changes.next(), changes.unreadable(),
+                changes.left());
     }
 
     private record Confirmed<T>(SideChanges<T> changes, int stillThere) {
@@ -176,7 +177,7 @@ public final class Synchronization<C, G> {
         for (Link link : linked) {
             String id = crmSide ? link.crmId() : link.groupwareId();
             linkedVersions.put(id, crmSide ? link.crmVersion() : link.groupwareVersion());
-            if (mentioned.contains(id)) {
+            if (mentioned.contains(id) || changes.left().containsKey(id) || changes.unreadable().containsKey(id)) {
                 continue;
             }
             if (changes.removed().contains(id) || changes.complete()) {
@@ -195,6 +196,7 @@ public final class Synchronization<C, G> {
         Set<String> removed = new HashSet<>(changes.removed());
         removed.removeAll(reportedGone);
         Map<String, String> unreadable = new HashMap<>(changes.unreadable());
+        Map<String, String> left = new HashMap<>(changes.left());
         int stillThere = 0;
         Map<String, Presence<T>> found = ask.isEmpty() ? Map.of() : store.lookUp(ask);
         for (String id : ask) {
@@ -212,11 +214,16 @@ public final class Synchronization<C, G> {
                 if (isLinked) {
                     unreadable.put(id, u.reason());
                 }
+            } else if (presence instanceof Presence.Left<T> l) {
+                if (isLinked) {
+                    left.put(id, l.reason());
+                }
             } else if (isLinked) {
                 removed.add(id);
             }
         }
-        return new Confirmed<>(new SideChanges<>(changed, removed, changes.complete(), changes.next(), unreadable),
+        return new Confirmed<>(new SideChanges<>(changed, removed, changes.complete(), changes.next(), unreadable,
+                left),
                 stillThere);
     }
 

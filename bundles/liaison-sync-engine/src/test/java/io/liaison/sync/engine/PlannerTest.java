@@ -261,6 +261,24 @@ class PlannerTest {
     }
 
     @Test
+    void anItemThatLeftTheSyncIsUnlinkedNeverDeletedAndDoesNotCountForTheGuard() {
+        SideChanges<String> crmLeft = new SideChanges<>(List.of(), Set.of(), false, new SyncToken("t"),
+                java.util.Map.of(), java.util.Map.of("c1", "its type is now VISIT"));
+        Plan<String, String> p = Planner.plan(List.of(link("1")), crmLeft, none(), ConflictPolicy.CRM_WINS,
+                MassDeleteGuard.DEFAULT);
+        assertThat(only(p)).isEqualTo(Kind.CRM_ITEM_LEFT);
+        assertThat(p.steps().get(0).reason()).contains("no longer synchronised", "VISIT", "groupware item is kept");
+        assertThat(p.crmDeletesStopped()).isZero();
+        // left on one side and gone on the other: only the link goes
+        assertThat(only(Planner.plan(List.of(link("1")), crmLeft, changes(List.of(), Set.of("g1"), false),
+                ConflictPolicy.CRM_WINS, NO_GUARD))).isEqualTo(Kind.DROP_LINK);
+        SideChanges<String> gwLeft = new SideChanges<>(List.of(), Set.of(), false, new SyncToken("t"),
+                java.util.Map.of(), java.util.Map.of("g1", "private"));
+        assertThat(only(Planner.plan(List.of(link("1")), changes(List.of(item("c1", "2", "new", null, null)), Set.of(),
+                false), gwLeft, ConflictPolicy.CRM_WINS, NO_GUARD))).isEqualTo(Kind.GROUPWARE_ITEM_LEFT);
+    }
+
+    @Test
     void anUnreadableItemIsNeitherChangedNorGoneAndItsPartnersEditWaits() {
         List<Link> links = List.of(link("1"), link("2"));
         SideChanges<String> unreadable = new SideChanges<>(List.of(), Set.of(), true, new SyncToken("t"),

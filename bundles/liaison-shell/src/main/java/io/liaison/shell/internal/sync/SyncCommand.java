@@ -54,6 +54,10 @@ public class SyncCommand extends LiaisonAction {
             + "of the appointments and tasks (the manual wizard's second step)")
     String only;
 
+    @Option(name = "--accept-deletes", description = "Accept, for this one run, the deletes that the mass-delete "
+            + "guard stopped (check them in liaison:runs first); the next run guards again")
+    boolean acceptDeletes;
+
     ZoneId zone = ZoneId.systemDefault();
 
     @Override
@@ -62,6 +66,9 @@ public class SyncCommand extends LiaisonAction {
         GroupwareAccount found = require(accounts, AccountService.class, RUNTIME).get(id)
                 .orElseThrow(() -> new UserInputException("unknown account '" + account + "'"));
         SyncRun run;
+        if (only != null && acceptDeletes) {
+            throw new UserInputException("--accept-deletes runs the whole account; it does not go with --only");
+        }
         if (only != null) {
             List<String> keys = Arrays.stream(only.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
             if (keys.isEmpty()) {
@@ -72,7 +79,8 @@ public class SyncCommand extends LiaisonAction {
                     .run(id, ActivitySyncCommands.activityAreas(found, areas), keys);
         } else {
             Set<SyncArea> wanted = areas == null ? found.areas() : Arguments.areas("--areas", areas);
-            run = require(sync, SyncService.class, RUNTIME).sync(id, wanted, SyncTrigger.MANUAL);
+            run = require(sync, SyncService.class, RUNTIME).sync(id, wanted,
+                    acceptDeletes ? SyncTrigger.ACCEPT_DELETES : SyncTrigger.MANUAL);
         }
         if (json) {
             printJson(JsonViews.run(run));

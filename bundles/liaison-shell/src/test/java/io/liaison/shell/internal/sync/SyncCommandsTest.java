@@ -4,6 +4,7 @@ import static io.liaison.shell.internal.CommandAssertions.error;
 import static io.liaison.shell.internal.CommandAssertions.json;
 import static io.liaison.shell.internal.CommandAssertions.output;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.domain.AccountId;
@@ -95,6 +96,23 @@ class SyncCommandsTest {
                   created activities (2): a7, a8
                   error: 1 message could not be parsed
                 """);
+    }
+
+    @Test
+    void acceptDeletesRunsTheAccountOnceWithTheGuardsDeletesAccepted() throws Exception {
+        runtime.onSync = (id, areas) -> run("r1", id, T0, RunStatus.SUCCEEDED, Map.of(), List.of(), Optional.empty());
+        SyncCommand c = sync(account.value());
+        c.acceptDeletes = true;
+        output(c);
+        assertThat(runtime.lastSyncTrigger).isEqualTo(SyncTrigger.ACCEPT_DELETES);
+
+        output(sync(account.value()));
+        assertThat(runtime.lastSyncTrigger).isEqualTo(SyncTrigger.MANUAL);
+
+        SyncCommand both = sync(account.value());
+        both.acceptDeletes = true;
+        both.only = "APPOINTMENTS:DELETE_IN_CRM:1:g1";
+        assertThatThrownBy(() -> output(both)).hasMessageContaining("does not go with --only");
     }
 
     @Test
