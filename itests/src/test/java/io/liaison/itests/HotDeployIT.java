@@ -7,9 +7,13 @@ import static org.junit.Assert.assertNull;
 
 import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.runtime.AccountService;
+import java.util.List;
 
 import org.junit.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Modules come and go at run time: a module feature is uninstalled and installed again while the rest of
@@ -47,6 +51,40 @@ public class HotDeployIT extends LiaisonTestSupport {
         installFeature("liaison-shell");
         assertEquals(Bundle.ACTIVE, bundle("io.liaison.shell").getState());
         assertCrmStillAnswers(crmBundleId);
+    }
+
+    /**
+     * Installing or removing a module refreshes only that module's bundles: the embedded CRM and the runtime keep
+     * their service registrations (a refresh would stop their bundles and register their services anew, and stop
+     * the runs under way in the middle of their JDBC and file work).
+     */
+    @Test
+    public void modulesComeAndGoWithoutRefreshingTheCrmOrTheRuntime() throws Exception {
+        for (String module : List.of("liaison-duplicates", "liaison-address-resolution", "liaison-mail-import",
+                "liaison-contact-replication")) {
+            long crm = serviceId(HostCrm.class);
+            long runtime = serviceId(AccountService.class);
+            long crmBundle = bundle("io.liaison.crm.embedded").getLastModified();
+            long runtimeBundle = bundle("io.liaison.runtime").getLastModified();
+
+            uninstallFeature(module);
+            installFeature(module);
+
+            assertEquals(module + ": the embedded CRM's service must not be registered anew", crm, serviceId(HostCrm.class));
+            assertEquals(module + ": the runtime's service must not be registered anew", runtime,
+                    serviceId(AccountService.class));
+            assertEquals(module + ": the embedded CRM bundle must not be refreshed", crmBundle,
+                    bundle("io.liaison.crm.embedded").getLastModified());
+            assertEquals(module + ": the runtime bundle must not be refreshed", runtimeBundle,
+                    bundle("io.liaison.runtime").getLastModified());
+        }
+    }
+
+    private long serviceId(Class<?> type) {
+        awaitService(type);
+        ServiceReference<?> reference = bundleContext.getServiceReference(type);
+        assertNotNull(type.getSimpleName() + " should be registered", reference);
+        return (Long) reference.getProperty(Constants.SERVICE_ID);
     }
 
     private void assertCrmStillAnswers(long crmBundleId) {

@@ -9,7 +9,7 @@ import io.liaison.api.runtime.AccountService;
 import io.liaison.api.runtime.SyncService;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
@@ -36,11 +36,14 @@ public final class CrmChangePush implements EventHandler {
     @Activate
     public CrmChangePush(@Reference AccountService accounts, @Reference SyncService sync, ActivitySyncConfig config) {
         this.accounts = accounts;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor pushes = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "liaison-activity-push");
             t.setDaemon(true);
             return t;
         });
+        // on shutdown, pushes not yet due are dropped: the interval runs and the next push catch up
+        pushes.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.executor = pushes;
         this.debouncer = new PushDebouncer(sync, executor, config.pushDelayMillis());
     }
 
@@ -60,9 +63,13 @@ public final class CrmChangePush implements EventHandler {
         }
     }
 
+    /**
+     * Drops the pushes not yet due and lets a run under way end (the runtime cancels it between items when the module
+     * goes away); never interrupts it, which could break its JDBC or file work in the middle.
+     */
     @Deactivate
     void deactivate() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        executor.shutdown();
+        executor.awaitTermination(30, TimeUnit.SECONDS);
     }
 }

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public class AutomaticSync implements AccountListener {
     private static final Logger LOG = LoggerFactory.getLogger(AutomaticSync.class);
 
+    private static final long STOP_WAIT_SECONDS = 30;
+
     private final DefaultAccountService accounts;
     private final SyncService syncService;
     private final ThreadPoolExecutor pool;
@@ -84,7 +86,11 @@ public class AutomaticSync implements AccountListener {
         }
     }
 
-    /** Removes every job and stops the pool; runs under way are interrupted. */
+    /**
+     * Removes every job, drops the queued runs and cancels the ones under way (they stop between two items), waiting a
+     * bounded time for them. No thread is interrupted: an interrupt in the middle of H2 or file I/O closes the
+     * database under everyone ("The database has been closed") and can leave a mail moved without its activity.
+     */
     @Deactivate
     public void deactivate() {
         accounts.removeListener(this);
@@ -92,7 +98,19 @@ public class AutomaticSync implements AccountListener {
         if (current != null) {
             current.accounts().unscheduleAll();
         }
-        pool.shutdownNow();
+        pool.getQueue().clear();
+        pool.shutdown();
+        if (syncService instanceof DefaultSyncService service) {
+            service.cancelAll();
+        }
+        try {
+            if (!pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Scheduled sync runs still under way after {} s; they end when their current item is done",
+                        STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.liaison.api.runtime.SyncAlreadyRunningException;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncService;
 import io.liaison.api.runtime.SyncTrigger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -47,10 +48,15 @@ import org.slf4j.LoggerFactory;
 public class DefaultSyncService implements SyncService, AccountListener {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSyncService.class);
 
+    /** How long stopping waits for the runs under way to end between two items. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
     private final DefaultAccountService accounts;
     private final JdbcSyncJournal journal;
     private final List<AreaSynchronizer> synchronizers = new CopyOnWriteArrayList<>();
     private final Map<AccountId, AtomicBoolean> running = new ConcurrentHashMap<>();
+    /** The cancel flags of the runs each synchronizer is working for now. */
+    private final Map<AreaSynchronizer, Set<AtomicBoolean>> working = new ConcurrentHashMap<>();
     private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
 
     /** Closes runs a previous stop cut off, and listens to account changes (to cancel runs of removed accounts). */
@@ -65,11 +71,39 @@ public class DefaultSyncService implements SyncService, AccountListener {
         accounts.addListener(this);
     }
 
-    /** Cancels the runs under way (their synchronizers see {@code isCancelled()}) and stops listening. */
+    /**
+     * Cancels the runs under way (their synchronizers see {@code isCancelled()}), waits a bounded time for them to end
+     * and stops listening. No thread is interrupted: a thread interrupted in the middle of JDBC or file work can close
+     * an H2 database under everyone or leave a write half done.
+     */
     @Deactivate
     public void deactivate() {
         accounts.removeListener(this);
+        cancelAll();
+        awaitIdle(STOP_WAIT);
+    }
+
+    /** Sets the cancel flag of every run under way. */
+    public void cancelAll() {
         running.values().forEach(flag -> flag.set(true));
+    }
+
+    /** Waits until no run is under way, at most {@code limit}; true when none is. */
+    public boolean awaitIdle(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return running.isEmpty();
+            }
+        }
+        if (!running.isEmpty()) {
+            LOG.warn("{} sync runs still under way after {} s; they end when their current item is done",
+                    running.size(), limit.toSeconds());
+        }
+        return running.isEmpty();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -79,8 +113,10 @@ public class DefaultSyncService implements SyncService, AccountListener {
         LOG.debug("Area synchronizer for {} available", synchronizer.areas());
     }
 
+    /** A module that goes away: its runs are cancelled (they stop between items) so that none uses a stopped service. */
     public void removeAreaSynchronizer(AreaSynchronizer synchronizer) {
         synchronizers.remove(synchronizer);
+        working.getOrDefault(synchronizer, Set.of()).forEach(flag -> flag.set(true));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -168,6 +204,18 @@ public class DefaultSyncService implements SyncService, AccountListener {
             status = RunStatus.FAILED;
             error = Optional.of(describe(e));
             LOG.warn("Sync run {} of account {} failed: {}", started.id(), account.id(), error.get());
+        } catch (Error e) {
+            // out of memory, a stack overflow in a parser: the run ends FAILED in the journal (never RUNNING until a
+            // restart) and the error goes on to the thread's owner
+            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            try {
+                journal.finish(started.id(), RunStatus.FAILED, Optional.of("the run stopped on " + reason),
+                        Instant.now());
+            } catch (RuntimeException | Error journalFailure) {
+                e.addSuppressed(journalFailure);
+            }
+            LOG.error("Sync run {} of account {} stopped on {}", started.id(), account.id(), reason);
+            throw e;
         }
         SyncRun finished = journal.finish(started.id(), status, error, Instant.now());
         LOG.info("Sync run {} of account {} ended {}: {}", finished.id(), account.id(), finished.status(),
@@ -208,13 +256,20 @@ public class DefaultSyncService implements SyncService, AccountListener {
                 continue;
             }
             attempted++;
+            Set<AtomicBoolean> flags = working.computeIfAbsent(synchronizer.get(), s -> ConcurrentHashMap.newKeySet());
+            flags.add(cancelled);
             try {
+                if (!synchronizers.contains(synchronizer.get())) {
+                    cancelled.set(true); // went away between the look-up and now
+                }
                 synchronizer.get().synchronize(area, context);
             } catch (Exception e) {
                 String reason = describe(e);
                 LOG.warn("Area {} of sync run {} (account {}) failed: {}", area, run.id(), account.id(), reason, e);
                 recorder.record(area, area.name(), Outcome.FAILED, "area failed: " + reason, Optional.empty());
                 failed.add(area + " failed: " + reason);
+            } finally {
+                flags.remove(cancelled);
             }
         }
         return new AreaResults(attempted, failed);

@@ -38,6 +38,8 @@ class AutomaticSyncTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile CountDownLatch inside = new CountDownLatch(1);
     private volatile boolean holdRuns;
+    private volatile boolean runUntilCancelled;
+    private volatile Boolean interruptedInRun;
 
     @BeforeEach
     void setUp() {
@@ -51,6 +53,14 @@ class AutomaticSyncTest {
             if (holdRuns) {
                 inside.countDown();
                 assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+            }
+            if (runUntilCancelled) {
+                inside.countDown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!c.isCancelled() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                interruptedInRun = Thread.currentThread().isInterrupted();
             }
         }));
         automatic = new AutomaticSync(accounts, sync, 2);
@@ -158,6 +168,21 @@ class AutomaticSyncTest {
         assertThat(scheduler.jobs).isEmpty();
         account(true);
         assertThat(scheduler.jobs).isEmpty();
+    }
+
+    @Test
+    void deactivationCancelsAScheduledRunAndWaitsForItWithoutInterruptingItsThread() throws Exception {
+        // an interrupt in the middle of H2 or file I/O closes the database under everyone (issue 23)
+        runUntilCancelled = true;
+        GroupwareAccount account = account(true);
+        automatic.enqueue(account.id());
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        automatic.deactivate();
+
+        assertThat(interruptedInRun).isFalse();
+        assertThat(journal.runs(Optional.of(account.id()), 10)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isNotEqualTo(RunStatus.RUNNING));
     }
 
     @Test

@@ -249,6 +249,72 @@ class DefaultSyncServiceTest {
     }
 
     @Test
+    void anErrorEndsTheRunAsFailedInTheJournalInsteadOfLeavingItRunning() {
+        GroupwareAccount account = account(Set.of(SyncArea.MAILS));
+        sync.addAreaSynchronizer(new TestPlugins.TestSynchronizer(Set.of(SyncArea.MAILS), (area, context) -> {
+            throw new OutOfMemoryError("Java heap space");
+        }));
+
+        assertThatThrownBy(() -> sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL))
+                .isInstanceOf(OutOfMemoryError.class);
+
+        SyncRun run = journal.runs(Optional.empty(), 10).get(0);
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.error().orElseThrow()).contains("OutOfMemoryError", "Java heap space");
+        assertThat(sync.isRunning(account.id())).isFalse();
+    }
+
+    @Test
+    void aModuleThatGoesAwayCancelsItsRunsAndOnlyThose() {
+        GroupwareAccount account = account(Set.of(SyncArea.MAILS, SyncArea.CONTACTS));
+        AtomicBoolean sawCancel = new AtomicBoolean();
+        TestPlugins.TestSynchronizer[] mails = new TestPlugins.TestSynchronizer[1];
+        mails[0] = new TestPlugins.TestSynchronizer(Set.of(SyncArea.MAILS), (area, context) -> {
+            assertThat(context.isCancelled()).isFalse();
+            sync.removeAreaSynchronizer(mails[0]);
+            sawCancel.set(context.isCancelled());
+        });
+        sync.addAreaSynchronizer(mails[0]);
+
+        sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL);
+
+        assertThat(sawCancel).isTrue();
+        // another module's run goes on
+        AtomicBoolean contactsCancelled = new AtomicBoolean(true);
+        TestPlugins.TestSynchronizer other = new TestPlugins.TestSynchronizer(Set.of(SyncArea.CONTACTS),
+                (area, context) -> contactsCancelled.set(context.isCancelled()));
+        sync.addAreaSynchronizer(other);
+        sync.addAreaSynchronizer(new TestPlugins.TestSynchronizer(Set.of(SyncArea.MAILS), (area, context) -> { }));
+        sync.sync(account.id(), Set.of(SyncArea.CONTACTS), SyncTrigger.MANUAL);
+        assertThat(contactsCancelled).isFalse();
+    }
+
+    @Test
+    void stoppingCancelsTheRunsUnderWayAndWaitsForThemWithoutInterrupting() throws Exception {
+        GroupwareAccount account = account(Set.of(SyncArea.MAILS));
+        CountDownLatch inside = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        sync.addAreaSynchronizer(new TestPlugins.TestSynchronizer(Set.of(SyncArea.MAILS), (area, context) -> {
+            inside.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!context.isCancelled() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            interrupted.set(Thread.currentThread().isInterrupted());
+        }));
+        Thread runner = new Thread(() -> sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL));
+        runner.start();
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        sync.deactivate();
+
+        assertThat(sync.isRunning(account.id())).isFalse();
+        runner.join(10_000);
+        assertThat(interrupted).isFalse();
+        assertThat(journal.runs(Optional.empty(), 10).get(0).status()).isNotEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
     void removingTheAccountCancelsItsRun() {
         GroupwareAccount account = account(Set.of(SyncArea.MAILS));
         AtomicBoolean sawCancel = new AtomicBoolean();
