@@ -71,6 +71,14 @@ final class MailboxStore implements Mailbox {
         String odataType();
 
         List<View> expand(MailboxStore store, Item item);
+
+        /**
+         * Whether a change of this item that shows no view in the scope is still reported, as {@code @removed}: a
+         * calendar view's delta does so for events outside its date range.
+         */
+        default boolean reportsOutside(Item item) {
+            return false;
+        }
     }
 
     /** One line of a delta round. */
@@ -1082,16 +1090,39 @@ final class MailboxStore implements Mailbox {
         });
         if (since > 0) {
             Set<String> removed = new java.util.HashSet<>();
+            // items changed in this round that the scope reports even outside its views: id -> seq of the last change
+            Map<String, Long> outside = new HashMap<>();
+            Set<String> wereInside = new java.util.HashSet<>();
             for (Tombstone t : tombstones) {
                 if (t.seq() <= since || t.seq() > upTo) {
                     continue;
                 }
-                for (View v : scope.expand(this, t.previous())) {
+                List<View> before = scope.expand(this, t.previous());
+                for (View v : before) {
                     if ((t.onlyView() == null || t.onlyView().equals(v.id())) && !current.containsKey(v.id()) && removed.add(v.id())) {
                         out.add(new Entry(t.seq(), true, v.id()));
                     }
                 }
+                if (!before.isEmpty()) {
+                    wereInside.add(t.previous().id);
+                } else if (scope.reportsOutside(t.previous())) {
+                    outside.merge(t.previous().id, t.seq(), Math::max);
+                }
             }
+            for (Item it : items.values()) {
+                if (it.seq > since && it.seq <= upTo && scope.reportsOutside(it)) {
+                    outside.merge(it.id, it.seq, Math::max);
+                }
+            }
+            // "event: delta" (https://learn.microsoft.com/en-us/graph/api/event-delta, Response): events outside the
+            // requested range that were added, updated or deleted come back as @removed with reason "deleted"
+            outside.forEach((id, s) -> {
+                Item now = items.get(id);
+                boolean insideNow = now != null && !scope.expand(this, now).isEmpty();
+                if (!insideNow && !wereInside.contains(id) && removed.add(id)) {
+                    out.add(new Entry(s, true, id));
+                }
+            });
         }
         out.sort(Comparator.comparingLong(Entry::seq).thenComparing(e -> !e.removed()).thenComparing(Entry::id));
         return out;

@@ -16,9 +16,11 @@ import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemNotFoundException;
 import io.liaison.api.connector.ItemProblem;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.connector.item.TaskData;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,17 +89,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
         }
         Map<String, GroupwareItem<TaskData>> changed = new LinkedHashMap<>();
         List<ItemProblem> problems = new ArrayList<>();
-        Map<String, TodoTask> tasks;
-        if (toRead.size() <= 1) {
-            tasks = new LinkedHashMap<>();
-            toRead.forEach(id -> fetch(id).ifPresent(t -> tasks.put(id, t)));
-        } else {
-            Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
-            for (String id : toRead) {
-                requests.put(id, list().tasks().byTodoTaskId(id).toGetRequestInformation(c -> c.queryParameters.expand = EXPAND));
-            }
-            tasks = batch.getAll("task", requests, TodoTask::createFromDiscriminatorValue);
-        }
+        Map<String, TodoTask> tasks = details(toRead);
         for (String id : toRead) {
             TodoTask task = tasks.get(id);
             if (task == null) {
@@ -112,6 +104,40 @@ final class GraphTaskStore implements ItemStore<TaskData> {
         }
         return new ChangeSet<>(List.copyOf(changed.values()), complete ? List.of() : List.copyOf(removed), problems,
                 new SyncToken(result.deltaLink()), complete);
+    }
+
+    /** The tasks with their linked resources: one GET, or {@code $batch} requests of 20 for several (404s left out). */
+    private Map<String, TodoTask> details(Set<String> ids) {
+        if (ids.size() <= 1) {
+            Map<String, TodoTask> one = new LinkedHashMap<>();
+            ids.forEach(id -> fetch(id).ifPresent(t -> one.put(id, t)));
+            return one;
+        }
+        Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
+        for (String id : ids) {
+            requests.put(id, list().tasks().byTodoTaskId(id).toGetRequestInformation(c -> c.queryParameters.expand = EXPAND));
+        }
+        return batch.getAll("task", requests, TodoTask::createFromDiscriminatorValue);
+    }
+
+    /** Reads the tasks in {@code $batch} requests of 20 (one GET for one id): found, gone (404) or unreadable. */
+    @Override
+    public Map<String, Lookup<TaskData>> lookUp(Collection<String> ids) {
+        Map<String, TodoTask> tasks = details(new LinkedHashSet<>(ids));
+        Map<String, Lookup<TaskData>> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            TodoTask task = tasks.get(id);
+            if (task == null) {
+                found.put(id, new Lookup.Gone<>());
+                continue;
+            }
+            try {
+                found.put(id, new Lookup.Found<>(TaskMapper.fromGraph(task)));
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                found.put(id, new Lookup.Unreadable<>("task " + id + " cannot be read: " + e.getMessage()));
+            }
+        }
+        return found;
     }
 
     @Override
