@@ -597,9 +597,25 @@ final class MailboxStore implements Mailbox {
         checkIfMatch(it, ifMatch);
         Item prev = it.snapshot();
         copyProperties(patch, it.json);
+        if (kind.equals(Item.TODO_TASK)) {
+            keepDueDate(it.json);
+        }
         applyExtendedProperties(it, patch);
         modified(it, prev);
         return it;
+    }
+
+    /**
+     * To Do keeps only the date of a task's {@code dueDateTime}: the date as sent, at 00:00, labelled UTC (a due time
+     * of 04:10 comes back as 00:00; microsoftgraph/microsoft-graph-docs issue 16991). The reminder keeps its time.
+     */
+    private static void keepDueDate(ObjectNode task) {
+        JsonNode due = task.get("dueDateTime");
+        if (due == null || !due.hasNonNull("dateTime")) {
+            return;
+        }
+        LocalDate date = EventTimes.local(due.get("dateTime").asText(), ZoneOffset.UTC).toLocalDate();
+        task.putObject("dueDateTime").put("dateTime", date + "T00:00:00.0000000").put("timeZone", "UTC");
     }
 
     synchronized byte[] photo(String contactId) {
@@ -652,6 +668,7 @@ final class MailboxStore implements Mailbox {
         json.put("hasAttachments", false);
         copyProperties(body, json);
         json.remove("linkedResources");
+        keepDueDate(json);
         Item t = newItem(Item.TODO_TASK, listId, json);
         json.put("bodyLastModifiedDateTime", json.path("lastModifiedDateTime").asText());
         for (JsonNode lr : body.path("linkedResources")) {

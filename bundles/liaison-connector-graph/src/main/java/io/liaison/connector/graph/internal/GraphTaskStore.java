@@ -97,7 +97,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
                 continue;
             }
             try {
-                changed.put(id, TaskMapper.fromGraph(task));
+                changed.put(id, TaskMapper.fromGraph(task, settings.timeZone()));
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 problems.add(new ItemProblem("task " + id, "cannot be read: " + e.getMessage()));
             }
@@ -132,7 +132,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
                 continue;
             }
             try {
-                found.put(id, new Lookup.Found<>(TaskMapper.fromGraph(task)));
+                found.put(id, new Lookup.Found<>(TaskMapper.fromGraph(task, settings.timeZone())));
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 found.put(id, new Lookup.Unreadable<>("task " + id + " cannot be read: " + e.getMessage()));
             }
@@ -142,7 +142,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
 
     @Override
     public Optional<GroupwareItem<TaskData>> get(String id) {
-        return fetch(id).map(TaskMapper::fromGraph);
+        return fetch(id).map(t -> TaskMapper.fromGraph(t, settings.timeZone()));
     }
 
     private Optional<TodoTask> fetch(String id) {
@@ -153,9 +153,9 @@ final class GraphTaskStore implements ItemStore<TaskData> {
     public GroupwareItem<TaskData> create(TaskData data, Optional<String> crmId, IdempotencyKey key) {
         Optional<TodoTask> existing = scan(t -> TaskMapper.key(t).filter(key.value()::equals).isPresent());
         if (existing.isPresent()) {
-            return TaskMapper.fromGraph(existing.get());
+            return TaskMapper.fromGraph(existing.get(), settings.timeZone());
         }
-        TodoTask task = TaskMapper.toGraph(data);
+        TodoTask task = TaskMapper.toGraph(data, settings.timeZone());
         task.setLinkedResources(new ArrayList<>(List.of(TaskMapper.link(crmId, data.crmLink(), key.value()))));
         TodoTask created = calls.call("creating the task for key " + key.value(), () -> list().tasks().post(task));
         return get(created.getId()).orElseThrow(() -> new ConnectorException(calls.account() + ": task "
@@ -170,7 +170,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
             throw new io.liaison.api.connector.VersionConflictException(calls.account() + ": task " + id
                     + " was changed meanwhile");
         }
-        TodoTask task = TaskMapper.toGraph(data);
+        TodoTask task = TaskMapper.toGraph(data, settings.timeZone());
         calls.call("task " + id, () -> list().tasks().byTodoTaskId(id)
                 .patch(task, c -> c.headers.add("If-Match", expectedVersion)));
         Optional<LinkedResource> link = TaskMapper.ours(before);
@@ -202,7 +202,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
     @Override
     public Optional<GroupwareItem<TaskData>> findByCrmId(String crmId) {
         return scan(t -> TaskMapper.ours(t).map(LinkedResource::getExternalId).filter(crmId::equals).isPresent())
-                .map(TaskMapper::fromGraph);
+                .map(t -> TaskMapper.fromGraph(t, settings.timeZone()));
     }
 
     /** The first task of the list that matches, reading the list page by page with the linked resources. */
