@@ -1086,7 +1086,9 @@ final class MailboxStore implements Mailbox {
         }
         String id = m.group(2).replace("''", "'");
         String value = m.group(3).replace("''", "'");
-        return it -> it.ext.entrySet().stream().anyMatch(e -> sameProperty(e.getKey(), id) && e.getValue().equals(value));
+        // "Filtering the value property of an extended property is case-insensitive" (Get
+        // singleValueLegacyExtendedProperty, learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get)
+        return it -> it.ext.entrySet().stream().anyMatch(e -> sameProperty(e.getKey(), id) && e.getValue().equalsIgnoreCase(value));
     }
 
     // ------------------------------------------------------------------ delta rounds

@@ -175,6 +175,23 @@ class BatchAndFaultsTest extends MailboxTestSupport {
      * labelled UTC (microsoftgraph/microsoft-graph-docs issue 16991, "Time not coming for DueDateTime in Create Task
      * graph API"); the reminder keeps its time.
      */
+    /**
+     * "Get singleValueLegacyExtendedProperty" (learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get):
+     * filtering the value of an extended property is case-insensitive, so values that differ only in case match alike.
+     */
+    @Test
+    void extendedPropertyValuesAreFilteredCaseInsensitively() throws Exception {
+        String lower = mailbox.addContact(mailbox.folderId("contacts"), Map.of("givenName", "Lower",
+                "singleValueExtendedProperties", List.of(Map.of("id", PROP, "value", "crm-abc"))));
+        String upper = mailbox.addContact(mailbox.folderId("contacts"), Map.of("givenName", "Upper",
+                "singleValueExtendedProperties", List.of(Map.of("id", PROP, "value", "CRM-ABC"))));
+        String filter = TestClient.enc("singleValueExtendedProperties/Any(ep: ep/id eq '" + PROP + "' and ep/value eq 'Crm-Abc')");
+        JsonNode found = json(client.get("/users/" + UPN + "/contacts?$filter=" + filter));
+        List<String> ids = new ArrayList<>();
+        found.get("value").forEach(v -> ids.add(v.get("id").asText()));
+        assertThat(ids).containsExactlyInAnyOrder(lower, upper);
+    }
+
     @Test
     void todoTaskDueDateTimeKeepsOnlyTheDate() throws Exception {
         String list = mailbox.folderId("tasks");

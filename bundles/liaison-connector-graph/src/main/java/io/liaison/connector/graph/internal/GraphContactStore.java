@@ -283,17 +283,22 @@ final class GraphContactStore implements ItemStore<ContactData> {
                 ? user.get().contacts().get(c -> {
                     c.queryParameters.filter = filter;
                     c.queryParameters.select = new String[] {"id"};
-                    c.queryParameters.top = 2;
+                    c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND};
+                    c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 })
                 : user.get().contactFolders().byContactFolderId(folder.get()).contacts().get(c -> {
                     c.queryParameters.filter = filter;
                     c.queryParameters.select = new String[] {"id"};
-                    c.queryParameters.top = 2;
+                    c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND};
+                    c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 }));
-        if (found == null || found.getValue() == null || found.getValue().isEmpty()) {
+        if (found == null || found.getValue() == null) {
             return Optional.empty();
         }
-        return get(found.getValue().get(0).getId());
+        // Graph compares the value case-insensitively: only the exact value is ours
+        Optional<String> match = found.getValue().stream().filter(c -> ExtendedProperties.value(
+                c.getSingleValueExtendedProperties(), property).filter(value::equals).isPresent()).map(Contact::getId).findFirst();
+        return match.flatMap(this::get);
     }
 
     /** The folder's id, or empty for the default contacts folder. */

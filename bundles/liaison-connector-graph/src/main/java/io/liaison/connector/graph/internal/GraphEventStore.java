@@ -260,10 +260,12 @@ final class GraphEventStore implements ItemStore<EventData> {
                 + " " + value, () -> user.get().events().get(c -> {
                     c.queryParameters.filter = ExtendedProperties.filter(property, value);
                     c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND};
-                    c.queryParameters.top = 2;
+                    c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 }));
+        // Graph compares the value case-insensitively: only the exact value is ours
         return found == null || found.getValue() == null ? Optional.empty()
-                : found.getValue().stream().findFirst().map(mapper::fromGraph);
+                : found.getValue().stream().filter(e -> ExtendedProperties.value(e.getSingleValueExtendedProperties(), property)
+                        .filter(value::equals).isPresent()).findFirst().map(mapper::fromGraph);
     }
 
     private Event toGraph(EventData data, Optional<String> crmId, Optional<String> key, String what) {

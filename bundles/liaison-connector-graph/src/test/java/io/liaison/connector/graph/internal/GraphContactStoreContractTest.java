@@ -3,6 +3,7 @@ package io.liaison.connector.graph.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.Lookup;
@@ -64,5 +65,20 @@ class GraphContactStoreContractTest extends ContactStoreContract {
             }
         }
         assertThat(STORES.requestsByKind()).containsEntry("batch", 2).containsEntry("contacts.get", 3);
+    }
+
+    /**
+     * Graph filters extended-property values case-insensitively ("Get singleValueLegacyExtendedProperty"): CRM ids
+     * that differ only in case must still find their own item.
+     */
+    @Test
+    void findByCrmIdTellsCrmIdsApartThatDifferOnlyInCase() {
+        ItemStore<ContactData> store = openEmptyStore();
+        String lower = store.create(sample(1), Optional.of("crm-abc"), new IdempotencyKey("case-1")).id();
+        String upper = store.create(sample(2), Optional.of("CRM-ABC"), new IdempotencyKey("case-2")).id();
+
+        assertThat(store.findByCrmId("CRM-ABC")).map(GroupwareItem::id).contains(upper);
+        assertThat(store.findByCrmId("crm-abc")).map(GroupwareItem::id).contains(lower);
+        assertThat(store.findByCrmId("Crm-Abc")).isEmpty();
     }
 }
