@@ -9,6 +9,7 @@ import io.liaison.api.connector.item.TaskData;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.RunStatus;
@@ -16,6 +17,7 @@ import io.liaison.api.runtime.SyncRun;
 import io.liaison.graph.emulator.GraphEmulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -120,6 +122,30 @@ class GraphActivitySyncTest {
         flow.writes.reset();
         assertThat(flow.run().status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get()).isZero();
+    }
+
+    /**
+     * To Do keeps only the date of a due time (microsoftgraph/microsoft-graph-docs issue 16991: 04:10 comes back as
+     * 00:00): a CRM task due at a time reaches To Do as its date in the account's zone, the next runs write nothing,
+     * and the CRM keeps its due time.
+     */
+    @Test
+    void aCrmTaskDueAtATimeIsWrittenOnceAsItsDateAndLaterRunsWriteNothing() {
+        ActivityFlow flow = flow(ConflictPolicy.CRM_WINS);
+        Instant due = Instant.parse("2026-03-02T23:10:00Z"); // 00:10 on 3 March in Berlin
+        Activity task = flow.crmCreate(ActivityType.TASK, "Call back after midnight", due);
+        assertThat(flow.run().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(flow.links(SyncArea.TASKS)).hasSize(1);
+        String gwId = flow.links(SyncArea.TASKS).get(0).groupwareId();
+
+        flow.writes.reset();
+        assertThat(flow.run().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(flow.run().status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get()).isZero();
+        assertThat(flow.crmGet(task.id().value()).data().due()).contains(due);
+        assertThat(flow.tasks().get(gwId).orElseThrow().data().due())
+                .contains(Instant.parse("2026-03-02T23:00:00Z")); // 3 March, 00:00 in Berlin
     }
 
     @Test

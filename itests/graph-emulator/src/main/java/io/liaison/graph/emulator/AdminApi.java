@@ -169,6 +169,10 @@ final class AdminApi {
         if (b.path("clear").asBoolean(false)) {
             f.clear();
         }
+        if (b.has("refuseSignIns")) {
+            f.refuseSignIns(b.get("refuseSignIns").path("count").asInt(1),
+                    Faults.SignInRefusal.valueOf(b.get("refuseSignIns").path("error").asText("invalid_client").toUpperCase(java.util.Locale.ROOT)));
+        }
         if (b.has("rejectSignIns")) {
             f.rejectSignIns(b.get("rejectSignIns").asInt());
         }

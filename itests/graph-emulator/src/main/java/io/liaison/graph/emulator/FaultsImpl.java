@@ -9,6 +9,7 @@ final class FaultsImpl implements Faults {
     private final Runnable expireDelta;
     private final Runnable expireAccess;
     private int rejectSignIns;
+    private SignInRefusal refusal = SignInRefusal.INVALID_CLIENT;
     private double throttleRatio;
     private int throttleRetryAfter;
     private Random throttleRandom;
@@ -23,7 +24,13 @@ final class FaultsImpl implements Faults {
 
     @Override
     public synchronized void rejectSignIns(int count) {
+        refuseSignIns(count, SignInRefusal.INVALID_CLIENT);
+    }
+
+    @Override
+    public synchronized void refuseSignIns(int count, SignInRefusal refusal) {
         rejectSignIns = Math.max(0, count);
+        this.refusal = java.util.Objects.requireNonNull(refusal, "refusal");
     }
 
     @Override
@@ -66,13 +73,13 @@ final class FaultsImpl implements Faults {
         latency = Duration.ZERO;
     }
 
-    /** @return true when this sign-in is to be refused (consumes one) */
-    synchronized boolean takeSignInRejection() {
+    /** @return the refusal when this sign-in is to be refused (consumes one) */
+    synchronized java.util.Optional<SignInRefusal> takeSignInRejection() {
         if (rejectSignIns > 0) {
             rejectSignIns--;
-            return true;
+            return java.util.Optional.of(refusal);
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     /** @return the Retry-After seconds when this request is to be throttled, else -1 */

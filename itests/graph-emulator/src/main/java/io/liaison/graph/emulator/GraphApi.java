@@ -257,6 +257,11 @@ final class GraphApi {
                             public List<View> expand(MailboxStore store, Item item) {
                                 return store.calendarViews(item, from, to);
                             }
+
+                            @Override
+                            public boolean reportsOutside(Item item) {
+                                return item.kind.equals(Item.EVENT);
+                            }
                         };
                     }
                     return delta(req, mb, "calendarView", scope, path, "event", ctx);

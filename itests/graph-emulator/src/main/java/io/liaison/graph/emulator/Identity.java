@@ -144,8 +144,12 @@ final class Identity {
         if (clientId == null || clientId.isBlank()) {
             return oauthError(400, "invalid_request", 900144, "AADSTS900144: The request body must contain the following parameter: 'client_id'.");
         }
-        if (emulator.faultsImpl().takeSignInRejection()) {
-            return oauthError(401, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" + clientId + "'.");
+        java.util.Optional<Faults.SignInRefusal> refusal = emulator.faultsImpl().takeSignInRejection();
+        if (refusal.isPresent()) {
+            Faults.SignInRefusal r = refusal.get();
+            return r == Faults.SignInRefusal.INVALID_CLIENT
+                    ? oauthError(401, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" + clientId + "'.")
+                    : oauthError(r.status, r.error, r.code, r.description);
         }
         App app = apps.get(key(tenant, clientId));
         if (app == null) {

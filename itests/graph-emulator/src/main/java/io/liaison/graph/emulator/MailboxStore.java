@@ -71,6 +71,14 @@ final class MailboxStore implements Mailbox {
         String odataType();
 
         List<View> expand(MailboxStore store, Item item);
+
+        /**
+         * Whether a change of this item that shows no view in the scope is still reported, as {@code @removed}: a
+         * calendar view's delta does so for events outside its date range.
+         */
+        default boolean reportsOutside(Item item) {
+            return false;
+        }
     }
 
     /** One line of a delta round. */
@@ -589,9 +597,25 @@ final class MailboxStore implements Mailbox {
         checkIfMatch(it, ifMatch);
         Item prev = it.snapshot();
         copyProperties(patch, it.json);
+        if (kind.equals(Item.TODO_TASK)) {
+            keepDueDate(it.json);
+        }
         applyExtendedProperties(it, patch);
         modified(it, prev);
         return it;
+    }
+
+    /**
+     * To Do keeps only the date of a task's {@code dueDateTime}: the date as sent, at 00:00, labelled UTC (a due time
+     * of 04:10 comes back as 00:00; microsoftgraph/microsoft-graph-docs issue 16991). The reminder keeps its time.
+     */
+    private static void keepDueDate(ObjectNode task) {
+        JsonNode due = task.get("dueDateTime");
+        if (due == null || !due.hasNonNull("dateTime")) {
+            return;
+        }
+        LocalDate date = EventTimes.local(due.get("dateTime").asText(), ZoneOffset.UTC).toLocalDate();
+        task.putObject("dueDateTime").put("dateTime", date + "T00:00:00.0000000").put("timeZone", "UTC");
     }
 
     synchronized byte[] photo(String contactId) {
@@ -644,6 +668,7 @@ final class MailboxStore implements Mailbox {
         json.put("hasAttachments", false);
         copyProperties(body, json);
         json.remove("linkedResources");
+        keepDueDate(json);
         Item t = newItem(Item.TODO_TASK, listId, json);
         json.put("bodyLastModifiedDateTime", json.path("lastModifiedDateTime").asText());
         for (JsonNode lr : body.path("linkedResources")) {
@@ -1061,7 +1086,9 @@ final class MailboxStore implements Mailbox {
         }
         String id = m.group(2).replace("''", "'");
         String value = m.group(3).replace("''", "'");
-        return it -> it.ext.entrySet().stream().anyMatch(e -> sameProperty(e.getKey(), id) && e.getValue().equals(value));
+        // "Filtering the value property of an extended property is case-insensitive" (Get
+        // singleValueLegacyExtendedProperty, learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get)
+        return it -> it.ext.entrySet().stream().anyMatch(e -> sameProperty(e.getKey(), id) && e.getValue().equalsIgnoreCase(value));
     }
 
     // ------------------------------------------------------------------ delta rounds
@@ -1082,16 +1109,39 @@ final class MailboxStore implements Mailbox {
         });
         if (since > 0) {
             Set<String> removed = new java.util.HashSet<>();
+            // items changed in this round that the scope reports even outside its views: id -> seq of the last change
+            Map<String, Long> outside = new HashMap<>();
+            Set<String> wereInside = new java.util.HashSet<>();
             for (Tombstone t : tombstones) {
                 if (t.seq() <= since || t.seq() > upTo) {
                     continue;
                 }
-                for (View v : scope.expand(this, t.previous())) {
+                List<View> before = scope.expand(this, t.previous());
+                for (View v : before) {
                     if ((t.onlyView() == null || t.onlyView().equals(v.id())) && !current.containsKey(v.id()) && removed.add(v.id())) {
                         out.add(new Entry(t.seq(), true, v.id()));
                     }
                 }
+                if (!before.isEmpty()) {
+                    wereInside.add(t.previous().id);
+                } else if (scope.reportsOutside(t.previous())) {
+                    outside.merge(t.previous().id, t.seq(), Math::max);
+                }
             }
+            for (Item it : items.values()) {
+                if (it.seq > since && it.seq <= upTo && scope.reportsOutside(it)) {
+                    outside.merge(it.id, it.seq, Math::max);
+                }
+            }
+            // "event: delta" (https://learn.microsoft.com/en-us/graph/api/event-delta, Response): events outside the
+            // requested range that were added, updated or deleted come back as @removed with reason "deleted"
+            outside.forEach((id, s) -> {
+                Item now = items.get(id);
+                boolean insideNow = now != null && !scope.expand(this, now).isEmpty();
+                if (!insideNow && !wereInside.contains(id) && removed.add(id)) {
+                    out.add(new Entry(s, true, id));
+                }
+            });
         }
         out.sort(Comparator.comparingLong(Entry::seq).thenComparing(e -> !e.removed()).thenComparing(Entry::id));
         return out;

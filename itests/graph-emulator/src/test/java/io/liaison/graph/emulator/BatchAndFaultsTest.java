@@ -170,6 +170,45 @@ class BatchAndFaultsTest extends MailboxTestSupport {
         assertThat(removed.get("value").get(0).has("@removed")).isTrue();
     }
 
+    /**
+     * To Do keeps only the date of {@code dueDateTime}: a due time sent as 04:10 comes back as 00:00 of the date sent,
+     * labelled UTC (microsoftgraph/microsoft-graph-docs issue 16991, "Time not coming for DueDateTime in Create Task
+     * graph API"); the reminder keeps its time.
+     */
+    /**
+     * "Get singleValueLegacyExtendedProperty" (learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get):
+     * filtering the value of an extended property is case-insensitive, so values that differ only in case match alike.
+     */
+    @Test
+    void extendedPropertyValuesAreFilteredCaseInsensitively() throws Exception {
+        String lower = mailbox.addContact(mailbox.folderId("contacts"), Map.of("givenName", "Lower",
+                "singleValueExtendedProperties", List.of(Map.of("id", PROP, "value", "crm-abc"))));
+        String upper = mailbox.addContact(mailbox.folderId("contacts"), Map.of("givenName", "Upper",
+                "singleValueExtendedProperties", List.of(Map.of("id", PROP, "value", "CRM-ABC"))));
+        String filter = TestClient.enc("singleValueExtendedProperties/Any(ep: ep/id eq '" + PROP + "' and ep/value eq 'Crm-Abc')");
+        JsonNode found = json(client.get("/users/" + UPN + "/contacts?$filter=" + filter));
+        List<String> ids = new ArrayList<>();
+        found.get("value").forEach(v -> ids.add(v.get("id").asText()));
+        assertThat(ids).containsExactlyInAnyOrder(lower, upper);
+    }
+
+    @Test
+    void todoTaskDueDateTimeKeepsOnlyTheDate() throws Exception {
+        String list = mailbox.folderId("tasks");
+        JsonNode created = json(client.send("POST", "/users/" + UPN + "/todo/lists/" + list + "/tasks", Map.of("title", "Call back",
+                "dueDateTime", Map.of("dateTime", "2020-07-25T04:10:00.0005112", "timeZone", "GMT"),
+                "isReminderOn", true, "reminderDateTime", Map.of("dateTime", "2020-07-25T03:10:00.0000000", "timeZone", "UTC"))));
+        assertThat(created.get("dueDateTime").get("dateTime").asText()).isEqualTo("2020-07-25T00:00:00.0000000");
+        assertThat(created.get("dueDateTime").get("timeZone").asText()).isEqualTo("UTC");
+        assertThat(created.get("reminderDateTime").get("dateTime").asText()).isEqualTo("2020-07-25T03:10:00.0000000");
+        String task = created.get("id").asText();
+        JsonNode updated = json(client.send("PATCH", "/users/" + UPN + "/todo/lists/" + list + "/tasks/" + task,
+                Map.of("dueDateTime", Map.of("dateTime", "2020-07-26T23:30:00", "timeZone", "W. Europe Standard Time"))));
+        assertThat(updated.get("dueDateTime").get("dateTime").asText()).isEqualTo("2020-07-26T00:00:00.0000000");
+        assertThat(json(client.get("/users/" + UPN + "/todo/lists/" + list + "/tasks/" + task)).get("dueDateTime").get("dateTime").asText())
+                .isEqualTo("2020-07-26T00:00:00.0000000");
+    }
+
     @Test
     void contactPhotosUpToFourMegabytes() throws Exception {
         String id = mailbox.addContact(mailbox.folderId("contacts"), Map.of("givenName", "Hal"));

@@ -103,6 +103,43 @@ class EventsTest extends MailboxTestSupport {
         assertThat(next.has("@odata.deltaLink")).isTrue();
     }
 
+    /**
+     * "event: delta" (https://learn.microsoft.com/en-us/graph/api/event-delta, Response): {@code @removed} with reason
+     * {@code deleted} is also returned for events outside the requested range that were added, updated or deleted;
+     * the client filters them by date. A change inside the range is reported as a change.
+     */
+    @Test
+    void calendarViewDeltaReportsChangesOutsideItsRangeAsRemoved() throws Exception {
+        String inside = mailbox.addEvent(event("Inside", "2024-06-04T12:00:00", "2024-06-04T13:00:00", "UTC"));
+        String updatedOutside = mailbox.addEvent(event("Later", "2024-08-04T12:00:00", "2024-08-04T13:00:00", "UTC"));
+        String deletedOutside = mailbox.addEvent(event("Earlier", "2024-04-04T12:00:00", "2024-04-04T13:00:00", "UTC"));
+        String untouchedOutside = mailbox.addEvent(event("Untouched", "2024-09-04T12:00:00", "2024-09-04T13:00:00", "UTC"));
+        JsonNode first = json(client.get("/users/" + UPN + "/calendarView/delta?startDateTime=2024-06-01T00:00:00Z&endDateTime=2024-06-30T00:00:00Z"));
+        assertThat(first.get("value")).extracting(v -> v.get("id").asText()).containsExactly(inside);
+
+        String addedOutside = json(client.send("POST", "/users/" + UPN + "/events",
+                event("Added later", "2024-07-10T12:00:00", "2024-07-10T13:00:00", "UTC"))).get("id").asText();
+        assertThat(client.send("PATCH", "/users/" + UPN + "/events/" + updatedOutside, Map.of("subject", "Later, renamed")).statusCode()).isEqualTo(200);
+        assertThat(client.send("DELETE", "/users/" + UPN + "/events/" + deletedOutside, null).statusCode()).isEqualTo(204);
+        assertThat(client.send("PATCH", "/users/" + UPN + "/events/" + inside, Map.of("subject", "Inside, renamed")).statusCode()).isEqualTo(200);
+
+        JsonNode next = json(client.get(first.get("@odata.deltaLink").asText()));
+        Map<String, String> removed = new java.util.HashMap<>();
+        List<String> changed = new ArrayList<>();
+        next.get("value").forEach(v -> {
+            if (v.has("@removed")) {
+                removed.put(v.get("id").asText(), v.get("@removed").get("reason").asText());
+            } else {
+                changed.add(v.get("id").asText());
+            }
+        });
+        assertThat(removed).containsOnlyKeys(addedOutside, updatedOutside, deletedOutside).containsValue("deleted")
+                .doesNotContainValue("changed");
+        assertThat(changed).containsExactly(inside);
+        assertThat(removed).doesNotContainKey(untouchedOutside);
+        assertThat(json(client.get("/users/" + UPN + "/events/" + updatedOutside)).get("subject").asText()).isEqualTo("Later, renamed");
+    }
+
     @Test
     void allDayEventsMustStartAndEndAtMidnight() throws Exception {
         Map<String, Object> bad = new java.util.HashMap<>(event("Holiday", "2024-06-03T09:00:00", "2024-06-04T00:00:00", "UTC"));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static io.liaison.graph.emulator.TestClient.CLIENT;
 import static io.liaison.graph.emulator.TestClient.SECRET;
@@ -57,6 +58,24 @@ class IdentityTest {
         assertThat(json(refused).get("error_codes").get(0).asInt()).isEqualTo(7000215);
         assertThat(client.token(form).statusCode()).isEqualTo(200);
         assertThat(emulator.stats().tokenRequests()).isEqualTo(before + 2);
+    }
+
+    /**
+     * Configuration faults an administrator must fix come back as the identity platform's OAuth errors
+     * ("Microsoft Entra authentication and authorization error codes"): an unknown resource, a Conditional Access block.
+     */
+    @Test
+    void configurationFaultsAnswerTheirOAuthErrorOnce() throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + CLIENT + "&client_secret=" + SECRET + "&scope=" + enc("https://graph.microsoft.com/.default");
+        for (Faults.SignInRefusal refusal : List.of(Faults.SignInRefusal.INVALID_RESOURCE, Faults.SignInRefusal.ACCESS_DENIED,
+                Faults.SignInRefusal.INVALID_SCOPE)) {
+            emulator.faults().refuseSignIns(1, refusal);
+            HttpResponse<String> refused = client.token(form);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json(refused).get("error").asText()).isEqualTo(refusal.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(json(refused).get("error_description").asText()).startsWith("AADSTS");
+            assertThat(client.token(form).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

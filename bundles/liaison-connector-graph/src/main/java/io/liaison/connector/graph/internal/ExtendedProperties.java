@@ -22,6 +22,12 @@ final class ExtendedProperties {
     static final String EXPAND = "singleValueExtendedProperties($filter=id eq '" + CRM_ID + "' or id eq '" + CRM_LINK
             + "' or id eq '" + KEY + "')";
 
+    /**
+     * How many items a look-up by value reads: Graph filters values case-insensitively ("Get
+     * singleValueLegacyExtendedProperty"), so values that differ only in case all match, and the exact one is picked.
+     */
+    static final int CANDIDATES = 10;
+
     private ExtendedProperties() {
     }
 

@@ -8,6 +8,7 @@ import io.liaison.api.connector.MailStore;
 import io.liaison.api.connector.item.ContactData;
 import io.liaison.api.connector.item.EventData;
 import io.liaison.api.connector.item.TaskData;
+import java.time.Clock;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 
@@ -19,13 +20,15 @@ final class GraphConnectorSession implements ConnectorSession {
     private final GraphSettings settings;
     private final GraphCalls calls;
     private final GraphBatch batch;
+    private final Clock clock;
     private MailStore mail;
     private ItemStore<EventData> events;
     private ItemStore<TaskData> tasks;
     private ItemStore<ContactData> contacts;
 
-    GraphConnectorSession(GraphServiceClient client, OkHttpClient http, GraphSettings settings, GraphCalls calls) {
+    GraphConnectorSession(GraphServiceClient client, OkHttpClient http, GraphSettings settings, GraphCalls calls, Clock clock) {
         this.client = client;
+        this.clock = clock;
         this.http = http;
         this.settings = settings;
         this.calls = calls;
@@ -48,7 +51,7 @@ final class GraphConnectorSession implements ConnectorSession {
     @Override
     public synchronized Optional<ItemStore<EventData>> events() {
         if (events == null) {
-            events = new GraphEventStore(this::user, calls, settings, batch);
+            events = new GraphEventStore(this::user, calls, settings, batch, clock);
         }
         return Optional.of(events);
     }

@@ -13,6 +13,7 @@ import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemNotFoundException;
 import io.liaison.api.connector.ItemProblem;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.connector.item.ContactData;
 import io.liaison.api.domain.Photo;
@@ -20,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,18 +94,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
         }
         Map<String, GroupwareItem<ContactData>> changed = new LinkedHashMap<>();
         List<ItemProblem> problems = new ArrayList<>();
-        Map<String, Contact> contacts;
-        if (toRead.size() <= 1) {
-            contacts = new LinkedHashMap<>();
-            toRead.forEach(id -> fetch(id).ifPresent(c -> contacts.put(id, c)));
-        } else {
-            Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
-            for (String id : toRead) {
-                requests.put(id, user.get().contacts().byContactId(id)
-                        .toGetRequestInformation(c -> c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND}));
-            }
-            contacts = batch.getAll("contact", requests, Contact::createFromDiscriminatorValue);
-        }
+        Map<String, Contact> contacts = details(toRead);
         Map<String, Optional<Photo>> photos = photos(contacts.keySet());
         for (String id : toRead) {
             Contact contact = contacts.get(id);
@@ -124,6 +115,45 @@ final class GraphContactStore implements ItemStore<ContactData> {
     private <R extends BaseDeltaFunctionResponse> GraphCalls.DeltaResult<Contact> delta(
             Optional<String> deltaLink, Supplier<R> first, Function<String, R> byUrl, Function<R, List<Contact>> values) {
         return calls.delta("the contacts", () -> deltaLink.map(byUrl).orElseGet(first), byUrl, values);
+    }
+
+    /** The contacts with their extended properties: one GET, or {@code $batch} requests of 20 (404s left out). */
+    private Map<String, Contact> details(Set<String> ids) {
+        if (ids.size() <= 1) {
+            Map<String, Contact> one = new LinkedHashMap<>();
+            ids.forEach(id -> fetch(id).ifPresent(c -> one.put(id, c)));
+            return one;
+        }
+        Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
+        for (String id : ids) {
+            requests.put(id, user.get().contacts().byContactId(id)
+                    .toGetRequestInformation(c -> c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND}));
+        }
+        return batch.getAll("contact", requests, Contact::createFromDiscriminatorValue);
+    }
+
+    /**
+     * Reads the contacts and their photos in {@code $batch} requests of 20 (one GET each for one id): found, gone
+     * (404) or unreadable.
+     */
+    @Override
+    public Map<String, Lookup<ContactData>> lookUp(Collection<String> ids) {
+        Map<String, Contact> contacts = details(new LinkedHashSet<>(ids));
+        Map<String, Optional<Photo>> photos = photos(contacts.keySet());
+        Map<String, Lookup<ContactData>> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            Contact contact = contacts.get(id);
+            if (contact == null) {
+                found.put(id, new Lookup.Gone<>());
+                continue;
+            }
+            try {
+                found.put(id, new Lookup.Found<>(ContactMapper.fromGraph(contact, photos.getOrDefault(id, Optional.empty()))));
+            } catch (IllegalArgumentException e) {
+                found.put(id, new Lookup.Unreadable<>("contact " + id + " cannot be read: " + e.getMessage()));
+            }
+        }
+        return found;
     }
 
     @Override
@@ -253,17 +283,22 @@ final class GraphContactStore implements ItemStore<ContactData> {
                 ? user.get().contacts().get(c -> {
                     c.queryParameters.filter = filter;
                     c.queryParameters.select = new String[] {"id"};
-                    c.queryParameters.top = 2;
+                    c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND};
+                    c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 })
                 : user.get().contactFolders().byContactFolderId(folder.get()).contacts().get(c -> {
                     c.queryParameters.filter = filter;
                     c.queryParameters.select = new String[] {"id"};
-                    c.queryParameters.top = 2;
+                    c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND};
+                    c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 }));
-        if (found == null || found.getValue() == null || found.getValue().isEmpty()) {
+        if (found == null || found.getValue() == null) {
             return Optional.empty();
         }
-        return get(found.getValue().get(0).getId());
+        // Graph compares the value case-insensitively: only the exact value is ours
+        Optional<String> match = found.getValue().stream().filter(c -> ExtendedProperties.value(
+                c.getSingleValueExtendedProperties(), property).filter(value::equals).isPresent()).map(Contact::getId).findFirst();
+        return match.flatMap(this::get);
     }
 
     /** The folder's id, or empty for the default contacts folder. */

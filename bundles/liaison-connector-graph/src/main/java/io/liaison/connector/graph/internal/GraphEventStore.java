@@ -11,12 +11,16 @@ import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemProblem;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.connector.item.EventData;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +39,12 @@ import org.slf4j.LoggerFactory;
  * store reports a series as ONE item, its master (with its RRULE): every occurrence or exception in a delta page
  * is folded into its {@code seriesMasterId}, and the master is read. Changes to a single occurrence therefore show
  * as a change of the series; exceptions are not separate items. Removals of occurrences carry ids nobody linked, so
- * the token remembers the masters it reported and checks them whenever a delta reports removals.
+ * the token remembers the masters it reported and confirms them (in {@code $batch} requests) when a delta reports
+ * removals it cannot attribute; only masters Graph answers 404 for are reported removed.
+ *
+ * <p>Window: the window's dates are fixed in the delta token; Graph reports changes outside it as removals, which are
+ * only candidates for the sync engine to confirm through {@link #lookUp}. When today's window has moved more than
+ * {@link #WINDOW_SLACK} from the token's, a new token is made (a complete listing).
  *
  * <p>Creates carry a {@code transactionId} derived from the idempotency key and the key itself in an extended
  * property, which is looked up first; the CRM id lives in one extended property found with {@code $filter}.
@@ -44,38 +53,71 @@ final class GraphEventStore implements ItemStore<EventData> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphEventStore.class);
 
+    /**
+     * How far the calendar window may drift from today's before a new delta token moves it: the window is fixed in
+     * the token, and a new token costs a complete listing of the window (nothing is written again: the engine
+     * matches by link, and confirms the linked events that aged out of the window through {@link #lookUp}).
+     */
+    static final Duration WINDOW_SLACK = Duration.ofDays(7);
+
     private final Supplier<UserItemRequestBuilder> user;
     private final GraphCalls calls;
     private final GraphSettings settings;
     private final GraphBatch batch;
     private final EventMapper mapper;
+    private final Clock clock;
 
-    GraphEventStore(Supplier<UserItemRequestBuilder> user, GraphCalls calls, GraphSettings settings, GraphBatch batch) {
+    GraphEventStore(Supplier<UserItemRequestBuilder> user, GraphCalls calls, GraphSettings settings, GraphBatch batch,
+                    Clock clock) {
         this.batch = batch;
         this.user = user;
         this.calls = calls;
         this.settings = settings;
+        this.clock = clock;
         this.mapper = new EventMapper(settings.timeZone());
     }
 
     @Override
     public ChangeSet<GroupwareItem<EventData>> changes(Optional<SyncToken> since) {
+        Instant windowStart = windowStart();
         if (since.isPresent()) {
             EventToken token = EventToken.parse(since.get());
+            if (token.windowStart().filter(start -> !aged(start, windowStart)).isEmpty()) {
+                LOG.info("{}: the calendar window of the delta token starts {}, today's starts {}: reading the window"
+                        + " completely", calls.account(), token.windowStart().map(Instant::toString).orElse("(unknown)"),
+                        windowStart);
+                return read(Optional.empty(), windowStart);
+            }
             try {
-                return read(Optional.of(token));
+                return read(Optional.of(token), token.windowStart().orElseThrow());
             } catch (GraphCalls.DeltaExpired e) {
                 LOG.info("{}: the calendar's delta token expired; reading the calendar window completely", calls.account());
             }
         }
-        return read(Optional.empty());
+        return read(Optional.empty(), windowStart);
     }
 
-    private ChangeSet<GroupwareItem<EventData>> read(Optional<EventToken> token) {
+    /** Where today's calendar window starts: {@code calendarPastDays} before the start of today (UTC). */
+    private Instant windowStart() {
+        return clock.instant().truncatedTo(ChronoUnit.DAYS).minus(settings.calendarPastDays(), ChronoUnit.DAYS);
+    }
+
+    /** Whether a token's window has drifted too far from today's (time passed, or the reach was changed). */
+    static boolean aged(Instant tokenStart, Instant todaysStart) {
+        return Duration.between(tokenStart, todaysStart).abs().compareTo(WINDOW_SLACK) > 0;
+    }
+
+    /**
+     * Reads the calendar view. Graph's calendar view delta reports as {@code @removed} (reason "deleted") also the
+     * events outside its window that were added, updated or deleted ("event: delta",
+     * https://learn.microsoft.com/en-us/graph/api/event-delta), so a removal here is only a candidate: the sync
+     * engine confirms it through {@link #lookUp} before deleting anything.
+     */
+    private ChangeSet<GroupwareItem<EventData>> read(Optional<EventToken> token, Instant windowStart) {
         var delta = user.get().calendarView().delta();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        String from = now.minus(settings.calendarPastDays(), ChronoUnit.DAYS).toString();
-        String to = now.plus(settings.calendarFutureDays(), ChronoUnit.DAYS).toString();
+        String from = windowStart.toString();
+        String to = windowStart.plus((long) settings.calendarPastDays() + settings.calendarFutureDays(), ChronoUnit.DAYS)
+                .toString();
         GraphCalls.DeltaResult<Event> result = calls.delta("the calendar",
                 () -> token.map(t -> delta.withUrl(t.deltaLink()).get()).orElseGet(() -> delta.get(c -> {
                     c.queryParameters.startDateTime = from;
@@ -95,13 +137,18 @@ final class GraphEventStore implements ItemStore<EventData> {
             }
         }
         Set<String> masters = new LinkedHashSet<>(token.map(EventToken::masters).orElse(List.of()));
-        if (!removed.isEmpty()) {
-            // an occurrence's removal may mean its series is gone: check the masters reported before
-            for (String master : List.copyOf(masters)) {
-                if (!toRead.contains(master) && get(master).isEmpty()) {
-                    removed.add(master);
+        removed.removeAll(toRead);
+        if (!masters.containsAll(removed)) {
+            // removed occurrences name no series: confirm the series reported before, 20 per $batch; only those
+            // Graph answers 404 for are reported removed (the rest may just have left the window, or be unchanged)
+            Set<String> unread = new LinkedHashSet<>(masters);
+            unread.removeAll(toRead);
+            unread.removeAll(removed);
+            lookUp(unread).forEach((id, found) -> {
+                if (found instanceof Lookup.Gone) {
+                    removed.add(id);
                 }
-            }
+            });
         }
         Map<String, GroupwareItem<EventData>> changed = new LinkedHashMap<>();
         List<ItemProblem> problems = new ArrayList<>();
@@ -112,7 +159,6 @@ final class GraphEventStore implements ItemStore<EventData> {
                 removed.add(id);
                 continue;
             }
-            removed.remove(id);
             try {
                 GroupwareItem<EventData> item = mapper.fromGraph(event);
                 changed.put(item.id(), item);
@@ -127,7 +173,27 @@ final class GraphEventStore implements ItemStore<EventData> {
         masters.removeAll(removed);
         List<String> removedIds = complete ? List.of() : List.copyOf(removed);
         return new ChangeSet<>(List.copyOf(changed.values()), removedIds, problems,
-                new EventToken(result.deltaLink(), List.copyOf(masters)).toSyncToken(), complete);
+                new EventToken(result.deltaLink(), Optional.of(windowStart), List.copyOf(masters)).toSyncToken(), complete);
+    }
+
+    /** Reads the events in {@code $batch} requests of 20 (one GET for one id): found, gone (404) or unreadable. */
+    @Override
+    public Map<String, Lookup<EventData>> lookUp(Collection<String> ids) {
+        Map<String, Event> events = details(new LinkedHashSet<>(ids));
+        Map<String, Lookup<EventData>> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            Event event = events.get(id);
+            if (event == null) {
+                found.put(id, new Lookup.Gone<>());
+                continue;
+            }
+            try {
+                found.put(id, new Lookup.Found<>(mapper.fromGraph(event)));
+            } catch (IllegalArgumentException | java.time.DateTimeException | NullPointerException e) {
+                found.put(id, new Lookup.Unreadable<>("event " + id + " cannot be read: " + e.getMessage()));
+            }
+        }
+        return found;
     }
 
     /** The events with their extended properties: one GET, or $batch requests for several. */
@@ -194,10 +260,12 @@ final class GraphEventStore implements ItemStore<EventData> {
                 + " " + value, () -> user.get().events().get(c -> {
                     c.queryParameters.filter = ExtendedProperties.filter(property, value);
                     c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND};
-                    c.queryParameters.top = 2;
+                    c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 }));
+        // Graph compares the value case-insensitively: only the exact value is ours
         return found == null || found.getValue() == null ? Optional.empty()
-                : found.getValue().stream().findFirst().map(mapper::fromGraph);
+                : found.getValue().stream().filter(e -> ExtendedProperties.value(e.getSingleValueExtendedProperties(), property)
+                        .filter(value::equals).isPresent()).findFirst().map(mapper::fromGraph);
     }
 
     private Event toGraph(EventData data, Optional<String> crmId, Optional<String> key, String what) {
@@ -213,21 +281,35 @@ final class GraphEventStore implements ItemStore<EventData> {
         return UUID.nameUUIDFromBytes(("liaison:" + key.value()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The calendar's sync token: the delta link, and the series masters reported so far (one per line). */
-    record EventToken(String deltaLink, List<String> masters) {
+    /**
+     * The calendar's sync token: the delta link, the start of the window it was made for (a line {@code @window
+     * <instant>}; absent in tokens written before the window moved, which then count as aged), and the series masters
+     * reported so far (one per line).
+     */
+    record EventToken(String deltaLink, Optional<Instant> windowStart, List<String> masters) {
+        private static final String WINDOW = "@window ";
+
         static EventToken parse(SyncToken token) {
             String[] lines = token.value().split("\n");
             List<String> masters = new ArrayList<>();
+            Optional<Instant> windowStart = Optional.empty();
             for (int i = 1; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
+                if (lines[i].startsWith(WINDOW)) {
+                    try {
+                        windowStart = Optional.of(Instant.parse(lines[i].substring(WINDOW.length()).trim()));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        windowStart = Optional.empty();
+                    }
+                } else if (!lines[i].isBlank()) {
                     masters.add(lines[i]);
                 }
             }
-            return new EventToken(lines[0], masters);
+            return new EventToken(lines[0], windowStart, masters);
         }
 
         SyncToken toSyncToken() {
             StringBuilder s = new StringBuilder(deltaLink);
+            windowStart.ifPresent(w -> s.append('\n').append(WINDOW).append(w));
             masters.forEach(m -> s.append('\n').append(m));
             return new SyncToken(s.toString());
         }

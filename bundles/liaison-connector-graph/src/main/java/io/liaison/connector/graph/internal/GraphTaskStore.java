@@ -16,9 +16,11 @@ import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemNotFoundException;
 import io.liaison.api.connector.ItemProblem;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.connector.item.TaskData;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,17 +89,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
         }
         Map<String, GroupwareItem<TaskData>> changed = new LinkedHashMap<>();
         List<ItemProblem> problems = new ArrayList<>();
-        Map<String, TodoTask> tasks;
-        if (toRead.size() <= 1) {
-            tasks = new LinkedHashMap<>();
-            toRead.forEach(id -> fetch(id).ifPresent(t -> tasks.put(id, t)));
-        } else {
-            Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
-            for (String id : toRead) {
-                requests.put(id, list().tasks().byTodoTaskId(id).toGetRequestInformation(c -> c.queryParameters.expand = EXPAND));
-            }
-            tasks = batch.getAll("task", requests, TodoTask::createFromDiscriminatorValue);
-        }
+        Map<String, TodoTask> tasks = details(toRead);
         for (String id : toRead) {
             TodoTask task = tasks.get(id);
             if (task == null) {
@@ -105,7 +97,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
                 continue;
             }
             try {
-                changed.put(id, TaskMapper.fromGraph(task));
+                changed.put(id, TaskMapper.fromGraph(task, settings.timeZone()));
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 problems.add(new ItemProblem("task " + id, "cannot be read: " + e.getMessage()));
             }
@@ -114,9 +106,43 @@ final class GraphTaskStore implements ItemStore<TaskData> {
                 new SyncToken(result.deltaLink()), complete);
     }
 
+    /** The tasks with their linked resources: one GET, or {@code $batch} requests of 20 for several (404s left out). */
+    private Map<String, TodoTask> details(Set<String> ids) {
+        if (ids.size() <= 1) {
+            Map<String, TodoTask> one = new LinkedHashMap<>();
+            ids.forEach(id -> fetch(id).ifPresent(t -> one.put(id, t)));
+            return one;
+        }
+        Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
+        for (String id : ids) {
+            requests.put(id, list().tasks().byTodoTaskId(id).toGetRequestInformation(c -> c.queryParameters.expand = EXPAND));
+        }
+        return batch.getAll("task", requests, TodoTask::createFromDiscriminatorValue);
+    }
+
+    /** Reads the tasks in {@code $batch} requests of 20 (one GET for one id): found, gone (404) or unreadable. */
+    @Override
+    public Map<String, Lookup<TaskData>> lookUp(Collection<String> ids) {
+        Map<String, TodoTask> tasks = details(new LinkedHashSet<>(ids));
+        Map<String, Lookup<TaskData>> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            TodoTask task = tasks.get(id);
+            if (task == null) {
+                found.put(id, new Lookup.Gone<>());
+                continue;
+            }
+            try {
+                found.put(id, new Lookup.Found<>(TaskMapper.fromGraph(task, settings.timeZone())));
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                found.put(id, new Lookup.Unreadable<>("task " + id + " cannot be read: " + e.getMessage()));
+            }
+        }
+        return found;
+    }
+
     @Override
     public Optional<GroupwareItem<TaskData>> get(String id) {
-        return fetch(id).map(TaskMapper::fromGraph);
+        return fetch(id).map(t -> TaskMapper.fromGraph(t, settings.timeZone()));
     }
 
     private Optional<TodoTask> fetch(String id) {
@@ -127,9 +153,9 @@ final class GraphTaskStore implements ItemStore<TaskData> {
     public GroupwareItem<TaskData> create(TaskData data, Optional<String> crmId, IdempotencyKey key) {
         Optional<TodoTask> existing = scan(t -> TaskMapper.key(t).filter(key.value()::equals).isPresent());
         if (existing.isPresent()) {
-            return TaskMapper.fromGraph(existing.get());
+            return TaskMapper.fromGraph(existing.get(), settings.timeZone());
         }
-        TodoTask task = TaskMapper.toGraph(data);
+        TodoTask task = TaskMapper.toGraph(data, settings.timeZone());
         task.setLinkedResources(new ArrayList<>(List.of(TaskMapper.link(crmId, data.crmLink(), key.value()))));
         TodoTask created = calls.call("creating the task for key " + key.value(), () -> list().tasks().post(task));
         return get(created.getId()).orElseThrow(() -> new ConnectorException(calls.account() + ": task "
@@ -144,7 +170,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
             throw new io.liaison.api.connector.VersionConflictException(calls.account() + ": task " + id
                     + " was changed meanwhile");
         }
-        TodoTask task = TaskMapper.toGraph(data);
+        TodoTask task = TaskMapper.toGraph(data, settings.timeZone());
         calls.call("task " + id, () -> list().tasks().byTodoTaskId(id)
                 .patch(task, c -> c.headers.add("If-Match", expectedVersion)));
         Optional<LinkedResource> link = TaskMapper.ours(before);
@@ -176,7 +202,7 @@ final class GraphTaskStore implements ItemStore<TaskData> {
     @Override
     public Optional<GroupwareItem<TaskData>> findByCrmId(String crmId) {
         return scan(t -> TaskMapper.ours(t).map(LinkedResource::getExternalId).filter(crmId::equals).isPresent())
-                .map(TaskMapper::fromGraph);
+                .map(t -> TaskMapper.fromGraph(t, settings.timeZone()));
     }
 
     /** The first task of the list that matches, reading the list page by page with the linked resources. */

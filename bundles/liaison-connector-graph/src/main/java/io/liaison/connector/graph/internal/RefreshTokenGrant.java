@@ -72,9 +72,9 @@ final class RefreshTokenGrant implements AccessTokens.TokenGrant {
             JsonObject json = parse(response.body());
             if (!response.isSuccessful()) {
                 String error = string(json, "error").orElse("HTTP " + response.code());
-                if (SignInErrors.REFUSED.contains(error)) {
+                if (SignInErrors.refused(error)) {
                     throw new SignInFailedException(account + ": the identity platform refused the refresh token ("
-                            + error + ")");
+                            + SignInErrors.reason(error) + ")");
                 }
                 throw new ConnectorException(account + ": sign-in failed (" + error + ", HTTP " + response.code() + ")");
             }

@@ -11,6 +11,8 @@ import io.liaison.api.connector.item.TaskStatus;
 import io.liaison.api.domain.Importance;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,10 @@ import java.util.Optional;
  * Maps {@link TaskData} to Microsoft To Do tasks and back. Liaison's link to the CRM is one linked resource of the
  * task, marked with {@value #APPLICATION}: its {@code externalId} is the CRM id (empty when unlinked), its
  * {@code webUrl} the link to the CRM activity, and its display name carries the idempotency key of the create.
- * Times are written and read in UTC.
+ * Times are written and read in UTC, except the due time: To Do keeps only the date of {@code dueDateTime} (a time
+ * sent comes back as 00:00 of the date sent; microsoftgraph/microsoft-graph-docs issue 16991), so the due is written
+ * as its date in the account's zone and read as the start of that date there, the same value both ways; the reminder
+ * keeps its time.
  */
 final class TaskMapper {
 
@@ -32,7 +37,7 @@ final class TaskMapper {
     private TaskMapper() {
     }
 
-    static TodoTask toGraph(TaskData d) {
+    static TodoTask toGraph(TaskData d, ZoneId zone) {
         TodoTask t = new TodoTask();
         t.setTitle(d.subject());
         ItemBody body = new ItemBody();
@@ -40,7 +45,7 @@ final class TaskMapper {
         body.setContent(d.bodyText());
         t.setBody(body);
         t.setStartDateTime(d.start().map(TaskMapper::utc).orElse(null));
-        t.setDueDateTime(d.due().map(TaskMapper::utc).orElse(null));
+        t.setDueDateTime(d.due().map(due -> dueDate(due, zone)).orElse(null));
         t.setStatus(switch (d.status()) {
             case NOT_STARTED -> com.microsoft.graph.models.TaskStatus.NotStarted;
             case IN_PROGRESS -> com.microsoft.graph.models.TaskStatus.InProgress;
@@ -82,7 +87,7 @@ final class TaskMapper {
                 .map(n -> n.substring(KEY_PREFIX.length()));
     }
 
-    static GroupwareItem<TaskData> fromGraph(TodoTask t) {
+    static GroupwareItem<TaskData> fromGraph(TodoTask t, ZoneId zone) {
         Optional<LinkedResource> link = ours(t);
         TaskStatus status = t.getStatus() == null ? TaskStatus.NOT_STARTED : switch (t.getStatus()) {
             case InProgress -> TaskStatus.IN_PROGRESS;
@@ -98,7 +103,7 @@ final class TaskMapper {
         };
         String body = t.getBody() == null || t.getBody().getContent() == null ? ""
                 : t.getBody().getContentType() == BodyType.Html ? Html.toText(t.getBody().getContent()) : t.getBody().getContent();
-        TaskData data = new TaskData(t.getTitle(), body, instant(t.getStartDateTime()), instant(t.getDueDateTime()),
+        TaskData data = new TaskData(t.getTitle(), body, instant(t.getStartDateTime()), due(t.getDueDateTime(), zone),
                 status, status == TaskStatus.COMPLETED ? instant(t.getCompletedDateTime()) : Optional.empty(),
                 Boolean.TRUE.equals(t.getIsReminderOn()) ? instant(t.getReminderDateTime()) : Optional.empty(),
                 importance, t.getCategories() == null ? List.of() : t.getCategories(),
@@ -114,6 +119,17 @@ final class TaskMapper {
 
     private static DateTimeTimeZone utc(Instant i) {
         return GraphTimes.of(i, ZoneOffset.UTC);
+    }
+
+    /** The due date of an instant, as To Do keeps it: the date in the account's zone, at 00:00. */
+    static DateTimeTimeZone dueDate(Instant due, ZoneId zone) {
+        return GraphTimes.of(LocalDate.ofInstant(due, zone).atStartOfDay(), zone.getId());
+    }
+
+    /** The due To Do keeps, a date (whatever zone it is labelled with), as the start of that date in the account's zone. */
+    private static Optional<Instant> due(DateTimeTimeZone t, ZoneId zone) {
+        return t == null || t.getDateTime() == null ? Optional.empty()
+                : Optional.of(GraphTimes.local(t).toLocalDate().atStartOfDay(zone).toInstant());
     }
 
     private static Optional<Instant> instant(DateTimeTimeZone t) {

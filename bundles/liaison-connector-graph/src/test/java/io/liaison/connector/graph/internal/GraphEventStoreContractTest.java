@@ -1,9 +1,19 @@
 package io.liaison.connector.graph.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.item.EventData;
 import io.liaison.connector.tck.EventStoreContract;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connector contract for events, against the Graph emulator; a person's edits are PATCHes through Graph. */
@@ -30,5 +40,45 @@ class GraphEventStoreContractTest extends EventStoreContract {
     @Override
     protected void removeOutsideLiaison(String itemId) {
         STORES.mailbox().remove(itemId);
+    }
+
+    /** Confirmations read 21 items in 2 {@code $batch} request(s) of up to 20; Graph's 404 is gone. */
+    @Test
+    void lookUpReadsTwentyPerBatchAndAnswersGoneForA404() {
+        ItemStore<EventData> store = openEmptyStore();
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 21; i++) {
+            ids.add(store.create(sample(i), Optional.empty(), new IdempotencyKey("look-up-" + i)).id());
+        }
+        String removed = ids.get(1);
+        removeOutsideLiaison(removed);
+        STORES.resetStats();
+
+        Map<String, Lookup<EventData>> found = store.lookUp(ids);
+
+        assertThat(found.keySet()).containsExactlyElementsOf(ids);
+        assertThat(found.get(removed)).isInstanceOf(Lookup.Gone.class);
+        for (String id : ids) {
+            if (!id.equals(removed)) {
+                assertThat(found.get(id)).isInstanceOfSatisfying(Lookup.Found.class,
+                        f -> assertThat(f.item().id()).isEqualTo(id));
+            }
+        }
+        assertThat(STORES.requestsByKind()).containsEntry("batch", 2).containsEntry("events.get", 21);
+    }
+
+    /**
+     * Graph filters extended-property values case-insensitively ("Get singleValueLegacyExtendedProperty"): CRM ids
+     * that differ only in case must still find their own item.
+     */
+    @Test
+    void findByCrmIdTellsCrmIdsApartThatDifferOnlyInCase() {
+        ItemStore<EventData> store = openEmptyStore();
+        String lower = store.create(sample(1), Optional.of("crm-abc"), new IdempotencyKey("case-1")).id();
+        String upper = store.create(sample(2), Optional.of("CRM-ABC"), new IdempotencyKey("case-2")).id();
+
+        assertThat(store.findByCrmId("CRM-ABC")).map(GroupwareItem::id).contains(upper);
+        assertThat(store.findByCrmId("crm-abc")).map(GroupwareItem::id).contains(lower);
+        assertThat(store.findByCrmId("Crm-Abc")).isEmpty();
     }
 }

@@ -17,6 +17,7 @@ import io.liaison.api.connector.item.ContactData;
 import io.liaison.api.connector.item.EventData;
 import io.liaison.api.connector.item.TaskData;
 import io.liaison.connector.tck.GeneratedMessage;
+import io.liaison.graph.emulator.Faults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Sign-in, throttling, expired tokens and concurrency against the Graph emulator's fault switches. */
 class GraphFaultsTest {
@@ -80,6 +83,24 @@ class GraphFaultsTest {
                 .hasMessageContaining("invalid_client");
 
         assertThat(accounts.emulator.stats().tokenRequests()).isEqualTo(1);
+    }
+
+    /**
+     * An unknown resource or scope, or an access policy that blocks the app (Conditional Access), are configuration
+     * faults an administrator must fix ("Microsoft Entra authentication and authorization error codes"): the sign-in
+     * counts as refused (the account is blocked with that reason), after exactly one token request.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Faults.SignInRefusal.class, names = {"INVALID_SCOPE", "INVALID_RESOURCE", "ACCESS_DENIED"})
+    void aConfigurationFaultOfTheSignInIsARefusalThatNamesIt(Faults.SignInRefusal refusal) {
+        int before = accounts.emulator.stats().tokenRequests();
+        accounts.emulator.faults().refuseSignIns(1, refusal);
+
+        assertThatThrownBy(this::open).isInstanceOf(SignInFailedException.class).hasMessageContaining("acc-graph")
+                .hasMessageContaining(refusal.name().toLowerCase(java.util.Locale.ROOT))
+                .hasMessageContaining("administrator");
+
+        assertThat(accounts.emulator.stats().tokenRequests() - before).isEqualTo(1);
     }
 
     @Test

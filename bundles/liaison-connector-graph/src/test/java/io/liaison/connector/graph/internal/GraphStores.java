@@ -55,6 +55,16 @@ final class GraphStores implements BeforeAllCallback, AfterAllCallback, AfterEac
         accounts.editInOutlook(upn, path, json);
     }
 
+    /** The requests the emulator counted for the current mailbox, by kind ("batch", "events.get", ...). */
+    java.util.Map<String, Integer> requestsByKind() {
+        return accounts.emulator.stats().requestsByKind(upn);
+    }
+
+    /** Sets the emulator's request counters back to zero. */
+    void resetStats() {
+        accounts.emulator.stats().reset();
+    }
+
     /** The current mailbox as the emulator holds it. */
     Mailbox mailbox() {
         return accounts.mailbox(upn);

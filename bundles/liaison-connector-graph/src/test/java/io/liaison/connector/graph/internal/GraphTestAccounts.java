@@ -75,6 +75,12 @@ final class GraphTestAccounts implements AutoCloseable {
         return new GraphConnectorFactory().open(account(upn));
     }
 
+    /** A session whose clock is {@code clock} (the calendar window moves with it), with these settings. */
+    ConnectorSession open(Map<String, String> settings, java.time.Clock clock) {
+        return new GraphConnectorFactory(clock).open(account(settings, new Credentials(CLIENT_ID, Secret.of(SECRET), Map.of()),
+                c -> { }));
+    }
+
     /** Changes an item the way Outlook would: a PATCH through Graph, without any change key. */
     void editInOutlook(String upn, String path, String json) {
         Request request = new Request.Builder()
