@@ -30,6 +30,7 @@ import io.liaison.api.runtime.LinkStore;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncTrigger;
 import io.liaison.api.runtime.TokenStore;
+import io.liaison.connector.graph.internal.EmulatorAccounts;
 import io.liaison.connector.graph.internal.GraphConnectorFactory;
 import io.liaison.connector.local.internal.LocalConnectorFactory;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
@@ -98,13 +99,23 @@ final class ActivityFlow implements AutoCloseable {
     }
 
     ActivityFlow(Path dir, Groupware groupware, ConflictPolicy policy, double massDeleteShare, int massDeleteMinLinks) {
+        this(dir, groupware, policy, massDeleteShare, massDeleteMinLinks, Optional.empty(), Map.of());
+    }
+
+    /**
+     * @param groupwareClock  the Graph connector's clock (its calendar window follows it), else the system's
+     * @param settingsChanges account settings that replace the defaults (Graph: a calendar window of the test's)
+     */
+    ActivityFlow(Path dir, Groupware groupware, ConflictPolicy policy, double massDeleteShare, int massDeleteMinLinks,
+                 Optional<Clock> groupwareClock, Map<String, String> settingsChanges) {
         this.groupware = groupware;
         this.crm = new JdbcHostCrm(h2("crm"));
         DataSource runtimeDb = h2("runtime");
         RuntimeDatabase.migrate(runtimeDb);
         DefaultAccountService accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
                 new CredentialVault(dir.resolve("vault.key")));
-        ConnectorFactory factory = groupware == Groupware.LOCAL ? new LocalConnectorFactory() : new GraphConnectorFactory();
+        ConnectorFactory factory = groupware == Groupware.LOCAL ? new LocalConnectorFactory()
+                : groupwareClock.map(EmulatorAccounts::factory).orElseGet(GraphConnectorFactory::new);
         accounts.addConnectorFactory(new CountingConnector(factory));
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
@@ -122,7 +133,8 @@ final class ActivityFlow implements AutoCloseable {
             credentials = Credentials.NONE;
         } else {
             this.where = GraphWorld.newMailbox();
-            settings = GraphWorld.settings(where);
+            settings = new java.util.HashMap<>(GraphWorld.settings(where));
+            settings.putAll(settingsChanges);
             credentials = GraphWorld.credentials();
         }
         GroupwareAccount created = accounts.create(new AccountRequest(DEMO, factory.type(), settings, false, null,

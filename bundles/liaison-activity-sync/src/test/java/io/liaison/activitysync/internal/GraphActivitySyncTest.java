@@ -17,15 +17,23 @@ import io.liaison.api.runtime.SyncRun;
 import io.liaison.graph.emulator.GraphEmulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +77,105 @@ class GraphActivitySyncTest {
     @Test
     void aMeetingWhoseTypeChangesLeavesTheSyncAndItsEventIsNotDeleted() {
         ActivitySyncFlowTest.aMeetingWhoseTypeChangesLeavesTheSyncAndKeepsItsGroupwareEvent(flow(ConflictPolicy.CRM_WINS));
+    }
+
+    /**
+     * Time passes: Graph's calendar view reports the events that left its window (and those Liaison writes beyond its
+     * end) as removed, and the window moves forward with a complete listing every week. Randomised creates, edits and
+     * deletes on both sides, with edits of events outside the window; every CRM activity that is missing at the end
+     * must have been deleted by a person, in the CRM or in the groupware, and no activity exists twice.
+     */
+    @Test
+    void theCalendarWindowMovesForwardWhileEventsAgeOutAndNothingIsDeletedThatWasNotDeleted() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T08:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        ActivityFlow flow = new ActivityFlow(dir.resolve("window"), Groupware.GRAPH, ConflictPolicy.CRM_WINS, 0.5, 10,
+                Optional.of(clock), Map.of("calendarPastDays", "10", "calendarFutureDays", "30"));
+        flows.add(flow);
+        Random random = new Random(20261207);
+        Set<String> deletedInCrm = new HashSet<>();
+        Set<String> deletedInGroupware = new HashSet<>();
+        Map<String, String> groupwareOf = new HashMap<>();
+        int outsideEdits = 0;
+        for (int round = 0; round < 40; round++) {
+            Instant today = now.get();
+            for (int op = 0; op < 1 + random.nextInt(3); op++) {
+                String name = "r" + round + "o" + op;
+                Instant when = today.plus(Duration.ofDays(random.nextInt(48) - 8)).plus(Duration.ofHours(random.nextInt(8)));
+                List<String> linked = new ArrayList<>(groupwareOf.keySet());
+                linked.removeIf(id -> deletedInCrm.contains(id) || deletedInGroupware.contains(groupwareOf.get(id))
+                        || flow.crmFind(id).isEmpty());
+                switch (random.nextInt(20)) {
+                    case 0, 1, 2, 3, 4, 5 -> flow.crmCreate(ActivityType.APPOINTMENT, "crm " + name, when);
+                    case 6, 7, 8, 9 -> flow.gwCreateEvent("gw " + name,
+                            today.plus(Duration.ofDays(random.nextInt(30) - 5)));
+                    case 10, 11, 12 -> pick(random, linked).ifPresent(id -> flow.crmEdit(id, "crm edit " + name));
+                    case 13, 14, 15, 16, 17 -> {
+                        Optional<String> id = pick(random, linked);
+                        if (id.isPresent() && flow.events().get(groupwareOf.get(id.get())).isPresent()) {
+                            GroupwareItem<EventData> g = flow.events().get(groupwareOf.get(id.get())).orElseThrow();
+                            outsideEdits += g.data().start().isBefore(today.minus(Duration.ofDays(10))) ? 1 : 0;
+                            flow.gwEditEvent(g.id(), "gw edit " + name);
+                        }
+                    }
+                    case 18 -> pick(random, linked).ifPresent(id -> {
+                        flow.crmDelete(id);
+                        deletedInCrm.add(id);
+                    });
+                    default -> pick(random, linked).ifPresent(id -> {
+                        String g = groupwareOf.get(id);
+                        if (flow.events().get(g).isPresent()) {
+                            flow.gwDeleteEvent(g);
+                            deletedInGroupware.add(g);
+                        }
+                    });
+                }
+            }
+            flow.run();
+            flow.links(SyncArea.APPOINTMENTS).forEach(l -> groupwareOf.put(l.crmId(), l.groupwareId()));
+            now.set(today.plus(Duration.ofDays(random.nextInt(5))).plus(Duration.ofHours(random.nextInt(24))));
+        }
+        flow.run();
+        flow.run();
+
+        Instant windowStart = now.get().minus(Duration.ofDays(10));
+        long agedOut = groupwareOf.values().stream().map(g -> flow.events().get(g)).flatMap(Optional::stream)
+                .filter(g -> g.data().end().isBefore(windowStart)).count();
+        long present = groupwareOf.values().stream().filter(g -> flow.events().get(g).isPresent()).count();
+        long crmPresent = groupwareOf.keySet().stream().filter(c -> flow.crmFind(c).isPresent()).count();
+        System.out.println("Calendar window test: " + groupwareOf.size() + " pairs (" + present + " events and "
+                + crmPresent + " activities still there), " + agedOut + " aged out, " + outsideEdits
+                + " groupware edits outside the window, " + deletedInCrm.size() + " + " + deletedInGroupware.size()
+                + " deletes");
+        assertThat(agedOut).as("linked events that aged out of the window").isGreaterThan(5);
+        for (Map.Entry<String, String> pair : groupwareOf.entrySet()) {
+            if (flow.crmFind(pair.getKey()).isEmpty()) {
+                assertThat(deletedInCrm.contains(pair.getKey()) || deletedInGroupware.contains(pair.getValue()))
+                        .as("CRM activity " + pair.getKey() + " is gone though nobody deleted it or its event")
+                        .isTrue();
+            }
+        }
+        List<String> subjects = flow.crmActivities(EVENT_TYPES).stream().map(a -> a.data().subject()).toList();
+        assertThat(subjects).as("no activity twice").doesNotHaveDuplicates();
+    }
+
+    private static <T> Optional<T> pick(Random random, List<T> items) {
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.get(random.nextInt(items.size())));
     }
 
     @Test

@@ -16,6 +16,11 @@ public final class EmulatorAccounts {
      * Application sign-in to {@code upn}'s mailbox of {@code tenant} on the emulator, trusting its certificate: the
      * settings every such account needs, in a map the caller may add to (calendar window, time zone, ...).
      */
+    /** The Graph connector factory with a clock of the test's (its calendar window follows that clock's today). */
+    public static io.liaison.api.connector.ConnectorFactory factory(java.time.Clock clock) {
+        return new GraphConnectorFactory(clock);
+    }
+
     public static Map<String, String> applicationSettings(GraphEmulator emulator, String tenant, String upn) {
         Map<String, String> s = new HashMap<>();
         s.put(GraphSettings.TENANT_ID, tenant);
