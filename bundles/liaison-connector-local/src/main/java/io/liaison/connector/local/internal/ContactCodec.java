@@ -43,6 +43,11 @@ final class ContactCodec implements ItemCodec<ContactData> {
     }
 
     @Override
+    public String lastLine() {
+        return "END:VCARD";
+    }
+
+    @Override
     public String extension() {
         return "vcf";
     }

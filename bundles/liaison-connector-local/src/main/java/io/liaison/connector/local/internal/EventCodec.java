@@ -58,6 +58,11 @@ final class EventCodec implements ItemCodec<EventData> {
     }
 
     @Override
+    public String lastLine() {
+        return "END:VCALENDAR";
+    }
+
+    @Override
     public String extension() {
         return "ics";
     }

@@ -55,6 +55,11 @@ final class TaskCodec implements ItemCodec<TaskData> {
     }
 
     @Override
+    public String lastLine() {
+        return "END:VCALENDAR";
+    }
+
+    @Override
     public String extension() {
         return "ics";
     }
