@@ -28,8 +28,7 @@ final class LocalConnectorSession implements ConnectorSession {
     private final VdirStore<TaskData> tasks;
     private final VdirStore<ContactData> contacts;
 
-    LocalConnectorSession(Path root, ZoneId zone, Clock clock, ListingObserver observer) {
-        LocalTree tree = LocalTree.open(root);
+    LocalConnectorSession(LocalTree tree, ZoneId zone, Clock clock, ListingObserver observer) {
         AtomicFiles files = new AtomicFiles(clock);
         removeLeftovers(tree, files);
         Snapshots snapshots = new Snapshots(tree.state(), files);
