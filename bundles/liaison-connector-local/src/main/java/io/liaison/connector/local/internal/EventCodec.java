@@ -88,11 +88,11 @@ final class EventCodec implements ItemCodec<EventData> {
         boolean allDay = startValue instanceof LocalDate;
         String zone = zoneName(dtStart.get(), startValue);
         ZoneId zoneId = ZoneId.of(zone);
-        Instant start = IcalFields.instant(startValue, zoneId);
+        Instant start = IcalFields.instant(dtStart.get(), zoneId);
         Optional<DtEnd<Temporal>> dtEnd = event.getEndDate(false);
         Instant end;
         if (dtEnd.isPresent()) {
-            end = IcalFields.instant(dtEnd.get().getDate(), zoneId);
+            end = IcalFields.instant(dtEnd.get(), zoneId);
         } else if (event.getProperty(Property.DURATION).isPresent()) {
             TemporalAmount duration = event.<net.fortuna.ical4j.model.property.Duration>getProperty(Property.DURATION)
                     .get().getDuration();
@@ -184,18 +184,50 @@ final class EventCodec implements ItemCodec<EventData> {
             event.add(new DtEnd<>(data.end()));
             return;
         }
-        boolean known = calendar.getComponents(Component.VTIMEZONE).stream()
-                .anyMatch(c -> c.getProperty(Property.TZID).map(Property::getValue).filter(zone.getId()::equals).isPresent());
-        if (!known) {
-            calendar.add(compact(zone).orElseGet(timeZone::getVTimeZone));
+        // one definition per zone, covering every date of the file in it (a series' exceptions and EXDATEs too)
+        List<VTimeZone> stale = calendar.<VTimeZone>getComponents(Component.VTIMEZONE).stream()
+                .filter(c -> c.getProperty(Property.TZID).map(Property::getValue).filter(zone.getId()::equals).isPresent())
+                .toList();
+        for (VTimeZone old : stale) {
+            calendar.remove(old);
         }
+        calendar.add(compact(zone, earliest(calendar, zone, data.start())).orElseGet(timeZone::getVTimeZone));
         event.add(new DtStart<>(ZonedDateTime.ofInstant(data.start(), zone)));
         event.add(new DtEnd<>(ZonedDateTime.ofInstant(data.end(), zone)));
     }
 
-    /** The short VTIMEZONE for a zone, parsed by ical4j, if the zone's rules allow one. */
-    private static Optional<VTimeZone> compact(ZoneId zone) {
-        return CompactTimeZone.of(zone).flatMap(text -> {
+    /**
+     * The earliest of {@code start} and the dates in the file given in {@code zone}: the DTSTART, RECURRENCE-ID,
+     * EXDATE and RDATE of every event of the file with that TZID.
+     */
+    private static Instant earliest(Calendar calendar, ZoneId zone, Instant start) {
+        Instant earliest = start;
+        for (Component c : calendar.getComponents(Component.VEVENT)) {
+            for (Property p : c.getPropertyList().getAll()) {
+                boolean dated = List.of(Property.DTSTART, Property.RECURRENCE_ID, Property.EXDATE, Property.RDATE)
+                        .contains(p.getName());
+                boolean inZone = p.getParameter(Parameter.TZID).map(Parameter::getValue).filter(zone.getId()::equals)
+                        .isPresent();
+                if (!dated || !inZone) {
+                    continue;
+                }
+                java.util.regex.Matcher m = LOCAL_DATE_TIME.matcher(p.getValue());
+                while (m.find()) {
+                    Instant at = java.time.LocalDateTime.parse(m.group(), LOCAL_FORMAT).atZone(zone).toInstant();
+                    earliest = at.isBefore(earliest) ? at : earliest;
+                }
+            }
+        }
+        return earliest;
+    }
+
+    private static final java.util.regex.Pattern LOCAL_DATE_TIME = java.util.regex.Pattern.compile("\\d{8}T\\d{6}");
+    private static final java.time.format.DateTimeFormatter LOCAL_FORMAT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+    /** The short VTIMEZONE for a zone from a date on, parsed by ical4j, if the zone's rules allow one. */
+    private static Optional<VTimeZone> compact(ZoneId zone, Instant from) {
+        return CompactTimeZone.of(zone, from).flatMap(text -> {
             try {
                 Calendar parsed = Ical4j.parse(("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" + Ical4j.PRODUCT + "\r\n" + text
                         + "END:VCALENDAR\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));

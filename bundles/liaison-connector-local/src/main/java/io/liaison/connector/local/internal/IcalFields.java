@@ -265,6 +265,29 @@ final class IcalFields {
     }
 
     /** A date or date-time value as an instant; dates and floating times are taken in {@code zone}. */
+    /**
+     * The instant of a date property. A local time with a TZID that names an IANA zone (directly, by its Windows
+     * name or with a prefix) is taken in that zone by the IANA database, not by the rules ical4j builds from the
+     * file's VTIMEZONE: those rules leave out observances without RRULE (so old dates in a correct definition read
+     * an hour off), and other tools' definitions often cover only recent years.
+     */
+    static Instant instant(net.fortuna.ical4j.model.property.DateProperty<?> property, ZoneId zone) {
+        Temporal value = property.getDate();
+        Optional<ZoneId> named = property.getParameter(Parameter.TZID).map(Parameter::getValue)
+                .flatMap(ZoneNames::iana).map(ZoneId::of);
+        if (named.isPresent() && value instanceof ZonedDateTime) {
+            java.util.regex.Matcher m = LOCAL_DATE_TIME.matcher(property.getValue());
+            if (m.matches()) {
+                return LocalDateTime.parse(m.group(1), LOCAL_FORMAT).atZone(named.get()).toInstant();
+            }
+        }
+        return instant(value, zone);
+    }
+
+    private static final java.util.regex.Pattern LOCAL_DATE_TIME = java.util.regex.Pattern.compile("(\\d{8}T\\d{6})");
+    private static final java.time.format.DateTimeFormatter LOCAL_FORMAT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
     static Instant instant(Temporal t, ZoneId zone) {
         if (t instanceof Instant i) {
             return i;

@@ -89,7 +89,7 @@ final class TaskCodec implements ItemCodec<TaskData> {
 
     @SuppressWarnings("unchecked")
     private Optional<Instant> time(Optional<Property> property) {
-        return property.map(p -> ((DateProperty<Temporal>) p).getDate()).map(t -> IcalFields.instant(t, defaultZone));
+        return property.map(p -> IcalFields.instant((DateProperty<Temporal>) p, defaultZone));
     }
 
     private static TaskStatus status(VToDo todo, boolean hasCompleted) {
