@@ -446,7 +446,10 @@ final class VdirStore<T> implements ItemStore<T> {
         try {
             Found<T> found = current(id, expectedVersion, "update");
             byte[] content = codec.render(Optional.of(found.content()), id, data, crmId);
-            files.write(found.file(), content);
+            if (!files.replace(found.file(), content, expectedVersion)) {
+                throw new VersionConflictException("cannot update " + codec.kind() + " " + id + " (" + found.file()
+                        + "): it was saved by someone else while Liaison wrote it; left as they saved it");
+            }
             return written(found.file(), content);
         } catch (BrokenItemException e) {
             throw new ConnectorException("cannot update " + codec.kind() + " " + id + ": " + e.getMessage(), e);
