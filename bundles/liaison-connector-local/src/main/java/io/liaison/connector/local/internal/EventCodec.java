@@ -144,8 +144,13 @@ final class EventCodec implements ItemCodec<EventData> {
                 event.add(new Uid(newUid));
                 calendar.add(event);
             }
+            // alarms a person set (several, of any kind) stay as they are while the reminder read from them,
+            // the first one's, is unchanged; a changed reminder replaces them with one
+            boolean keepAlarms = existing.isPresent() && data(event).reminder().equals(data.reminder());
             event.removeAll(MAPPED);
-            event.setComponentList(event.getComponentList().removeAll(Component.VALARM));
+            if (!keepAlarms) {
+                event.setComponentList(event.getComponentList().removeAll(Component.VALARM));
+            }
             event.add(new DtStamp(Instant.now()));
             putTimes(calendar, event, data);
             IcalFields.putText(event, Property.SUMMARY, data.subject(), Summary::new);
@@ -157,7 +162,7 @@ final class EventCodec implements ItemCodec<EventData> {
             data.recurrenceRule().ifPresent(rule -> event.add(new RRule<>(rule)));
             IcalFields.putUrl(event, data.crmLink());
             IcalFields.putCrmId(event, crmId);
-            data.reminder().ifPresent(before -> event.setComponentList(event.getComponentList()
+            data.reminder().filter(before -> !keepAlarms).ifPresent(before -> event.setComponentList(event.getComponentList()
                     .add(IcalFields.displayAlarm(new VAlarm(before.negated()), data.subject()))));
             return Ical4j.write(calendar);
         });

@@ -92,8 +92,17 @@ final class IcalFields {
 
     static void putText(PropertyContainer c, String name, String value, java.util.function.Function<String, Property> make) {
         if (!value.isEmpty()) {
-            c.add(make.apply(value));
+            c.add(make.apply(lineBreaks(value)));
         }
+    }
+
+    /**
+     * A text with every line break as LF: CRLF and a lone CR (old Mac text, pasted HTML) become LF, which the
+     * writers escape as {@code \n}; a lone CR left in would end the content line for many readers and let the
+     * rest of the text become a property of its own.
+     */
+    static String lineBreaks(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     static void putCrmId(PropertyContainer c, Optional<String> crmId) {
@@ -152,7 +161,7 @@ final class IcalFields {
 
     static void putCategories(PropertyContainer c, List<String> categories) {
         if (!categories.isEmpty()) {
-            c.add(new Categories(new TextList(categories)));
+            c.add(new Categories(new TextList(categories.stream().map(IcalFields::lineBreaks).toList())));
         }
     }
 
@@ -199,7 +208,7 @@ final class IcalFields {
     }
 
     private static ParameterList names(Participant p) {
-        return p.name().isEmpty() ? new ParameterList() : new ParameterList(List.of(new Cn(p.name())));
+        return p.name().isEmpty() ? new ParameterList() : new ParameterList(List.of(new Cn(lineBreaks(p.name()).replace('\n', ' '))));
     }
 
     private static URI mailto(String email) {
@@ -226,7 +235,7 @@ final class IcalFields {
     /** A display alarm. */
     static VAlarm displayAlarm(VAlarm alarm, String text) {
         alarm.add(ImmutableAction.DISPLAY);
-        alarm.add(new Description(text.isEmpty() ? "Reminder" : text));
+        alarm.add(new Description(text.isEmpty() ? "Reminder" : lineBreaks(text)));
         return alarm;
     }
 

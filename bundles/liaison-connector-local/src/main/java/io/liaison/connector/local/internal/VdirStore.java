@@ -405,8 +405,9 @@ final class VdirStore<T> implements ItemStore<T> {
                 return existing(file, key);
             }
             byte[] content = codec.render(Optional.empty(), UUID.randomUUID().toString(), data, crmId);
+            GroupwareItem<T> item = readBack(file, content);
             files.create(file, content);
-            return written(file, content);
+            return written(file, content, item);
         } catch (FileAlreadyExistsException e) {
             return existing(file, key);
         } catch (BrokenItemException e) {
@@ -418,11 +419,19 @@ final class VdirStore<T> implements ItemStore<T> {
         }
     }
 
-    /** The item Liaison has just written to a file, which stays the file of its id. */
-    private GroupwareItem<T> written(Path file, byte[] content) throws IOException, BrokenItemException {
+    /**
+     * The item as a reader of the file will see it, before the file is written: content that would not read
+     * back (a bug, or text the writer could not put right) is never left behind as an unreadable file.
+     */
+    private GroupwareItem<T> readBack(Path file, byte[] content) throws BrokenItemException {
         String version = ContentHash.of(content);
-        GroupwareItem<T> item = item(file, version, parse(content, version));
-        recorded().put(item.id(), new Snapshots.Entry(version, file.getFileName().toString()));
+        requireComplete(content);
+        return item(file, version, parse(content, version));
+    }
+
+    /** Records the item Liaison has just written to a file, which stays the file of its id. */
+    private GroupwareItem<T> written(Path file, byte[] content, GroupwareItem<T> item) throws IOException {
+        recorded().put(item.id(), new Snapshots.Entry(ContentHash.of(content), file.getFileName().toString()));
         return item;
     }
 
@@ -446,11 +455,12 @@ final class VdirStore<T> implements ItemStore<T> {
         try {
             Found<T> found = current(id, expectedVersion, "update");
             byte[] content = codec.render(Optional.of(found.content()), id, data, crmId);
+            GroupwareItem<T> item = readBack(found.file(), content);
             if (!files.replace(found.file(), content, expectedVersion)) {
                 throw new VersionConflictException("cannot update " + codec.kind() + " " + id + " (" + found.file()
                         + "): it was saved by someone else while Liaison wrote it; left as they saved it");
             }
-            return written(found.file(), content);
+            return written(found.file(), content, item);
         } catch (BrokenItemException e) {
             throw new ConnectorException("cannot update " + codec.kind() + " " + id + ": " + e.getMessage(), e);
         } catch (IOException e) {
