@@ -68,8 +68,9 @@ final class EventMapping implements ItemMapping<EventData> {
     public String hash(EventData e) {
         List<String> people = new ArrayList<>();
         e.organizer().ifPresent(o -> people.add("O:" + o.email().toLowerCase(Locale.ROOT)));
-        e.attendees().stream().map(p -> p.email().toLowerCase(Locale.ROOT)).sorted(Comparator.naturalOrder())
-                .forEach(people::add);
+        // an attendee's answer (PARTSTAT) is content: an answer given in the groupware must reach the CRM
+        e.attendees().stream().map(p -> p.email().toLowerCase(Locale.ROOT) + ":" + p.response())
+                .sorted(Comparator.naturalOrder()).forEach(people::add);
         return Hashes.of("event", e.subject(), Texts.normalised(e.bodyText()).strip(), e.start(), e.end(), e.allDay(), e.timeZone(),
                 e.location(), people, e.reminder().map(Duration::toString).orElse("-"), e.importance(),
                 e.categories());
