@@ -75,7 +75,7 @@ final class MailPipeline implements AutoCloseable {
         MailImport mailImport = new MailImport(crmView.apply(crm), parser, categorizer, accounts, sync, config(maxMessages, parsingThreads));
         sync.addAreaSynchronizer(mailImport);
         this.account = accounts.create(new AccountRequest(DEMO, LocalConnectorFactory.TYPE,
-                Map.of(LocalConnectorFactory.ROOT, root.toString()), false, null, Set.of(SyncArea.MAILS), null));
+                Map.of(LocalConnectorFactory.ROOT, root.toString(), LocalConnectorFactory.CREATE_ROOT, "true"), false, null, Set.of(SyncArea.MAILS), null));
     }
 
     Path importFolder() {

@@ -52,11 +52,13 @@ final class EventMapping implements ItemMapping<EventData> {
             if (c.type().equals(ActivityType.APPOINTMENT) || c.type().equals(ActivityType.MEETING)) {
                 b.type(meetingOrNot);
             }
-            if (!c.text().equals(e.bodyText())) {
+            if (!Texts.same(c.text(), e.bodyText())) {
                 b.html(""); // the HTML no longer says what the text says
             }
         });
-        return b.subject(e.subject()).text(e.bodyText()).start(e.start()).end(e.end()).allDay(e.allDay())
+        // the same text with other line breaks keeps the CRM's own, and with it the HTML
+        String text = current.map(ActivityData::text).filter(t -> Texts.same(t, e.bodyText())).orElse(e.bodyText());
+        return b.subject(e.subject()).text(text).start(e.start()).end(e.end()).allDay(e.allDay())
                 .timeZone(e.timeZone()).location(e.location()).participants(participants)
                 .reminder(e.reminder().orElse(null)).importance(e.importance()).categories(e.categories())
                 .build();
@@ -66,9 +68,10 @@ final class EventMapping implements ItemMapping<EventData> {
     public String hash(EventData e) {
         List<String> people = new ArrayList<>();
         e.organizer().ifPresent(o -> people.add("O:" + o.email().toLowerCase(Locale.ROOT)));
-        e.attendees().stream().map(p -> p.email().toLowerCase(Locale.ROOT)).sorted(Comparator.naturalOrder())
-                .forEach(people::add);
-        return Hashes.of("event", e.subject(), e.bodyText().strip(), e.start(), e.end(), e.allDay(), e.timeZone(),
+        // an attendee's answer (PARTSTAT) is content: an answer given in the groupware must reach the CRM
+        e.attendees().stream().map(p -> p.email().toLowerCase(Locale.ROOT) + ":" + p.response())
+                .sorted(Comparator.naturalOrder()).forEach(people::add);
+        return Hashes.of("event", e.subject(), Texts.normalised(e.bodyText()).strip(), e.start(), e.end(), e.allDay(), e.timeZone(),
                 e.location(), people, e.reminder().map(Duration::toString).orElse("-"), e.importance(),
                 e.categories());
     }

@@ -49,7 +49,9 @@ final class TaskMapping implements ItemMapping<TaskData> {
         ActivityData.Builder b = current.map(ActivityData::toBuilder)
                 .orElseGet(() -> ActivityData.builder(ActivityType.TASK, owner).status(status.open()));
         boolean followUp = current.map(c -> c.type().equals(ActivityType.FOLLOW_UP)).orElse(false);
-        current.filter(c -> !c.text().equals(t.bodyText())).ifPresent(c -> b.html(""));
+        current.filter(c -> !Texts.same(c.text(), t.bodyText())).ifPresent(c -> b.html(""));
+        // the same text with other line breaks keeps the CRM's own, and with it the HTML
+        String text = current.map(ActivityData::text).filter(c -> Texts.same(c, t.bodyText())).orElse(t.bodyText());
         if (!followUp) {
             b.start(t.start().orElse(null));
         }
@@ -67,12 +69,12 @@ final class TaskMapping implements ItemMapping<TaskData> {
                 b.status(status.open());
             }
         }
-        return b.subject(t.subject()).text(t.bodyText()).importance(t.importance()).categories(t.categories()).build();
+        return b.subject(t.subject()).text(text).importance(t.importance()).categories(t.categories()).build();
     }
 
     @Override
     public String hash(TaskData t) {
-        return Hashes.of("task", t.subject(), t.bodyText().strip(), t.start().map(Instant::toString).orElse("-"),
+        return Hashes.of("task", t.subject(), Texts.normalised(t.bodyText()).strip(), t.start().map(Instant::toString).orElse("-"),
                 t.due().map(Instant::toString).orElse("-"), t.status() == TaskStatus.COMPLETED,
                 t.reminderAt().map(Instant::toString).orElse("-"), t.importance(), t.categories());
     }

@@ -129,7 +129,8 @@ final class ActivityFlow implements AutoCloseable {
         Credentials credentials;
         if (groupware == Groupware.LOCAL) {
             this.where = dir.resolve("groupware").toString();
-            settings = Map.of(LocalConnectorFactory.ROOT, where, LocalConnectorFactory.TIME_ZONE, "Europe/Berlin");
+            settings = Map.of(LocalConnectorFactory.ROOT, where, LocalConnectorFactory.TIME_ZONE, "Europe/Berlin",
+                    LocalConnectorFactory.CREATE_ROOT, "true");
             credentials = Credentials.NONE;
         } else {
             this.where = GraphWorld.newMailbox();

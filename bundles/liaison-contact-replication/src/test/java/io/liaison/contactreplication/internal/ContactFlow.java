@@ -134,8 +134,8 @@ final class ContactFlow {
                     false, null, Set.of(SyncArea.CONTACTS), policy));
             this.account = accounts.setCredentials(created.id(), GraphWorld.get().credentials());
         } else {
-            this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString()), false,
-                    null, Set.of(SyncArea.CONTACTS), policy));
+            this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString(), "createRoot", "true"),
+                    false, null, Set.of(SyncArea.CONTACTS), policy));
         }
     }
 

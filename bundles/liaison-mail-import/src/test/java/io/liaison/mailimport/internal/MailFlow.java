@@ -90,8 +90,8 @@ final class MailFlow {
                 new TikaDocumentCategorizer(List.of(), 100_000, Duration.ofSeconds(30)), accounts, sync, config(true, parsingThreads),
                 Clock.systemUTC());
         sync.addAreaSynchronizer(mailImport);
-        this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString()), false,
-                null, Set.of(SyncArea.MAILS), null));
+        this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString(), "createRoot", "true"),
+                false, null, Set.of(SyncArea.MAILS), null));
     }
 
     Path inbox() {

@@ -1,8 +1,9 @@
 package io.liaison.connector.local.internal;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,45 +18,71 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * A short VTIMEZONE for an IANA zone, built from the JVM's current rules: one STANDARD and one DAYLIGHT
+ * A short VTIMEZONE for an IANA zone that covers every date from a given instant on, built from the JVM's rules
+ * (the IANA time zone database): the offset in force at that instant, each recorded change after it and, for the years after the recorded ones, one STANDARD and one DAYLIGHT
  * observance with a yearly RRULE, as Thunderbird and khal write them. ical4j's bundled definitions carry the
- * zone's whole history and take ten times longer to read back; the rules in force are what a calendar needs.
- * Empty when the zone's current rules cannot be put that way (then ical4j's own definition is used).
+ * zone's whole history and take ten times longer to read back. Empty when more than {@link #MAX_CHANGES} recorded
+ * changes would be needed (then ical4j's own definition is used).
  */
 final class CompactTimeZone {
+
+    /** More recorded changes than this after the first date, and ical4j's full definition is shorter to write. */
+    static final int MAX_CHANGES = 100;
+    /** Observances start before the first date by this much, so that no reading of a date near it is off. */
+    private static final Duration MARGIN = Duration.ofDays(2);
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private CompactTimeZone() {
     }
 
-    static Optional<String> of(ZoneId zone) {
+    /** The definition of {@code zone} for dates from {@code from} on. */
+    static Optional<String> of(ZoneId zone, Instant from) {
         ZoneRules rules = zone.getRules();
+        Instant start = from.minus(MARGIN);
+        List<ZoneOffsetTransition> recorded = rules.getTransitions();
+        List<ZoneOffsetTransition> after = recorded.stream().filter(t -> t.getInstant().isAfter(start)).toList();
+        if (after.size() > MAX_CHANGES) {
+            return Optional.empty();
+        }
         StringBuilder out = new StringBuilder("BEGIN:VTIMEZONE\r\nTZID:").append(zone.getId()).append("\r\n");
-        List<ZoneOffsetTransitionRule> transitions = rules.getTransitionRules();
-        if (transitions.isEmpty()) {
-            if (!rules.isFixedOffset() && rules.nextTransition(java.time.Instant.now()) != null) {
-                return Optional.empty(); // changes ahead without yearly rules: keep the full definition
-            }
-            ZoneOffset offset = rules.getOffset(java.time.Instant.now());
-            out.append("BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:").append(offset(offset))
-                    .append("\r\nTZOFFSETTO:").append(offset(offset)).append("\r\nEND:STANDARD\r\n");
-        } else {
-            int year = Year.now().getValue() - 1;
-            for (ZoneOffsetTransitionRule rule : transitions) {
+        // the offset in force at the first date, since the earliest date iCalendar tools write (Outlook's)
+        ZoneOffset initial = rules.getOffset(start);
+        observance(out, zone, rules.isDaylightSavings(start), initial, initial, "16010101T000000", null);
+        // each recorded change after it: one observance each, since readers that build zone rules from a
+        // VTIMEZONE (ical4j's own ZoneRulesBuilder among them) ignore RDATEs in observances
+        for (ZoneOffsetTransition t : after) {
+            observance(out, zone, rules.isDaylightSavings(t.getInstant()), t.getOffsetBefore(), t.getOffsetAfter(),
+                    LOCAL.format(t.getDateTimeBefore()), null);
+        }
+        // the yearly rules for the years after the recorded changes
+        List<ZoneOffsetTransitionRule> yearly = rules.getTransitionRules();
+        if (!yearly.isEmpty()) {
+            int firstRuleYear = recorded.isEmpty() ? Integer.MIN_VALUE
+                    : recorded.get(recorded.size() - 1).getDateTimeAfter().getYear() + 1;
+            int year = Math.max(firstRuleYear, start.atZone(ZoneOffset.UTC).getYear() - 1);
+            for (ZoneOffsetTransitionRule rule : yearly) {
                 ZoneOffsetTransition t = rule.createTransition(year);
                 boolean daylight = t.getOffsetAfter().getTotalSeconds() > rule.getStandardOffset().getTotalSeconds();
-                String kind = daylight ? "DAYLIGHT" : "STANDARD";
-                out.append("BEGIN:").append(kind).append("\r\n")
-                        .append("TZNAME:").append(name(zone, daylight)).append("\r\n")
-                        .append("TZOFFSETFROM:").append(offset(t.getOffsetBefore())).append("\r\n")
-                        .append("TZOFFSETTO:").append(offset(t.getOffsetAfter())).append("\r\n")
-                        .append("DTSTART:").append(LOCAL.format(t.getDateTimeBefore())).append("\r\n")
-                        .append("RRULE:").append(rrule(rule, t.getDateTimeBefore())).append("\r\n")
-                        .append("END:").append(kind).append("\r\n");
+                observance(out, zone, daylight, t.getOffsetBefore(), t.getOffsetAfter(),
+                        LOCAL.format(t.getDateTimeBefore()), rrule(rule, t.getDateTimeBefore()));
             }
         }
         return Optional.of(out.append("END:VTIMEZONE\r\n").toString());
+    }
+
+    private static void observance(StringBuilder out, ZoneId zone, boolean daylight, ZoneOffset before,
+                                   ZoneOffset after, String dtStart, String rrule) {
+        String kind = daylight ? "DAYLIGHT" : "STANDARD";
+        out.append("BEGIN:").append(kind).append("\r\n")
+                .append("TZNAME:").append(name(zone, daylight)).append("\r\n")
+                .append("TZOFFSETFROM:").append(offset(before)).append("\r\n")
+                .append("TZOFFSETTO:").append(offset(after)).append("\r\n")
+                .append("DTSTART:").append(dtStart).append("\r\n");
+        if (rrule != null) {
+            out.append("RRULE:").append(rrule).append("\r\n");
+        }
+        out.append("END:").append(kind).append("\r\n");
     }
 
     private static String rrule(ZoneOffsetTransitionRule rule, LocalDateTime first) {

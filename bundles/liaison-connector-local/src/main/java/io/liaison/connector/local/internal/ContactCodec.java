@@ -43,6 +43,11 @@ final class ContactCodec implements ItemCodec<ContactData> {
     }
 
     @Override
+    public String lastLine() {
+        return "END:VCARD";
+    }
+
+    @Override
     public String extension() {
         return "vcf";
     }
@@ -142,8 +147,9 @@ final class ContactCodec implements ItemCodec<ContactData> {
     }
 
     @Override
-    public byte[] render(Optional<byte[]> existing, String newUid, ContactData data, Optional<String> crmId)
+    public byte[] render(Optional<byte[]> existing, String newUid, ContactData contact, Optional<String> crmId)
             throws BrokenItemException {
+        ContactData data = withLineBreaks(contact);
         VCard card;
         if (existing.isPresent()) {
             card = card(existing.get());
@@ -208,6 +214,15 @@ final class ContactCodec implements ItemCodec<ContactData> {
             throw new BrokenItemException("cannot be written as a vCard: " + e, e);
         }
         return out.toByteArray();
+    }
+
+    /** The contact with every line break in its texts as LF (see {@link IcalFields#lineBreaks}). */
+    private static ContactData withLineBreaks(ContactData c) {
+        java.util.function.UnaryOperator<String> n = IcalFields::lineBreaks;
+        return new ContactData(n.apply(c.title()), n.apply(c.givenName()), n.apply(c.surname()), n.apply(c.displayName()),
+                n.apply(c.company()), n.apply(c.department()), n.apply(c.jobTitle()), c.emails().stream().map(n).toList(),
+                c.businessPhones().stream().map(n).toList(), n.apply(c.mobilePhone()),
+                c.homePhones().stream().map(n).toList(), n.apply(c.notes()), c.photo());
     }
 
     private static String fallbackName(ContactData data) {

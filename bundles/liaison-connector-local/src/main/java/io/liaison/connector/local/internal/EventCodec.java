@@ -58,6 +58,11 @@ final class EventCodec implements ItemCodec<EventData> {
     }
 
     @Override
+    public String lastLine() {
+        return "END:VCALENDAR";
+    }
+
+    @Override
     public String extension() {
         return "ics";
     }
@@ -83,11 +88,11 @@ final class EventCodec implements ItemCodec<EventData> {
         boolean allDay = startValue instanceof LocalDate;
         String zone = zoneName(dtStart.get(), startValue);
         ZoneId zoneId = ZoneId.of(zone);
-        Instant start = IcalFields.instant(startValue, zoneId);
+        Instant start = IcalFields.instant(dtStart.get(), zoneId);
         Optional<DtEnd<Temporal>> dtEnd = event.getEndDate(false);
         Instant end;
         if (dtEnd.isPresent()) {
-            end = IcalFields.instant(dtEnd.get().getDate(), zoneId);
+            end = IcalFields.instant(dtEnd.get(), zoneId);
         } else if (event.getProperty(Property.DURATION).isPresent()) {
             TemporalAmount duration = event.<net.fortuna.ical4j.model.property.Duration>getProperty(Property.DURATION)
                     .get().getDuration();
@@ -139,8 +144,13 @@ final class EventCodec implements ItemCodec<EventData> {
                 event.add(new Uid(newUid));
                 calendar.add(event);
             }
+            // alarms a person set (several, of any kind) stay as they are while the reminder read from them,
+            // the first one's, is unchanged; a changed reminder replaces them with one
+            boolean keepAlarms = existing.isPresent() && data(event).reminder().equals(data.reminder());
             event.removeAll(MAPPED);
-            event.setComponentList(event.getComponentList().removeAll(Component.VALARM));
+            if (!keepAlarms) {
+                event.setComponentList(event.getComponentList().removeAll(Component.VALARM));
+            }
             event.add(new DtStamp(Instant.now()));
             putTimes(calendar, event, data);
             IcalFields.putText(event, Property.SUMMARY, data.subject(), Summary::new);
@@ -152,7 +162,7 @@ final class EventCodec implements ItemCodec<EventData> {
             data.recurrenceRule().ifPresent(rule -> event.add(new RRule<>(rule)));
             IcalFields.putUrl(event, data.crmLink());
             IcalFields.putCrmId(event, crmId);
-            data.reminder().ifPresent(before -> event.setComponentList(event.getComponentList()
+            data.reminder().filter(before -> !keepAlarms).ifPresent(before -> event.setComponentList(event.getComponentList()
                     .add(IcalFields.displayAlarm(new VAlarm(before.negated()), data.subject()))));
             return Ical4j.write(calendar);
         });
@@ -179,18 +189,50 @@ final class EventCodec implements ItemCodec<EventData> {
             event.add(new DtEnd<>(data.end()));
             return;
         }
-        boolean known = calendar.getComponents(Component.VTIMEZONE).stream()
-                .anyMatch(c -> c.getProperty(Property.TZID).map(Property::getValue).filter(zone.getId()::equals).isPresent());
-        if (!known) {
-            calendar.add(compact(zone).orElseGet(timeZone::getVTimeZone));
+        // one definition per zone, covering every date of the file in it (a series' exceptions and EXDATEs too)
+        List<VTimeZone> stale = calendar.<VTimeZone>getComponents(Component.VTIMEZONE).stream()
+                .filter(c -> c.getProperty(Property.TZID).map(Property::getValue).filter(zone.getId()::equals).isPresent())
+                .toList();
+        for (VTimeZone old : stale) {
+            calendar.remove(old);
         }
+        calendar.add(compact(zone, earliest(calendar, zone, data.start())).orElseGet(timeZone::getVTimeZone));
         event.add(new DtStart<>(ZonedDateTime.ofInstant(data.start(), zone)));
         event.add(new DtEnd<>(ZonedDateTime.ofInstant(data.end(), zone)));
     }
 
-    /** The short VTIMEZONE for a zone, parsed by ical4j, if the zone's rules allow one. */
-    private static Optional<VTimeZone> compact(ZoneId zone) {
-        return CompactTimeZone.of(zone).flatMap(text -> {
+    /**
+     * The earliest of {@code start} and the dates in the file given in {@code zone}: the DTSTART, RECURRENCE-ID,
+     * EXDATE and RDATE of every event of the file with that TZID.
+     */
+    private static Instant earliest(Calendar calendar, ZoneId zone, Instant start) {
+        Instant earliest = start;
+        for (Component c : calendar.getComponents(Component.VEVENT)) {
+            for (Property p : c.getPropertyList().getAll()) {
+                boolean dated = List.of(Property.DTSTART, Property.RECURRENCE_ID, Property.EXDATE, Property.RDATE)
+                        .contains(p.getName());
+                boolean inZone = p.getParameter(Parameter.TZID).map(Parameter::getValue).filter(zone.getId()::equals)
+                        .isPresent();
+                if (!dated || !inZone) {
+                    continue;
+                }
+                java.util.regex.Matcher m = LOCAL_DATE_TIME.matcher(p.getValue());
+                while (m.find()) {
+                    Instant at = java.time.LocalDateTime.parse(m.group(), LOCAL_FORMAT).atZone(zone).toInstant();
+                    earliest = at.isBefore(earliest) ? at : earliest;
+                }
+            }
+        }
+        return earliest;
+    }
+
+    private static final java.util.regex.Pattern LOCAL_DATE_TIME = java.util.regex.Pattern.compile("\\d{8}T\\d{6}");
+    private static final java.time.format.DateTimeFormatter LOCAL_FORMAT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+    /** The short VTIMEZONE for a zone from a date on, parsed by ical4j, if the zone's rules allow one. */
+    private static Optional<VTimeZone> compact(ZoneId zone, Instant from) {
+        return CompactTimeZone.of(zone, from).flatMap(text -> {
             try {
                 Calendar parsed = Ical4j.parse(("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" + Ical4j.PRODUCT + "\r\n" + text
                         + "END:VCALENDAR\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));

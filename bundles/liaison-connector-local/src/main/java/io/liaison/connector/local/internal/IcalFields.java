@@ -92,8 +92,17 @@ final class IcalFields {
 
     static void putText(PropertyContainer c, String name, String value, java.util.function.Function<String, Property> make) {
         if (!value.isEmpty()) {
-            c.add(make.apply(value));
+            c.add(make.apply(lineBreaks(value)));
         }
+    }
+
+    /**
+     * A text with every line break as LF: CRLF and a lone CR (old Mac text, pasted HTML) become LF, which the
+     * writers escape as {@code \n}; a lone CR left in would end the content line for many readers and let the
+     * rest of the text become a property of its own.
+     */
+    static String lineBreaks(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     static void putCrmId(PropertyContainer c, Optional<String> crmId) {
@@ -152,7 +161,7 @@ final class IcalFields {
 
     static void putCategories(PropertyContainer c, List<String> categories) {
         if (!categories.isEmpty()) {
-            c.add(new Categories(new TextList(categories)));
+            c.add(new Categories(new TextList(categories.stream().map(IcalFields::lineBreaks).toList())));
         }
     }
 
@@ -199,7 +208,7 @@ final class IcalFields {
     }
 
     private static ParameterList names(Participant p) {
-        return p.name().isEmpty() ? new ParameterList() : new ParameterList(List.of(new Cn(p.name())));
+        return p.name().isEmpty() ? new ParameterList() : new ParameterList(List.of(new Cn(lineBreaks(p.name()).replace('\n', ' '))));
     }
 
     private static URI mailto(String email) {
@@ -226,7 +235,7 @@ final class IcalFields {
     /** A display alarm. */
     static VAlarm displayAlarm(VAlarm alarm, String text) {
         alarm.add(ImmutableAction.DISPLAY);
-        alarm.add(new Description(text.isEmpty() ? "Reminder" : text));
+        alarm.add(new Description(text.isEmpty() ? "Reminder" : lineBreaks(text)));
         return alarm;
     }
 
@@ -265,6 +274,29 @@ final class IcalFields {
     }
 
     /** A date or date-time value as an instant; dates and floating times are taken in {@code zone}. */
+    /**
+     * The instant of a date property. A local time with a TZID that names an IANA zone (directly, by its Windows
+     * name or with a prefix) is taken in that zone by the IANA database, not by the rules ical4j builds from the
+     * file's VTIMEZONE: those rules leave out observances without RRULE (so old dates in a correct definition read
+     * an hour off), and other tools' definitions often cover only recent years.
+     */
+    static Instant instant(net.fortuna.ical4j.model.property.DateProperty<?> property, ZoneId zone) {
+        Temporal value = property.getDate();
+        Optional<ZoneId> named = property.getParameter(Parameter.TZID).map(Parameter::getValue)
+                .flatMap(ZoneNames::iana).map(ZoneId::of);
+        if (named.isPresent() && value instanceof ZonedDateTime) {
+            java.util.regex.Matcher m = LOCAL_DATE_TIME.matcher(property.getValue());
+            if (m.matches()) {
+                return LocalDateTime.parse(m.group(1), LOCAL_FORMAT).atZone(named.get()).toInstant();
+            }
+        }
+        return instant(value, zone);
+    }
+
+    private static final java.util.regex.Pattern LOCAL_DATE_TIME = java.util.regex.Pattern.compile("(\\d{8}T\\d{6})");
+    private static final java.time.format.DateTimeFormatter LOCAL_FORMAT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
     static Instant instant(Temporal t, ZoneId zone) {
         if (t instanceof Instant i) {
             return i;

@@ -17,6 +17,12 @@ interface ItemCodec<T> {
         return "";
     }
 
+    /**
+     * The line a complete file ends with, e.g. {@code END:VCALENDAR}: a file that stops before it was saved
+     * half-way, and lenient parsers would read what is there as the whole item.
+     */
+    String lastLine();
+
     /** The file extension without the dot, e.g. {@code ics}. */
     String extension();
 

@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * One listing of a folder or store, compared with the snapshot behind a token. A file that cannot be read
  * now (broken, or changing while it was read) is reported as a problem and keeps its previous state: it
- * counts neither as changed nor as removed, so a half-saved edit never makes the sync delete anything.
+ * counts neither as changed nor as removed, so a half-saved edit never makes the sync delete anything. Its item
+ * stays in the next snapshot too when the token's snapshot is gone (a complete listing), and is listed as
+ * changed once its file reads again, even with the content it had before.
  *
  * @param <T> what the change set lists
  */
@@ -28,6 +30,7 @@ final class Listing<T> {
     private final Map<String, ItemProblem> problems = new LinkedHashMap<>();
     private final Map<String, String> problemVersions = new LinkedHashMap<>();
     private final Set<String> unreadable = new HashSet<>();
+    private final Map<String, Snapshots.Entry> held = new LinkedHashMap<>();
 
     /** Whether an id is listed already (a second file with the same UID). */
     boolean contains(String id) {
@@ -57,6 +60,19 @@ final class Listing<T> {
         unreadable.add(fileName);
     }
 
+    /**
+     * An item whose file exists but cannot be read now; {@code entry} is what Liaison last knew of it. It is
+     * neither changed nor removed, and stays in the snapshot.
+     */
+    void held(String id, Snapshots.Entry entry) {
+        held.put(id, entry);
+    }
+
+    /** Whether a snapshot key is a problem file's, not an item's. */
+    static boolean isProblemKey(String key) {
+        return key.startsWith(PROBLEM_KEY);
+    }
+
     /** A file that changed while it was being read: it is read again at the next listing. */
     void unsettled(String fileName) {
         unreadable.add(fileName);
@@ -79,6 +95,12 @@ final class Listing<T> {
                 next.put(id, entry);
             }
         });
+        held.forEach((id, entry) -> {
+            if (!next.containsKey(id)) {
+                Snapshots.Entry old = before.get(id);
+                next.put(id, old != null ? old : entry);
+            }
+        });
         List<ItemProblem> reported = new ArrayList<>();
         problems.forEach((fileName, problem) -> {
             String key = PROBLEM_KEY + fileName;
@@ -91,7 +113,9 @@ final class Listing<T> {
         List<T> changed = new ArrayList<>();
         items.forEach((id, item) -> {
             Snapshots.Entry old = before.get(id);
-            if (previous.isEmpty() || old == null || !old.version().equals(entries.get(id).version())) {
+            Snapshots.Entry now = entries.get(id);
+            if (previous.isEmpty() || old == null || !old.version().equals(now.version())
+                    || before.containsKey(PROBLEM_KEY + now.fileName())) {
                 changed.add(item);
             }
         });

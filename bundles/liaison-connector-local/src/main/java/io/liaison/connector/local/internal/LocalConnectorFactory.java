@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code local} connector: an account's groupware is a folder tree a person can read and edit by hand
  * (mail as {@code .eml}/{@code .msg} files, events and tasks as {@code .ics}, contacts as {@code .vcf}).
- * Account settings: {@value #ROOT} (the tree's path, required, created when missing) and {@value #TIME_ZONE}
+ * Account settings: {@value #ROOT} (the tree's path, required; the folder must exist, its areas are created at
+ * the first opening, and later a missing root or area is an error, see {@link LocalTree#open}), {@value #CREATE_ROOT}
+ * ({@code true}: create a missing root, for a tree on a local disk that the setup provisions) and {@value #TIME_ZONE}
  * (the IANA zone for all-day and floating times, the JVM's zone by default). It needs no credentials.
  */
 @Component(service = ConnectorFactory.class, property = ConnectorFactory.PROPERTY_TYPE + "=" + LocalConnectorFactory.TYPE)
@@ -27,6 +29,8 @@ public final class LocalConnectorFactory implements ConnectorFactory {
     public static final String TYPE = "local";
     /** The setting that names the folder tree. */
     public static final String ROOT = "root";
+    /** The setting that lets the connector create a missing root ({@code true}); never for a share. */
+    public static final String CREATE_ROOT = "createRoot";
     /** The setting that names the zone for all-day and floating times. */
     public static final String TIME_ZONE = "timeZone";
 
@@ -68,7 +72,8 @@ public final class LocalConnectorFactory implements ConnectorFactory {
             throw new ConnectorException("account " + context.account() + ": setting '" + TIME_ZONE + "' is not a time"
                     + " zone: " + e.getMessage(), e);
         }
+        boolean createRoot = context.setting(CREATE_ROOT).map(Boolean::parseBoolean).orElse(false);
         LOG.debug("Opening the local folder tree {} for account {}", root, context.account());
-        return new LocalConnectorSession(root, zone, clock, observer);
+        return new LocalConnectorSession(LocalTree.open(root, createRoot), zone, clock, observer);
     }
 }

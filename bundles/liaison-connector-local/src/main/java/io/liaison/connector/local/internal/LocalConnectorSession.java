@@ -28,8 +28,7 @@ final class LocalConnectorSession implements ConnectorSession {
     private final VdirStore<TaskData> tasks;
     private final VdirStore<ContactData> contacts;
 
-    LocalConnectorSession(Path root, ZoneId zone, Clock clock, ListingObserver observer) {
-        LocalTree tree = LocalTree.open(root);
+    LocalConnectorSession(LocalTree tree, ZoneId zone, Clock clock, ListingObserver observer) {
         AtomicFiles files = new AtomicFiles(clock);
         removeLeftovers(tree, files);
         Snapshots snapshots = new Snapshots(tree.state(), files);
@@ -40,12 +39,17 @@ final class LocalConnectorSession implements ConnectorSession {
     }
 
     private static void removeLeftovers(LocalTree tree, AtomicFiles files) {
+        java.util.concurrent.locks.ReentrantLock lock = TreeLock.of(tree.root());
+        lock.lock(); // a write of another session in this JVM is never taken for an interrupted one
         try {
             for (Path dir : tree.writableDirectories()) {
                 files.removeStaleTemporaries(dir);
+                files.restoreSetAside(dir);
             }
         } catch (IOException e) {
             LOG.warn("Could not look for leftover temporary files under {}: {}", tree.root(), e.toString());
+        } finally {
+            lock.unlock();
         }
     }
 

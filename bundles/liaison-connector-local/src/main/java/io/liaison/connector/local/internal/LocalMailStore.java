@@ -105,6 +105,10 @@ final class LocalMailStore implements MailStore {
     public MailFolder ensureFolder(String parentFolderId, String name) {
         FolderNames.requireValid(name);
         Path parent = folderDirectory(parentFolderId);
+        if (!Files.isDirectory(parent)) {
+            throw new ConnectorException("cannot create mail folder '" + name + "' in " + parentFolderId + ": the folder "
+                    + parent + " is missing");
+        }
         try {
             Files.createDirectories(parent.resolve(name));
         } catch (IOException e) {

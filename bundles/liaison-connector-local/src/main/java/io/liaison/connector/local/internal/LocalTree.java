@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The layout of one account's folder tree:
@@ -21,25 +23,68 @@ import java.util.stream.Stream;
  */
 record LocalTree(Path root, Path mail, Path calendar, Path tasks, Path contacts, Path state) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTree.class);
+
     /** The name of the inbox folder under {@code Mail}. */
     static final String INBOX = "Inbox";
 
-    /** Opens the tree at {@code root}, creating whatever is missing. */
-    static LocalTree open(Path root) {
+    /**
+     * Opens the tree at {@code root}. The root must exist: a missing one is an unmounted share or a wrong
+     * setting, never an empty account; only {@code createRoot} (the account's setup asks for it, for a tree on
+     * a local disk) creates it. A root without Liaison's state folder has never been opened by Liaison,
+     * and its first opening is the account's set-up: missing areas are created there. Once the state folder
+     * exists, a missing area folder is an error naming it, so that a calendar whose folder vanished never
+     * reads as an empty calendar.
+     *
+     * @throws ConnectorException naming the path that is missing or not a folder
+     */
+    static LocalTree open(Path root, boolean createRoot) {
         Path r = root.toAbsolutePath().normalize();
         LocalTree tree = new LocalTree(r, r.resolve("Mail"), r.resolve("Calendar"), r.resolve("Tasks"),
                 r.resolve("Contacts"), r.resolve(".liaison"));
-        try {
-            if (Files.exists(r) && !Files.isDirectory(r)) {
-                throw new ConnectorException("the local connector's root " + r + " is a file, not a folder");
+        if (!Files.exists(r) && createRoot) {
+            try {
+                Files.createDirectories(r);
+            } catch (IOException e) {
+                throw new ConnectorException("cannot create the local connector's root " + r + ": " + e, e);
             }
-            for (Path dir : List.of(tree.mail.resolve(INBOX), tree.calendar, tree.tasks, tree.contacts, tree.state)) {
-                Files.createDirectories(dir);
+        }
+        if (!Files.exists(r)) {
+            throw new ConnectorException("the local connector's root " + r + " does not exist (a share not mounted?);"
+                    + " nothing is synchronised until it is there. To set up a new account, create the folder (or set '"
+                    + LocalConnectorFactory.CREATE_ROOT + "' for a tree on a local disk)");
+        }
+        if (!Files.isDirectory(r)) {
+            throw new ConnectorException("the local connector's root " + r + " is a file, not a folder");
+        }
+        List<Path> areas = List.of(tree.mail, tree.mail.resolve(INBOX), tree.calendar, tree.tasks, tree.contacts);
+        boolean setUp = !Files.isDirectory(tree.state);
+        for (Path dir : areas) {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new ConnectorException("the local connector's folder " + dir + " is a file, not a folder");
             }
-        } catch (IOException e) {
-            throw new ConnectorException("cannot create the local connector's folder tree at " + r + ": " + e, e);
+            if (!setUp && !Files.exists(dir)) {
+                throw new ConnectorException("the local connector's folder " + dir + " is missing; nothing is"
+                        + " synchronised until it is back (an empty folder there would mean: every item deleted)");
+            }
+        }
+        if (setUp) {
+            try {
+                for (Path dir : areas) {
+                    Files.createDirectories(dir);
+                }
+                Files.createDirectories(tree.state);
+            } catch (IOException e) {
+                throw new ConnectorException("cannot set up the local connector's folder tree at " + r + ": " + e, e);
+            }
+            LOG.info("Set up the local folder tree at {}", r);
         }
         return tree;
+    }
+
+    /** Opens the tree at an existing {@code root}; see {@link #open(Path, boolean)}. */
+    static LocalTree open(Path root) {
+        return open(root, false);
     }
 
     /** Whether a file or folder name is hidden from listings. */

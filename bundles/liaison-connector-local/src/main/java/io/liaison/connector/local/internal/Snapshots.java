@@ -34,6 +34,8 @@ final class Snapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
     private static final String PREFIX = "local1:";
+    /** The file in a scope directory that names the snapshot saved last. */
+    private static final String LATEST = "latest";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Path directory;
@@ -58,7 +60,14 @@ final class Snapshots {
             LOG.info("Sync token '{}' was not issued by the local connector; reading {} completely", value, scope);
             return Optional.empty();
         }
-        Path file = scopeDirectory(scope).resolve(value.substring(PREFIX.length()));
+        Optional<Map<String, Entry>> entries = read(scopeDirectory(scope).resolve(value.substring(PREFIX.length())));
+        if (entries.isEmpty()) {
+            LOG.info("Sync token {} of {} is no longer known; reading it completely", value, scope);
+        }
+        return entries;
+    }
+
+    private static Optional<Map<String, Entry>> read(Path file) throws IOException {
         Map<String, Entry> entries = new LinkedHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -69,10 +78,39 @@ final class Snapshots {
                 }
             }
         } catch (NoSuchFileException e) {
-            LOG.info("Sync token {} of {} is no longer known; reading it completely", value, scope);
             return Optional.empty();
         }
         return Optional.of(entries);
+    }
+
+    /**
+     * The newest snapshot of a scope, whatever token named it: where Liaison last saw each item, which a new
+     * session needs to tell which file is an item whose file cannot be read now, or which of two copies is
+     * the item. Pruning always keeps it.
+     */
+    Optional<Map<String, Entry>> newest(String scope) throws IOException {
+        Path dir = scopeDirectory(scope);
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try {
+            String latest = Files.readString(dir.resolve(LATEST), StandardCharsets.UTF_8).strip();
+            if (ID.matcher(latest).matches()) {
+                Optional<Map<String, Entry>> entries = read(dir.resolve(latest));
+                if (entries.isPresent()) {
+                    return entries;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // written before the pointer existed: the newest by time
+        }
+        for (Path newest : byAge(dir)) {
+            Optional<Map<String, Entry>> entries = read(newest);
+            if (entries.isPresent()) {
+                return entries;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Stores a listing and returns the token that names it. */
@@ -84,18 +122,24 @@ final class Snapshots {
                 .append('\t').append(encode(entry.fileName())).append('\n'));
         String id = UUID.randomUUID().toString();
         files.write(dir.resolve(id), out.toString().getBytes(StandardCharsets.UTF_8));
-        prune(dir);
+        files.write(dir.resolve(LATEST), id.getBytes(StandardCharsets.UTF_8));
+        prune(dir, id);
         return new SyncToken(PREFIX + id);
     }
 
-    private void prune(Path dir) throws IOException {
-        List<Path> snapshots;
-        try (Stream<Path> list = Files.list(dir)) {
-            snapshots = list.filter(p -> ID.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing(Snapshots::modified).reversed()).toList();
-        }
-        for (Path old : snapshots.subList(Math.min(KEEP, snapshots.size()), snapshots.size())) {
+    /** Removes all but the newest {@link #KEEP} snapshots, never the one just saved (a clock stepped back). */
+    private void prune(Path dir, String saved) throws IOException {
+        List<Path> snapshots = byAge(dir).stream().filter(p -> !p.getFileName().toString().equals(saved)).toList();
+        for (Path old : snapshots.subList(Math.min(KEEP - 1, snapshots.size()), snapshots.size())) {
             Files.deleteIfExists(old);
+        }
+    }
+
+    /** The snapshots of a scope directory, newest first. */
+    private static List<Path> byAge(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> ID.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(Snapshots::modified).reversed()).toList();
         }
     }
 

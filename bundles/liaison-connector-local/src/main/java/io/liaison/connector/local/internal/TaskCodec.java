@@ -55,6 +55,11 @@ final class TaskCodec implements ItemCodec<TaskData> {
     }
 
     @Override
+    public String lastLine() {
+        return "END:VCALENDAR";
+    }
+
+    @Override
     public String extension() {
         return "ics";
     }
@@ -84,7 +89,7 @@ final class TaskCodec implements ItemCodec<TaskData> {
 
     @SuppressWarnings("unchecked")
     private Optional<Instant> time(Optional<Property> property) {
-        return property.map(p -> ((DateProperty<Temporal>) p).getDate()).map(t -> IcalFields.instant(t, defaultZone));
+        return property.map(p -> IcalFields.instant((DateProperty<Temporal>) p, defaultZone));
     }
 
     private static TaskStatus status(VToDo todo, boolean hasCompleted) {
@@ -114,8 +119,12 @@ final class TaskCodec implements ItemCodec<TaskData> {
                 todo.add(new Uid(newUid));
                 calendar.add(todo);
             }
+            // alarms a person set stay as they are while the reminder read from them is unchanged
+            boolean keepAlarms = existing.isPresent() && data(todo).reminderAt().equals(data.reminderAt());
             todo.removeAll(MAPPED);
-            todo.setComponentList(todo.getComponentList().removeAll(Component.VALARM));
+            if (!keepAlarms) {
+                todo.setComponentList(todo.getComponentList().removeAll(Component.VALARM));
+            }
             todo.add(new DtStamp(Instant.now()));
             IcalFields.putText(todo, Property.SUMMARY, data.subject(), Summary::new);
             IcalFields.putText(todo, Property.DESCRIPTION, data.bodyText(), Description::new);
@@ -134,7 +143,7 @@ final class TaskCodec implements ItemCodec<TaskData> {
             IcalFields.putCategories(todo, data.categories());
             IcalFields.putUrl(todo, data.crmLink());
             IcalFields.putCrmId(todo, crmId);
-            data.reminderAt().ifPresent(at -> todo.setComponentList(todo.getComponentList()
+            data.reminderAt().filter(at -> !keepAlarms).ifPresent(at -> todo.setComponentList(todo.getComponentList()
                     .add(IcalFields.displayAlarm(new VAlarm(at), data.subject()))));
             return Ical4j.write(calendar);
         });

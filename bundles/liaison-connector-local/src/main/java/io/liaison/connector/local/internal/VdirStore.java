@@ -7,6 +7,8 @@ import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemNotFoundException;
 import io.liaison.api.connector.ItemProblem;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.ItemUnreadableException;
+import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.connector.VersionConflictException;
 import java.io.IOException;
@@ -17,10 +19,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -64,8 +70,12 @@ final class VdirStore<T> implements ItemStore<T> {
                 }
             });
 
-    /** Where each id was found by the last scan; checked before use, since people move files. */
-    private final Map<String, Path> lastSeen = new HashMap<>();
+    /**
+     * Where each id lives as far as Liaison knows: from the last scan or write of this store, at first from the
+     * newest snapshot. It decides which of two files with one UID is the item, and tells which item a file is
+     * when the file cannot be read (and so cannot say its UID).
+     */
+    private Map<String, Snapshots.Entry> recorded;
 
     VdirStore(LocalTree tree, Path directory, String scope, ItemCodec<T> codec, Snapshots snapshots, AtomicFiles files,
               ListingObserver observer) {
@@ -78,15 +88,40 @@ final class VdirStore<T> implements ItemStore<T> {
         this.lock = TreeLock.of(tree.root());
     }
 
-    /** An item file as read: its path, version, content and parsed item. */
-    private record Found<T>(Path file, String version, byte[] content, GroupwareItem<T> item) {
+    /** An item file as read or written: its path, version, content and parsed item. */
+    private record Found<T>(Path file, String version, byte[] content, GroupwareItem<T> item) implements FileState<T> {
+    }
+
+    /**
+     * An item file that exists but cannot be read now: broken, or changing while it was read ({@code settled}
+     * false). What its text names as UID and CRM id, if anything, tells which item it is.
+     */
+    private record Broken<T>(Path file, String version, String reason, boolean settled, Optional<String> rawUid,
+                             Optional<String> rawCrmId) implements FileState<T> {
+    }
+
+    /** A file of the directory, as read. */
+    private sealed interface FileState<T> permits Found, Broken {
+        Path file();
+
+        default String name() {
+            return file().getFileName().toString();
+        }
+    }
+
+    /**
+     * One reading of the directory: the listing, the file that is each readable item, why each unreadable item
+     * cannot be read, and the CRM ids such items carry.
+     */
+    private record Scan<T>(Listing<GroupwareItem<T>> listing, Map<String, Found<T>> items, Map<String, String> unreadable,
+                           Map<String, String> unreadableCrmIds) {
     }
 
     @Override
     public ChangeSet<GroupwareItem<T>> changes(Optional<SyncToken> since) {
         lock.lock();
         try {
-            Listing<GroupwareItem<T>> listing = scan();
+            Listing<GroupwareItem<T>> listing = scan().listing();
             return listing.since(snapshots.load(scope, since), s -> snapshots.save(scope, s));
         } catch (IOException e) {
             throw new ConnectorException("cannot list the " + codec.kind() + "s in " + directory + ": " + e, e);
@@ -95,60 +130,132 @@ final class VdirStore<T> implements ItemStore<T> {
         }
     }
 
-    /** Reads every item file of the directory, in name order. */
-    private Listing<GroupwareItem<T>> scan() throws IOException {
-        Listing<GroupwareItem<T>> listing = new Listing<>();
-        lastSeen.clear();
+    private Map<String, Snapshots.Entry> recorded() throws IOException {
+        if (recorded == null) {
+            Map<String, Snapshots.Entry> known = new HashMap<>();
+            snapshots.newest(scope).ifPresent(entries -> entries.forEach((id, entry) -> {
+                if (!Listing.isProblemKey(id)) {
+                    known.put(id, entry);
+                }
+            }));
+            recorded = known;
+        }
+        return recorded;
+    }
+
+    /**
+     * Reads every item file of the directory, in name order. Each id is the item of one file: the file it was
+     * recorded in if that file still holds it (Liaison's own writes keep their file chosen), else the first by
+     * name; other readable files with that UID are reported as problems and never read as the item. An id whose
+     * file cannot be read is unreadable, even when a copy elsewhere reads.
+     */
+    private Scan<T> scan() throws IOException {
+        Map<String, Snapshots.Entry> known = recorded();
+        List<FileState<T>> states = new ArrayList<>();
         for (Path file : itemFiles()) {
-            String name = file.getFileName().toString();
             try {
-                Optional<byte[]> content = readSettled(file);
-                if (content.isEmpty()) {
-                    listing.unsettled(name);
-                    continue;
-                }
-                String version = ContentHash.of(content.get());
-                try {
-                    GroupwareItem<T> item = item(file, version, parse(content.get(), version));
-                    if (listing.contains(item.id())) {
-                        // a copy of a file: the older one is the item, the newer one a problem
-                        Path first = directory.resolve(listing.fileNameOf(item.id()));
-                        if (modified(file) < modified(first)) {
-                            String firstVersion = listing.versionOfProblemFile(first);
-                            listing.item(item.id(), version, name, item);
-                            lastSeen.put(item.id(), file);
-                            listing.problem(first.getFileName().toString(), firstVersion,
-                                    duplicate(first, item.id(), name));
-                        } else {
-                            listing.problem(name, version, duplicate(file, item.id(), first.getFileName().toString()));
-                        }
-                    } else {
-                        listing.item(item.id(), version, name, item);
-                        lastSeen.put(item.id(), file);
-                    }
-                } catch (BrokenItemException e) {
-                    listing.problem(name, version, new ItemProblem(file.toString(), e.getMessage()));
-                }
+                states.add(read(file));
             } catch (NoSuchFileException e) {
                 continue;
-            } catch (IOException e) {
-                listing.problem(name, "unreadable", new ItemProblem(file.toString(), "cannot be read: " + e));
             }
             observer.afterRead(file);
         }
-        return listing;
+        Map<String, java.util.TreeMap<String, FileState<T>>> candidates = new LinkedHashMap<>();
+        Map<String, List<String>> recordedByFile = new HashMap<>();
+        known.forEach((id, entry) -> recordedByFile.computeIfAbsent(entry.fileName(), f -> new ArrayList<>()).add(id));
+        for (FileState<T> state : states) {
+            if (state instanceof Found<T> found) {
+                candidates.computeIfAbsent(found.item().id(), id -> new java.util.TreeMap<>()).put(state.name(), state);
+            } else if (state instanceof Broken<T> broken) {
+                // a partial UID line names no item; an id recorded for the file is the one Liaison knows
+                Set<String> ids = new LinkedHashSet<>();
+                broken.rawUid().ifPresent(ids::add);
+                ids.add(FILE_ID_PREFIX + broken.name());
+                ids.addAll(recordedByFile.getOrDefault(broken.name(), List.of()));
+                for (String id : ids) {
+                    candidates.computeIfAbsent(id, i -> new java.util.TreeMap<>()).put(state.name(), state);
+                }
+            }
+        }
+        Map<String, Found<T>> items = new HashMap<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        Map<String, String> unreadableCrmIds = new HashMap<>();
+        Map<String, ItemProblem> copies = new HashMap<>();
+        Map<String, Snapshots.Entry> now = new HashMap<>();
+        Listing<GroupwareItem<T>> listing = new Listing<>();
+        candidates.forEach((id, files) -> {
+            Snapshots.Entry before = known.get(id);
+            String chosen = before != null && files.containsKey(before.fileName()) ? before.fileName() : files.firstKey();
+            FileState<T> item = files.get(chosen);
+            if (item instanceof Found<T> found) {
+                items.put(id, found);
+                now.put(id, new Snapshots.Entry(found.version(), chosen));
+            } else if (item instanceof Broken<T> broken) {
+                unreadable.put(id, broken.file() + " " + broken.reason());
+                broken.rawCrmId().ifPresent(crmId -> unreadableCrmIds.put(crmId, id));
+                if (before != null) { // ids never listed (a raw UID, a file: id) stay out of snapshots
+                    now.put(id, before);
+                    listing.held(id, before);
+                }
+            }
+            files.forEach((name, state) -> {
+                if (!name.equals(chosen) && state instanceof Found<T> copy) {
+                    copies.put(name, duplicate(copy.file(), id, chosen, item instanceof Found));
+                    if (item instanceof Broken) {
+                        copy.item().crmId().ifPresent(crmId -> unreadableCrmIds.put(crmId, id));
+                    }
+                }
+            });
+        });
+        for (FileState<T> state : states) {
+            String name = state.name();
+            if (state instanceof Found<T> found) {
+                if (copies.containsKey(name)) {
+                    listing.problem(name, found.version(), copies.get(name));
+                } else {
+                    listing.item(found.item().id(), found.version(), name, found.item());
+                }
+            } else if (state instanceof Broken<T> broken) {
+                if (broken.settled()) {
+                    listing.problem(name, broken.version(), new ItemProblem(broken.file().toString(), broken.reason()));
+                } else {
+                    listing.unsettled(name);
+                }
+            }
+        }
+        recorded = now;
+        return new Scan<>(listing, items, unreadable, unreadableCrmIds);
     }
 
-    private static ItemProblem duplicate(Path file, String id, String original) {
-        return new ItemProblem(file.toString(), "has the same UID " + id + " as the older " + original
-                + "; only that file is read");
+    private static ItemProblem duplicate(Path file, String id, String item, boolean itemReadable) {
+        return new ItemProblem(file.toString(), "has the same UID " + id + " as " + item + ", the file Liaison reads"
+                + " for it" + (itemReadable ? "" : " (which cannot be read now)") + "; this copy is left alone and"
+                + " never read as the item");
     }
 
-    private static long modified(Path file) {
+    /**
+     * Reads one item file.
+     *
+     * @throws NoSuchFileException when it is not there (any more)
+     */
+    private FileState<T> read(Path file) throws NoSuchFileException {
         try {
-            return Files.getLastModifiedTime(file).toMillis();
+            Optional<byte[]> content = readSettled(file);
+            if (content.isEmpty()) {
+                return new Broken<>(file, "unsettled", "is being written: it changed while it was read", false,
+                        Optional.empty(), Optional.empty());
+            }
+            String version = ContentHash.of(content.get());
+            try {
+                return new Found<>(file, version, content.get(), item(file, version, parse(content.get(), version)));
+            } catch (BrokenItemException e) {
+                return new Broken<>(file, version, e.getMessage(), true, RawLines.value(content.get(), "UID"),
+                        RawLines.value(content.get(), IcalFields.CRM_ID));
+            }
+        } catch (NoSuchFileException e) {
+            throw e;
         } catch (IOException e) {
-            return Long.MAX_VALUE;
+            return new Broken<>(file, "unreadable", "cannot be read: " + e, true, Optional.empty(), Optional.empty());
         }
     }
 
@@ -188,9 +295,19 @@ final class VdirStore<T> implements ItemStore<T> {
         if (cached != null) {
             return cached;
         }
+        requireComplete(content);
         ItemCodec.Parsed<T> parsed = codec.parse(content);
         PARSED.put(key, parsed);
         return parsed;
+    }
+
+    /** A file that does not end with its closing line was saved half-way (or cut), whatever a parser makes of it. */
+    private void requireComplete(byte[] content) throws BrokenItemException {
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+        int lineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+        if (!text.substring(lineStart).strip().equalsIgnoreCase(codec.lastLine())) {
+            throw new BrokenItemException("does not end with " + codec.lastLine() + ": it was saved half-way or cut off");
+        }
     }
 
     private GroupwareItem<T> item(Path file, String version, ItemCodec.Parsed<T> parsed) {
@@ -202,54 +319,81 @@ final class VdirStore<T> implements ItemStore<T> {
     public Optional<GroupwareItem<T>> get(String id) {
         lock.lock();
         try {
-            return locate(id).map(Found::item);
+            Lookup<T> found = lookUp(id, new Scan<?>[1]);
+            if (found instanceof Lookup.Unreadable<T> u) {
+                throw new ItemUnreadableException(codec.kind() + " " + id + " exists but cannot be read now: " + u.reason());
+            }
+            return found instanceof Lookup.Found<T> f ? Optional.of(f.item()) : Optional.empty();
+        } catch (IOException e) {
+            throw new ConnectorException("cannot look for " + codec.kind() + " " + id + " in " + directory + ": " + e, e);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Finds an item's file: by the vdir naming convention, where it was last seen, else by a full scan. */
-    private Optional<Found<T>> locate(String id) {
+    /** Looks the ids up with one scan of the directory at most (none when each is in the file it was seen in). */
+    @Override
+    public Map<String, Lookup<T>> lookUp(Collection<String> ids) {
+        lock.lock();
         try {
-            List<Path> candidates = new ArrayList<>();
-            if (id.startsWith(FILE_ID_PREFIX)) {
-                String name = id.substring(FILE_ID_PREFIX.length());
-                if (!name.contains("/") && !name.contains("\\") && !name.startsWith(".")) {
-                    candidates.add(directory.resolve(name));
-                }
-            } else if (SAFE_NAME.matcher(id).matches()) {
-                candidates.add(directory.resolve(id + "." + codec.extension()));
+            Scan<?>[] scan = new Scan<?>[1];
+            Map<String, Lookup<T>> result = new LinkedHashMap<>();
+            for (String id : ids) {
+                result.put(id, lookUp(id, scan));
             }
-            Optional.ofNullable(lastSeen.get(id)).ifPresent(candidates::add);
-            for (Path candidate : candidates) {
-                Optional<Found<T>> found = readIfId(candidate, id);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            scan();
-            Path seen = lastSeen.get(id);
-            return seen == null ? Optional.empty() : readIfId(seen, id);
+            return result;
         } catch (IOException e) {
-            throw new ConnectorException("cannot look for " + codec.kind() + " " + id + " in " + directory + ": " + e, e);
+            throw new ConnectorException("cannot look for " + codec.kind() + "s in " + directory + ": " + e, e);
+        } finally {
+            lock.unlock();
         }
     }
 
-    private Optional<Found<T>> readIfId(Path file, String id) throws IOException {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            Optional<byte[]> content = readSettled(file);
-            if (content.isEmpty()) {
-                return Optional.empty();
-            }
-            String version = ContentHash.of(content.get());
-            GroupwareItem<T> item = item(file, version, parse(content.get(), version));
-            return item.id().equals(id) ? Optional.of(new Found<>(file, version, content.get(), item)) : Optional.empty();
-        } catch (NoSuchFileException | BrokenItemException e) {
-            return Optional.empty();
+    private Lookup<T> lookUp(String id, Scan<?>[] scan) throws IOException {
+        Located<T> located = locate(id, scan);
+        if (located.found() != null) {
+            return new Lookup.Found<>(located.found().item());
         }
+        return located.unreadable() != null ? new Lookup.Unreadable<>(located.unreadable()) : new Lookup.Gone<>();
+    }
+
+    /** Where an item is: its file as read, or why its file cannot be read, or neither (gone). */
+    private record Located<T>(Found<T> found, String unreadable) {
+    }
+
+    /**
+     * Finds an item's file: the file it was recorded in when that still holds it or cannot be read now, else by
+     * a scan of the directory (at most one per {@code scan} holder, which keeps it for the next id).
+     */
+    @SuppressWarnings("unchecked")
+    private Located<T> locate(String id, Scan<?>[] scan) throws IOException {
+        Snapshots.Entry entry = recorded().get(id);
+        if (entry != null && isPlainName(entry.fileName())) {
+            try {
+                FileState<T> state = read(directory.resolve(entry.fileName()));
+                if (state instanceof Found<T> found && found.item().id().equals(id)) {
+                    return new Located<>(found, null);
+                }
+                if (state instanceof Broken<T> broken) {
+                    return new Located<>(null, broken.file() + " " + broken.reason());
+                }
+            } catch (NoSuchFileException e) {
+                // moved or removed: the scan tells
+            }
+        }
+        if (scan[0] == null) {
+            scan[0] = scan();
+        }
+        Scan<T> s = (Scan<T>) scan[0];
+        Found<T> found = s.items().get(id);
+        if (found != null) {
+            return new Located<>(found, null);
+        }
+        return new Located<>(null, s.unreadable().get(id));
+    }
+
+    private static boolean isPlainName(String name) {
+        return !name.isEmpty() && !name.contains("/") && !name.contains("\\") && !name.startsWith(".");
     }
 
     @Override
@@ -261,9 +405,9 @@ final class VdirStore<T> implements ItemStore<T> {
                 return existing(file, key);
             }
             byte[] content = codec.render(Optional.empty(), UUID.randomUUID().toString(), data, crmId);
+            GroupwareItem<T> item = readBack(file, content);
             files.create(file, content);
-            String version = ContentHash.of(content);
-            return item(file, version, parse(content, version));
+            return written(file, content, item);
         } catch (FileAlreadyExistsException e) {
             return existing(file, key);
         } catch (BrokenItemException e) {
@@ -275,14 +419,31 @@ final class VdirStore<T> implements ItemStore<T> {
         }
     }
 
+    /**
+     * The item as a reader of the file will see it, before the file is written: content that would not read
+     * back (a bug, or text the writer could not put right) is never left behind as an unreadable file.
+     */
+    private GroupwareItem<T> readBack(Path file, byte[] content) throws BrokenItemException {
+        String version = ContentHash.of(content);
+        requireComplete(content);
+        return item(file, version, parse(content, version));
+    }
+
+    /** Records the item Liaison has just written to a file, which stays the file of its id. */
+    private GroupwareItem<T> written(Path file, byte[] content, GroupwareItem<T> item) throws IOException {
+        recorded().put(item.id(), new Snapshots.Entry(ContentHash.of(content), file.getFileName().toString()));
+        return item;
+    }
+
     private GroupwareItem<T> existing(Path file, IdempotencyKey key) {
         try {
-            byte[] content = Files.readAllBytes(file);
-            String version = ContentHash.of(content);
-            return item(file, version, parse(content, version));
-        } catch (BrokenItemException e) {
-            throw new ConnectorException("the " + codec.kind() + " created before with key " + key.value() + " ("
-                    + file + ") cannot be read: " + e.getMessage(), e);
+            FileState<T> state = read(file);
+            if (state instanceof Broken<T> broken) {
+                throw new ItemUnreadableException("the " + codec.kind() + " created before with key " + key.value()
+                        + " (" + file + ") exists but cannot be read now: " + broken.reason());
+            }
+            Found<T> found = (Found<T>) state;
+            return found.item();
         } catch (IOException e) {
             throw new ConnectorException("cannot read " + file + ": " + e, e);
         }
@@ -294,11 +455,12 @@ final class VdirStore<T> implements ItemStore<T> {
         try {
             Found<T> found = current(id, expectedVersion, "update");
             byte[] content = codec.render(Optional.of(found.content()), id, data, crmId);
-            files.write(found.file(), content);
-            String version = ContentHash.of(content);
-            GroupwareItem<T> updated = item(found.file(), version, parse(content, version));
-            lastSeen.put(updated.id(), found.file());
-            return updated;
+            GroupwareItem<T> item = readBack(found.file(), content);
+            if (!files.replace(found.file(), content, expectedVersion)) {
+                throw new VersionConflictException("cannot update " + codec.kind() + " " + id + " (" + found.file()
+                        + "): it was saved by someone else while Liaison wrote it; left as they saved it");
+            }
+            return written(found.file(), content, item);
         } catch (BrokenItemException e) {
             throw new ConnectorException("cannot update " + codec.kind() + " " + id + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -314,7 +476,7 @@ final class VdirStore<T> implements ItemStore<T> {
         try {
             Found<T> found = current(id, expectedVersion, "delete");
             Files.delete(found.file());
-            lastSeen.remove(id);
+            recorded().remove(id);
         } catch (NoSuchFileException e) {
             throw new ItemNotFoundException(codec.kind() + " " + id + " is gone already", e);
         } catch (IOException e) {
@@ -324,9 +486,16 @@ final class VdirStore<T> implements ItemStore<T> {
         }
     }
 
-    private Found<T> current(String id, String expectedVersion, String action) {
-        Found<T> found = locate(id).orElseThrow(() ->
-                new ItemNotFoundException("cannot " + action + " " + codec.kind() + " " + id + ": it is not in " + directory));
+    private Found<T> current(String id, String expectedVersion, String action) throws IOException {
+        Located<T> located = locate(id, new Scan<?>[1]);
+        if (located.unreadable() != null) {
+            throw new ItemUnreadableException("cannot " + action + " " + codec.kind() + " " + id + ": it exists but"
+                    + " cannot be read now (" + located.unreadable() + "); left as it is, to be tried again");
+        }
+        Found<T> found = located.found();
+        if (found == null) {
+            throw new ItemNotFoundException("cannot " + action + " " + codec.kind() + " " + id + ": it is not in " + directory);
+        }
         if (!found.version().equals(expectedVersion)) {
             throw new VersionConflictException("cannot " + action + " " + codec.kind() + " " + id + " (" + found.file()
                     + "): it was changed since version " + expectedVersion + ", probably by hand; left as it is");
@@ -338,7 +507,15 @@ final class VdirStore<T> implements ItemStore<T> {
     public Optional<GroupwareItem<T>> findByCrmId(String crmId) {
         lock.lock();
         try {
-            return scan().items().values().stream().filter(i -> i.crmId().equals(Optional.of(crmId))).findFirst();
+            Scan<T> scan = scan();
+            Optional<GroupwareItem<T>> found = scan.items().values().stream().map(Found::item)
+                    .filter(i -> i.crmId().equals(Optional.of(crmId))).findFirst();
+            if (found.isEmpty() && scan.unreadableCrmIds().containsKey(crmId)) {
+                String id = scan.unreadableCrmIds().get(crmId);
+                throw new ItemUnreadableException("the " + codec.kind() + " with CRM id " + crmId + " exists but cannot"
+                        + " be read now: " + scan.unreadable().get(id));
+            }
+            return found;
         } catch (IOException e) {
             throw new ConnectorException("cannot search the " + codec.kind() + "s in " + directory + ": " + e, e);
         } finally {

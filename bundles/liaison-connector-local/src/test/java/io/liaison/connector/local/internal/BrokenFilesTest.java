@@ -111,7 +111,7 @@ class BrokenFilesTest {
         assertThat(listed.changed()).extracting(GroupwareItem::id).containsExactly(item.id());
         assertThat(listed.problems()).singleElement().satisfies(p -> {
             assertThat(p.item()).isEqualTo(copy.toString());
-            assertThat(p.reason()).contains("same UID", "older original.ics");
+            assertThat(p.reason()).contains("same UID", "as original.ics, the file Liaison reads");
         });
     }
 

@@ -11,6 +11,7 @@ import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.EmployeeId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.util.Configurator;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class LocalConnectorFactoryTest {
     }
 
     @Test
-    void aMissingTreeIsCreatedWithEveryArea() {
-        Path root = temp.resolve("data/liaison/accounts/anna");
+    void anEmptyFolderIsSetUpWithEveryArea() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("data/liaison/accounts/anna"));
 
         try (ConnectorSession session = new LocalConnectorFactory().open(account(Map.of("root", root.toString())))) {
             assertThat(session.mail().orElseThrow().inbox().id()).isEqualTo("Inbox");
@@ -46,6 +47,58 @@ class LocalConnectorFactoryTest {
         assertThat(root.resolve("Tasks")).isDirectory();
         assertThat(root.resolve("Contacts")).isDirectory();
         assertThat(root.resolve(".liaison")).isDirectory();
+    }
+
+    @Test
+    void aMissingRootIsAnErrorNamingItAndNothingIsCreated() {
+        Path root = temp.resolve("mnt/share/anna"); // a share that is not mounted
+
+        assertThatThrownBy(() -> new LocalConnectorFactory().open(account(Map.of("root", root.toString()))))
+                .isInstanceOf(ConnectorException.class).hasMessageContaining(root.toString())
+                .hasMessageContaining("does not exist");
+        assertThat(temp.resolve("mnt")).doesNotExist();
+    }
+
+    @Test
+    void aMissingRootIsCreatedOnlyWhenTheSetupAsksForIt() {
+        Path root = temp.resolve("data/liaison/local/demo");
+
+        new LocalConnectorFactory().open(account(Map.of("root", root.toString(), "createRoot", "true"))).close();
+
+        assertThat(root.resolve("Calendar")).isDirectory();
+        assertThat(root.resolve("Mail/Inbox")).isDirectory();
+    }
+
+    @Test
+    void aMissingAreaFolderOfATreeInUseIsAnErrorNamingIt() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("anna"));
+        new LocalConnectorFactory().open(account(Map.of("root", root.toString()))).close();
+
+        for (String area : List.of("Calendar", "Tasks", "Contacts", "Mail/Inbox", "Mail")) {
+            Path dir = root.resolve(area);
+            Path aside = Files.move(dir, temp.resolve("aside"));
+            assertThatThrownBy(() -> new LocalConnectorFactory().open(account(Map.of("root", root.toString()))))
+                    .as(area).isInstanceOf(ConnectorException.class).hasMessageContaining(dir.toString())
+                    .hasMessageContaining("missing");
+            assertThat(dir).as(area).doesNotExist();
+            Files.move(aside, dir);
+        }
+    }
+
+    @Test
+    void aFolderRemovedDuringASessionIsAnErrorNotAnEmptyListing() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("anna"));
+        try (ConnectorSession session = new LocalConnectorFactory().open(account(Map.of("root", root.toString())))) {
+            Files.delete(root.resolve("Calendar"));
+            Files.delete(root.resolve("Mail/Inbox"));
+
+            assertThatThrownBy(() -> session.events().orElseThrow().changes(java.util.Optional.empty()))
+                    .isInstanceOf(ConnectorException.class).hasMessageContaining(root.resolve("Calendar").toString());
+            assertThatThrownBy(() -> session.mail().orElseThrow().ensureFolder("Inbox", "Archive"))
+                    .isInstanceOf(ConnectorException.class);
+        }
+        assertThat(root.resolve("Calendar")).doesNotExist();
+        assertThat(root.resolve("Mail/Inbox")).doesNotExist();
     }
 
     @Test
