@@ -53,18 +53,21 @@ class RandomisedSyncTest {
             }
         }
         System.out.println("RandomisedSyncTest[" + groupware + "]: " + seeds + " seeds x " + rounds + " rounds, "
-                + runs + " runs, " + crashes + " of them crashed");
+                + runs + " runs, " + crashes + " of them crashed; " + BrokenFiles.BROKEN.get() + " files unreadable for a "
+                + "while, " + BrokenFiles.COPIED.get() + " copies with the same UID");
     }
 
     /** The rounds of one seed and the final checks; returns the crashed runs and all runs. */
     private static int[] rounds(ActivityFlow flow, Random random, int seed, int rounds) {
         int crashes = 0;
         int runs = 0;
+        BrokenFiles broken = new BrokenFiles(flow);
         for (int round = 0; round < rounds; round++) {
             int ops = 1 + random.nextInt(3);
             for (int op = 0; op < ops; op++) {
                 edit(flow, random, "s" + seed + "r" + round + "o" + op);
             }
+            broken.round(random, round);
             int what = random.nextInt(100);
             if (what < 70) {
                 flow.run();
@@ -77,6 +80,7 @@ class RandomisedSyncTest {
                 flow.writes.crashAt = -1;
             }
         }
+        broken.repairAll();
         // a side that lost every linked item trips the mass-delete guard whatever the count (and stays stopped):
         // the closing runs are an administrator's, who checked and accepts those deletes
         flow.runAcceptingDeletes();
@@ -129,6 +133,85 @@ class RandomisedSyncTest {
                 } else {
                     pick(random, flow.gwTasks()).map(GroupwareItem::id).ifPresent(flow::gwDeleteTask);
                 }
+            }
+        }
+    }
+
+    /**
+     * The local tree's files as a person or a half-done write leaves them (LOCAL only): an event or task file cut off
+     * for one to four rounds (unreadable, never gone), and a person's copy of a file under another name (two files
+     * with one UID).
+     */
+    private static final class BrokenFiles {
+        static final java.util.concurrent.atomic.AtomicInteger BROKEN = new java.util.concurrent.atomic.AtomicInteger();
+        static final java.util.concurrent.atomic.AtomicInteger COPIED = new java.util.concurrent.atomic.AtomicInteger();
+        private final ActivityFlow flow;
+        private final java.util.Map<java.nio.file.Path, byte[]> saved = new java.util.HashMap<>();
+        private final java.util.Map<java.nio.file.Path, Integer> repairAt = new java.util.HashMap<>();
+
+        BrokenFiles(ActivityFlow flow) {
+            this.flow = flow;
+        }
+
+        void round(Random random, int round) {
+            if (flow.groupware != Groupware.LOCAL) {
+                return;
+            }
+            for (java.nio.file.Path file : List.copyOf(repairAt.keySet())) {
+                if (repairAt.get(file) <= round) {
+                    repair(file);
+                }
+            }
+            int what = random.nextInt(100);
+            if (what < 15) {
+                pick(random, files()).filter(f -> !saved.containsKey(f)).ifPresent(file -> {
+                    byte[] content = read(file);
+                    saved.put(file, content);
+                    repairAt.put(file, round + 1 + random.nextInt(4));
+                    write(file, java.util.Arrays.copyOf(content, content.length / 2));
+                    BROKEN.incrementAndGet();
+                });
+            } else if (what < 20) {
+                pick(random, files()).filter(f -> !saved.containsKey(f)).ifPresent(file -> {
+                    write(file.resolveSibling("zz-copy-" + COPIED.incrementAndGet() + ".ics"), read(file));
+                });
+            }
+        }
+
+        void repairAll() {
+            List.copyOf(repairAt.keySet()).forEach(this::repair);
+        }
+
+        private void repair(java.nio.file.Path file) {
+            write(file, saved.remove(file));
+            repairAt.remove(file);
+        }
+
+        private List<java.nio.file.Path> files() {
+            List<java.nio.file.Path> files = new java.util.ArrayList<>();
+            for (String area : List.of("Calendar", "Tasks")) {
+                try (var list = java.nio.file.Files.list(java.nio.file.Path.of(flow.where, area))) {
+                    list.filter(f -> f.getFileName().toString().endsWith(".ics")).sorted().forEach(files::add);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return files;
+        }
+
+        private static byte[] read(java.nio.file.Path file) {
+            try {
+                return java.nio.file.Files.readAllBytes(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private static void write(java.nio.file.Path file, byte[] content) {
+            try {
+                java.nio.file.Files.write(file, content);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
     }
