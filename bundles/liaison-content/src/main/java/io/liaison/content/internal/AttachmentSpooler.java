@@ -45,8 +45,7 @@ final class AttachmentSpooler {
         try {
             long size = head.length;
             if (!inMemory) {
-                file = directory == null ? Files.createTempFile("liaison-attachment-", ".tmp")
-                        : Files.createTempFile(directory, "liaison-attachment-", ".tmp");
+                file = temporaryFile("liaison-attachment-", ".tmp");
                 try (OutputStream out = Files.newOutputStream(file)) {
                     out.write(head);
                     byte[] buffer = new byte[BUFFER];
@@ -73,6 +72,11 @@ final class AttachmentSpooler {
             }
             throw e;
         }
+    }
+
+    /** A new empty temporary file in the spool directory (readable by its owner only, as the JDK creates them). */
+    Path temporaryFile(String prefix, String suffix) throws IOException {
+        return directory == null ? Files.createTempFile(prefix, suffix) : Files.createTempFile(directory, prefix, suffix);
     }
 
     /** The first {@code limit} bytes of the content (fewer when it ends before). */
