@@ -4,6 +4,7 @@ import io.liaison.api.connector.AccountContext;
 import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.MailStore;
+import io.liaison.api.content.MessageParser;
 import io.liaison.api.crm.DocumentStore;
 import io.liaison.api.crm.ActivityCreation;
 import io.liaison.api.crm.DocumentUpload;
@@ -25,6 +26,8 @@ import io.liaison.runtime.internal.DefaultAccountService;
 import io.liaison.runtime.internal.DefaultSyncService;
 import io.liaison.runtime.internal.JdbcAccountRepository;
 import io.liaison.runtime.internal.JdbcSyncJournal;
+import io.liaison.runtime.internal.JdbcTokenStore;
+import io.liaison.runtime.internal.JdbcTokenStore;
 import io.liaison.runtime.internal.RuntimeDatabase;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -68,6 +71,9 @@ final class MailFlow {
     /** How many of the next moves fail. */
     final AtomicInteger failingMoves = new AtomicInteger();
 
+    /** Names of messages on whose parse the parser throws this error (as a parser that ran out of heap would). */
+    final Map<String, Error> parserErrors = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Called after each activity the CRM created (e.g. to cancel the run part way). */
     volatile Runnable afterCreate = () -> { };
 
@@ -86,9 +92,9 @@ final class MailFlow {
         accounts.addConnectorFactory(new FaultyLocalConnector());
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
-        this.mailImport = new MailImport(faultyCrm(), new MessageParserComponent(ParseLimits.DEFAULTS, dir),
-                new TikaDocumentCategorizer(List.of(), 100_000, Duration.ofSeconds(30)), accounts, sync, config(true, parsingThreads),
-                Clock.systemUTC());
+        this.mailImport = new MailImport(faultyCrm(), failingParser(new MessageParserComponent(ParseLimits.DEFAULTS, dir)),
+                new TikaDocumentCategorizer(List.of(), 100_000, Duration.ofSeconds(30)), accounts, sync,
+                new JdbcTokenStore(runtimeDb), config(true, parsingThreads), Clock.systemUTC());
         sync.addAreaSynchronizer(mailImport);
         this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString()), false,
                 null, Set.of(SyncArea.MAILS), null));
@@ -132,6 +138,23 @@ final class MailFlow {
             @Override public String originalCategory() { return "E-Mail"; }
             @Override public int maxMessagesPerRun() { return 500; }
             @Override public int parsingThreads() { return parsingThreads; }
+            @Override public String notImportedFolderName() { return "Not imported"; }
+            @Override public int maxFailedAttempts() { return 3; }
+        };
+    }
+
+    Path notImported() {
+        return inbox().resolve("Not imported");
+    }
+
+    /** The real parser, which throws {@link #parserErrors}' error for a message named there. */
+    private MessageParser failingParser(MessageParser parser) {
+        return (content, mediaType, name) -> {
+            Error error = parserErrors.get(name);
+            if (error != null) {
+                throw error;
+            }
+            return parser.parse(content, mediaType, name);
         };
     }
 
