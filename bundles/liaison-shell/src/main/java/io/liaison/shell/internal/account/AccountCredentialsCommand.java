@@ -22,7 +22,8 @@ import org.apache.karaf.shell.api.console.Session;
 /**
  * {@code liaison:account-credentials}: stores new credentials for an account and so lifts
  * {@code PASSWORD_BLOCKED}. The secret is typed at a prompt that does not echo it, or read from the first line
- * of a file or of standard input; it is never an argument, never printed and never logged.
+ * of a file or of standard input; named secrets are whole files (a PEM certificate and key); none is ever an
+ * argument, printed or logged.
  */
 @Command(scope = "liaison", name = "account-credentials", description = "Enters new credentials for an account "
         + "(lifts PASSWORD_BLOCKED). The secret is prompted for without echo, or read with --secret-file or "
@@ -51,7 +52,8 @@ public class AccountCredentialsCommand extends LiaisonAction {
     boolean secretStdin;
 
     @Option(name = "--named", multiValued = true, description = "A further named secret, e.g. "
-            + "refreshToken=/path/file (first line of the file); repeat for several")
+            + "refreshToken=/path/file or certificate=/path/app.pem (the whole file, at most 64 KB, without the "
+            + "line ends at its end); repeat for several")
     List<String> named;
 
     @Override
@@ -68,7 +70,7 @@ public class AccountCredentialsCommand extends LiaisonAction {
         if (named != null) {
             for (String pair : named) {
                 String[] nameAndFile = SecretInput.namedPair(pair);
-                if (more.put(nameAndFile[0], SecretInput.fromFile("--named " + nameAndFile[0], nameAndFile[1]))
+                if (more.put(nameAndFile[0], SecretInput.wholeFile("--named " + nameAndFile[0], nameAndFile[1]))
                         != null) {
                     throw new UserInputException("named secret '" + nameAndFile[0] + "' given twice");
                 }

@@ -233,6 +233,42 @@ class AccountCommandsTest {
     }
 
     @Test
+    void aNamedCertificateIsTheWholePemFileNotItsFirstLine() throws Exception {
+        output(add("demo", "graph"));
+        // RFC 7468: a private key and a certificate, each a BEGIN line, base64 lines and an END line
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n"
+                + "-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\nMIIBszCCAV2gAwIBAgIUb3V0\n"
+                + "-----END CERTIFICATE-----";
+        Path file = Files.writeString(dir.resolve("app.pem"), pem + "\r\n");
+        AccountCredentialsCommand c = credentials("acc-1", new ConsoleAnswers().session());
+        c.username = "app-id";
+        c.secretFile = Files.writeString(dir.resolve("unused.txt"), "unused").toString();
+        c.named = List.of("certificate=" + file);
+
+        output(c);
+
+        assertThat(runtime.credentials.get(AccountId.of("acc-1")).named("certificate").orElseThrow().reveal())
+                .isEqualTo(pem);
+    }
+
+    @Test
+    void aNamedSecretFileIsBoundedAndText() throws Exception {
+        output(add("demo", "graph"));
+        AccountCredentialsCommand large = credentials("acc-1", new ConsoleAnswers().session());
+        large.secretFile = Files.writeString(dir.resolve("s.txt"), "s").toString();
+        Path big = Files.write(dir.resolve("big.pem"), new byte[64 * 1024 + 1]);
+        large.named = List.of("certificate=" + big);
+        assertThat(error(large)).isEqualTo("Error: --named certificate '" + big + "' is larger than 64 KB; that is no secret");
+
+        AccountCredentialsCommand binary = credentials("acc-1", new ConsoleAnswers().session());
+        binary.secretFile = large.secretFile;
+        Path der = Files.write(dir.resolve("app.der"), new byte[] {0x30, (byte) 0x82, (byte) 0xFF, (byte) 0xFE});
+        binary.named = List.of("certificate=" + der);
+        assertThat(error(binary)).contains("is not UTF-8 text");
+        assertThat(runtime.credentials).isEmpty();
+    }
+
+    @Test
     void credentialsFromStandardInput() throws Exception {
         output(add("demo", "graph"));
         InputStream saved = System.in;
