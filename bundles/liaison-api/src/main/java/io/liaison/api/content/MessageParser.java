@@ -1,6 +1,7 @@
 package io.liaison.api.content;
 
 import java.io.InputStream;
+import java.time.Duration;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -20,4 +21,14 @@ public interface MessageParser {
      *                               exceeds a limit
      */
     ParsedMessage parse(InputStream content, String mediaType, String name);
+
+    /**
+     * How long parsing one message may take. A caller gives the rest of a message's reading (categorising its
+     * documents) the same budget, counted from the start of its parse.
+     *
+     * @since 1.1
+     */
+    default Duration timeLimit() {
+        return Duration.ofSeconds(120);
+    }
 }

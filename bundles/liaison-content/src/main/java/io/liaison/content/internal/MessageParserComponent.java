@@ -119,6 +119,11 @@ public final class MessageParserComponent implements MessageParser {
         }
     }
 
+    @Override
+    public Duration timeLimit() {
+        return limits.maxParseTime();
+    }
+
     private ParsedMessage parse(InputStream content, ParseRun run) {
         LimitedInputStream limited = new LimitedInputStream(content, run);
         BufferedInputStream in = new BufferedInputStream(limited, 64 * 1024);

@@ -149,7 +149,7 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
 
     private MessageImporter importer() {
         return new MessageImporter(crm, categorizer, new SenderAssigner(this::resolver), new MailActivityMapper(clock),
-                config.originalCategory());
+                config.originalCategory(), parser.timeLimit());
     }
 
     private Optional<AddressResolver> resolver() {

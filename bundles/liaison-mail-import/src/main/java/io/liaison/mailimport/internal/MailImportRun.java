@@ -14,6 +14,7 @@ import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.SyncContext;
 import io.liaison.api.runtime.TokenStore;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -165,6 +166,7 @@ final class MailImportRun {
      * or the groupware's: it fails this message only and counts towards moving it away.
      */
     private Prepared parse(SpooledMessage spooled, MessageRef ref, Map<String, Classification> chosen) {
+        Instant deadline = importer.deadlineFromNow();
         ParsedMail mail;
         try {
             mail = ParsedMail.read(spooled, ref, parser);
@@ -174,7 +176,7 @@ final class MailImportRun {
             throw new UnreadableMessageException(e);
         }
         try {
-            return new Prepared(mail, importer.classify(mail, chosen));
+            return new Prepared(mail, importer.classify(mail, chosen, deadline));
         } catch (RuntimeException | Error e) {
             mail.close();
             throw new UnreadableMessageException(e);

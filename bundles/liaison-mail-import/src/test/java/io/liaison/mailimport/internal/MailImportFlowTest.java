@@ -22,10 +22,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class MailImportFlowTest {
@@ -396,6 +399,26 @@ class MailImportFlowTest {
         assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.FAILED).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("attempt 1 of 3"));
         assertThat(filesIn(flow.importFolder())).containsExactly("flaky.eml");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS) // before: each attachment had 30 s of its own (300: 2.5 hours)
+    void aMessageWithThreeHundredSlowAttachmentsTakesOneBudget() {
+        Mails mail = mail().id("slow@kunde.de").subject("Langsam");
+        for (int i = 0; i < 300; i++) {
+            mail.attach("anhang-" + i + ".txt", "Text " + i);
+        }
+        mail.writeTo(flow.importFolder(), "slow.eml");
+        flow.parseTimeLimit = Duration.ofSeconds(3);
+        flow.slowAttachments = true;
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(1);
+        assertThat(flow.deadlines).hasSize(300).as("one budget for the whole message").containsOnly(flow.deadlines.get(0));
+        Activity activity = activity("Langsam");
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, activity.id())).as("stored, without categories")
+                .hasSize(301);
     }
 
     private List<Activity> imported() {
