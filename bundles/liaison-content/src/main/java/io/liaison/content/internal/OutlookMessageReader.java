@@ -134,9 +134,9 @@ final class OutlookMessageReader {
             }
             int type = recipientType(r);
             if (type == RECIPIENT_CC) {
-                message.cc.add(address);
+                message.addRecipient(message.cc, address);
             } else if (type != RECIPIENT_BCC) {
-                message.to.add(address);
+                message.addRecipient(message.to, address);
             }
         }
         if ((message.to.isEmpty() && message.cc.isEmpty()) || anyWithoutSmtp) {
