@@ -27,8 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,7 +47,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = RuntimeConfig.class)
 public class DefaultAccountService implements AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
-    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
     private final JdbcAccountRepository accounts;
     private final CredentialVault vault;
@@ -61,7 +58,7 @@ public class DefaultAccountService implements AccountService {
     /** The service as DS activates it: the migrated runtime database and the vault key file configured. */
     @Activate
     public DefaultAccountService(@Reference RuntimeDatabase database, RuntimeConfig config) {
-        this(new JdbcAccountRepository(database.dataSource()), keyFile(config.vault_keyFile()));
+        this(new JdbcAccountRepository(database.dataSource()), VaultKeyFile.resolve(config.vault_keyFile(), System.getenv()));
     }
 
     private DefaultAccountService(JdbcAccountRepository accounts, Path keyFile) {
@@ -87,24 +84,14 @@ public class DefaultAccountService implements AccountService {
      * would make stored ones unreadable.
      */
     static CredentialVault openVault(Path keyFile, JdbcAccountRepository accounts) {
+        VaultKeyFile.moveLegacyKey(keyFile);
         boolean mayCreate = Files.exists(keyFile) || accounts.countCredentials() == 0;
         return new CredentialVault(keyFile, mayCreate);
     }
 
     /** Expands {@code ${property}} from the system properties (Karaf sets {@code karaf.data}). */
     static Path keyFile(String configured) {
-        Matcher matcher = PROPERTY.matcher(configured);
-        StringBuilder expanded = new StringBuilder();
-        while (matcher.find()) {
-            String value = System.getProperty(matcher.group(1));
-            if (value == null) {
-                throw new VaultException("vault.keyFile '" + configured + "' names the system property "
-                        + matcher.group(1) + ", which is not set: configure vault.keyFile in " + RuntimeConfig.PID);
-            }
-            matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(expanded);
-        return Path.of(expanded.toString());
+        return VaultKeyFile.expand(configured);
     }
 
     // --- tracked services -------------------------------------------------------------------------------
