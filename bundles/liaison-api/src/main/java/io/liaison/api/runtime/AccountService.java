@@ -41,6 +41,15 @@ public interface AccountService {
      */
     GroupwareAccount setCredentials(AccountId id, Credentials credentials);
 
+    /**
+     * Forgets an account's credentials: they are deleted, not kept encrypted; its next sign-in has none. The state
+     * stays (an account that was blocked stays blocked until new credentials come).
+     *
+     * @throws AccountNotFoundException when there is no such account
+     * @since 1.1
+     */
+    GroupwareAccount clearCredentials(AccountId id);
+
     /** Switches an account off or on again; a disabled account neither runs nor signs in. */
     GroupwareAccount setEnabled(AccountId id, boolean enabled);
 

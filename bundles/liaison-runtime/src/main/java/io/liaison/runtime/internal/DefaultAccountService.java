@@ -183,6 +183,18 @@ public class DefaultAccountService implements AccountService {
     }
 
     @Override
+    public GroupwareAccount clearCredentials(AccountId id) {
+        Objects.requireNonNull(id, "id");
+        synchronized (signInLock(id)) {
+            GroupwareAccount account = accounts.find(id).orElseThrow(() -> JdbcAccountRepository.notFound(id));
+            boolean had = accounts.deleteCredentials(id);
+            LOG.info("Credentials of groupware account {} {}", id, had ? "cleared" : "were not stored; nothing cleared");
+            changed(account);
+            return account;
+        }
+    }
+
+    @Override
     public GroupwareAccount setEnabled(AccountId id, boolean enabled) {
         GroupwareAccount account = accounts.setEnabled(Objects.requireNonNull(id, "id"), enabled, Instant.now());
         LOG.info("Groupware account {} {}; state now {}", id, enabled ? "enabled" : "disabled", account.state());

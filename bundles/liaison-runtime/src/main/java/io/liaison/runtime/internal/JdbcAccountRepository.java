@@ -185,6 +185,18 @@ public class JdbcAccountRepository {
         });
     }
 
+    /** Deletes the account's sealed credentials; false when it had none. */
+    public boolean deleteCredentials(AccountId id) {
+        return Sql.transaction(dataSource, "deleting the credentials of account " + id, c -> {
+            lockAccount(c, id);
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM liaison_account_credentials WHERE account_id = ?")) {
+                delete.setString(1, id.value());
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
     /** How many accounts have encrypted credentials: a lost vault key must not be replaced while any do. */
     public int countCredentials() {
         return Sql.query(dataSource, "counting stored credentials", c -> {

@@ -72,6 +72,13 @@ public final class FakeRuntime implements AccountService, SyncService, SyncJourn
     }
 
     @Override
+    public GroupwareAccount clearCredentials(AccountId id) {
+        GroupwareAccount a = get(id).orElseThrow(() -> new AccountNotFoundException("no account " + id));
+        credentials.remove(id);
+        return a;
+    }
+
+    @Override
     public GroupwareAccount setCredentials(AccountId id, Credentials c) {
         GroupwareAccount a = get(id).orElseThrow(() -> new AccountNotFoundException("no account " + id));
         credentials.put(id, c);

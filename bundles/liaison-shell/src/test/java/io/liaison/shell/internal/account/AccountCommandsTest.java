@@ -269,6 +269,25 @@ class AccountCommandsTest {
     }
 
     @Test
+    void clearDeletesTheStoredCredentialsAndTakesNoOtherOption() throws Exception {
+        output(add("demo", "graph"));
+        AccountCredentialsCommand store = credentials("acc-1", new ConsoleAnswers().session());
+        store.secretFile = Files.writeString(dir.resolve("s.txt"), "client-secret-value").toString();
+        output(store);
+        AccountCredentialsCommand mixed = credentials("acc-1", new ConsoleAnswers().session());
+        mixed.clear = true;
+        mixed.secretFile = store.secretFile;
+        assertThat(error(mixed)).isEqualTo("Error: --clear takes no other option");
+        assertThat(runtime.credentials).containsKey(AccountId.of("acc-1"));
+
+        AccountCredentialsCommand clear = credentials("acc-1", new ConsoleAnswers().session());
+        clear.clear = true;
+
+        assertThat(output(clear)).isEqualTo("Cleared the credentials of account acc-1; its next sign-in has none\n");
+        assertThat(runtime.credentials).doesNotContainKey(AccountId.of("acc-1"));
+    }
+
+    @Test
     void credentialsFromStandardInput() throws Exception {
         output(add("demo", "graph"));
         InputStream saved = System.in;
