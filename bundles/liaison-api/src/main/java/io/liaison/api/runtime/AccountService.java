@@ -50,6 +50,15 @@ public interface AccountService {
      */
     GroupwareAccount clearCredentials(AccountId id);
 
+    /**
+     * Rotates the credentials vault's key: every account's credentials are re-encrypted with a new key in one
+     * transaction, then the new key replaces the old one (which is not kept).
+     *
+     * @return the new key's fingerprint (a hash prefix, not the key)
+     * @since 1.1
+     */
+    String rekeyVault();
+
     /** Switches an account off or on again; a disabled account neither runs nor signs in. */
     GroupwareAccount setEnabled(AccountId id, boolean enabled);
 

@@ -49,7 +49,9 @@ public class DefaultAccountService implements AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
 
     private final JdbcAccountRepository accounts;
-    private final CredentialVault vault;
+    /** Replaced by a key rotation; sealing and storing hold {@link #vaultLock}, so that none seals with a retired key. */
+    private volatile CredentialVault vault;
+    private final Object vaultLock = new Object();
     private final Map<String, List<ConnectorFactory>> factories = new ConcurrentHashMap<>();
     private final Map<AccountId, Object> signInLocks = new ConcurrentHashMap<>();
     private final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
@@ -85,6 +87,7 @@ public class DefaultAccountService implements AccountService {
      */
     static CredentialVault openVault(Path keyFile, JdbcAccountRepository accounts) {
         VaultKeyFile.moveLegacyKey(keyFile);
+        VaultRekey.finishInterrupted(keyFile, accounts);
         boolean mayCreate = Files.exists(keyFile) || accounts.countCredentials() == 0;
         return new CredentialVault(keyFile, mayCreate);
     }
@@ -174,11 +177,21 @@ public class DefaultAccountService implements AccountService {
             throw new IllegalArgumentException("credentials must not be null (use Credentials.NONE for none)");
         }
         synchronized (signInLock(id)) {
-            accounts.storeCredentials(id, vault.seal(id, credentials), Instant.now());
+            synchronized (vaultLock) {
+                accounts.storeCredentials(id, vault.seal(id, credentials), Instant.now());
+            }
             GroupwareAccount account = accounts.unblock(id, Instant.now());
             LOG.info("New credentials stored for groupware account {}; state now {}", id, account.state());
             changed(account);
             return account;
+        }
+    }
+
+    @Override
+    public String rekeyVault() {
+        synchronized (vaultLock) {
+            vault = VaultRekey.rekey(vault, accounts);
+            return vault.keyFingerprint();
         }
     }
 
@@ -263,7 +276,9 @@ public class DefaultAccountService implements AccountService {
 
     private void storeRenewedCredentials(AccountId id, Credentials renewed) {
         Objects.requireNonNull(renewed, "renewed");
-        accounts.storeCredentials(id, vault.seal(id, renewed), Instant.now());
+        synchronized (vaultLock) {
+            accounts.storeCredentials(id, vault.seal(id, renewed), Instant.now());
+        }
         LOG.debug("Renewed credentials stored for groupware account {}", id);
     }
 

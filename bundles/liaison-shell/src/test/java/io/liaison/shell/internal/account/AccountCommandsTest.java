@@ -288,6 +288,16 @@ class AccountCommandsTest {
     }
 
     @Test
+    void vaultRekeyPrintsTheNewKeysFingerprint() throws Exception {
+        VaultRekeyCommand c = new VaultRekeyCommand();
+        c.accounts = runtime;
+
+        assertThat(output(c)).isEqualTo("Vault key rotated: every stored credential is re-encrypted with key "
+                + "fingerprint-1; back up the new key file\n");
+        assertThat(runtime.rekeyed).isEqualTo(1);
+    }
+
+    @Test
     void credentialsFromStandardInput() throws Exception {
         output(add("demo", "graph"));
         InputStream saved = System.in;
