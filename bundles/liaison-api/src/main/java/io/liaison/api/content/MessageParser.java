@@ -1,7 +1,9 @@
 package io.liaison.api.content;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -30,5 +32,25 @@ public interface MessageParser {
      */
     default Duration timeLimit() {
         return Duration.ofSeconds(120);
+    }
+
+    /**
+     * The largest raw message it reads, in bytes: a caller that copies a message first need not copy more than one
+     * byte beyond it (the parser then refuses the message as too large).
+     *
+     * @since 1.1
+     */
+    default long sizeLimit() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * Where it keeps temporary files, so that a caller's own temporary copies of messages go there too; empty for
+     * the system's temporary directory.
+     *
+     * @since 1.1
+     */
+    default Optional<Path> spoolDirectory() {
+        return Optional.empty();
     }
 }

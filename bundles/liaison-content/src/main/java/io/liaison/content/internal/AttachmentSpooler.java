@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.tika.io.TikaInputStream;
 
 /**
@@ -72,6 +73,11 @@ final class AttachmentSpooler {
             }
             throw e;
         }
+    }
+
+    /** The spool directory; empty for the system's temporary directory. */
+    Optional<Path> directory() {
+        return Optional.ofNullable(directory);
     }
 
     /** A new empty temporary file in the spool directory (readable by its owner only, as the JDK creates them). */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.io.MaxLineLimitException;
@@ -122,6 +123,16 @@ public final class MessageParserComponent implements MessageParser {
     @Override
     public Duration timeLimit() {
         return limits.maxParseTime();
+    }
+
+    @Override
+    public long sizeLimit() {
+        return limits.maxMessageBytes();
+    }
+
+    @Override
+    public Optional<Path> spoolDirectory() {
+        return spooler.directory();
     }
 
     private ParsedMessage parse(InputStream content, ParseRun run) {

@@ -150,7 +150,7 @@ final class MailImportRun {
                             Map<String, Classification> chosen, ExecutorService parsing) {
         SpooledMessage spooled;
         try {
-            spooled = SpooledMessage.read(store, ref);
+            spooled = SpooledMessage.read(store, ref, parser.sizeLimit(), parser.spoolDirectory());
         } catch (RuntimeException e) {
             return new Pending(folder, ref, Optional.empty(), CompletableFuture.failedFuture(e));
         }
