@@ -20,6 +20,11 @@ public final class BcryptPassword {
             System.err.println("liaison-admin: no password given on standard input");
             System.exit(2);
         }
+        // bcrypt reads 72 bytes at most; a longer password would match each of its 72-byte prefixes
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            System.err.println("liaison-admin: the password is longer than bcrypt's 72 bytes (UTF-8)");
+            System.exit(2);
+        }
         System.out.println(BCrypt.hashpw(password, BCrypt.gensalt(12)));
     }
 }

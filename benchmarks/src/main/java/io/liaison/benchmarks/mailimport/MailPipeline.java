@@ -20,6 +20,7 @@ import io.liaison.runtime.internal.DefaultAccountService;
 import io.liaison.runtime.internal.DefaultSyncService;
 import io.liaison.runtime.internal.JdbcAccountRepository;
 import io.liaison.runtime.internal.JdbcSyncJournal;
+import io.liaison.runtime.internal.JdbcTokenStore;
 import io.liaison.runtime.internal.RuntimeDatabase;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
@@ -72,7 +73,8 @@ final class MailPipeline implements AutoCloseable {
         accounts.addConnectorFactory(connectorView.apply(new LocalConnectorFactory()));
         this.journal = new JdbcSyncJournal(runtimePool);
         this.sync = new DefaultSyncService(accounts, journal);
-        MailImport mailImport = new MailImport(crmView.apply(crm), parser, categorizer, accounts, sync, config(maxMessages, parsingThreads));
+        MailImport mailImport = new MailImport(crmView.apply(crm), parser, categorizer, accounts, sync,
+                new JdbcTokenStore(runtimePool), config(maxMessages, parsingThreads));
         sync.addAreaSynchronizer(mailImport);
         this.account = accounts.create(new AccountRequest(DEMO, LocalConnectorFactory.TYPE,
                 Map.of(LocalConnectorFactory.ROOT, root.toString(), LocalConnectorFactory.CREATE_ROOT, "true"), false, null, Set.of(SyncArea.MAILS), null));
@@ -130,6 +132,8 @@ final class MailPipeline implements AutoCloseable {
             @Override public String originalCategory() { return "E-Mail"; }
             @Override public int maxMessagesPerRun() { return maxMessages; }
             @Override public int parsingThreads() { return parsingThreads; }
+            @Override public String notImportedFolderName() { return "Not imported"; }
+            @Override public int maxFailedAttempts() { return 3; }
         };
     }
 }

@@ -2,6 +2,7 @@ package io.liaison.api.content;
 
 import io.liaison.api.domain.Classification;
 import java.io.InputStream;
+import java.time.Instant;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -19,4 +20,15 @@ public interface DocumentCategorizer {
      * @param content   its bytes; read as far as needed, not closed
      */
     Classification categorize(String fileName, String mediaType, InputStream content);
+
+    /**
+     * Categorises a document within a time budget: text that cannot be read by {@code deadline} is not read (the
+     * document is categorised by name and type). A message's attachments share one deadline, so that many slow
+     * documents cannot hold a message for longer than its budget.
+     *
+     * @since 1.1
+     */
+    default Classification categorize(String fileName, String mediaType, InputStream content, Instant deadline) {
+        return categorize(fileName, mediaType, content);
+    }
 }

@@ -41,6 +41,24 @@ public interface AccountService {
      */
     GroupwareAccount setCredentials(AccountId id, Credentials credentials);
 
+    /**
+     * Forgets an account's credentials: they are deleted, not kept encrypted; its next sign-in has none. The state
+     * stays (an account that was blocked stays blocked until new credentials come).
+     *
+     * @throws AccountNotFoundException when there is no such account
+     * @since 1.1
+     */
+    GroupwareAccount clearCredentials(AccountId id);
+
+    /**
+     * Rotates the credentials vault's key: every account's credentials are re-encrypted with a new key in one
+     * transaction, then the new key replaces the old one (which is not kept).
+     *
+     * @return the new key's fingerprint (a hash prefix, not the key)
+     * @since 1.1
+     */
+    String rekeyVault();
+
     /** Switches an account off or on again; a disabled account neither runs nor signs in. */
     GroupwareAccount setEnabled(AccountId id, boolean enabled);
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.tika.io.TikaInputStream;
 
 /**
@@ -45,8 +46,7 @@ final class AttachmentSpooler {
         try {
             long size = head.length;
             if (!inMemory) {
-                file = directory == null ? Files.createTempFile("liaison-attachment-", ".tmp")
-                        : Files.createTempFile(directory, "liaison-attachment-", ".tmp");
+                file = temporaryFile("liaison-attachment-", ".tmp");
                 try (OutputStream out = Files.newOutputStream(file)) {
                     out.write(head);
                     byte[] buffer = new byte[BUFFER];
@@ -73,6 +73,16 @@ final class AttachmentSpooler {
             }
             throw e;
         }
+    }
+
+    /** The spool directory; empty for the system's temporary directory. */
+    Optional<Path> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /** A new empty temporary file in the spool directory (readable by its owner only, as the JDK creates them). */
+    Path temporaryFile(String prefix, String suffix) throws IOException {
+        return directory == null ? Files.createTempFile(prefix, suffix) : Files.createTempFile(directory, prefix, suffix);
     }
 
     /** The first {@code limit} bytes of the content (fewer when it ends before). */

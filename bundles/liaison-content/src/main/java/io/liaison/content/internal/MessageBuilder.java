@@ -4,14 +4,19 @@ import io.liaison.api.content.ParsedAttachment;
 import io.liaison.api.content.ParsedMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Collects the parts of one message (MIME or Outlook) as a parser finds them, bounds the bodies, and builds
  * the {@link ParsedMessage}.
  */
 final class MessageBuilder {
+    /** The most recipients (To and Cc together) a message keeps; the rest are left out with a problem note. */
+    static final int MAX_RECIPIENTS = 1000;
+
     private final int maxChars;
 
     String messageId = "";
@@ -19,8 +24,9 @@ final class MessageBuilder {
     List<String> references = List.of();
     String from = "";
     String fromName = "";
-    final List<String> to = new ArrayList<>();
-    final List<String> cc = new ArrayList<>();
+    /** Recipients in their order, each once (a set: de-duplicating 100,000 of them in a list took seconds). */
+    final Set<String> to = new LinkedHashSet<>();
+    final Set<String> cc = new LinkedHashSet<>();
     Optional<Instant> sentAt = Optional.empty();
     boolean dateSeen;
     String subject = "";
@@ -68,6 +74,18 @@ final class MessageBuilder {
         html = raw;
     }
 
+    /** Adds a recipient once, up to {@link #MAX_RECIPIENTS} of To and Cc together. */
+    void addRecipient(Set<String> into, String address) {
+        if (into.contains(address)) {
+            return;
+        }
+        if (to.size() + cc.size() >= MAX_RECIPIENTS) {
+            problem("more than " + MAX_RECIPIENTS + " recipients; the others were left out");
+            return;
+        }
+        into.add(address);
+    }
+
     void problem(String problem) {
         if (!problems.contains(problem)) {
             problems.add(problem);
@@ -82,7 +100,7 @@ final class MessageBuilder {
         if (!dateSeen) {
             problems.add("no Date header");
         }
-        return new ParsedMessage(messageId, inReplyTo, references, from, fromName, to, cc, sentAt, subject,
+        return new ParsedMessage(messageId, inReplyTo, references, from, fromName, List.copyOf(to), List.copyOf(cc), sentAt, subject,
                 text.toString().strip(), safeHtml, attachments, embedded, problems);
     }
 }

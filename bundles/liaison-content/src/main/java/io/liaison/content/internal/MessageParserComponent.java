@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.io.MaxLineLimitException;
@@ -38,6 +39,11 @@ public final class MessageParserComponent implements MessageParser {
     public @interface Config {
         @AttributeDefinition(name = "Maximum message size (MB)", description = "A larger message is rejected.")
         long maxMessageMegabytes() default 512;
+
+        @AttributeDefinition(name = "Maximum Outlook message size (MB)", description = "A larger Outlook .msg file "
+                + "is rejected, as is one whose streams declare more together: the Outlook reader (POI) holds every "
+                + "stream of a .msg in memory, so this bounds the heap one .msg can take.")
+        long maxOutlookMegabytes() default 64;
 
         @AttributeDefinition(name = "Maximum nesting depth", description = "Levels of mails attached to mails.")
         int maxNestingDepth() default 10;
@@ -87,7 +93,8 @@ public final class MessageParserComponent implements MessageParser {
     void modified(Config config) {
         this.limits = new ParseLimits(config.maxMessageMegabytes() * 1024 * 1024, config.maxNestingDepth(),
                 config.maxAttachments(), Duration.ofSeconds(config.maxParseSeconds()), config.maxTextCharacters(),
-                config.maxHeaderCount(), config.maxHeaderLength(), config.maxLineLength());
+                config.maxHeaderCount(), config.maxHeaderLength(), config.maxLineLength(),
+                config.maxOutlookMegabytes() * 1024 * 1024);
         this.spooler = new AttachmentSpooler(config.spoolDirectory().isBlank() ? null : Path.of(config.spoolDirectory()));
         LOG.debug("Message parser limits: {}", limits);
     }
@@ -105,11 +112,27 @@ public final class MessageParserComponent implements MessageParser {
         } catch (MessageParseException e) {
             run.releaseAll();
             throw new MessageParseException("Message '" + what + "': " + e.getMessage(), e.getCause());
-        } catch (RuntimeException | StackOverflowError e) {
-            // a library's own failure on malformed input: the message is unreadable, the caller goes on
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a library's own failure on malformed input: the message is unreadable, the caller goes on. An
+            // OutOfMemoryError here is an allocation for this message that failed; what it took is garbage now.
             run.releaseAll();
             throw new MessageParseException("Message '" + what + "' cannot be read: " + describe(e), e);
         }
+    }
+
+    @Override
+    public Duration timeLimit() {
+        return limits.maxParseTime();
+    }
+
+    @Override
+    public long sizeLimit() {
+        return limits.maxMessageBytes();
+    }
+
+    @Override
+    public Optional<Path> spoolDirectory() {
+        return spooler.directory();
     }
 
     private ParsedMessage parse(InputStream content, ParseRun run) {
@@ -143,10 +166,10 @@ public final class MessageParserComponent implements MessageParser {
     }
 
     private ParsedMessage parseOutlook(InputStream in, ParseRun run) throws IOException {
-        Path file = Files.createTempFile("liaison-msg-", ".msg");
+        Path file = spooler.temporaryFile("liaison-msg-", ".msg");
         try {
             try (OutputStream out = Files.newOutputStream(file)) {
-                in.transferTo(out);
+                copyOutlook(in, out, run.limits().maxOutlookBytes());
             }
             return new OutlookMessageReader(spooler).read(file, run);
         } catch (LimitExceededException | MessageParseException e) {
@@ -155,6 +178,19 @@ public final class MessageParserComponent implements MessageParser {
             throw new MessageParseException("not a readable Outlook message: " + describe(e), e);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    private static void copyOutlook(InputStream in, OutputStream out, long max) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > max) {
+                throw new LimitExceededException("Outlook message larger than the limit of " + max + " bytes");
+            }
+            out.write(buffer, 0, n);
         }
     }
 

@@ -3,6 +3,7 @@ package io.liaison.content.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -106,7 +107,7 @@ final class MimeHeaders {
         }
     }
 
-    private static void addresses(Field field, List<String> into, MessageBuilder message, DecodeMonitor monitor) {
+    private static void addresses(Field field, Set<String> into, MessageBuilder message, DecodeMonitor monitor) {
         ParsedField parsed = LenientFieldParser.getParser().parse(field, monitor);
         AddressList list = parsed instanceof AddressListField f ? f.getAddressList() : null;
         if (list == null) {
@@ -117,8 +118,8 @@ final class MimeHeaders {
             String address = salvage(mailbox.getAddress());
             if (!isAddress(address)) {
                 message.problem("a recipient without an e-mail address was left out");
-            } else if (!into.contains(address)) {
-                into.add(address);
+            } else {
+                message.addRecipient(into, address);
             }
         }
     }

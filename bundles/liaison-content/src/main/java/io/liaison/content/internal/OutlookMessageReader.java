@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Calendar;
@@ -54,6 +56,9 @@ final class OutlookMessageReader {
     private static final String NAMED_PROPERTIES = "__nameid_version1.0";
     private static final int EMBEDDED_HEADER = 24;
     private static final int TOP_LEVEL_HEADER = 32;
+    /** The most the compressed RTF body is unpacked to, whatever the text limit. */
+    static final int MAX_RTF_BYTES = 32 * 1024 * 1024;
+    private static final int RTF_BYTES_PER_CHAR = 8;
 
     private final AttachmentSpooler spooler;
 
@@ -63,6 +68,7 @@ final class OutlookMessageReader {
 
     ParsedMessage read(Path file, ParseRun run) throws IOException {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            OutlookStorageBudget.check(fs.getRoot(), run.limits().maxOutlookBytes());
             return convert(new MAPIMessage(fs), fs.getRoot(), run, 0);
         }
     }
@@ -100,9 +106,11 @@ final class OutlookMessageReader {
 
         String text = get(msg::getTextBody);
         String html = get(msg::getHtmlBody);
+        String rtf = null;
         if (html.isBlank()) {
             // most HTML mails in a .msg file carry their HTML only encapsulated in the compressed RTF body
-            html = rtfHtml(msg, message, run.limits().maxTextChars() + 1);
+            rtf = rtfBody(msg, message, run.limits());
+            html = rtfHtml(rtf, message, run.limits().maxTextChars() + 1);
         }
         if (!html.isBlank()) {
             message.setHtml(html);
@@ -110,7 +118,7 @@ final class OutlookMessageReader {
         if (!text.isBlank()) {
             message.appendText(text);
         } else if (html.isBlank()) {
-            message.appendText(rtfText(msg, message, run.limits().maxTextChars()));
+            message.appendText(rtfText(rtf, message, run.limits().maxTextChars()));
         }
         attachments(msg, root, message, run, depth);
         return message.build();
@@ -126,9 +134,9 @@ final class OutlookMessageReader {
             }
             int type = recipientType(r);
             if (type == RECIPIENT_CC) {
-                message.cc.add(address);
+                message.addRecipient(message.cc, address);
             } else if (type != RECIPIENT_BCC) {
-                message.to.add(address);
+                message.addRecipient(message.to, address);
             }
         }
         if ((message.to.isEmpty() && message.cc.isEmpty()) || anyWithoutSmtp) {
@@ -166,8 +174,8 @@ final class OutlookMessageReader {
                 message.embedded.add(embedded);
                 // kept as a document of its own too, as a forwarded MIME message is: the CRM user can open it
                 DirectoryNode storage = a.getAttachmentDirectory().getDirectory();
-                message.attachments.add(spooler.spool(new ByteArrayInputStream(standaloneMsg(storage, root)),
-                        embeddedFileName(a, embedded, index), index, run));
+                message.attachments.add(spoolStandaloneMsg(storage, root, embeddedFileName(a, embedded, index),
+                        index, run));
                 continue;
             }
             ByteChunk data = a.getAttachData();
@@ -182,12 +190,39 @@ final class OutlookMessageReader {
     }
 
     /**
+     * Writes an attached message as a {@code .msg} file to the spool directory and spools it from there: a copy in
+     * memory at every nesting level would multiply the heap a deeply nested message takes.
+     */
+    private SpooledAttachment spoolStandaloneMsg(DirectoryNode storage, DirectoryNode root, String name, int index,
+                                                 ParseRun run) throws IOException {
+        Path copy = spooler.temporaryFile("liaison-embedded-", ".msg");
+        try {
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                writeStandaloneMsg(storage, root, out);
+            }
+            try (InputStream in = Files.newInputStream(copy)) {
+                return spooler.spool(in, name, index, run);
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    /** {@link #writeStandaloneMsg} into a byte array. */
+    static byte[] standaloneMsg(DirectoryNode embedded, DirectoryNode topLevel) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeStandaloneMsg(embedded, topLevel, bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
      * An attached Outlook message as a {@code .msg} file of its own. POI cannot write a message, but the storage
      * of an embedded message differs from a top-level one in two ways only ([MS-OXMSG] 2.4): its property stream
      * has a 24-byte header instead of 32 (no trailing reserved bytes), and it has no named-property mapping of its
      * own (it uses the top-level one). So the storage is copied, the header widened and the mapping copied in.
      */
-    static byte[] standaloneMsg(DirectoryNode embedded, DirectoryNode topLevel) throws IOException {
+    static void writeStandaloneMsg(DirectoryNode embedded, DirectoryNode topLevel, OutputStream target)
+            throws IOException {
         try (POIFSFileSystem out = new POIFSFileSystem()) {
             DirectoryEntry root = out.getRoot();
             for (Entry entry : embedded) {
@@ -207,9 +242,7 @@ final class OutlookMessageReader {
             if (!root.hasEntry(NAMED_PROPERTIES) && topLevel.hasEntry(NAMED_PROPERTIES)) {
                 EntryUtils.copyNodeRecursively(topLevel.getEntry(NAMED_PROPERTIES), root);
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            out.writeFilesystem(bytes);
-            return bytes.toByteArray();
+            out.writeFilesystem(target);
         }
     }
 
@@ -252,31 +285,48 @@ final class OutlookMessageReader {
         return headers;
     }
 
-    private static String rtfHtml(MAPIMessage msg, MessageBuilder message, int maxChars) {
-        if (msg.getMainChunks().getRtfBodyChunk() == null) {
+    /**
+     * The compressed RTF body unpacked, at most a few times the text limit (RTF spends several bytes per character
+     * of text); empty when there is none or it cannot be read.
+     */
+    private static String rtfBody(MAPIMessage msg, MessageBuilder message, ParseLimits limits) {
+        ByteChunk chunk = msg.getMainChunks().getRtfBodyChunk();
+        if (chunk == null || chunk.getValue() == null) {
+            return "";
+        }
+        int cap = (int) Math.min(MAX_RTF_BYTES, RTF_BYTES_PER_CHAR * (long) limits.maxTextChars());
+        try {
+            CompressedRtf.Body body = CompressedRtf.decompress(chunk.getValue(), cap);
+            if (body.cut()) {
+                message.problem("the RTF body unpacks to more than " + cap + " bytes; read as far as that");
+            }
+            return body.rtf();
+        } catch (IOException | RuntimeException e) {
+            message.problem("unreadable RTF body: " + e.getMessage());
+            return "";
+        }
+    }
+
+    private static String rtfHtml(String rtf, MessageBuilder message, int maxChars) {
+        if (rtf.isEmpty()) {
             return "";
         }
         try {
-            return RtfHtmlDecapsulator.decapsulate(msg.getRtfBody(), maxChars).orElse("");
+            return RtfHtmlDecapsulator.decapsulate(rtf, maxChars).orElse("");
         } catch (Exception e) {
             message.problem("unreadable RTF body: " + e.getMessage());
             return "";
         }
     }
 
-    private static String rtfText(MAPIMessage msg, MessageBuilder message, int maxChars) {
-        ByteChunk rtf = msg.getMainChunks().getRtfBodyChunk();
-        if (rtf == null) {
+    private static String rtfText(String rtf, MessageBuilder message, int maxChars) {
+        if (rtf.isEmpty()) {
             return "";
         }
         try {
-            String decompressed = msg.getRtfBody();
-            if (decompressed == null) {
-                return "";
-            }
             BodyContentHandler handler = new BodyContentHandler(maxChars);
             try {
-                new RTFParser().parse(new ByteArrayInputStream(decompressed.getBytes(StandardCharsets.ISO_8859_1)),
+                new RTFParser().parse(new ByteArrayInputStream(rtf.getBytes(StandardCharsets.ISO_8859_1)),
                         handler, new Metadata(), new ParseContext());
             } catch (SAXException e) {
                 if (!WriteLimitReachedException.isWriteLimitReached(e)) {

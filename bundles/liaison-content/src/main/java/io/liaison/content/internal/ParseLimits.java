@@ -15,17 +15,20 @@ import java.time.Duration;
  * @param maxHeaderCount    header fields per entity
  * @param maxHeaderLength   characters of one header field
  * @param maxLineLength     characters of one line
+ * @param maxOutlookBytes   bytes of an Outlook {@code .msg} file, and of all the streams it declares together: POI
+ *                          reads every stream of one whole into the heap, so this is lower than the general limit
  */
 public record ParseLimits(long maxMessageBytes, int maxDepth, int maxAttachments, Duration maxParseTime,
-                          int maxTextChars, int maxHeaderCount, int maxHeaderLength, int maxLineLength) {
+                          int maxTextChars, int maxHeaderCount, int maxHeaderLength, int maxLineLength,
+                          long maxOutlookBytes) {
 
     /** The defaults of {@link MessageParserComponent.Config}. */
     public static final ParseLimits DEFAULTS = new ParseLimits(512L * 1024 * 1024, 10, 500, Duration.ofSeconds(120),
-            1_000_000, 1000, 100_000, 100_000);
+            1_000_000, 1000, 100_000, 100_000, 64L * 1024 * 1024);
 
     public ParseLimits {
         if (maxMessageBytes <= 0 || maxDepth <= 0 || maxAttachments < 0 || maxTextChars <= 0
-                || maxHeaderCount <= 0 || maxHeaderLength <= 0 || maxLineLength <= 0
+                || maxHeaderCount <= 0 || maxHeaderLength <= 0 || maxLineLength <= 0 || maxOutlookBytes <= 0
                 || maxParseTime.isNegative() || maxParseTime.isZero()) {
             throw new IllegalArgumentException("every parse limit must be positive: " + this);
         }
@@ -38,21 +41,26 @@ public record ParseLimits(long maxMessageBytes, int maxDepth, int maxAttachments
 
     ParseLimits withMaxMessageBytes(long bytes) {
         return new ParseLimits(bytes, maxDepth, maxAttachments, maxParseTime, maxTextChars, maxHeaderCount,
-                maxHeaderLength, maxLineLength);
+                maxHeaderLength, maxLineLength, maxOutlookBytes);
     }
 
     ParseLimits withMaxAttachments(int attachments) {
         return new ParseLimits(maxMessageBytes, maxDepth, attachments, maxParseTime, maxTextChars, maxHeaderCount,
-                maxHeaderLength, maxLineLength);
+                maxHeaderLength, maxLineLength, maxOutlookBytes);
     }
 
     ParseLimits withMaxParseTime(Duration time) {
         return new ParseLimits(maxMessageBytes, maxDepth, maxAttachments, time, maxTextChars, maxHeaderCount,
-                maxHeaderLength, maxLineLength);
+                maxHeaderLength, maxLineLength, maxOutlookBytes);
     }
 
     ParseLimits withMaxTextChars(int chars) {
         return new ParseLimits(maxMessageBytes, maxDepth, maxAttachments, maxParseTime, chars, maxHeaderCount,
-                maxHeaderLength, maxLineLength);
+                maxHeaderLength, maxLineLength, maxOutlookBytes);
+    }
+
+    ParseLimits withMaxOutlookBytes(long bytes) {
+        return new ParseLimits(maxMessageBytes, maxDepth, maxAttachments, maxParseTime, maxTextChars, maxHeaderCount,
+                maxHeaderLength, maxLineLength, bytes);
     }
 }

@@ -6,14 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -28,7 +22,8 @@ import org.xml.sax.SAXException;
 
 /**
  * Extracts a bounded amount of text from a document with Tika: the content is spooled to a temporary file
- * (at most {@code maxBytes}), parsed on a worker with a time limit, writing at most {@code maxChars}
+ * (at most {@code maxBytes}), parsed on a worker ({@link ExtractionWorkers}) within its own time limit and the
+ * message's remaining budget, whichever ends first, writing at most {@code maxChars}
  * characters, behind Tika's zip-bomb guard (output/input ratio and nesting). The text of embedded documents (a
  * forwarded mail's attachments) counts within the same bounds. Any failure yields what was extracted so far, or
  * nothing.
@@ -36,16 +31,29 @@ import org.xml.sax.SAXException;
 final class TextExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(TextExtractor.class);
 
-    private final ExecutorService workers;
+    /** Reads the text of one document (Tika; a test puts a slow or stuck reader in its place). */
+    @FunctionalInterface
+    interface TextReader {
+        String read(TikaInputStream input, String fileName, String mediaType) throws Exception;
+    }
+
+    private final ExtractionWorkers workers;
     private final int maxChars;
     private final long maxBytes;
     private final Duration timeout;
+    private final TextReader reader;
 
-    TextExtractor(ExecutorService workers, int maxChars, long maxBytes, Duration timeout) {
+    TextExtractor(ExtractionWorkers workers, int maxChars, long maxBytes, Duration timeout) {
+        this(workers, maxChars, maxBytes, timeout, null);
+    }
+
+    /** @param reader what reads the text; {@code null} for Tika */
+    TextExtractor(ExtractionWorkers workers, int maxChars, long maxBytes, Duration timeout, TextReader reader) {
         this.workers = workers;
         this.maxChars = maxChars;
         this.maxBytes = maxBytes;
         this.timeout = timeout;
+        this.reader = reader == null ? this::parse : reader;
     }
 
     /**
@@ -53,12 +61,23 @@ final class TextExtractor {
      *
      * @param mediaType the type already detected by content (the parser is then chosen by it, not detected
      *                  again), or {@code application/octet-stream}
+     * @param deadline  when the time for this document is up (the message's budget); the extraction's own limit
+     *                  applies when it comes first
      */
-    Optional<String> extract(InputStream content, String fileName, String mediaType) {
+    Optional<String> extract(InputStream content, String fileName, String mediaType, Instant deadline) {
+        Duration time = Duration.between(Instant.now(), deadline);
+        if (time.compareTo(timeout) > 0) {
+            time = timeout;
+        }
+        if (time.isNegative() || time.isZero()) {
+            LOG.debug("No time left to read the text of '{}'; categorised without its text", fileName);
+            return Optional.empty();
+        }
         if (content instanceof SpoolBytesStream inMemory) {
             // an attachment of this bundle kept in memory is handed to Tika as it is
             byte[] bytes = inMemory.bytes();
-            return run(fileName, () -> parse(TikaInputStream.get(bytes), fileName, mediaType), () -> { });
+            return workers.run(fileName, time, () -> reader.read(TikaInputStream.get(bytes), fileName, mediaType),
+                    () -> { });
         }
         // a spooled attachment of this bundle is read from its own file; any other stream is copied to one
         boolean ownFile = !(content instanceof SpoolFileStream);
@@ -69,44 +88,11 @@ final class TextExtractor {
             LOG.debug("Could not spool '{}' for text extraction: {}", fileName, e.toString());
             return Optional.empty();
         }
-        return run(fileName, () -> parse(TikaInputStream.get(file), fileName, mediaType), () -> {
+        return workers.run(fileName, time, () -> reader.read(TikaInputStream.get(file), fileName, mediaType), () -> {
             if (ownFile) {
                 deleteQuietly(file);
             }
         });
-    }
-
-    /** Runs the extraction on a worker with the time limit; {@code cleanup} runs once it ended or was refused. */
-    private Optional<String> run(String fileName, Callable<String> extraction, Runnable cleanup) {
-        Future<String> task;
-        try {
-            task = workers.submit(() -> {
-                try {
-                    return EmbeddedTika.withBundleClassLoader(extraction);
-                } finally {
-                    cleanup.run();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            cleanup.run();
-            LOG.warn("No worker free to read the text of '{}'; categorised without its text", fileName);
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(task.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            LOG.info("Reading the text of '{}' took longer than {} s; categorised without its text", fileName,
-                    timeout.toSeconds());
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            LOG.debug("Could not read the text of '{}': {}", fileName, String.valueOf(e.getCause()));
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 
     /** Parses the stream (and closes it). */

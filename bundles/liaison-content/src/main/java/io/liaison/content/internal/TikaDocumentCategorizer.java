@@ -4,12 +4,9 @@ import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.domain.Classification;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,6 +42,11 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
 
         @AttributeDefinition(name = "Parallel extractions", description = "Workers reading text at one time.")
         int workers() default 2;
+
+        @AttributeDefinition(name = "Stuck extractions tolerated", description = "An extraction that does not stop "
+                + "when its time is up is left to its thread and a new worker takes its place; while this many are "
+                + "stuck, documents are categorised without their text.")
+        int maxStuckExtractions() default 4;
     }
 
     /** Rules from configuration; replaced as a whole by DS when one comes or goes (hence no constructor injection). */
@@ -52,56 +54,62 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ConfiguredCategoryRule> configuredRules = List.of();
 
-    private final ThreadPoolExecutor workers;
+    private final ExtractionWorkers workers;
+    private final Duration maxExtractTime;
     private final TextExtractor extractor;
     private final Supplier<List<CategoryRule>> rules;
 
     @Activate
     public TikaDocumentCategorizer(Config config) {
-        this.workers = newWorkers(config.workers());
+        this.workers = new ExtractionWorkers(config.workers(), config.maxStuckExtractions());
+        this.maxExtractTime = Duration.ofSeconds(config.maxExtractSeconds());
         this.extractor = new TextExtractor(workers, config.maxTextCharacters(),
-                config.maxDocumentMegabytes() * 1024 * 1024, Duration.ofSeconds(config.maxExtractSeconds()));
+                config.maxDocumentMegabytes() * 1024 * 1024, maxExtractTime);
         this.rules = () -> configuredRules.stream().map(ConfiguredCategoryRule::rule).toList();
     }
 
     /** For tests and for use outside OSGi: fixed rules (the defaults when empty). */
     public TikaDocumentCategorizer(List<CategoryRule> fixedRules, int maxTextCharacters, Duration maxExtractTime) {
-        this.workers = newWorkers(2);
-        this.extractor = new TextExtractor(workers, maxTextCharacters, 256L * 1024 * 1024, maxExtractTime);
+        this(fixedRules, maxTextCharacters, maxExtractTime, null);
+    }
+
+    /** For tests: {@code reader} in place of Tika ({@code null} for Tika), two workers, four stuck tolerated. */
+    TikaDocumentCategorizer(List<CategoryRule> fixedRules, int maxTextCharacters, Duration maxExtractTime,
+                            TextExtractor.TextReader reader) {
+        this.workers = new ExtractionWorkers(2, 4);
+        this.maxExtractTime = maxExtractTime;
+        this.extractor = new TextExtractor(workers, maxTextCharacters, 256L * 1024 * 1024, maxExtractTime, reader);
         this.rules = () -> fixedRules;
     }
 
     @Deactivate
     public void close() {
-        workers.shutdownNow();
+        workers.close();
     }
 
     @Override
     public Classification categorize(String fileName, String mediaType, InputStream content) {
+        return categorize(fileName, mediaType, content, Instant.now().plus(maxExtractTime));
+    }
+
+    @Override
+    public Classification categorize(String fileName, String mediaType, InputStream content, Instant deadline) {
         List<CategoryRule> configured = rules.get();
         CategoryRules engine = new CategoryRules(configured.isEmpty() ? CategoryRules.DEFAULTS : configured);
         String name = fileName == null ? "" : fileName;
         String type = mediaType == null ? "application/octet-stream" : mediaType.toLowerCase(Locale.ROOT);
         // the text is extracted only when a rule with words is reached (see CategoryRules.classify)
         boolean readable = engine.needsText() && content != null && hasText(type);
-        return engine.classify(name, type, () -> readable ? extractor.extract(content, name, type).orElse("") : "");
+        return engine.classify(name, type, () -> readable ? extractor.extract(content, name, type, deadline).orElse("") : "");
+    }
+
+    /** How many text extractions did not stop when their time was up and still hold their threads. */
+    int stuckExtractions() {
+        return workers.stuck();
     }
 
     /** Images, audio and video carry no words worth reading. */
     private static boolean hasText(String type) {
         return !(type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/"));
-    }
-
-    private static ThreadPoolExecutor newWorkers(int count) {
-        AtomicInteger number = new AtomicInteger();
-        int threads = Math.max(1, count);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(64), r -> {
-                    Thread t = new Thread(r, "liaison-content-extract-" + number.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 }

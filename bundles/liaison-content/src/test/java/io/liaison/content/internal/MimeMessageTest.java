@@ -32,6 +32,31 @@ class MimeMessageTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30) // before: de-duplicated in a list, 91,020 recipients took 6.5 s, all kept
+    void seventyFiveThousandRecipientsAreDeDuplicatedInLinearTimeAndCapped() {
+        // as many as mime4j's 1 MB of headers per message allows: 150 headers of 500 short addresses
+        StringBuilder message = new StringBuilder("From: a@k.io\nSubject: Viele\nDate: Mon, 7 Dec 2026 10:00:00 +0100\n");
+        int n = 0;
+        for (int header = 0; header < 150; header++) {
+            // the first To header names 0@k.io twice
+            message.append(header % 2 == 0 ? "To: " : "Cc: ").append(header == 0 ? "0@k.io," : "");
+            for (int i = 0; i < 500; i++, n++) {
+                message.append(i == 0 ? "" : ",").append(n).append("@k.io");
+            }
+            message.append('\n');
+        }
+        message.append("\nText\n");
+
+        try (ParsedMessage m = parse(message.toString())) {
+            assertThat(m.to().size() + m.cc().size()).isEqualTo(MessageBuilder.MAX_RECIPIENTS);
+            // To and Cc headers of 500 each alternate: the first two fill the 1000
+            assertThat(m.to()).hasSize(500).startsWith("0@k.io", "1@k.io").endsWith("499@k.io").doesNotHaveDuplicates();
+            assertThat(m.cc()).hasSize(500).startsWith("500@k.io").endsWith("999@k.io");
+            assertThat(m.problems()).contains("more than 1000 recipients; the others were left out");
+        }
+    }
+
+    @Test
     void decodesEncodedWordsAddressesIdsAndDate() {
         String message = "From: =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <juergen@example.de>\n"
                 + "To: a@example.com, \"B, C\" <b@example.com>\nCc: group: c@example.com, d@example.com;\n"

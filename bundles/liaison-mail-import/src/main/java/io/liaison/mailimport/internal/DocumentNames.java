@@ -45,15 +45,28 @@ final class DocumentNames {
         return result;
     }
 
+    /**
+     * The explicit directional formatting characters of Unicode's bidirectional algorithm (UAX #9, 2.1-2.7): ALM,
+     * LRM, RLM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI.
+     */
+    static boolean isBidiControl(int c) {
+        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069);
+    }
+
     private static String numbered(String name, int n) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
     }
 
-    /** No path separators or control characters, bounded length, never empty. */
+    /**
+     * No path separators or control characters, no bidirectional formatting characters (a right-to-left override
+     * makes "invoice\u202Efdp.exe" show as "invoiceexe.pdf"), bounded length, never empty.
+     */
     static String clean(String name) {
         StringBuilder sb = new StringBuilder(Math.min(name.length(), MAX_LENGTH));
         name.strip().codePoints()
+                .filter(c -> !isBidiControl(c))
                 .map(c -> c == '/' || c == '\\' || c == ':' || Character.isISOControl(c) ? '_' : c)
                 .forEach(sb::appendCodePoint);
         String cleaned = sb.toString();

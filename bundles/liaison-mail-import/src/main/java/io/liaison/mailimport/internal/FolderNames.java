@@ -8,6 +8,8 @@ final class FolderNames {
     static final String IMPORT_FOLDER_SETTING = "importFolder";
     /** Account setting naming the archive folder. */
     static final String ARCHIVE_FOLDER_SETTING = "archiveFolder";
+    /** Account setting naming the folder of messages that could not be imported. */
+    static final String NOT_IMPORTED_FOLDER_SETTING = "notImportedFolder";
 
     private FolderNames() {
     }
@@ -18,5 +20,10 @@ final class FolderNames {
 
     static String archive(GroupwareAccount account, MailImportConfig config) {
         return account.setting(ARCHIVE_FOLDER_SETTING).filter(s -> !s.isBlank()).orElse(config.archiveFolderName());
+    }
+
+    static String notImported(GroupwareAccount account, MailImportConfig config) {
+        return account.setting(NOT_IMPORTED_FOLDER_SETTING).filter(s -> !s.isBlank())
+                .orElse(config.notImportedFolderName());
     }
 }

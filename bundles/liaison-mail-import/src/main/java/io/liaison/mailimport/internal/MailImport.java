@@ -21,6 +21,7 @@ import io.liaison.api.runtime.SyncContext;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncService;
 import io.liaison.api.runtime.SyncTrigger;
+import io.liaison.api.runtime.TokenStore;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
     private final DocumentCategorizer categorizer;
     private final AccountService accounts;
     private final SyncService syncService;
+    private final TokenStore tokens;
     private final Clock clock;
     /** The choice of a manual import under way, per account; runs of one account never overlap. */
     private final Map<AccountId, ImportSelection> manualSelections = new ConcurrentHashMap<>();
@@ -63,17 +65,18 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
     @Activate
     public MailImport(@Reference HostCrm crm, @Reference MessageParser parser,
                       @Reference DocumentCategorizer categorizer, @Reference AccountService accounts,
-                      @Reference SyncService syncService, MailImportConfig config) {
-        this(crm, parser, categorizer, accounts, syncService, config, Clock.systemUTC());
+                      @Reference SyncService syncService, @Reference TokenStore tokens, MailImportConfig config) {
+        this(crm, parser, categorizer, accounts, syncService, tokens, config, Clock.systemUTC());
     }
 
     MailImport(HostCrm crm, MessageParser parser, DocumentCategorizer categorizer, AccountService accounts,
-               SyncService syncService, MailImportConfig config, Clock clock) {
+               SyncService syncService, TokenStore tokens, MailImportConfig config, Clock clock) {
         this.crm = crm;
         this.parser = parser;
         this.categorizer = categorizer;
         this.accounts = accounts;
         this.syncService = syncService;
+        this.tokens = tokens;
         this.config = config;
         this.clock = clock;
     }
@@ -137,7 +140,7 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
     }
 
     private MailImportRun newRun() {
-        return new MailImportRun(scanner(), parser, importer(), config);
+        return new MailImportRun(scanner(), parser, importer(), config, tokens);
     }
 
     private ImportFolderScanner scanner() {
@@ -146,7 +149,7 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
 
     private MessageImporter importer() {
         return new MessageImporter(crm, categorizer, new SenderAssigner(this::resolver), new MailActivityMapper(clock),
-                config.originalCategory());
+                config.originalCategory(), parser.timeLimit());
     }
 
     private Optional<AddressResolver> resolver() {

@@ -30,4 +30,14 @@ public @interface MailImportConfig {
             + "on this many threads ahead of the run's own thread, which stores them in the CRM and archives them in "
             + "their order; 0: everything on the run's thread.")
     int parsingThreads() default 1;
+
+    @AttributeDefinition(name = "Not-imported folder", description = "Folder below the inbox where a message goes that "
+            + "could not be read in as many runs as 'Failed attempts' says (account setting 'notImportedFolder' "
+            + "overrides it); created when needed. It never blocks the import folder or costs every run again.")
+    String notImportedFolderName() default "Not imported";
+
+    @AttributeDefinition(name = "Failed attempts", description = "After this many runs that could not read a message "
+            + "(unreadable, over a limit, a parser failure), it is moved to the not-imported folder; 0: never moved. "
+            + "Failures of the CRM or the groupware do not count.")
+    int maxFailedAttempts() default 3;
 }

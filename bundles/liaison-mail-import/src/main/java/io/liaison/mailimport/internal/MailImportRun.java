@@ -2,6 +2,7 @@ package io.liaison.mailimport.internal;
 
 import io.liaison.api.connector.ChangeSet;
 import io.liaison.api.connector.ItemNotFoundException;
+import io.liaison.api.connector.MailFolder;
 import io.liaison.api.connector.MailStore;
 import io.liaison.api.connector.MessageRef;
 import io.liaison.api.content.MessageParser;
@@ -11,6 +12,9 @@ import io.liaison.api.domain.SyncArea;
 import io.liaison.api.mailimport.ImportSelection;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.SyncContext;
+import io.liaison.api.runtime.TokenStore;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -35,6 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * single message still holds (a message is only ever written by the run's thread, whole), and on a machine with
  * more than one core parsing the next messages overlaps storing the previous ones. At most a few messages are
  * prepared ahead, which bounds the memory (parsed bodies) and the temporary files (copies and attachments).
+ *
+ * <p>Any failure of one message, {@code Error}s such as an {@code OutOfMemoryError} included, is that message's
+ * FAILED entry and the run goes on. A message that could not be read in {@code maxFailedAttempts} runs is moved to
+ * the not-imported folder, so that it neither stays in the import folder for good nor costs every run again.
  */
 final class MailImportRun {
 
@@ -42,12 +50,15 @@ final class MailImportRun {
     private final MessageParser parser;
     private final MessageImporter importer;
     private final MailImportConfig config;
+    private final TokenStore tokens;
 
-    MailImportRun(ImportFolderScanner scanner, MessageParser parser, MessageImporter importer, MailImportConfig config) {
+    MailImportRun(ImportFolderScanner scanner, MessageParser parser, MessageImporter importer, MailImportConfig config,
+                  TokenStore tokens) {
         this.scanner = scanner;
         this.parser = parser;
         this.importer = importer;
         this.config = config;
+        this.tokens = tokens;
     }
 
     /**
@@ -59,6 +70,8 @@ final class MailImportRun {
         MailStore store = context.session().mail().orElseThrow(() ->
                 new IllegalStateException("the connector of account " + context.account().id() + " offers no mail"));
         EmployeeId employee = context.account().employee();
+        Failures failures = new Failures(new FailedAttempts(tokens, context.account().id()),
+                FolderNames.notImported(context.account(), config));
         ImportFolderScanner.Scan scan = scanner.scan(store, FolderNames.importRoot(context.account(), config),
                 FolderNames.archive(context.account(), config));
         scan.warnings().forEach(w -> context.journal().record(SyncArea.MAILS, "import folders", Outcome.WARNING, w,
@@ -90,11 +103,11 @@ final class MailImportRun {
                             .orElse(Map.of());
                     pending.add(prepare(store, folder, ref, chosen, parsing));
                     while (pending.size() > ahead && !context.isCancelled()) {
-                        importOne(context, store, employee, pending.poll(), scan);
+                        importOne(context, store, employee, pending.poll(), scan, failures);
                     }
                 }
                 while (!pending.isEmpty() && !context.isCancelled()) {
-                    importOne(context, store, employee, pending.poll(), scan);
+                    importOne(context, store, employee, pending.poll(), scan, failures);
                 }
                 if (context.isCancelled() || budget <= 0) {
                     break;
@@ -137,7 +150,7 @@ final class MailImportRun {
                             Map<String, Classification> chosen, ExecutorService parsing) {
         SpooledMessage spooled;
         try {
-            spooled = SpooledMessage.read(store, ref);
+            spooled = SpooledMessage.read(store, ref, parser.sizeLimit(), parser.spoolDirectory());
         } catch (RuntimeException e) {
             return new Pending(folder, ref, Optional.empty(), CompletableFuture.failedFuture(e));
         }
@@ -147,18 +160,44 @@ final class MailImportRun {
                 CompletableFuture.supplyAsync(() -> parse(spooled, ref, chosen), executor));
     }
 
+    /**
+     * Parses and categorises on a parsing thread. Whatever goes wrong here is the message's own fault (unreadable,
+     * over a limit, a parser that failed on it, an {@code OutOfMemoryError} of an allocation for it), not the CRM's
+     * or the groupware's: it fails this message only and counts towards moving it away.
+     */
     private Prepared parse(SpooledMessage spooled, MessageRef ref, Map<String, Classification> chosen) {
-        ParsedMail mail = ParsedMail.read(spooled, ref, parser);
+        Instant deadline = importer.deadlineFromNow();
+        ParsedMail mail;
         try {
-            return new Prepared(mail, importer.classify(mail, chosen));
+            mail = ParsedMail.read(spooled, ref, parser);
+        } catch (UncheckedIOException e) {
+            throw e; // reading the copy failed: the spool's fault, not the message's
+        } catch (RuntimeException | Error e) {
+            throw new UnreadableMessageException(e);
+        }
+        try {
+            return new Prepared(mail, importer.classify(mail, chosen, deadline));
         } catch (RuntimeException | Error e) {
             mail.close();
-            throw e;
+            throw new UnreadableMessageException(e);
         }
     }
 
+    /** The message itself could not be read or categorised; the cause says why. */
+    private static final class UnreadableMessageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableMessageException(Throwable cause) {
+            super(reason(cause), cause);
+        }
+    }
+
+    /** Where messages that keep failing go, and how their failures are counted. */
+    private record Failures(FailedAttempts attempts, String folderName) {
+    }
+
     private void importOne(SyncContext context, MailStore store, EmployeeId employee, Pending pending,
-                           ImportFolderScanner.Scan scan) {
+                           ImportFolderScanner.Scan scan, Failures failures) {
         String item = pending.item();
         try {
             Prepared prepared = pending.prepared().join();
@@ -176,24 +215,64 @@ final class MailImportRun {
             }
             result.moveProblem().ifPresent(p ->
                     context.journal().record(SyncArea.MAILS, item, Outcome.WARNING, p, Optional.of(id)));
+            failures.attempts().forget(pending.ref().id());
         } catch (CompletionException e) {
-            failed(context, item, e.getCause() == null ? e : e.getCause());
-        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof UnreadableMessageException unreadable) {
+                unreadable(context, store, pending, unreadable.getCause(), failures);
+            } else {
+                failed(context, item, cause);
+            }
+        } catch (RuntimeException | Error e) {
             failed(context, item, e);
         } finally {
             pending.discard();
         }
     }
 
+    /**
+     * A message that could not be read: its FAILED entry, and after the configured number of such runs a move to
+     * the not-imported folder, so that it stops costing every run.
+     */
+    private void unreadable(SyncContext context, MailStore store, Pending pending, Throwable cause, Failures failures) {
+        String item = pending.item();
+        int max = config.maxFailedAttempts();
+        int attempt;
+        try {
+            attempt = failures.attempts().failed(pending.ref().id());
+        } catch (RuntimeException e) {
+            context.journal().record(SyncArea.MAILS, item, Outcome.FAILED, reason(cause)
+                    + " (the failed attempt could not be counted: " + reason(e) + ")", Optional.empty());
+            return;
+        }
+        if (max <= 0 || attempt < max) {
+            context.journal().record(SyncArea.MAILS, item, Outcome.FAILED, reason(cause)
+                    + (max <= 0 ? "" : " (attempt " + attempt + " of " + max + ")"), Optional.empty());
+            return;
+        }
+        String moved;
+        try {
+            MailFolder folder = store.ensureFolder(store.inbox().id(), failures.folderName());
+            store.move(pending.ref().id(), folder.id());
+            failures.attempts().forget(pending.ref().id());
+            moved = "; failed " + attempt + " times, moved to '" + folder.displayPath() + "'";
+        } catch (RuntimeException e) {
+            moved = "; failed " + attempt + " times, but could not be moved to '" + failures.folderName() + "': "
+                    + reason(e);
+        }
+        context.journal().record(SyncArea.MAILS, item, Outcome.FAILED, reason(cause) + moved, Optional.empty());
+    }
+
     private static void failed(SyncContext context, String item, Throwable e) {
         if (e instanceof ItemNotFoundException) {
             context.journal().record(SyncArea.MAILS, item, Outcome.SKIPPED,
                     "the message disappeared during the run: " + e.getMessage(), Optional.empty());
-        } else if (e instanceof RuntimeException) {
-            context.journal().record(SyncArea.MAILS, item, Outcome.FAILED, reason(e), Optional.empty());
-        } else if (e instanceof Error error) {
-            throw error;
+        } else if (e instanceof VirtualMachineError fatal && !(e instanceof OutOfMemoryError)
+                && !(e instanceof StackOverflowError)) {
+            // the JVM itself is broken (InternalError, UnknownError): no point in the next message
+            throw fatal;
         } else {
+            // an OutOfMemoryError of this message's work is over when it is thrown: the run goes on
             context.journal().record(SyncArea.MAILS, item, Outcome.FAILED, reason(e), Optional.empty());
         }
     }

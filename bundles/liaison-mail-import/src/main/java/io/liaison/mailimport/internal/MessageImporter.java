@@ -18,6 +18,8 @@ import io.liaison.api.mailimport.AttachmentProposal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,14 +54,22 @@ final class MessageImporter {
     private final SenderAssigner assigner;
     private final MailActivityMapper mapper;
     private final String originalCategory;
+    private final Duration budget;
 
+    /** @param budget the time a message's parse and categorisation may take together (the parser's limit) */
     MessageImporter(HostCrm crm, DocumentCategorizer categorizer, SenderAssigner assigner, MailActivityMapper mapper,
-                    String originalCategory) {
+                    String originalCategory, Duration budget) {
         this.crm = crm;
         this.categorizer = categorizer;
         this.assigner = assigner;
         this.mapper = mapper;
         this.originalCategory = originalCategory;
+        this.budget = budget;
+    }
+
+    /** The deadline of a message whose parse starts now: one budget for parsing and categorising it. */
+    Instant deadlineFromNow() {
+        return Instant.now().plus(budget);
     }
 
     /**
@@ -90,9 +100,11 @@ final class MessageImporter {
     /**
      * The classification of each document of a mail, by document name: the chosen one where the user chose, else
      * what the rules propose (the original message gets the configured category). Reads the attachments (the
-     * costly part, Tika's text extraction) and writes nothing, so it can run ahead on a parsing thread.
+     * costly part, Tika's text extraction) and writes nothing, so it can run ahead on a parsing thread. All documents
+     * share the message's {@code deadline}: a document whose text cannot be read in the time left is categorised
+     * by name and type, so hundreds of slow attachments take the message's budget, not 30 s each.
      */
-    Map<String, Classification> classify(ParsedMail mail, Map<String, Classification> chosen) {
+    Map<String, Classification> classify(ParsedMail mail, Map<String, Classification> chosen, Instant deadline) {
         Map<String, Classification> classifications = new LinkedHashMap<>();
         String original = originalName(mail);
         classifications.put(original, chosen.getOrDefault(original, originalClassification()));
@@ -100,7 +112,8 @@ final class MessageImporter {
         List<String> names = attachmentNames(mail, original);
         for (int i = 0; i < attachments.size(); i++) {
             String name = names.get(i);
-            classifications.put(name, chosen.containsKey(name) ? chosen.get(name) : categorize(attachments.get(i), name));
+            classifications.put(name, chosen.containsKey(name) ? chosen.get(name)
+                    : categorize(attachments.get(i), name, deadline));
         }
         return classifications;
     }
@@ -128,7 +141,7 @@ final class MessageImporter {
 
     /** The documents a mail would get, with the categories the rules propose; reads attachments, writes nothing. */
     List<AttachmentProposal> propose(ParsedMail mail) {
-        Map<String, Classification> classifications = classify(mail, Map.of());
+        Map<String, Classification> classifications = classify(mail, Map.of(), deadlineFromNow());
         List<AttachmentProposal> proposals = new ArrayList<>();
         String original = originalName(mail);
         proposals.add(new AttachmentProposal(original, mail.mediaType(), Math.max(mail.ref().size(), -1),
@@ -174,9 +187,9 @@ final class MessageImporter {
         }
     }
 
-    private Classification categorize(ParsedAttachment attachment, String name) {
+    private Classification categorize(ParsedAttachment attachment, String name, Instant deadline) {
         try (InputStream in = attachment.open()) {
-            return categorizer.categorize(name, attachment.mediaType(), in);
+            return categorizer.categorize(name, attachment.mediaType(), in, deadline);
         } catch (IOException | RuntimeException e) {
             // A document the rules cannot read is still stored, only without a category.
             return Classification.NONE;

@@ -28,6 +28,16 @@ class DocumentNamesTest {
     }
 
     @Test
+    void bidirectionalOverridesCannotDisguiseTheExtension() {
+        // "invoice" RLO "fdp.exe" is shown as "invoiceexe.pdf"
+        assertThat(DocumentNames.clean("invoice\u202Efdp.exe")).isEqualTo("invoicefdp.exe");
+        // every explicit directional formatting character of UAX #9
+        assertThat(DocumentNames.clean("a\u061Cb\u200E\u200Fc\u202A\u202B\u202C\u202D\u202Ed\u2066\u2067\u2068\u2069.txt"))
+                .isEqualTo("abcd.txt");
+        assertThat(DocumentNames.original("\u202Egnp.msg", "x", true)).isEqualTo("gnp.msg");
+    }
+
+    @Test
     void originalKeepsItsFileNameOrUsesTheSubject() {
         assertThat(DocumentNames.original("Angebot.msg", "Angebot", true)).isEqualTo("Angebot.msg");
         assertThat(DocumentNames.original("AAMkAG…", "Re: Angebot", false)).isEqualTo("Re_ Angebot.eml");

@@ -4,6 +4,10 @@ import io.liaison.api.connector.AccountContext;
 import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.MailStore;
+import io.liaison.api.content.DocumentCategorizer;
+import io.liaison.api.content.MessageParser;
+import io.liaison.api.content.ParsedMessage;
+import io.liaison.api.domain.Classification;
 import io.liaison.api.crm.DocumentStore;
 import io.liaison.api.crm.ActivityCreation;
 import io.liaison.api.crm.DocumentUpload;
@@ -25,8 +29,11 @@ import io.liaison.runtime.internal.DefaultAccountService;
 import io.liaison.runtime.internal.DefaultSyncService;
 import io.liaison.runtime.internal.JdbcAccountRepository;
 import io.liaison.runtime.internal.JdbcSyncJournal;
+import io.liaison.runtime.internal.JdbcTokenStore;
+import io.liaison.runtime.internal.JdbcTokenStore;
 import io.liaison.runtime.internal.RuntimeDatabase;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -34,6 +41,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +49,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -68,6 +77,16 @@ final class MailFlow {
     /** How many of the next moves fail. */
     final AtomicInteger failingMoves = new AtomicInteger();
 
+    /** Names of messages on whose parse the parser throws this error (as a parser that ran out of heap would). */
+    final Map<String, Error> parserErrors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The parser's time limit, and so each message's budget, when set; else the parser's own. */
+    volatile Duration parseTimeLimit;
+    /** Whether each document's categorisation takes all the time it is given. */
+    volatile boolean slowAttachments;
+    /** The deadlines the slow categorisation was given. */
+    final List<Instant> deadlines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Called after each activity the CRM created (e.g. to cancel the run part way). */
     volatile Runnable afterCreate = () -> { };
 
@@ -86,9 +105,9 @@ final class MailFlow {
         accounts.addConnectorFactory(new FaultyLocalConnector());
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
-        this.mailImport = new MailImport(faultyCrm(), new MessageParserComponent(ParseLimits.DEFAULTS, dir),
-                new TikaDocumentCategorizer(List.of(), 100_000, Duration.ofSeconds(30)), accounts, sync, config(true, parsingThreads),
-                Clock.systemUTC());
+        this.mailImport = new MailImport(faultyCrm(), failingParser(new MessageParserComponent(ParseLimits.DEFAULTS, dir)),
+                slowCategorizer(new TikaDocumentCategorizer(List.of(), 100_000, Duration.ofSeconds(30))), accounts, sync,
+                new JdbcTokenStore(runtimeDb), config(true, parsingThreads), Clock.systemUTC());
         sync.addAreaSynchronizer(mailImport);
         this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString(), "createRoot", "true"),
                 false, null, Set.of(SyncArea.MAILS), null));
@@ -132,6 +151,61 @@ final class MailFlow {
             @Override public String originalCategory() { return "E-Mail"; }
             @Override public int maxMessagesPerRun() { return 500; }
             @Override public int parsingThreads() { return parsingThreads; }
+            @Override public String notImportedFolderName() { return "Not imported"; }
+            @Override public int maxFailedAttempts() { return 3; }
+        };
+    }
+
+    Path notImported() {
+        return inbox().resolve("Not imported");
+    }
+
+    /**
+     * The real parser, which throws {@link #parserErrors}' error for a message named there and has
+     * {@link #parseTimeLimit} as its time limit when one is set.
+     */
+    private MessageParser failingParser(MessageParser parser) {
+        return new MessageParser() {
+            @Override
+            public ParsedMessage parse(InputStream content, String mediaType, String name) {
+                Error error = parserErrors.get(name);
+                if (error != null) {
+                    throw error;
+                }
+                return parser.parse(content, mediaType, name);
+            }
+
+            @Override
+            public Duration timeLimit() {
+                Duration limit = parseTimeLimit;
+                return limit != null ? limit : parser.timeLimit();
+            }
+        };
+    }
+
+    /**
+     * The real categoriser, or while {@link #slowAttachments} is set one that takes all the time it is given for
+     * each document (as a slow parser would) and records the deadline.
+     */
+    private DocumentCategorizer slowCategorizer(DocumentCategorizer real) {
+        return new DocumentCategorizer() {
+            @Override
+            public Classification categorize(String fileName, String mediaType, InputStream content) {
+                return categorize(fileName, mediaType, content, Instant.now().plusSeconds(30));
+            }
+
+            @Override
+            public Classification categorize(String fileName, String mediaType, InputStream content,
+                                             Instant deadline) {
+                if (!slowAttachments) {
+                    return real.categorize(fileName, mediaType, content, deadline);
+                }
+                deadlines.add(deadline);
+                while (Instant.now().isBefore(deadline)) {
+                    LockSupport.parkNanos(Duration.between(Instant.now(), deadline).toNanos());
+                }
+                return Classification.NONE;
+            }
         };
     }
 

@@ -22,10 +22,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class MailImportFlowTest {
@@ -318,6 +321,104 @@ class MailImportFlowTest {
                 .filteredOn(d -> d.fileName().equals("scan.txt"))
                 .extracting(Document::classification).containsExactly(chosen);
         assertThat(filesIn(flow.importFolder())).containsExactly("m2.eml");
+    }
+
+    @Test
+    void anOutOfMemoryErrorWhileParsingOneMessageFailsThatMessageAndTheRunGoesOn() {
+        mail().id("a@kunde.de").subject("Davor").writeTo(flow.importFolder(), "a.eml");
+        mail().id("bomb@kunde.de").subject("Bombe").writeTo(flow.importFolder(), "b-bomb.eml");
+        mail().id("c@kunde.de").subject("Danach").writeTo(flow.importFolder(), "c.eml");
+        flow.parserErrors.put("b-bomb.eml", new OutOfMemoryError("Java heap space (injected)"));
+
+        SyncRun run = flow.run();
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(2);
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.FAILED).singleElement().satisfies(e -> {
+            assertThat(e.item()).endsWith("b-bomb.eml");
+            assertThat(e.message()).contains("Java heap space (injected)").contains("attempt 1 of 3");
+        });
+        assertThat(filesIn(flow.importFolder())).containsExactly("b-bomb.eml");
+        assertThat(filesIn(flow.archive())).containsExactlyInAnyOrder("a.eml", "c.eml");
+    }
+
+    @Test
+    void aMessageThatCannotBeReadInThreeRunsIsMovedToTheNotImportedFolder() throws IOException {
+        Files.createDirectories(flow.importFolder());
+        Files.write(flow.importFolder().resolve("junk.msg"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        mail().id("stack@kunde.de").subject("Stapel").writeTo(flow.importFolder(), "stack.eml");
+        flow.parserErrors.put("stack.eml", new StackOverflowError());
+
+        for (int run = 1; run <= 2; run++) {
+            SyncRun failing = flow.run();
+            assertThat(failing.count(Outcome.FAILED)).isEqualTo(2);
+            assertThat(filesIn(flow.importFolder())).containsExactlyInAnyOrder("junk.msg", "stack.eml");
+        }
+        SyncRun third = flow.run();
+
+        assertThat(flow.entries(third)).filteredOn(e -> e.outcome() == Outcome.FAILED).hasSize(2)
+                .allSatisfy(e -> assertThat(e.message()).contains("failed 3 times, moved to")
+                        .contains("Not imported"));
+        assertThat(filesIn(flow.importFolder())).isEmpty();
+        assertThat(filesIn(flow.notImported())).containsExactlyInAnyOrder("junk.msg", "stack.eml");
+        SyncRun fourth = flow.run();
+        assertThat(fourth.count(Outcome.FAILED)).isZero();
+        assertThat(fourth.status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void failuresOfTheCrmDoNotCountAgainstTheMessage() {
+        mail().id("crm-down@kunde.de").subject("CRM weg").attach("a.txt", "Text")
+                .writeTo(flow.importFolder(), "crm-down.eml");
+        flow.failingAttaches.set(100);
+
+        for (int run = 1; run <= 4; run++) {
+            assertThat(flow.run().count(Outcome.FAILED)).isEqualTo(1);
+        }
+
+        assertThat(filesIn(flow.importFolder())).containsExactly("crm-down.eml");
+        assertThat(filesIn(flow.notImported())).isEmpty();
+        flow.failingAttaches.set(0);
+        assertThat(flow.run().count(Outcome.CREATED)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageImportedAfterAFailureStartsCountingAgain() {
+        mail().id("flaky@kunde.de").subject("Wackelig").writeTo(flow.importFolder(), "flaky.eml");
+        flow.parserErrors.put("flaky.eml", new OutOfMemoryError("injected"));
+        flow.run();
+        flow.run();
+        flow.parserErrors.clear();
+        assertThat(flow.run().count(Outcome.CREATED)).isEqualTo(1);
+
+        // the same name again, failing: counted from one, not from three
+        mail().id("flaky-2@kunde.de").subject("Wackelig 2").writeTo(flow.importFolder(), "flaky.eml");
+        flow.parserErrors.put("flaky.eml", new OutOfMemoryError("injected"));
+        SyncRun run = flow.run();
+
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.FAILED).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("attempt 1 of 3"));
+        assertThat(filesIn(flow.importFolder())).containsExactly("flaky.eml");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS) // before: each attachment had 30 s of its own (300: 2.5 hours)
+    void aMessageWithThreeHundredSlowAttachmentsTakesOneBudget() {
+        Mails mail = mail().id("slow@kunde.de").subject("Langsam");
+        for (int i = 0; i < 300; i++) {
+            mail.attach("anhang-" + i + ".txt", "Text " + i);
+        }
+        mail.writeTo(flow.importFolder(), "slow.eml");
+        flow.parseTimeLimit = Duration.ofSeconds(3);
+        flow.slowAttachments = true;
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(1);
+        assertThat(flow.deadlines).hasSize(300).as("one budget for the whole message").containsOnly(flow.deadlines.get(0));
+        Activity activity = activity("Langsam");
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, activity.id())).as("stored, without categories")
+                .hasSize(301);
     }
 
     private List<Activity> imported() {

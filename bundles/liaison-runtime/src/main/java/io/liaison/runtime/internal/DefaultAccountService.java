@@ -27,8 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,10 +47,11 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = RuntimeConfig.class)
 public class DefaultAccountService implements AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
-    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
     private final JdbcAccountRepository accounts;
-    private final CredentialVault vault;
+    /** Replaced by a key rotation; sealing and storing hold {@link #vaultLock}, so that none seals with a retired key. */
+    private volatile CredentialVault vault;
+    private final Object vaultLock = new Object();
     private final Map<String, List<ConnectorFactory>> factories = new ConcurrentHashMap<>();
     private final Map<AccountId, Object> signInLocks = new ConcurrentHashMap<>();
     private final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
@@ -61,7 +60,7 @@ public class DefaultAccountService implements AccountService {
     /** The service as DS activates it: the migrated runtime database and the vault key file configured. */
     @Activate
     public DefaultAccountService(@Reference RuntimeDatabase database, RuntimeConfig config) {
-        this(new JdbcAccountRepository(database.dataSource()), keyFile(config.vault_keyFile()));
+        this(new JdbcAccountRepository(database.dataSource()), VaultKeyFile.resolve(config.vault_keyFile(), System.getenv()));
     }
 
     private DefaultAccountService(JdbcAccountRepository accounts, Path keyFile) {
@@ -87,24 +86,15 @@ public class DefaultAccountService implements AccountService {
      * would make stored ones unreadable.
      */
     static CredentialVault openVault(Path keyFile, JdbcAccountRepository accounts) {
+        VaultKeyFile.moveLegacyKey(keyFile);
+        VaultRekey.finishInterrupted(keyFile, accounts);
         boolean mayCreate = Files.exists(keyFile) || accounts.countCredentials() == 0;
         return new CredentialVault(keyFile, mayCreate);
     }
 
     /** Expands {@code ${property}} from the system properties (Karaf sets {@code karaf.data}). */
     static Path keyFile(String configured) {
-        Matcher matcher = PROPERTY.matcher(configured);
-        StringBuilder expanded = new StringBuilder();
-        while (matcher.find()) {
-            String value = System.getProperty(matcher.group(1));
-            if (value == null) {
-                throw new VaultException("vault.keyFile '" + configured + "' names the system property "
-                        + matcher.group(1) + ", which is not set: configure vault.keyFile in " + RuntimeConfig.PID);
-            }
-            matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(expanded);
-        return Path.of(expanded.toString());
+        return VaultKeyFile.expand(configured);
     }
 
     // --- tracked services -------------------------------------------------------------------------------
@@ -187,9 +177,31 @@ public class DefaultAccountService implements AccountService {
             throw new IllegalArgumentException("credentials must not be null (use Credentials.NONE for none)");
         }
         synchronized (signInLock(id)) {
-            accounts.storeCredentials(id, vault.seal(id, credentials), Instant.now());
+            synchronized (vaultLock) {
+                accounts.storeCredentials(id, vault.seal(id, credentials), Instant.now());
+            }
             GroupwareAccount account = accounts.unblock(id, Instant.now());
             LOG.info("New credentials stored for groupware account {}; state now {}", id, account.state());
+            changed(account);
+            return account;
+        }
+    }
+
+    @Override
+    public String rekeyVault() {
+        synchronized (vaultLock) {
+            vault = VaultRekey.rekey(vault, accounts);
+            return vault.keyFingerprint();
+        }
+    }
+
+    @Override
+    public GroupwareAccount clearCredentials(AccountId id) {
+        Objects.requireNonNull(id, "id");
+        synchronized (signInLock(id)) {
+            GroupwareAccount account = accounts.find(id).orElseThrow(() -> JdbcAccountRepository.notFound(id));
+            boolean had = accounts.deleteCredentials(id);
+            LOG.info("Credentials of groupware account {} {}", id, had ? "cleared" : "were not stored; nothing cleared");
             changed(account);
             return account;
         }
@@ -264,7 +276,9 @@ public class DefaultAccountService implements AccountService {
 
     private void storeRenewedCredentials(AccountId id, Credentials renewed) {
         Objects.requireNonNull(renewed, "renewed");
-        accounts.storeCredentials(id, vault.seal(id, renewed), Instant.now());
+        synchronized (vaultLock) {
+            accounts.storeCredentials(id, vault.seal(id, renewed), Instant.now());
+        }
         LOG.debug("Renewed credentials stored for groupware account {}", id);
     }
 

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -182,6 +184,64 @@ public class JdbcAccountRepository {
                 insert.executeUpdate();
             }
             return null;
+        });
+    }
+
+    /**
+     * Re-seals every account's credentials in one transaction (the rows locked): {@code reseal} gets each account's
+     * sealed credentials and returns them sealed anew. A failure for one account changes none.
+     *
+     * @return how many were re-sealed
+     */
+    public int resealAll(BiFunction<AccountId, SealedCredentials, SealedCredentials> reseal, Instant now) {
+        return Sql.transaction(dataSource, "re-sealing all credentials", c -> {
+            Map<AccountId, SealedCredentials> all = new LinkedHashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT account_id, key_fingerprint, sealed"
+                    + " FROM liaison_account_credentials ORDER BY account_id FOR UPDATE");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    all.put(AccountId.of(rows.getString(1)), new SealedCredentials(rows.getString(2), rows.getString(3)));
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE liaison_account_credentials"
+                    + " SET key_fingerprint = ?, sealed = ?, updated_at = ? WHERE account_id = ?")) {
+                for (Map.Entry<AccountId, SealedCredentials> row : all.entrySet()) {
+                    SealedCredentials resealed = reseal.apply(row.getKey(), row.getValue());
+                    update.setString(1, resealed.keyFingerprint());
+                    update.setString(2, resealed.sealed());
+                    Sql.setInstant(update, 3, now);
+                    update.setString(4, row.getKey().value());
+                    update.executeUpdate();
+                }
+            }
+            return all.size();
+        });
+    }
+
+    /** The fingerprints of the keys that sealed the stored credentials. */
+    public Set<String> keyFingerprints() {
+        return Sql.query(dataSource, "reading the vault key fingerprints", c -> {
+            Set<String> fingerprints = new HashSet<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT DISTINCT key_fingerprint FROM liaison_account_credentials");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    fingerprints.add(rows.getString(1));
+                }
+            }
+            return fingerprints;
+        });
+    }
+
+    /** Deletes the account's sealed credentials; false when it had none. */
+    public boolean deleteCredentials(AccountId id) {
+        return Sql.transaction(dataSource, "deleting the credentials of account " + id, c -> {
+            lockAccount(c, id);
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM liaison_account_credentials WHERE account_id = ?")) {
+                delete.setString(1, id.value());
+                return delete.executeUpdate() > 0;
+            }
         });
     }
 

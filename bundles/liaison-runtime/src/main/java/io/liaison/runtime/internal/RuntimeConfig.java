@@ -14,13 +14,24 @@ public @interface RuntimeConfig {
     /** The configuration PID of every runtime component. */
     String PID = "io.liaison.runtime";
 
-    /** The default location of the vault key, below Karaf's data directory. */
-    String DEFAULT_KEY_FILE = "${karaf.data}/liaison/vault.key";
+    /**
+     * The default location of the vault key: beside Karaf's {@code etc/} and {@code data/}, in a directory of its
+     * own, so that a backup of {@code data/} (the databases) does not hold the key to the credentials in it.
+     */
+    String DEFAULT_KEY_FILE = "${karaf.home}/keys/liaison-vault.key";
+
+    /** Where releases before 0.1 kept the key: moved to the default location when found there. */
+    String LEGACY_KEY_FILE = "${karaf.data}/liaison/vault.key";
+
+    /** The environment variable that names the key file when the configuration keeps the default. */
+    String KEY_FILE_ENVIRONMENT = "LIAISON_VAULT_KEY_FILE";
 
     @AttributeDefinition(name = "Vault key file",
             description = "File holding the 256-bit key that encrypts the accounts' credentials. Created on first "
-                    + "start with owner-only permissions. Keep it out of the database backups' reach, and back it "
-                    + "up: without it the stored credentials cannot be read. ${karaf.data} is expanded.")
+                    + "start with owner-only permissions. Keep it apart from the database backups, and back it up "
+                    + "on its own: without it the stored credentials cannot be read. While this is the default, "
+                    + "the environment variable LIAISON_VAULT_KEY_FILE names the file when set. ${...} system "
+                    + "properties (karaf.home, karaf.data, karaf.etc) are expanded.")
     String vault_keyFile() default DEFAULT_KEY_FILE;
 
     @AttributeDefinition(name = "DataSource",

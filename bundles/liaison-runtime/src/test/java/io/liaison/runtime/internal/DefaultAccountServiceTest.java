@@ -127,6 +127,20 @@ class DefaultAccountServiceTest {
     }
 
     @Test
+    void clearedCredentialsAreDeletedAndTheNextSignInHasNone() {
+        GroupwareAccount account = createAccount();
+        service.setCredentials(account.id(), new Credentials("anna", Secret.of(PASSWORD), Map.of()));
+
+        service.clearCredentials(account.id());
+
+        assertThat(repository.credentials(account.id())).isEmpty();
+        service.openSession(account.id()).close();
+        assertThat(connector.contexts.get(0).credentials()).isEqualTo(Credentials.NONE);
+        assertThatThrownBy(() -> service.clearCredentials(io.liaison.api.domain.AccountId.of("nope")))
+                .isInstanceOf(io.liaison.api.runtime.AccountNotFoundException.class);
+    }
+
+    @Test
     void accountWithoutCredentialsOpensWithNone() {
         GroupwareAccount account = createAccount();
 

@@ -73,6 +73,22 @@ public final class FakeRuntime implements AccountService, SyncService, SyncJourn
     }
 
     @Override
+    public String rekeyVault() {
+        rekeyed++;
+        return "fingerprint-" + rekeyed;
+    }
+
+    /** How often the vault was re-keyed. */
+    public int rekeyed;
+
+    @Override
+    public GroupwareAccount clearCredentials(AccountId id) {
+        GroupwareAccount a = get(id).orElseThrow(() -> new AccountNotFoundException("no account " + id));
+        credentials.remove(id);
+        return a;
+    }
+
+    @Override
     public GroupwareAccount setCredentials(AccountId id, Credentials c) {
         GroupwareAccount a = get(id).orElseThrow(() -> new AccountNotFoundException("no account " + id));
         credentials.put(id, c);

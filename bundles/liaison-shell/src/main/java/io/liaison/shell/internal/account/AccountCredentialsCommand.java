@@ -22,11 +22,12 @@ import org.apache.karaf.shell.api.console.Session;
 /**
  * {@code liaison:account-credentials}: stores new credentials for an account and so lifts
  * {@code PASSWORD_BLOCKED}. The secret is typed at a prompt that does not echo it, or read from the first line
- * of a file or of standard input; it is never an argument, never printed and never logged.
+ * of a file or of standard input; named secrets are whole files (a PEM certificate and key); none is ever an
+ * argument, printed or logged.
  */
 @Command(scope = "liaison", name = "account-credentials", description = "Enters new credentials for an account "
         + "(lifts PASSWORD_BLOCKED). The secret is prompted for without echo, or read with --secret-file or "
-        + "--secret-stdin; it is never given as an argument")
+        + "--secret-stdin; it is never given as an argument. --clear deletes the stored credentials")
 @Service
 public class AccountCredentialsCommand extends LiaisonAction {
 
@@ -50,8 +51,12 @@ public class AccountCredentialsCommand extends LiaisonAction {
     @Option(name = "--secret-stdin", description = "Read the secret from the first line of standard input")
     boolean secretStdin;
 
+    @Option(name = "--clear", description = "Delete the account's stored credentials instead (no other option)")
+    boolean clear;
+
     @Option(name = "--named", multiValued = true, description = "A further named secret, e.g. "
-            + "refreshToken=/path/file (first line of the file); repeat for several")
+            + "refreshToken=/path/file or certificate=/path/app.pem (the whole file, at most 64 KB, without the "
+            + "line ends at its end); repeat for several")
     List<String> named;
 
     @Override
@@ -64,11 +69,15 @@ public class AccountCredentialsCommand extends LiaisonAction {
         if (accounts.get(id).isEmpty()) {
             throw new UserInputException("unknown account '" + account + "'");
         }
+        if (clear) {
+            clear(accounts, id);
+            return;
+        }
         Map<String, Secret> more = new LinkedHashMap<>();
         if (named != null) {
             for (String pair : named) {
                 String[] nameAndFile = SecretInput.namedPair(pair);
-                if (more.put(nameAndFile[0], SecretInput.fromFile("--named " + nameAndFile[0], nameAndFile[1]))
+                if (more.put(nameAndFile[0], SecretInput.wholeFile("--named " + nameAndFile[0], nameAndFile[1]))
                         != null) {
                     throw new UserInputException("named secret '" + nameAndFile[0] + "' given twice");
                 }
@@ -101,6 +110,21 @@ public class AccountCredentialsCommand extends LiaisonAction {
                     + (user == null || user.isBlank() ? "" : " (username " + user.strip() + ")")
                     + (more.isEmpty() ? "" : " with named secrets " + String.join(", ", more.keySet()))
                     + "; state " + updated.state() + updated.stateReason().map(r -> " (" + r + ")").orElse(""));
+        }
+    }
+
+    private void clear(AccountService accounts, AccountId id) {
+        if (username != null || secretFile != null || secretStdin || (named != null && !named.isEmpty())) {
+            throw new UserInputException("--clear takes no other option");
+        }
+        GroupwareAccount cleared = accounts.clearCredentials(id);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("account", cleared.id().value());
+            m.put("cleared", true);
+            printJson(m);
+        } else {
+            out().println("Cleared the credentials of account " + cleared.id() + "; its next sign-in has none");
         }
     }
 

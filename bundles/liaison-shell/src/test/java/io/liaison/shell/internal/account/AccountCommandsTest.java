@@ -233,6 +233,71 @@ class AccountCommandsTest {
     }
 
     @Test
+    void aNamedCertificateIsTheWholePemFileNotItsFirstLine() throws Exception {
+        output(add("demo", "graph"));
+        // RFC 7468: a private key and a certificate, each a BEGIN line, base64 lines and an END line
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n"
+                + "-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\nMIIBszCCAV2gAwIBAgIUb3V0\n"
+                + "-----END CERTIFICATE-----";
+        Path file = Files.writeString(dir.resolve("app.pem"), pem + "\r\n");
+        AccountCredentialsCommand c = credentials("acc-1", new ConsoleAnswers().session());
+        c.username = "app-id";
+        c.secretFile = Files.writeString(dir.resolve("unused.txt"), "unused").toString();
+        c.named = List.of("certificate=" + file);
+
+        output(c);
+
+        assertThat(runtime.credentials.get(AccountId.of("acc-1")).named("certificate").orElseThrow().reveal())
+                .isEqualTo(pem);
+    }
+
+    @Test
+    void aNamedSecretFileIsBoundedAndText() throws Exception {
+        output(add("demo", "graph"));
+        AccountCredentialsCommand large = credentials("acc-1", new ConsoleAnswers().session());
+        large.secretFile = Files.writeString(dir.resolve("s.txt"), "s").toString();
+        Path big = Files.write(dir.resolve("big.pem"), new byte[64 * 1024 + 1]);
+        large.named = List.of("certificate=" + big);
+        assertThat(error(large)).isEqualTo("Error: --named certificate '" + big + "' is larger than 64 KB; that is no secret");
+
+        AccountCredentialsCommand binary = credentials("acc-1", new ConsoleAnswers().session());
+        binary.secretFile = large.secretFile;
+        Path der = Files.write(dir.resolve("app.der"), new byte[] {0x30, (byte) 0x82, (byte) 0xFF, (byte) 0xFE});
+        binary.named = List.of("certificate=" + der);
+        assertThat(error(binary)).contains("is not UTF-8 text");
+        assertThat(runtime.credentials).isEmpty();
+    }
+
+    @Test
+    void clearDeletesTheStoredCredentialsAndTakesNoOtherOption() throws Exception {
+        output(add("demo", "graph"));
+        AccountCredentialsCommand store = credentials("acc-1", new ConsoleAnswers().session());
+        store.secretFile = Files.writeString(dir.resolve("s.txt"), "client-secret-value").toString();
+        output(store);
+        AccountCredentialsCommand mixed = credentials("acc-1", new ConsoleAnswers().session());
+        mixed.clear = true;
+        mixed.secretFile = store.secretFile;
+        assertThat(error(mixed)).isEqualTo("Error: --clear takes no other option");
+        assertThat(runtime.credentials).containsKey(AccountId.of("acc-1"));
+
+        AccountCredentialsCommand clear = credentials("acc-1", new ConsoleAnswers().session());
+        clear.clear = true;
+
+        assertThat(output(clear)).isEqualTo("Cleared the credentials of account acc-1; its next sign-in has none\n");
+        assertThat(runtime.credentials).doesNotContainKey(AccountId.of("acc-1"));
+    }
+
+    @Test
+    void vaultRekeyPrintsTheNewKeysFingerprint() throws Exception {
+        VaultRekeyCommand c = new VaultRekeyCommand();
+        c.accounts = runtime;
+
+        assertThat(output(c)).isEqualTo("Vault key rotated: every stored credential is re-encrypted with key "
+                + "fingerprint-1; back up the new key file\n");
+        assertThat(runtime.rekeyed).isEqualTo(1);
+    }
+
+    @Test
     void credentialsFromStandardInput() throws Exception {
         output(add("demo", "graph"));
         InputStream saved = System.in;
