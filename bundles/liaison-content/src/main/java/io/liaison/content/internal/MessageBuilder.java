@@ -100,7 +100,9 @@ final class MessageBuilder {
         if (!dateSeen) {
             problems.add("no Date header");
         }
-        return new ParsedMessage(messageId, inReplyTo, references, from, fromName, List.copyOf(to), List.copyOf(cc), sentAt, subject,
-                text.toString().strip(), safeHtml, attachments, embedded, problems);
+        // nothing from a mail may carry a bare CR or another control character into what Liaison writes elsewhere
+        return new ParsedMessage(messageId, inReplyTo, references, from, ControlCharacters.oneLine(fromName),
+                List.copyOf(to), List.copyOf(cc), sentAt, ControlCharacters.oneLine(subject),
+                ControlCharacters.lines(text.toString()).strip(), safeHtml, attachments, embedded, problems);
     }
 }

@@ -57,6 +57,23 @@ class MimeMessageTest {
     }
 
     @Test
+    void aBareCrInAnEncodedSubjectOrNameCannotStartALineOfItsOwn() {
+        // issue 20: the encoded word decodes to "Angebot" CR "URL:https://evil.example/login"; written into an
+        // iCalendar SUMMARY as it was, the CR would begin a URL property that Liaison reads back as its CRM link
+        String message = "From: =?UTF-8?Q?Eve=0DX-LIAISON-CRM-ID=3A7?= <eve@example.com>\n"
+                + "Subject: =?UTF-8?Q?Angebot=0DURL:https://evil.example/login?=\n"
+                + "Date: Mon, 7 Dec 2026 10:00:00 +0100\n"
+                + "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+                + "first=0Dsecond=0D=0Athird=07\n";
+        try (ParsedMessage m = parse(message)) {
+            assertThat(m.subject()).isEqualTo("Angebot URL:https://evil.example/login");
+            assertThat(m.fromName()).isEqualTo("Eve X-LIAISON-CRM-ID:7");
+            assertThat(m.text()).isEqualTo("first\nsecond\nthird");
+            assertThat(m.subject() + m.fromName() + m.text()).doesNotContain("\r").doesNotContain("\u0007");
+        }
+    }
+
+    @Test
     void decodesEncodedWordsAddressesIdsAndDate() {
         String message = "From: =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <juergen@example.de>\n"
                 + "To: a@example.com, \"B, C\" <b@example.com>\nCc: group: c@example.com, d@example.com;\n"
