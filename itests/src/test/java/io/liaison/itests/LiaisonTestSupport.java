@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +41,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
@@ -230,17 +235,32 @@ public abstract class LiaisonTestSupport {
         return executeCommand(command, TIMEOUT);
     }
 
-    /** {@link #executeCommand(String)} with a deadline of its own. */
+    /**
+     * {@link #executeCommand(String)} with a deadline of its own, as the local console's user does (the roles of
+     * {@code karaf.local.roles}: admin, manager, viewer), so that the command ACL lets the commands through.
+     */
     protected String executeCommand(String command, Duration timeout) {
+        return executeCommandAs(command, timeout, "admin", "manager", "viewer", "systembundles");
+    }
+
+    /** Runs a command as a console user with these roles; a command the ACL does not grant them is not found. */
+    protected String executeCommandAs(String command, Duration timeout, String... roles) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("itest"));
+        for (String role : roles) {
+            subject.getPrincipals().add(new RolePrincipal(role));
+        }
         Future<?> run = executor.submit(() -> {
             try {
-                Object result = session.execute(command);
+                Object result = Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
                 if (result != null) {
                     out.println(result);
                 }
+            } catch (PrivilegedActionException e) {
+                out.println("Error executing command: " + e.getException().getMessage());
             } catch (Exception e) {
                 out.println("Error executing command: " + e.getMessage());
             }

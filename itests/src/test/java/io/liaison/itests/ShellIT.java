@@ -56,6 +56,25 @@ public class ShellIT extends LiaisonTestSupport {
         assertFalse(crm.contactPersons().findByExternalKey(actor.id(), "itest-2").isPresent());
     }
 
+    /**
+     * The command ACL (etc/org.apache.karaf.command.acl.liaison.cfg): a console user without the admin role cannot
+     * enter credentials or make the server read its files (the vault key, the databases); an administrator can.
+     */
+    @Test
+    public void credentialsAndFileReadingCommandsAreForAdministratorsOnly() throws Exception {
+        awaitCommandOutput("help liaison", output -> output.contains("liaison:crm-import-contacts"), TIMEOUT);
+        String asViewer = executeCommandAs("liaison:crm-import-contacts /no/such/contacts.csv", TIMEOUT, "viewer", "ssh");
+        assertTrue("a viewer must not reach the command:\n" + asViewer, asViewer.contains("Command not found"));
+        String credentials = executeCommandAs("liaison:account-credentials --clear no-such-account", TIMEOUT, "viewer",
+                "manager", "ssh");
+        assertTrue("a manager must not reach the credentials:\n" + credentials, credentials.contains("Command not found"));
+        String asAdmin = executeCommand("liaison:crm-import-contacts /no/such/contacts.csv");
+        assertTrue("an administrator reaches it:\n" + asAdmin, asAdmin.contains("/no/such/contacts.csv")
+                && !asAdmin.contains("Command not found"));
+        String listing = executeCommandAs("liaison:account-list", TIMEOUT, "viewer", "ssh");
+        assertTrue("commands the ACL does not name stay open:\n" + listing, !listing.contains("Command not found"));
+    }
+
     @Test
     public void aMissingFileGivesAOneLineErrorNamingIt() {
         String output = executeCommand("liaison:crm-import-contacts /no/such/contacts.csv").trim();
