@@ -60,16 +60,17 @@ final class AreaRun<T> {
             linkedGroupware.add(link.groupwareId());
         }
         Map<String, String> left = marks.leftPairs(account.id(), area);
+        PrivateItems privateItems = PrivateItems.of(account);
         CrmSide<T> crmSide = new CrmSide<>(wiring.crm().activities(), account.employee(), account.id(), area, mapping,
-                wiring.status(), wiring.resolver(), marks);
+                wiring.status(), wiring.resolver(), marks, privateItems);
         GroupwareSide<T> groupwareSide = new GroupwareSide<>(store, mapping, wiring.linkTemplate(),
-                (crmId, groupwareId) -> marks.left(account.id(), area, crmId, groupwareId));
+                (crmId, groupwareId) -> marks.left(account.id(), area, crmId, groupwareId), privateItems);
         this.synchronization = new Synchronization<>(account.id(), area.linkScope(), area.crmTokenScope(),
                 area.groupwareTokenScope(), wiring.links(), wiring.tokens(),
                 new CrmFeed(wiring.crm().activities(), account.employee(), account.id(), area, wiring.crmPageSize(),
                         marks, linked, left, crmSide),
                 new GroupwareFeed<>(store, mapping, groupwareSide, journal, area.syncArea, linkedGroupware,
-                        Set.copyOf(left.values())), crmSide, groupwareSide,
+                        Set.copyOf(left.values()), privateItems), crmSide, groupwareSide,
                 wiring.clock());
         this.reconciler = new Reconciler<>(account.id(), area.linkScope(), area.syncArea, wiring.links(), journal,
                 crmSide, groupwareSide, wiring.clock());

@@ -43,9 +43,12 @@ final class CrmSide<T> implements SideStore<Activity, T> {
     private final ItemMapping.StatusKeys status;
     private final Supplier<Optional<AddressResolver>> resolver;
     private final Marks marks;
+    private final PrivateItems privateItems;
 
     CrmSide(ActivityStore activities, EmployeeId employee, AccountId account, ActivityArea area, ItemMapping<T> mapping,
-            ItemMapping.StatusKeys status, Supplier<Optional<AddressResolver>> resolver, Marks marks) {
+            ItemMapping.StatusKeys status, Supplier<Optional<AddressResolver>> resolver, Marks marks,
+            PrivateItems privateItems) {
+        this.privateItems = privateItems;
         this.activities = activities;
         this.employee = employee;
         this.account = account;
@@ -122,6 +125,33 @@ final class CrmSide<T> implements SideStore<Activity, T> {
                 return;
             }
             activities.delete(employee, ActivityId.of(id), Long.parseLong(expectedVersion));
+        } catch (CrmNotFoundException e) {
+            throw new ItemGoneException("activity " + id + " is gone from the CRM", e);
+        } catch (CrmStaleVersionException e) {
+            throw new ItemChangedException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The groupware item became private and left the sync (rule {@code skip}): the activity stays, reduced to what a
+     * colleague may see (the area's private subject, no text, HTML, location, participants or categories; time,
+     * type, status and business partner stay), and is marked excluded so that it is not put into the groupware as a
+     * new item. Other partners that left change nothing here.
+     */
+    @Override
+    public void partnerLeft(String id, String partnerId) {
+        if (!privateItems.isLeftAsPrivate(partnerId)) {
+            return;
+        }
+        try {
+            Activity current = activities.get(employee, ActivityId.of(id))
+                    .orElseThrow(() -> new CrmNotFoundException("activity " + id + " does not exist"));
+            ActivityData reduced = current.data().toBuilder().subject(mapping.privateSubject()).text("").html("")
+                    .location("").participants(java.util.List.of()).categories(java.util.List.of()).build();
+            if (!reduced.equals(current.data())) {
+                activities.update(employee, current.id(), current.version(), reduced);
+            }
+            marks.exclude(account, id);
         } catch (CrmNotFoundException e) {
             throw new ItemGoneException("activity " + id + " is gone from the CRM", e);
         } catch (CrmStaleVersionException e) {

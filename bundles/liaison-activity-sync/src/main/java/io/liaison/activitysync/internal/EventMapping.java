@@ -1,6 +1,7 @@
 package io.liaison.activitysync.internal;
 
 import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityType;
@@ -34,9 +35,17 @@ final class EventMapping implements ItemMapping<EventData> {
                 .filter(p -> p.role() == ParticipantRole.ORGANIZER).findFirst();
         List<Participant> attendees = a.participants().stream()
                 .filter(p -> p.role() != ParticipantRole.ORGANIZER).toList();
+        Optional<EventData> privateOne = current.filter(c -> c.sensitivity().isPrivate());
+        if (privateOne.isPresent()) {
+            // the CRM holds this item's busy form only: its private details stay as the groupware has them
+            EventData c = privateOne.get();
+            return new EventData(c.subject(), c.bodyText(), start, end, a.allDay(), zone, c.location(), c.organizer(),
+                    c.attendees(), a.reminder(), a.importance(), c.categories(), c.recurrenceRule(), Optional.empty(),
+                    link, c.sensitivity());
+        }
         return new EventData(a.subject(), a.text(), start, end, a.allDay(), zone, a.location(), organizer, attendees,
                 a.reminder(), a.importance(), a.categories(), current.flatMap(EventData::recurrenceRule),
-                Optional.empty(), link);
+                Optional.empty(), link, current.map(EventData::sensitivity).orElse(Sensitivity.NORMAL));
     }
 
     @Override
@@ -90,7 +99,24 @@ final class EventMapping implements ItemMapping<EventData> {
     public EventData withLink(EventData e, URI link) {
         return new EventData(e.subject(), e.bodyText(), e.start(), e.end(), e.allDay(), e.timeZone(), e.location(),
                 e.organizer(), e.attendees(), e.reminder(), e.importance(), e.categories(), e.recurrenceRule(),
-                e.seriesMasterId(), Optional.of(link));
+                e.seriesMasterId(), Optional.of(link), e.sensitivity());
+    }
+
+    @Override
+    public Sensitivity sensitivity(EventData e) {
+        return e.sensitivity();
+    }
+
+    @Override
+    public EventData reduced(EventData e) {
+        return new EventData(privateSubject(), "", e.start(), e.end(), e.allDay(), e.timeZone(), "", Optional.empty(),
+                List.of(), e.reminder(), e.importance(), List.of(), e.recurrenceRule(), e.seriesMasterId(), e.crmLink(),
+                e.sensitivity());
+    }
+
+    @Override
+    public String privateSubject() {
+        return "Private appointment";
     }
 
     @Override

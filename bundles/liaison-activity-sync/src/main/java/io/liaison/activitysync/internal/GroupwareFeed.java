@@ -12,6 +12,8 @@ import io.liaison.sync.engine.ChangeFeed;
 import io.liaison.sync.engine.SideChanges;
 import io.liaison.sync.engine.SideItem;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,9 @@ import java.util.Set;
 
 /**
  * The groupware's change feed of one area. Items the connector cannot read are journaled (and left alone);
- * occurrences and exceptions of a series are left out: the series master stands for the series.
+ * occurrences and exceptions of a series are left out: the series master stands for the series. Under the account's
+ * rule {@code skip} private and confidential items are left out too, and a linked one has left the sync
+ * ({@value PrivateItems#LEFT_REASON}); under {@code busy} they come in their reduced form ({@link GroupwareSide#item}).
  *
  * @param <T> the groupware content type
  */
@@ -33,6 +37,7 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
 
     private final Set<String> linked;
     private final Set<String> leftBehind;
+    private final PrivateItems privateItems;
 
     /**
      * @param linked     the ids of the area's linked groupware items
@@ -40,7 +45,8 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
      *                   again
      */
     GroupwareFeed(ItemStore<T> store, ItemMapping<T> mapping, GroupwareSide<T> side, RunJournal journal, SyncArea area,
-                  Set<String> linked, Set<String> leftBehind) {
+                  Set<String> linked, Set<String> leftBehind, PrivateItems privateItems) {
+        this.privateItems = privateItems;
         this.linked = linked;
         this.leftBehind = leftBehind;
         this.store = store;
@@ -58,11 +64,22 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
         }
         List<SideItem<T>> items = new ArrayList<>();
         Set<String> removed = new HashSet<>(changes.removedIds());
+        Map<String, String> left = new HashMap<>();
         for (GroupwareItem<T> g : changes.changed()) {
-            if (!mapping.skipped(g.data()) && (linked.contains(g.id()) || !leftBehind.contains(g.id()))) {
+            if (mapping.skipped(g.data())) {
+                continue;
+            }
+            if (privateItems.skips() && side.isPrivate(g.data())) {
+                if (linked.contains(g.id())) {
+                    privateItems.leftAsPrivate(g.id());
+                    left.put(g.id(), PrivateItems.LEFT_REASON);
+                }
+                continue;
+            }
+            if (linked.contains(g.id()) || !leftBehind.contains(g.id())) {
                 items.add(side.item(g));
             }
         }
-        return new SideChanges<>(items, removed, changes.complete(), changes.next());
+        return new SideChanges<>(items, removed, changes.complete(), changes.next(), Map.of(), left);
     }
 }

@@ -31,22 +31,33 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
     private final ItemMapping<T> mapping;
     private final Function<String, URI> links;
     private final java.util.function.BiConsumer<String, String> left;
+    private final PrivateItems privateItems;
 
     /**
-     * @param left records an activity (CRM id) that left the sync and the groupware item (id) it left behind
+     * @param left         records an activity (CRM id) that left the sync and the groupware item (id) it left behind
+     * @param privateItems the account's rule for private items
      */
     GroupwareSide(ItemStore<T> store, ItemMapping<T> mapping, Function<String, URI> links,
-                  java.util.function.BiConsumer<String, String> left) {
+                  java.util.function.BiConsumer<String, String> left, PrivateItems privateItems) {
+        this.privateItems = privateItems;
         this.store = store;
         this.mapping = mapping;
         this.links = links;
         this.left = left;
     }
 
-    /** The engine's view of a groupware item. */
+    /**
+     * The engine's view of a groupware item. A private one is seen in its reduced form only (its content, hash and
+     * journal label): its details never reach the CRM or the journal, whatever path reads it.
+     */
     SideItem<T> item(GroupwareItem<T> g) {
-        return new SideItem<>(g.id(), g.version(), mapping.hash(g.data()), g.crmId(), Optional.empty(),
-                mapping.label(g.data()), g.data());
+        T data = isPrivate(g.data()) ? mapping.reduced(g.data()) : g.data();
+        return new SideItem<>(g.id(), g.version(), mapping.hash(data), g.crmId(), Optional.empty(),
+                mapping.label(data), data);
+    }
+
+    boolean isPrivate(T data) {
+        return mapping.sensitivity(data).isPrivate();
     }
 
     @Override
@@ -54,9 +65,20 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
         return GroupwareLookups.get(store, id, this::item);
     }
 
+    /** Under the rule {@code skip} a private item found has left the sync (the engine ignores that for unlinked ones). */
     @Override
     public Map<String, Presence<T>> lookUp(Collection<String> ids) {
-        return GroupwareLookups.lookUp(store, ids, this::item);
+        Map<String, Presence<T>> found = new java.util.LinkedHashMap<>(GroupwareLookups.lookUp(store, ids, this::item));
+        if (privateItems.skips()) {
+            found.replaceAll((id, presence) -> {
+                if (presence instanceof Presence.Found<T> f && isPrivate(f.item().data())) {
+                    privateItems.leftAsPrivate(id);
+                    return new Presence.Left<>(PrivateItems.LEFT_REASON);
+                }
+                return presence;
+            });
+        }
+        return found;
     }
 
     @Override
@@ -103,7 +125,17 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
             return Optional.empty();
         }
         try {
-            return Optional.of(item(store.update(item.id(), item.version(), mapping.withLink(item.data(), link),
+            T data = item.data();
+            if (isPrivate(data)) {
+                // the engine holds the reduced form: the link goes into the item as the groupware has it
+                GroupwareItem<T> full = store.get(item.id())
+                        .orElseThrow(() -> new ItemNotFoundException(item.id() + " is gone"));
+                if (!full.version().equals(item.version())) {
+                    throw new ItemChangedException("groupware item " + item.id() + " changed meanwhile", null);
+                }
+                data = full.data();
+            }
+            return Optional.of(item(store.update(item.id(), item.version(), mapping.withLink(data, link),
                     Optional.of(other.id()))));
         } catch (ItemNotFoundException e) {
             throw new ItemGoneException("groupware item " + item.id() + " is gone", e);

@@ -19,7 +19,8 @@ interface ItemMapping<T> {
      * The groupware form of an activity.
      *
      * @param current the groupware item's current content, whose groupware-only fields (a series' recurrence, a
-     *                task's "in progress" state) are kept
+     *                task's "in progress" state, its sensitivity) are kept; of a private item also its subject, body,
+     *                location, people and categories, which the CRM holds only in their reduced form
      * @param link    the link back to the activity
      */
     T toGroupware(Activity activity, Optional<T> current, Optional<URI> link);
@@ -44,6 +45,19 @@ interface ItemMapping<T> {
 
     /** Whether the item is one the sync leaves alone (an occurrence or exception of a series). */
     boolean skipped(T item);
+
+    /** How private the item's owner marked it. */
+    io.liaison.api.connector.item.Sensitivity sensitivity(T item);
+
+    /**
+     * A private item as the CRM may see it ("busy"): its time, reminder and importance, with {@link #privateSubject}
+     * for a subject and without body, location, people and categories. Its sensitivity stays, so that it is still
+     * known to be private.
+     */
+    T reduced(T item);
+
+    /** The subject of a reduced item, e.g. "Private appointment". */
+    String privateSubject();
 
     /** The e-mail addresses of the people an item names (organizer, attendees), for finding the business partner. */
     java.util.List<String> addresses(T item);

@@ -1,5 +1,6 @@
 package io.liaison.activitysync.internal;
 
+import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.connector.item.TaskData;
 import io.liaison.api.connector.item.TaskStatus;
 import io.liaison.api.domain.Activity;
@@ -40,8 +41,15 @@ final class TaskMapping implements ItemMapping<TaskData> {
         } else {
             status = current.map(TaskData::status).filter(s -> s != TaskStatus.COMPLETED).orElse(TaskStatus.NOT_STARTED);
         }
+        Optional<TaskData> privateOne = current.filter(c -> c.sensitivity().isPrivate());
+        if (privateOne.isPresent()) {
+            // the CRM holds this task's busy form only: its private details stay as the groupware has them
+            TaskData c = privateOne.get();
+            return new TaskData(c.subject(), c.bodyText(), start, due, status, a.completedAt(), reminderAt,
+                    a.importance(), c.categories(), link, c.sensitivity());
+        }
         return new TaskData(a.subject(), a.text(), start, due, status, a.completedAt(), reminderAt, a.importance(),
-                a.categories(), link);
+                a.categories(), link, current.map(TaskData::sensitivity).orElse(Sensitivity.NORMAL));
     }
 
     @Override
@@ -92,7 +100,23 @@ final class TaskMapping implements ItemMapping<TaskData> {
     @Override
     public TaskData withLink(TaskData t, URI link) {
         return new TaskData(t.subject(), t.bodyText(), t.start(), t.due(), t.status(), t.completedAt(), t.reminderAt(),
-                t.importance(), t.categories(), Optional.of(link));
+                t.importance(), t.categories(), Optional.of(link), t.sensitivity());
+    }
+
+    @Override
+    public Sensitivity sensitivity(TaskData t) {
+        return t.sensitivity();
+    }
+
+    @Override
+    public TaskData reduced(TaskData t) {
+        return new TaskData(privateSubject(), "", t.start(), t.due(), t.status(), t.completedAt(), t.reminderAt(),
+                t.importance(), List.of(), t.crmLink(), t.sensitivity());
+    }
+
+    @Override
+    public String privateSubject() {
+        return "Private task";
     }
 
     @Override

@@ -11,6 +11,11 @@ import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.Sensitivity;
+import io.liaison.api.domain.Importance;
+import io.liaison.api.domain.Participant;
+import io.liaison.api.domain.ParticipantResponse;
+import io.liaison.api.domain.ParticipantRole;
 import io.liaison.api.connector.item.TaskData;
 import io.liaison.api.crm.ActivityStore;
 import io.liaison.api.crm.HostCrm;
@@ -129,8 +134,9 @@ final class ActivityFlow implements AutoCloseable {
         Credentials credentials;
         if (groupware == Groupware.LOCAL) {
             this.where = dir.resolve("groupware").toString();
-            settings = Map.of(LocalConnectorFactory.ROOT, where, LocalConnectorFactory.TIME_ZONE, "Europe/Berlin",
-                    LocalConnectorFactory.CREATE_ROOT, "true");
+            settings = new java.util.HashMap<>(Map.of(LocalConnectorFactory.ROOT, where,
+                    LocalConnectorFactory.TIME_ZONE, "Europe/Berlin", LocalConnectorFactory.CREATE_ROOT, "true"));
+            settings.putAll(settingsChanges);
             credentials = Credentials.NONE;
         } else {
             this.where = GraphWorld.newMailbox();
@@ -252,14 +258,37 @@ final class ActivityFlow implements AutoCloseable {
         EventData d = g.data();
         return events().update(id, g.version(), new EventData(subject, d.bodyText(), d.start(), d.end(), d.allDay(),
                 d.timeZone(), d.location(), d.organizer(), d.attendees(), d.reminder(), d.importance(), d.categories(),
-                d.recurrenceRule(), d.seriesMasterId(), d.crmLink()), g.crmId());
+                d.recurrenceRule(), d.seriesMasterId(), d.crmLink(), d.sensitivity()), g.crmId());
     }
 
     GroupwareItem<TaskData> gwEditTask(String id, String subject) {
         GroupwareItem<TaskData> g = tasks().get(id).orElseThrow();
         TaskData d = g.data();
         return tasks().update(id, g.version(), new TaskData(subject, d.bodyText(), d.start(), d.due(), d.status(),
-                d.completedAt(), d.reminderAt(), d.importance(), d.categories(), d.crmLink()), g.crmId());
+                d.completedAt(), d.reminderAt(), d.importance(), d.categories(), d.crmLink(), d.sensitivity()), g.crmId());
+    }
+
+    /** The person creates an event with a body, a location and an attendee, marked with this sensitivity. */
+    GroupwareItem<EventData> gwCreateEvent(String subject, Instant start, Sensitivity sensitivity) {
+        EventData e = new EventData(subject, "details of " + subject, start, start.plus(1, ChronoUnit.HOURS), false,
+                "Europe/Berlin", "Practice Dr. Who", Optional.empty(),
+                List.of(new Participant("dr.who@example.com", "Dr. Who", ParticipantRole.REQUIRED,
+                        ParticipantResponse.NONE)),
+                Optional.empty(), Importance.NORMAL, List.of("Health"), Optional.empty(), Optional.empty(),
+                Optional.empty(), sensitivity);
+        return events().create(e, Optional.empty(), new IdempotencyKey("person-" + UUID.randomUUID()));
+    }
+
+    /** The person marks an event private, confidential or normal again. */
+    GroupwareItem<EventData> gwMarkEvent(String id, Sensitivity sensitivity) {
+        GroupwareItem<EventData> g = events().get(id).orElseThrow();
+        return events().update(id, g.version(), g.data().withSensitivity(sensitivity), g.crmId());
+    }
+
+    /** The person marks a task private, confidential or normal again. */
+    GroupwareItem<TaskData> gwMarkTask(String id, Sensitivity sensitivity) {
+        GroupwareItem<TaskData> g = tasks().get(id).orElseThrow();
+        return tasks().update(id, g.version(), g.data().withSensitivity(sensitivity), g.crmId());
     }
 
     void gwDeleteEvent(String id) {

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param seriesMasterId for an occurrence or exception of a series: the id of its master
  * @param crmLink        the link to the CRM activity; the connector writes it the groupware's way
  *                       (an HTML link in the body, a URL property)
+ * @param sensitivity    how private its owner marked it
  */
 public record EventData(
         String subject,
@@ -44,7 +45,8 @@ public record EventData(
         List<String> categories,
         Optional<String> recurrenceRule,
         Optional<String> seriesMasterId,
-        Optional<URI> crmLink) {
+        Optional<URI> crmLink,
+        Sensitivity sensitivity) {
 
     public EventData {
         subject = subject == null ? "" : subject;
@@ -64,6 +66,22 @@ public record EventData(
         Objects.requireNonNull(recurrenceRule, "recurrenceRule");
         Objects.requireNonNull(seriesMasterId, "seriesMasterId");
         Objects.requireNonNull(crmLink, "crmLink");
+        sensitivity = sensitivity == null ? Sensitivity.NORMAL : sensitivity;
+    }
+
+    /** An event of normal sensitivity (the form before sensitivity was carried). */
+    public EventData(String subject, String bodyText, Instant start, Instant end, boolean allDay, String timeZone,
+                     String location, Optional<Participant> organizer, List<Participant> attendees,
+                     Optional<Duration> reminder, Importance importance, List<String> categories,
+                     Optional<String> recurrenceRule, Optional<String> seriesMasterId, Optional<URI> crmLink) {
+        this(subject, bodyText, start, end, allDay, timeZone, location, organizer, attendees, reminder, importance,
+                categories, recurrenceRule, seriesMasterId, crmLink, Sensitivity.NORMAL);
+    }
+
+    /** This event with another sensitivity. */
+    public EventData withSensitivity(Sensitivity sensitivity) {
+        return new EventData(subject, bodyText, start, end, allDay, timeZone, location, organizer, attendees, reminder,
+                importance, categories, recurrenceRule, seriesMasterId, crmLink, sensitivity);
     }
 
     /** A plain appointment with nothing but a subject and a time. */

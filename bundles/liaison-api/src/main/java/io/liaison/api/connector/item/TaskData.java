@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param importance  low, normal or high
  * @param categories  categories
  * @param crmLink     the link to the CRM activity (a To Do linked resource, a URL property)
+ * @param sensitivity how private its owner marked it; Microsoft To Do has no such mark (always normal there)
  */
 public record TaskData(
         String subject,
@@ -31,7 +32,8 @@ public record TaskData(
         Optional<Instant> reminderAt,
         Importance importance,
         List<String> categories,
-        Optional<URI> crmLink) {
+        Optional<URI> crmLink,
+        Sensitivity sensitivity) {
 
     public TaskData {
         subject = subject == null ? "" : subject;
@@ -44,6 +46,21 @@ public record TaskData(
         importance = importance == null ? Importance.NORMAL : importance;
         categories = List.copyOf(categories);
         Objects.requireNonNull(crmLink, "crmLink");
+        sensitivity = sensitivity == null ? Sensitivity.NORMAL : sensitivity;
+    }
+
+    /** A task of normal sensitivity (the form before sensitivity was carried). */
+    public TaskData(String subject, String bodyText, Optional<Instant> start, Optional<Instant> due, TaskStatus status,
+                    Optional<Instant> completedAt, Optional<Instant> reminderAt, Importance importance,
+                    List<String> categories, Optional<URI> crmLink) {
+        this(subject, bodyText, start, due, status, completedAt, reminderAt, importance, categories, crmLink,
+                Sensitivity.NORMAL);
+    }
+
+    /** This task with another sensitivity. */
+    public TaskData withSensitivity(Sensitivity sensitivity) {
+        return new TaskData(subject, bodyText, start, due, status, completedAt, reminderAt, importance, categories,
+                crmLink, sensitivity);
     }
 
     /** An open task with nothing but a title and a due time. */

@@ -13,6 +13,7 @@ import com.microsoft.graph.models.ResponseStatus;
 import com.microsoft.graph.models.ResponseType;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Importance;
 import io.liaison.api.domain.Participant;
 import io.liaison.api.domain.ParticipantResponse;
@@ -90,6 +91,12 @@ final class EventMapper {
             case HIGH -> com.microsoft.graph.models.Importance.High;
             case NORMAL -> com.microsoft.graph.models.Importance.Normal;
         });
+        e.setSensitivity(switch (d.sensitivity()) {
+            case NORMAL -> com.microsoft.graph.models.Sensitivity.Normal;
+            case PERSONAL -> com.microsoft.graph.models.Sensitivity.Personal;
+            case PRIVATE -> com.microsoft.graph.models.Sensitivity.Private;
+            case CONFIDENTIAL -> com.microsoft.graph.models.Sensitivity.Confidential;
+        });
         e.setCategories(new ArrayList<>(d.categories()));
         d.recurrenceRule().ifPresent(rule -> e.setRecurrence(
                 Recurrences.toGraph(rule, LocalDate.ofInstant(d.start(), zone), d.timeZone())));
@@ -140,6 +147,12 @@ final class EventMapper {
             case High -> Importance.HIGH;
             default -> Importance.NORMAL;
         };
+        Sensitivity sensitivity = e.getSensitivity() == null ? Sensitivity.NORMAL : switch (e.getSensitivity()) {
+            case Personal -> Sensitivity.PERSONAL;
+            case Private -> Sensitivity.PRIVATE;
+            case Confidential -> Sensitivity.CONFIDENTIAL;
+            default -> Sensitivity.NORMAL;
+        };
         Optional<String> rule = e.getType() == EventType.SeriesMaster || e.getRecurrence() != null
                 ? Recurrences.toRrule(e.getRecurrence(), LocalDate.ofInstant(start, zone)) : Optional.empty();
         Optional<String> master = e.getType() == EventType.Occurrence || e.getType() == EventType.Exception
@@ -148,7 +161,8 @@ final class EventMapper {
                 .flatMap(EventMapper::uri);
         EventData data = new EventData(e.getSubject(), e.getBody() == null ? "" : text(e.getBody()), start, end, allDay,
                 zone.getId(), e.getLocation() == null ? "" : e.getLocation().getDisplayName(), organizer, attendees,
-                reminder, importance, e.getCategories() == null ? List.of() : e.getCategories(), rule, master, link);
+                reminder, importance, e.getCategories() == null ? List.of() : e.getCategories(), rule, master, link,
+                sensitivity);
         return new GroupwareItem<>(e.getId(), version(e), ExtendedProperties.value(e.getSingleValueExtendedProperties(),
                 ExtendedProperties.CRM_ID), data);
     }

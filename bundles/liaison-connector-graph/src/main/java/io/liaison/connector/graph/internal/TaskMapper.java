@@ -25,7 +25,8 @@ import java.util.Optional;
  * Times are written and read in UTC, except the due time: To Do keeps only the date of {@code dueDateTime} (a time
  * sent comes back as 00:00 of the date sent; microsoftgraph/microsoft-graph-docs issue 16991), so the due is written
  * as its date in the account's zone and read as the start of that date there, the same value both ways; the reminder
- * keeps its time.
+ * keeps its time. A {@code todoTask} has no sensitivity (Graph's resource has no such property): every task reads
+ * as normal, and a sensitivity written is not kept.
  */
 final class TaskMapper {
 

@@ -8,6 +8,7 @@ import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.connector.tck.EventStoreContract;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,34 @@ class GraphEventStoreContractTest extends EventStoreContract {
     @Override
     protected void removeOutsideLiaison(String itemId) {
         STORES.mailbox().remove(itemId);
+    }
+
+    /** Graph's event {@code sensitivity} is written and read back for every value. */
+    @Test
+    void everySensitivityIsWrittenAndReadBack() {
+        ItemStore<EventData> store = openEmptyStore();
+        for (Sensitivity sensitivity : Sensitivity.values()) {
+            GroupwareItem<EventData> created = store.create(sample(sensitivity.ordinal() + 1).withSensitivity(sensitivity),
+                    Optional.empty(), new IdempotencyKey("sensitivity-" + sensitivity));
+
+            assertThat(store.get(created.id()).orElseThrow().data().sensitivity()).isEqualTo(sensitivity);
+        }
+    }
+
+    /** An event a person marks private in Outlook reads as private; an update from Liaison can make it normal again. */
+    @Test
+    void anEventMarkedPrivateInOutlookReadsAsPrivate() {
+        ItemStore<EventData> store = openEmptyStore();
+        GroupwareItem<EventData> created = store.create(sample(1), Optional.empty(), new IdempotencyKey("private"));
+        assertThat(created.data().sensitivity()).isEqualTo(Sensitivity.NORMAL);
+
+        STORES.editInOutlook("/events/" + created.id(), "{\"sensitivity\":\"private\"}");
+        GroupwareItem<EventData> marked = store.get(created.id()).orElseThrow();
+        assertThat(marked.data().sensitivity()).isEqualTo(Sensitivity.PRIVATE);
+
+        GroupwareItem<EventData> normal = store.update(marked.id(), marked.version(),
+                marked.data().withSensitivity(Sensitivity.NORMAL), Optional.empty());
+        assertThat(store.get(normal.id()).orElseThrow().data().sensitivity()).isEqualTo(Sensitivity.NORMAL);
     }
 
     /** Confirmations read 21 items in 2 {@code $batch} request(s) of up to 20; Graph's 404 is gone. */

@@ -39,7 +39,8 @@ final class EventCodec implements ItemCodec<EventData> {
 
     private static final String[] MAPPED = {Property.SUMMARY, Property.DESCRIPTION, Property.DTSTART, Property.DTEND,
         Property.DURATION, Property.LOCATION, Property.ORGANIZER, Property.ATTENDEE, Property.PRIORITY,
-        Property.CATEGORIES, Property.RRULE, Property.URL, IcalFields.CRM_ID, Property.DTSTAMP};
+        Property.CATEGORIES, Property.RRULE, Property.URL, IcalFields.CRM_ID, Property.DTSTAMP,
+        Property.CLASS, IcalFields.LIAISON_SENSITIVITY};
 
     private final ZoneId defaultZone;
 
@@ -110,7 +111,8 @@ final class EventCodec implements ItemCodec<EventData> {
         return new EventData(IcalFields.text(event, Property.SUMMARY), IcalFields.text(event, Property.DESCRIPTION),
                 start, end, allDay, zone, IcalFields.text(event, Property.LOCATION), IcalFields.organizer(event),
                 IcalFields.attendees(event), reminder, IcalFields.importance(event), IcalFields.categories(event),
-                event.getProperty(Property.RRULE).map(Property::getValue), Optional.empty(), IcalFields.url(event));
+                event.getProperty(Property.RRULE).map(Property::getValue), Optional.empty(), IcalFields.url(event),
+                IcalFields.sensitivity(event));
     }
 
     /** The IANA zone an event was planned in: from its TZID, UTC for UTC times, else the account's zone. */
@@ -158,6 +160,7 @@ final class EventCodec implements ItemCodec<EventData> {
             IcalFields.putText(event, Property.LOCATION, data.location(), Location::new);
             IcalFields.putPeople(event, data.organizer(), data.attendees());
             IcalFields.putImportance(event, data.importance());
+            IcalFields.putSensitivity(event, data.sensitivity());
             IcalFields.putCategories(event, data.categories());
             data.recurrenceRule().ifPresent(rule -> event.add(new RRule<>(rule)));
             IcalFields.putUrl(event, data.crmLink());

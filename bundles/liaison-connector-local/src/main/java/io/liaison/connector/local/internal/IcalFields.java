@@ -1,5 +1,6 @@
 package io.liaison.connector.local.internal;
 
+import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Importance;
 import io.liaison.api.domain.Participant;
 import io.liaison.api.domain.ParticipantResponse;
@@ -35,6 +36,7 @@ import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Clazz;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Priority;
@@ -143,6 +145,34 @@ final class IcalFields {
             case HIGH -> c.add(new Priority(1));
             case LOW -> c.add(new Priority(9));
             default -> { }
+        }
+    }
+
+    /** Where Liaison keeps a sensitivity iCalendar's CLASS has no value for (personal). */
+    static final String LIAISON_SENSITIVITY = "X-LIAISON-SENSITIVITY";
+
+    /**
+     * CLASS (RFC 5545, 3.8.1.3): PUBLIC or none is normal, PRIVATE and CONFIDENTIAL are themselves, and any other
+     * value is private (the RFC: unknown values are treated as PRIVATE); personal, which CLASS cannot say, is kept
+     * in {@value #LIAISON_SENSITIVITY}.
+     */
+    static Sensitivity sensitivity(Component c) {
+        String value = text(c, Property.CLASS).strip().toUpperCase(Locale.ROOT);
+        return switch (value) {
+            case "", "PUBLIC" -> text(c, LIAISON_SENSITIVITY).strip().equalsIgnoreCase("PERSONAL")
+                    ? Sensitivity.PERSONAL : Sensitivity.NORMAL;
+            case "CONFIDENTIAL" -> Sensitivity.CONFIDENTIAL;
+            default -> Sensitivity.PRIVATE;
+        };
+    }
+
+    /** Writes CLASS for private and confidential only, so that other tools see normal and personal items as public. */
+    static void putSensitivity(PropertyContainer c, Sensitivity sensitivity) {
+        switch (sensitivity) {
+            case PRIVATE -> c.add(new Clazz(Clazz.VALUE_PRIVATE));
+            case CONFIDENTIAL -> c.add(new Clazz(Clazz.VALUE_CONFIDENTIAL));
+            case PERSONAL -> c.add(new XProperty(LIAISON_SENSITIVITY, "PERSONAL"));
+            case NORMAL -> { }
         }
     }
 

@@ -36,7 +36,7 @@ final class TaskCodec implements ItemCodec<TaskData> {
 
     private static final String[] MAPPED = {Property.SUMMARY, Property.DESCRIPTION, Property.DTSTART, Property.DUE,
         Property.DURATION, Property.STATUS, Property.COMPLETED, Property.PRIORITY, Property.CATEGORIES, Property.URL,
-        IcalFields.CRM_ID, LIAISON_STATUS, Property.DTSTAMP};
+        IcalFields.CRM_ID, LIAISON_STATUS, Property.DTSTAMP, Property.CLASS, IcalFields.LIAISON_SENSITIVITY};
 
     private final ZoneId defaultZone;
 
@@ -84,7 +84,7 @@ final class TaskCodec implements ItemCodec<TaskData> {
         Optional<Instant> reminder = IcalFields.alarmTime(todo.getComponentList().getAll(), start, due);
         return new TaskData(IcalFields.text(todo, Property.SUMMARY), IcalFields.text(todo, Property.DESCRIPTION),
                 start, due, status, completed, reminder, IcalFields.importance(todo), IcalFields.categories(todo),
-                IcalFields.url(todo));
+                IcalFields.url(todo), IcalFields.sensitivity(todo));
     }
 
     @SuppressWarnings("unchecked")
@@ -140,6 +140,7 @@ final class TaskCodec implements ItemCodec<TaskData> {
             }
             data.completedAt().ifPresent(c -> todo.add(new Completed(c)));
             IcalFields.putImportance(todo, data.importance());
+            IcalFields.putSensitivity(todo, data.sensitivity());
             IcalFields.putCategories(todo, data.categories());
             IcalFields.putUrl(todo, data.crmLink());
             IcalFields.putCrmId(todo, crmId);
