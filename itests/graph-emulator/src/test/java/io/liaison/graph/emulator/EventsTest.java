@@ -45,6 +45,44 @@ class EventsTest extends MailboxTestSupport {
         assertThat(json(client.get("/users/" + UPN + "/events")).get("value")).hasSize(1);
     }
 
+    /** A test can tell which properties each PATCH carried. */
+    @Test
+    void recordsThePropertiesOfEachPatch() throws Exception {
+        String id = json(client.send("POST", "/users/" + UPN + "/events", event("A", "2024-05-02T10:00:00", "2024-05-02T11:00:00", "UTC")))
+                .get("id").asText();
+        client.send("PATCH", "/users/" + UPN + "/events/" + id, Map.of("subject", "B"));
+        client.send("PATCH", "/users/" + UPN + "/events/" + id, Map.of("subject", "C", "body", Map.of("contentType", "text", "content", "x")));
+
+        assertThat(mailbox.patches(id)).containsExactly(java.util.Set.of("subject"), java.util.Set.of("subject", "body"));
+    }
+
+    /**
+     * "Update event" (https://learn.microsoft.com/en-us/graph/api/event-update, "body property and online meetings"):
+     * a body that drops the meeting blob disables the online meeting; one that keeps it keeps the meeting.
+     */
+    @Test
+    void aBodyWithoutTheMeetingBlobDisablesTheOnlineMeeting() throws Exception {
+        Map<String, Object> meeting = new java.util.HashMap<>(event("Call", "2024-05-02T10:00:00", "2024-05-02T11:00:00", "UTC"));
+        meeting.put("isOnlineMeeting", true);
+        meeting.put("body", Map.of("contentType", "html", "content", "Agenda"));
+        String id = mailbox.addEvent(meeting);
+        JsonNode html = json(client.get("/users/" + UPN + "/events/" + id));
+        String joinUrl = html.get("onlineMeeting").get("joinUrl").asText();
+        String content = html.get("body").get("content").asText();
+        assertThat(content).startsWith("Agenda").contains("Join the meeting now", joinUrl.replace("&", "&amp;"));
+        assertThat(json(client.get("/users/" + UPN + "/events/" + id, "Prefer", "outlook.body-content-type=\"text\""))
+                .get("body").get("content").asText()).startsWith("Agenda").contains("____", "Join the meeting now");
+
+        client.send("PATCH", "/users/" + UPN + "/events/" + id,
+                Map.of("body", Map.of("contentType", "html", "content", content.replace("Agenda", "New agenda"))));
+        assertThat(json(client.get("/users/" + UPN + "/events/" + id)).get("isOnlineMeeting").asBoolean()).isTrue();
+
+        client.send("PATCH", "/users/" + UPN + "/events/" + id, Map.of("body", Map.of("contentType", "text", "content", "New agenda")));
+        JsonNode dropped = json(client.get("/users/" + UPN + "/events/" + id));
+        assertThat(dropped.get("isOnlineMeeting").asBoolean()).isFalse();
+        assertThat(dropped.get("onlineMeeting").isNull()).isTrue();
+    }
+
     @Test
     void ifMatchWithAStaleChangeKeyAnswers412() throws Exception {
         JsonNode e = json(client.send("POST", "/users/" + UPN + "/events", event("A", "2024-05-02T10:00:00", "2024-05-02T11:00:00", "UTC")));
