@@ -244,8 +244,7 @@ final class GraphEventStore implements ItemStore<EventData> {
      */
     @Override
     public GroupwareItem<EventData> update(String id, String expectedVersion, EventData data, Optional<String> crmId) {
-        Event read = fetch(id).orElseThrow(() -> new io.liaison.api.connector.ItemNotFoundException(
-                calls.account() + ": event " + id + " is gone"));
+        Event read = current(id, expectedVersion);
         GroupwareItem<EventData> current = mapper.fromGraph(read);
         Event wanted = toGraph(data, crmId, Optional.empty(), "event " + id);
         Optional<Event> fields = EventPatch.of(current, data, crmId, wanted);
@@ -288,8 +287,24 @@ final class GraphEventStore implements ItemStore<EventData> {
         });
     }
 
+    /**
+     * The event as read just before a write, if its change key is still the one the caller read. "Update event" and
+     * "Delete event" document no {@code If-Match}, so this comparison is what detects a concurrent edit; the header is
+     * still sent, in case Graph honours it for the moment between this read and the write.
+     */
+    private Event current(String id, String expectedVersion) {
+        Event read = fetch(id).orElseThrow(() -> new io.liaison.api.connector.ItemNotFoundException(
+                calls.account() + ": event " + id + " is not there (any more)"));
+        if (!EventMapper.version(read).equals(expectedVersion)) {
+            throw new io.liaison.api.connector.VersionConflictException(calls.account() + ": event " + id
+                    + " was changed meanwhile (its change key moved on)");
+        }
+        return read;
+    }
+
     @Override
     public void delete(String id, String expectedVersion) {
+        current(id, expectedVersion);
         calls.run("event " + id, () -> user.get().events().byEventId(id)
                 .delete(c -> c.headers.add("If-Match", ExtendedProperties.ifMatch(expectedVersion))));
     }

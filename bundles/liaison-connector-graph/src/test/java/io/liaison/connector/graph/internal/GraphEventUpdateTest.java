@@ -1,11 +1,13 @@
 package io.liaison.connector.graph.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.VersionConflictException;
 import io.liaison.api.connector.item.EventData;
 import io.liaison.api.domain.Importance;
 import io.liaison.api.domain.Participant;
@@ -108,6 +110,25 @@ class GraphEventUpdateTest {
 
         assertThat(STORES.mailbox().patches(id)).containsExactly(Set.of("subject"));
         assertThat(STORES.mailbox().item(id).get("isOnlineMeeting")).isEqualTo(true);
+    }
+
+    /**
+     * Graph documents no If-Match on events (the emulator ignores it): an edit between the read and the write is
+     * still a conflict, found by the change key read just before the PATCH (issue 18, point 4).
+     */
+    @Test
+    void anEditBetweenReadAndWriteIsAConflictWithoutIfMatch() {
+        ItemStore<EventData> store = STORES.openEmpty(ConnectorSession::events);
+        GroupwareItem<EventData> created = store.create(meeting("Offer call", "Agenda"), Optional.of("crm-3"),
+                new IdempotencyKey("update-3"));
+        STORES.editInOutlook("/events/" + created.id(), "{\"subject\":\"Changed in Outlook\"}");
+
+        assertThatThrownBy(() -> store.update(created.id(), created.version(), withSubject(created.data(), "CRM edit"),
+                Optional.of("crm-3"))).isInstanceOf(VersionConflictException.class);
+        assertThatThrownBy(() -> store.delete(created.id(), created.version())).isInstanceOf(VersionConflictException.class);
+
+        assertThat(store.get(created.id()).orElseThrow().data().subject()).isEqualTo("Changed in Outlook");
+        assertThat(STORES.mailbox().patches(created.id())).containsExactly(Set.of("subject"));
     }
 
     @SuppressWarnings("unchecked")
