@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What only Graph does to a run, on the Graph emulator: delta tokens that expire (410) in the middle of a run,
- * throttling (429), a change key gone stale between the run's read and its write (412), an access token that
+ * throttling (429), a change key gone stale between the run's read and its write (a conflict: the store compares it just before writing), an access token that
  * expires mid-run, and recurring series (one CRM activity per series).
  */
 class GraphActivitySyncTest {
@@ -317,7 +317,7 @@ class GraphActivitySyncTest {
         assertThat(edited).isTrue();
         assertThat(flow.entries(stale)).anySatisfy(e -> {
             assertThat(e.outcome()).isEqualTo(Outcome.WARNING);
-            assertThat(e.message()).contains("left for the next run").contains("HTTP 412");
+            assertThat(e.message()).contains("left for the next run").contains("was changed meanwhile");
         });
         assertThat(flow.events().get(gw).orElseThrow().data().subject()).as("the Outlook edit is not overwritten")
                 .isEqualTo("Outlook edit");

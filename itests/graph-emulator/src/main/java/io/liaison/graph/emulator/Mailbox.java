@@ -1,6 +1,7 @@
 package io.liaison.graph.emulator;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -70,6 +71,12 @@ public interface Mailbox {
      * @throws IllegalArgumentException when no such item exists
      */
     Map<String, Object> item(String id);
+
+    /**
+     * @return the property names each PATCH of this item through Graph carried, oldest first (events, contacts, To Do
+     *         tasks; empty when none), so a test can tell what a client rewrote
+     */
+    List<Set<String>> patches(String id);
 
     /** A change "by a person": the item gets a new change key and shows in the next delta round. */
     void touch(String id);

@@ -52,6 +52,8 @@ final class MailboxStore implements Mailbox {
     private final Map<String, Item> items = new LinkedHashMap<>();
     private final List<Tombstone> tombstones = new ArrayList<>();
     private final Map<String, String> transactions = new HashMap<>();
+    /** The property names (annotations left out) of every PATCH an item received through Graph, oldest first. */
+    private final Map<String, List<Set<String>>> patches = new HashMap<>();
     private final String rootFolderId;
     private final String calendarId;
     private final String contactsFolderId;
@@ -363,6 +365,21 @@ final class MailboxStore implements Mailbox {
     }
 
     @Override
+    public synchronized List<Set<String>> patches(String id) {
+        return List.copyOf(patches.getOrDefault(id, List.of()));
+    }
+
+    private void recordPatch(String id, JsonNode patch) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        patch.fieldNames().forEachRemaining(name -> {
+            if (!name.startsWith("@")) { // annotations such as @odata.type are no properties
+                names.add(name);
+            }
+        });
+        patches.computeIfAbsent(id, k -> new ArrayList<>()).add(Set.copyOf(names));
+    }
+
+    @Override
     public synchronized void touch(String id) {
         Item it = items.get(id);
         if (it == null) {
@@ -595,6 +612,7 @@ final class MailboxStore implements Mailbox {
     synchronized Item updateGeneric(String id, String kind, JsonNode patch, String ifMatch) {
         Item it = get(id, kind);
         checkIfMatch(it, ifMatch);
+        recordPatch(id, patch);
         Item prev = it.snapshot();
         copyProperties(patch, it.json);
         if (kind.equals(Item.TODO_TASK)) {
@@ -747,6 +765,9 @@ final class MailboxStore implements Mailbox {
         json.putNull("seriesMasterId");
         copyProperties(body, json);
         Item e = newItem(Item.EVENT, calendarId, json);
+        if (json.path("isOnlineMeeting").asBoolean(false)) {
+            addMeetingBlob(e);
+        }
         json.put("iCalUId", "040000008200E00074C5B7101A82E00800000000" + e.id.substring(e.id.length() - 16).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "0"));
         json.put("uid", json.get("iCalUId").asText());
         e.transactionId = tx;
@@ -756,6 +777,41 @@ final class MailboxStore implements Mailbox {
         applyEventFields(e, body);
         applyExtendedProperties(e, body);
         return e;
+    }
+
+    /**
+     * Makes the event a Teams meeting: a join URL in {@code onlineMeeting} and the meeting blob (modelled after the one
+     * Teams writes: a line of underscores, "Microsoft Teams meeting", a "Join the meeting now" link) at the end of the
+     * HTML body.
+     */
+    private static void addMeetingBlob(Item e) {
+        String joinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_" + e.id.replaceAll("[^A-Za-z0-9]", "")
+                + "%40thread.v2/0?context=%7b%22Tid%22%3a%22emulator%22%7d";
+        ObjectNode body = (ObjectNode) e.json.get("body");
+        String content = body.path("content").asText("");
+        if (!"html".equalsIgnoreCase(body.path("contentType").asText("html"))) {
+            content = content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
+        }
+        String line = "<div style=\"width:100%\"><span style=\"white-space:nowrap;color:#5F5F5F;opacity:.36\">"
+                + "_".repeat(80) + "</span></div>";
+        body.put("contentType", "html").put("content", content + "<div><br></div>" + line
+                + "<div class=\"me-email-text\" lang=\"en-US\"><div style=\"margin-bottom:24px\">Microsoft Teams meeting</div>"
+                + "<div style=\"margin-bottom:6px\"><a class=\"me-email-headline\" href=\"" + joinUrl.replace("&", "&amp;")
+                + "\" target=\"_blank\" rel=\"noreferrer noopener\">Join the meeting now</a></div></div>" + line);
+        e.json.put("isOnlineMeeting", true).put("onlineMeetingProvider", "teamsForBusiness");
+        e.json.putObject("onlineMeeting").put("joinUrl", joinUrl);
+    }
+
+    /**
+     * "Update event" (https://learn.microsoft.com/en-us/graph/api/event-update, "body property and online meetings"):
+     * removing the meeting blob from the body disables the online meeting. A body without the join URL drops it.
+     */
+    private static void dropMeetingWithoutBlob(Item e, String joinUrl) {
+        String content = e.json.path("body").path("content").asText("");
+        if (joinUrl.isEmpty() || !(content.contains(joinUrl) || content.contains(joinUrl.replace("&", "&amp;")))) {
+            e.json.put("isOnlineMeeting", false).put("onlineMeetingProvider", "unknown");
+            e.json.putNull("onlineMeeting");
+        }
     }
 
     private void applyEventFields(Item e, JsonNode body) {
@@ -832,8 +888,13 @@ final class MailboxStore implements Mailbox {
             throw Exchange.notFound();
         }
         checkIfMatch(e, ifMatch);
+        recordPatch(id, patch);
         Item prev = e.snapshot();
+        String joinUrl = e.json.path("onlineMeeting").path("joinUrl").asText("");
         copyProperties(patch, e.json);
+        if (e.json.path("isOnlineMeeting").asBoolean(false) && patch.has("body")) {
+            dropMeetingWithoutBlob(e, joinUrl);
+        }
         applyEventFields(e, patch);
         applyExtendedProperties(e, patch);
         modified(e, prev);
@@ -1019,7 +1080,10 @@ final class MailboxStore implements Mailbox {
         }
         if (ctx.textBody() && json.path("body").path("contentType").asText().equals("html")) {
             ObjectNode body = (ObjectNode) json.get("body");
-            body.put("content", body.path("content").asText().replaceAll("<[^>]*>", " ").replaceAll("[ \\t]+", " ").trim());
+            // as Graph's conversion: a <br> is a line break, other tags go, entities are decoded
+            body.put("content", body.path("content").asText().replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("<[^>]*>", " ")
+                    .replaceAll("[ \\t]+", " ").replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
+                    .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").trim());
             body.put("contentType", "text");
         }
         return finish(json, it, ctx);

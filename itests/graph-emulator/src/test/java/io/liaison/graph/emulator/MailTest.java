@@ -29,6 +29,20 @@ class MailTest extends MailboxTestSupport {
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\nHello " + i + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Messages keep If-Match: a stale change key is 412 ErrorIrresolvableConflict, as Graph answers for messages. */
+    @Test
+    void ifMatchWithAStaleChangeKeyAnswers412ForMessages() throws Exception {
+        String id = mailbox.addMessage(mailbox.folderId("inbox"), mime(1));
+        String etag = json(client.get("/users/" + UPN + "/messages/" + id)).get("@odata.etag").asText();
+        assertThat(client.send("PATCH", "/users/" + UPN + "/messages/" + id, Map.of("isRead", true), "If-Match", etag)
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> stale = client.send("PATCH", "/users/" + UPN + "/messages/" + id, Map.of("isRead", false),
+                "If-Match", etag);
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(json(stale).get("error").get("code").asText()).isEqualTo("ErrorIrresolvableConflict");
+        assertThat(client.send("DELETE", "/users/" + UPN + "/messages/" + id, null, "If-Match", etag).statusCode()).isEqualTo(412);
+    }
+
     /** Follows nextLinks to the deltaLink; returns [items..., deltaLink]. */
     List<JsonNode> round(String first, List<String> deltaLinkOut, int[] pages) throws Exception {
         List<JsonNode> items = new ArrayList<>();

@@ -36,13 +36,18 @@ final class ContactMapper {
         return c;
     }
 
+    /** The contact's change key (or, without one, its ETag): what a write compares with the version read. */
+    static String version(Contact c) {
+        return c.getChangeKey() != null ? c.getChangeKey() : Graph.etag(c.getAdditionalData()).orElse("");
+    }
+
     static GroupwareItem<ContactData> fromGraph(Contact c, Optional<Photo> photo) {
         List<String> emails = c.getEmailAddresses() == null ? List.of() : c.getEmailAddresses().stream()
                 .map(EmailAddress::getAddress).filter(Objects::nonNull).toList();
         ContactData data = new ContactData(c.getTitle(), c.getGivenName(), c.getSurname(), displayName(c),
                 c.getCompanyName(), c.getDepartment(), c.getJobTitle(), emails, list(c.getBusinessPhones()),
                 c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo);
-        String version = c.getChangeKey() != null ? c.getChangeKey() : Graph.etag(c.getAdditionalData()).orElse("");
+        String version = version(c);
         return new GroupwareItem<>(c.getId(), version,
                 ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data);
     }

@@ -159,7 +159,7 @@ final class EventMapper {
                 ? Optional.ofNullable(e.getSeriesMasterId()) : Optional.empty();
         Optional<URI> link = ExtendedProperties.value(e.getSingleValueExtendedProperties(), ExtendedProperties.CRM_LINK)
                 .flatMap(EventMapper::uri);
-        EventData data = new EventData(e.getSubject(), e.getBody() == null ? "" : text(e.getBody()), start, end, allDay,
+        EventData data = new EventData(e.getSubject(), crmText(e), start, end, allDay,
                 zone.getId(), e.getLocation() == null ? "" : e.getLocation().getDisplayName(), organizer, attendees,
                 reminder, importance, e.getCategories() == null ? List.of() : e.getCategories(), rule, master, link,
                 sensitivity);
@@ -179,6 +179,15 @@ final class EventMapper {
             local = local.atZone(sent.get()).withZoneSameInstant(zone).toLocalDateTime();
         }
         return local.toLocalDate().atStartOfDay(zone).toInstant();
+    }
+
+    /** The body as the CRM sees it: of an online meeting, only the part before the meeting block. */
+    private static String crmText(Event e) {
+        if (e.getBody() == null) {
+            return "";
+        }
+        String text = text(e.getBody());
+        return Boolean.TRUE.equals(e.getIsOnlineMeeting()) ? OnlineMeetingBody.crmText(text) : text;
     }
 
     private static String text(ItemBody body) {

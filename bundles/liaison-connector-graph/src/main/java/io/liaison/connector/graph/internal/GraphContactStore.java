@@ -161,6 +161,20 @@ final class GraphContactStore implements ItemStore<ContactData> {
         return fetch(id).map(c -> ContactMapper.fromGraph(c, photo(id)));
     }
 
+    /**
+     * Reads the contact just before a write and compares its change key with the one the caller read: "Update contact"
+     * and "Delete contact" document no {@code If-Match}, so this is what detects a concurrent edit (the header is still
+     * sent, in case Graph honours it for the moment between this read and the write).
+     */
+    private void checkVersion(String id, String expectedVersion) {
+        Contact read = fetch(id).orElseThrow(() -> new ItemNotFoundException(calls.account() + ": contact " + id
+                + " is not there (any more)"));
+        if (!ContactMapper.version(read).equals(expectedVersion)) {
+            throw new io.liaison.api.connector.VersionConflictException(calls.account() + ": contact " + id
+                    + " was changed meanwhile (its change key moved on)");
+        }
+    }
+
     private Optional<Contact> fetch(String id) {
         return calls.find("contact " + id, () -> user.get().contacts().byContactId(id)
                 .get(c -> c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND}));
@@ -225,6 +239,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
 
     @Override
     public GroupwareItem<ContactData> update(String id, String expectedVersion, ContactData data, Optional<String> crmId) {
+        checkVersion(id, expectedVersion);
         Contact contact = ContactMapper.toGraph(data, crmId, Optional.empty());
         calls.call("contact " + id, () -> user.get().contacts().byContactId(id)
                 .patch(contact, c -> c.headers.add("If-Match", ExtendedProperties.ifMatch(expectedVersion))));
@@ -266,6 +281,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
 
     @Override
     public void delete(String id, String expectedVersion) {
+        checkVersion(id, expectedVersion);
         calls.run("contact " + id, () -> user.get().contacts().byContactId(id)
                 .delete(c -> c.headers.add("If-Match", ExtendedProperties.ifMatch(expectedVersion))));
     }

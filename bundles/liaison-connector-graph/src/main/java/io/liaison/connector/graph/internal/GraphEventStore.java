@@ -1,8 +1,10 @@
 package io.liaison.connector.graph.internal;
 
+import com.microsoft.graph.models.BodyType;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.EventCollectionResponse;
 import com.microsoft.graph.models.EventType;
+import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import com.microsoft.graph.users.item.calendarview.delta.DeltaGetResponse;
 import io.liaison.api.connector.ChangeSet;
@@ -235,17 +237,74 @@ final class GraphEventStore implements ItemStore<EventData> {
                 new ConnectorException(calls.account() + ": event " + created.getId() + " vanished right after its creation"));
     }
 
+    /**
+     * Writes only what the CRM changed compared with the event as read just before ({@link EventPatch}): no PATCH
+     * when nothing changed. The body of an online meeting is written only when the CRM's text changed, and then into
+     * the HTML body read for that update, its meeting block kept ({@link OnlineMeetingBody}).
+     */
     @Override
     public GroupwareItem<EventData> update(String id, String expectedVersion, EventData data, Optional<String> crmId) {
-        Event event = toGraph(data, crmId, Optional.empty(), "event " + id);
+        Event read = current(id, expectedVersion);
+        GroupwareItem<EventData> current = mapper.fromGraph(read);
+        Event wanted = toGraph(data, crmId, Optional.empty(), "event " + id);
+        Optional<Event> fields = EventPatch.of(current, data, crmId, wanted);
+        Optional<ItemBody> body = EventPatch.bodyChanged(current.data(), data)
+                ? Boolean.TRUE.equals(read.getIsOnlineMeeting()) ? meetingBody(id, data.bodyText()) : Optional.of(wanted.getBody())
+                : Optional.empty();
+        if (fields.isEmpty() && body.isEmpty()) {
+            LOG.debug("{}: event {} already shows the CRM's values: not written", calls.account(), id);
+            return current;
+        }
+        Event event = fields.orElseGet(Event::new);
+        body.ifPresent(event::setBody);
         calls.call("event " + id, () -> user.get().events().byEventId(id)
                 .patch(event, c -> c.headers.add("If-Match", ExtendedProperties.ifMatch(expectedVersion))));
         return get(id).orElseThrow(() -> new io.liaison.api.connector.ItemNotFoundException(
                 calls.account() + ": event " + id + " vanished right after its update"));
     }
 
+    /**
+     * An online meeting's new body: its HTML, read for this update, with the CRM's text before the meeting block;
+     * empty (the text not written) when the HTML shows no meeting block that could be kept.
+     */
+    private Optional<ItemBody> meetingBody(String id, String text) {
+        Event html = calls.call("the body of event " + id, () -> user.get().events().byEventId(id).get(c -> {
+            c.headers.add("Prefer", "outlook.body-content-type=\"html\"");
+            c.queryParameters.select = new String[] {"body"};
+        }));
+        String content = html == null || html.getBody() == null || html.getBody().getContent() == null ? ""
+                : html.getBody().getContent();
+        Optional<String> updated = OnlineMeetingBody.withCrmText(content, text);
+        if (updated.isEmpty()) {
+            LOG.info("{}: event {} is an online meeting whose body shows no meeting block: its text is not written,"
+                    + " so as not to disable the meeting", calls.account(), id);
+        }
+        return updated.map(h -> {
+            ItemBody body = new ItemBody();
+            body.setContentType(BodyType.Html);
+            body.setContent(h);
+            return body;
+        });
+    }
+
+    /**
+     * The event as read just before a write, if its change key is still the one the caller read. "Update event" and
+     * "Delete event" document no {@code If-Match}, so this comparison is what detects a concurrent edit; the header is
+     * still sent, in case Graph honours it for the moment between this read and the write.
+     */
+    private Event current(String id, String expectedVersion) {
+        Event read = fetch(id).orElseThrow(() -> new io.liaison.api.connector.ItemNotFoundException(
+                calls.account() + ": event " + id + " is not there (any more)"));
+        if (!EventMapper.version(read).equals(expectedVersion)) {
+            throw new io.liaison.api.connector.VersionConflictException(calls.account() + ": event " + id
+                    + " was changed meanwhile (its change key moved on)");
+        }
+        return read;
+    }
+
     @Override
     public void delete(String id, String expectedVersion) {
+        current(id, expectedVersion);
         calls.run("event " + id, () -> user.get().events().byEventId(id)
                 .delete(c -> c.headers.add("If-Match", ExtendedProperties.ifMatch(expectedVersion))));
     }
