@@ -67,6 +67,10 @@ final class EventPatch {
             patch.setCategories(wanted.getCategories());
             changed = true;
         }
+        if (now.sensitivity() != data.sensitivity()) {
+            patch.setSensitivity(wanted.getSensitivity());
+            changed = true;
+        }
         if (!current.crmId().equals(crmId) || !now.crmLink().equals(data.crmLink())) {
             patch.setSingleValueExtendedProperties(wanted.getSingleValueExtendedProperties());
             changed = true;
