@@ -8,9 +8,11 @@ import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemNotFoundException;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.connector.VersionConflictException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,6 +297,39 @@ public abstract class ItemStoreContract<T> {
         assertThatThrownBy(() -> store.delete(a.id(), a.version())).isInstanceOf(VersionConflictException.class);
 
         assertThat(store.get(a.id())).isPresent();
+    }
+
+    // ---- look-ups that confirm removals ----
+
+    @Test
+    void aLookUpAnswersFoundForEachItemAndGoneForOneRemovedOutsideLiaison() throws Exception {
+        lookUpWithOneRemoved(3, () -> { });
+    }
+
+    /**
+     * Creates {@code count} items, removes the second outside Liaison, runs {@code beforeLookUp} (a connector's test
+     * resets its request counts there) and looks all of them up: one entry per id in their order, the removed one
+     * {@link Lookup.Gone}, every other one {@link Lookup.Found} with its id.
+     */
+    protected final void lookUpWithOneRemoved(int count, Runnable beforeLookUp) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            ids.add(store.create(sample(i), Optional.empty(), new IdempotencyKey("look-up-" + i)).id());
+        }
+        String removed = ids.get(1);
+        removeOutsideLiaison(removed);
+        beforeLookUp.run();
+
+        Map<String, Lookup<T>> found = store.lookUp(ids);
+
+        assertThat(found.keySet()).containsExactlyElementsOf(ids);
+        assertThat(found.get(removed)).isInstanceOf(Lookup.Gone.class);
+        for (String id : ids) {
+            if (!id.equals(removed)) {
+                assertThat(found.get(id)).isInstanceOfSatisfying(Lookup.Found.class,
+                        f -> assertThat(f.item().id()).isEqualTo(id));
+            }
+        }
     }
 
     @Test
