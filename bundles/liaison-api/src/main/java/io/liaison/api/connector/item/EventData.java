@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param crmLink        the link to the CRM activity; the connector writes it the groupware's way
  *                       (an HTML link in the body, a URL property)
  * @param sensitivity    how private its owner marked it
+ * @param status         whether it takes place or was cancelled
+ * @param showAs         how it shows in its owner's free/busy time
+ * @param participation  the mailbox owner's part: organiser, or an attendee with an answer
  */
 public record EventData(
         String subject,
@@ -46,7 +49,10 @@ public record EventData(
         Optional<String> recurrenceRule,
         Optional<String> seriesMasterId,
         Optional<URI> crmLink,
-        Sensitivity sensitivity) {
+        Sensitivity sensitivity,
+        EventStatus status,
+        FreeBusy showAs,
+        Participation participation) {
 
     public EventData {
         subject = subject == null ? "" : subject;
@@ -67,6 +73,20 @@ public record EventData(
         Objects.requireNonNull(seriesMasterId, "seriesMasterId");
         Objects.requireNonNull(crmLink, "crmLink");
         sensitivity = sensitivity == null ? Sensitivity.NORMAL : sensitivity;
+        status = status == null ? EventStatus.CONFIRMED : status;
+        showAs = showAs == null ? FreeBusy.BUSY : showAs;
+        participation = participation == null ? Participation.ORGANIZER : participation;
+    }
+
+    /** A confirmed, busy event that its owner organises (the form before status, free/busy and role were carried). */
+    public EventData(String subject, String bodyText, Instant start, Instant end, boolean allDay, String timeZone,
+                     String location, Optional<Participant> organizer, List<Participant> attendees,
+                     Optional<Duration> reminder, Importance importance, List<String> categories,
+                     Optional<String> recurrenceRule, Optional<String> seriesMasterId, Optional<URI> crmLink,
+                     Sensitivity sensitivity) {
+        this(subject, bodyText, start, end, allDay, timeZone, location, organizer, attendees, reminder, importance,
+                categories, recurrenceRule, seriesMasterId, crmLink, sensitivity, EventStatus.CONFIRMED, FreeBusy.BUSY,
+                Participation.ORGANIZER);
     }
 
     /** An event of normal sensitivity (the form before sensitivity was carried). */
@@ -81,7 +101,15 @@ public record EventData(
     /** This event with another sensitivity. */
     public EventData withSensitivity(Sensitivity sensitivity) {
         return new EventData(subject, bodyText, start, end, allDay, timeZone, location, organizer, attendees, reminder,
-                importance, categories, recurrenceRule, seriesMasterId, crmLink, sensitivity);
+                importance, categories, recurrenceRule, seriesMasterId, crmLink, sensitivity, status, showAs,
+                participation);
+    }
+
+    /** This event with another status, free/busy state and owner's part. */
+    public EventData withStatus(EventStatus status, FreeBusy showAs, Participation participation) {
+        return new EventData(subject, bodyText, start, end, allDay, timeZone, location, organizer, attendees, reminder,
+                importance, categories, recurrenceRule, seriesMasterId, crmLink, sensitivity, status, showAs,
+                participation);
     }
 
     /** A plain appointment with nothing but a subject and a time. */
