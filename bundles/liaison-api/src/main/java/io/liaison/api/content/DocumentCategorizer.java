@@ -31,4 +31,16 @@ public interface DocumentCategorizer {
     default Classification categorize(String fileName, String mediaType, InputStream content, Instant deadline) {
         return categorize(fileName, mediaType, content);
     }
+
+    /**
+     * Categorises a document within a time budget and says when its text could not be read (so that the
+     * classification rests on name and type only). Implementations that read text override this; the default
+     * reports no problem.
+     *
+     * @throws ContentServiceStoppedException when the categoriser was stopped
+     * @since 1.2
+     */
+    default Categorization categorizeWithin(String fileName, String mediaType, InputStream content, Instant deadline) {
+        return Categorization.of(categorize(fileName, mediaType, content, deadline));
+    }
 }

@@ -1,5 +1,6 @@
 package io.liaison.content.internal;
 
+import io.liaison.api.content.ContentServiceStoppedException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -39,6 +40,18 @@ final class ExtractionWorkers implements AutoCloseable {
     private final int maxAbandoned;
     private final AtomicInteger abandoned = new AtomicInteger();
     private final ExecutorService threads;
+    private volatile boolean closed;
+
+    /** The outcome of one extraction: its value, or why there is none. */
+    record Attempt<T>(Optional<T> value, Optional<String> problem) {
+        static <T> Attempt<T> of(T value) {
+            return new Attempt<>(Optional.ofNullable(value), Optional.empty());
+        }
+
+        static <T> Attempt<T> failed(String why) {
+            return new Attempt<>(Optional.empty(), Optional.of(why));
+        }
+    }
 
     ExtractionWorkers(int workers, int maxAbandoned) {
         this.places = new Semaphore(Math.max(1, workers));
@@ -52,16 +65,24 @@ final class ExtractionWorkers implements AutoCloseable {
     }
 
     /**
-     * Runs an extraction within {@code time} (waiting for a free place counts); empty when it failed, took longer,
-     * or no place was free in time. {@code cleanup} runs once, when the extraction ended or was never started.
+     * Runs an extraction within {@code time} (waiting for a free place counts); without a value, and with the
+     * reason, when it failed, took longer, or no place was free in time. {@code cleanup} runs once, when the
+     * extraction ended or was never started.
+     *
+     * @throws ContentServiceStoppedException when the workers were closed (the categoriser is stopping)
      */
-    <T> Optional<T> run(String name, Duration time, Callable<T> extraction, Runnable cleanup) {
+    <T> Attempt<T> run(String name, Duration time, Callable<T> extraction, Runnable cleanup) {
         long deadline = System.nanoTime() + time.toNanos();
+        if (closed) {
+            cleanup.run();
+            throw stopped();
+        }
         if (abandoned.get() >= maxAbandoned || !acquire(time)) {
             cleanup.run();
             LOG.info("No extraction place free for '{}' ({} stuck); categorised without its text", name,
                     abandoned.get());
-            return Optional.empty();
+            return Attempt.failed("no text extraction place was free within " + time.toMillis() + " ms ("
+                    + abandoned.get() + " extractions stuck)");
         }
         // RUNNING until the extraction ends (its place is given back) or is abandoned (its place given to another)
         AtomicInteger state = new AtomicInteger(RUNNING);
@@ -84,25 +105,38 @@ final class ExtractionWorkers implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             places.release();
             cleanup.run();
-            return Optional.empty();
+            throw stopped(); // only a closed pool rejects
         }
         try {
-            return Optional.ofNullable(task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            return Attempt.of(task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             task.cancel(true);
             LOG.info("Reading the text of '{}' took longer than its {} ms; categorised without its text", name,
                     time.toMillis());
             abandonIfStuck(state, ended, name);
-            return Optional.empty();
+            return Attempt.failed("reading the text took longer than the " + time.toMillis() + " ms left");
         } catch (ExecutionException | CancellationException e) {
             LOG.debug("Could not read the text of '{}': {}", name, String.valueOf(e.getCause()));
-            return Optional.empty();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = cause.getMessage();
+            return Attempt.failed("the text could not be read: " + cause.getClass().getSimpleName()
+                    + (message == null || message.isBlank() ? "" : " (" + firstLine(message) + ")"));
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
             abandonIfStuck(state, ended, name);
-            return Optional.empty();
+            return Attempt.failed("reading the text was interrupted");
         }
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static ContentServiceStoppedException stopped() {
+        return new ContentServiceStoppedException("the document categoriser was stopped");
     }
 
     /** How many extractions are stuck right now (abandoned, their threads still running). */
@@ -135,8 +169,14 @@ final class ExtractionWorkers implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes no more extractions; the ones under way finish (their callers get their text) and their threads end.
+     * Nothing is interrupted: a parser interrupted in file I/O closes its channel and fails for nothing, and the
+     * extraction would be reported as a document whose text cannot be read.
+     */
     @Override
     public void close() {
-        threads.shutdownNow();
+        closed = true;
+        threads.shutdown();
     }
 }

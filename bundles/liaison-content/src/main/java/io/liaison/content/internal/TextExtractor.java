@@ -57,21 +57,22 @@ final class TextExtractor {
     }
 
     /**
-     * The text of a document, or empty.
+     * The text of a document, or why there is none.
      *
      * @param mediaType the type already detected by content (the parser is then chosen by it, not detected
      *                  again), or {@code application/octet-stream}
      * @param deadline  when the time for this document is up (the message's budget); the extraction's own limit
      *                  applies when it comes first
      */
-    Optional<String> extract(InputStream content, String fileName, String mediaType, Instant deadline) {
+    ExtractionWorkers.Attempt<String> extract(InputStream content, String fileName, String mediaType,
+                                              Instant deadline) {
         Duration time = Duration.between(Instant.now(), deadline);
         if (time.compareTo(timeout) > 0) {
             time = timeout;
         }
         if (time.isNegative() || time.isZero()) {
             LOG.debug("No time left to read the text of '{}'; categorised without its text", fileName);
-            return Optional.empty();
+            return ExtractionWorkers.Attempt.failed("no time was left of the message's budget to read the text");
         }
         if (content instanceof SpoolBytesStream inMemory) {
             // an attachment of this bundle kept in memory is handed to Tika as it is
@@ -86,7 +87,8 @@ final class TextExtractor {
             file = ownFile ? spool(content) : ((SpoolFileStream) content).file();
         } catch (IOException e) {
             LOG.debug("Could not spool '{}' for text extraction: {}", fileName, e.toString());
-            return Optional.empty();
+            return ExtractionWorkers.Attempt.failed("the document could not be copied for reading its text: "
+                    + e.getClass().getSimpleName());
         }
         return workers.run(fileName, time, () -> reader.read(TikaInputStream.get(file), fileName, mediaType), () -> {
             if (ownFile) {

@@ -1,5 +1,6 @@
 package io.liaison.content.internal;
 
+import io.liaison.api.content.Categorization;
 import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.domain.Classification;
 import java.io.InputStream;
@@ -7,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -94,13 +97,27 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
 
     @Override
     public Classification categorize(String fileName, String mediaType, InputStream content, Instant deadline) {
+        return categorizeWithin(fileName, mediaType, content, deadline).classification();
+    }
+
+    @Override
+    public Categorization categorizeWithin(String fileName, String mediaType, InputStream content, Instant deadline) {
         List<CategoryRule> configured = rules.get();
         CategoryRules engine = new CategoryRules(configured.isEmpty() ? CategoryRules.DEFAULTS : configured);
         String name = fileName == null ? "" : fileName;
         String type = mediaType == null ? "application/octet-stream" : mediaType.toLowerCase(Locale.ROOT);
         // the text is extracted only when a rule with words is reached (see CategoryRules.classify)
         boolean readable = engine.needsText() && content != null && hasText(type);
-        return engine.classify(name, type, () -> readable ? extractor.extract(content, name, type, deadline).orElse("") : "");
+        AtomicReference<String> problem = new AtomicReference<>();
+        Classification classification = engine.classify(name, type, () -> {
+            if (!readable) {
+                return "";
+            }
+            ExtractionWorkers.Attempt<String> text = extractor.extract(content, name, type, deadline);
+            text.problem().ifPresent(problem::set);
+            return text.value().orElse("");
+        });
+        return new Categorization(classification, Optional.ofNullable(problem.get()));
     }
 
     /** How many text extractions did not stop when their time was up and still hold their threads. */

@@ -1,7 +1,10 @@
 package io.liaison.content.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liaison.api.content.Categorization;
+import io.liaison.api.content.ContentServiceStoppedException;
 import io.liaison.api.domain.Classification;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +26,12 @@ import org.junit.jupiter.api.Timeout;
  */
 class ExtractionBudgetTest {
     private final CountDownLatch letGo = new CountDownLatch(1);
+    private final CountDownLatch stuckStarted = new CountDownLatch(1);
     private final TikaDocumentCategorizer categorizer = new TikaDocumentCategorizer(List.of(), 100_000,
             Duration.ofSeconds(30), (input, fileName, mediaType) -> {
                 try (input) {
                     if (fileName.startsWith("stuck-")) {
+                        stuckStarted.countDown();
                         blockDeafToInterrupts();
                     }
                     return new String(input.readAllBytes(), StandardCharsets.UTF_8);
@@ -95,5 +100,41 @@ class ExtractionBudgetTest {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         assertThat(categorizer.stuckExtractions()).as("the stuck threads ended when let go").isZero();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aDocumentWhoseTextCouldNotBeReadSaysWhy() {
+        Categorization slow = categorizer.categorizeWithin("stuck-1.txt", "text/plain",
+                new ByteArrayInputStream("Rechnung".getBytes(StandardCharsets.UTF_8)), Instant.now().plusMillis(300));
+        Categorization read = categorizer.categorizeWithin("invoice.txt", "text/plain",
+                new ByteArrayInputStream("Rechnung Nummer 4711".getBytes(StandardCharsets.UTF_8)),
+                Instant.now().plusSeconds(30));
+
+        assertThat(slow.classification()).isEqualTo(Classification.NONE);
+        assertThat(slow.textProblem()).hasValueSatisfying(p -> assertThat(p).contains("took longer"));
+        assertThat(read.classification().category()).isEqualTo("Invoice");
+        assertThat(read.textProblem()).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aStoppedCategoriserRefusesWorkButLetsTheExtractionUnderWayFinishWithItsText() throws Exception {
+        // an extraction under way when the categoriser stops: blocked until let go, then it returns its text
+        java.util.concurrent.CompletableFuture<Categorization> underWay = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> categorizer.categorizeWithin("stuck-invoice.txt", "text/plain",
+                        new ByteArrayInputStream("Rechnung Nummer 1".getBytes(StandardCharsets.UTF_8)),
+                        Instant.now().plusSeconds(30)));
+        assertThat(stuckStarted.await(20, TimeUnit.SECONDS)).isTrue();
+
+        categorizer.close();
+        letGo.countDown();
+
+        Categorization finished = underWay.get(30, TimeUnit.SECONDS);
+        assertThat(finished.classification().category()).isEqualTo("Invoice");
+        assertThat(finished.textProblem()).isEmpty();
+        assertThatThrownBy(() -> categorize("invoice.txt", "Rechnung Nummer 2", Instant.now().plusSeconds(30)))
+                .isInstanceOf(ContentServiceStoppedException.class)
+                .hasMessageContaining("categoriser was stopped");
     }
 }

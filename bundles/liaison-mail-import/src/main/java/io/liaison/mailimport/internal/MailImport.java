@@ -23,20 +23,27 @@ import io.liaison.api.runtime.SyncService;
 import io.liaison.api.runtime.SyncTrigger;
 import io.liaison.api.runtime.TokenStore;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mail import module: serves the {@code MAILS} area of every sync run (the automatic import) and the
@@ -46,6 +53,9 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = {AreaSynchronizer.class, MailImportService.class}, configurationPid = "io.liaison.mailimport")
 @Designate(ocd = MailImportConfig.class)
 public final class MailImport implements AreaSynchronizer, MailImportService {
+    private static final Logger LOG = LoggerFactory.getLogger(MailImport.class);
+    /** How long stopping waits for the runs under way to finish their current message. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final HostCrm crm;
     private final MessageParser parser;
@@ -57,6 +67,10 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
     /** The choice of a manual import under way, per account; runs of one account never overlap. */
     private final Map<AccountId, ImportSelection> manualSelections = new ConcurrentHashMap<>();
     private volatile MailImportConfig config;
+    /** Set by {@link #deactivate}: runs under way stop before their next message. */
+    private volatile boolean stopping;
+    /** The runs under way, which deactivation waits for. */
+    private final AtomicInteger runsUnderWay = new AtomicInteger();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -86,6 +100,29 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
         this.config = changed;
     }
 
+    /**
+     * The module stops (uninstalled, updated, or a service it uses went away): runs under way stop before their next
+     * message, leaving it and the rest in their folders, and are awaited a bounded time, so that none goes on with
+     * the parser, categoriser or CRM that are being stopped. Nothing is interrupted.
+     */
+    /** Whether the module is stopping (deactivation has begun). */
+    boolean isStopping() {
+        return stopping;
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopping = true;
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (runsUnderWay.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        if (runsUnderWay.get() > 0) {
+            LOG.warn("{} mail import runs still under way after {} s; they stop after their current message",
+                    runsUnderWay.get(), STOP_WAIT.toSeconds());
+        }
+    }
+
     /** For tests and hosts that wire the module by hand: the address resolution to use, or null for none. */
     void setAddressResolver(AddressResolver resolver) {
         this.addressResolver = resolver;
@@ -101,7 +138,15 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
         Optional<ImportSelection> selection = context.trigger() == SyncTrigger.MANUAL
                 ? Optional.ofNullable(manualSelections.get(context.account().id()))
                 : Optional.empty();
-        newRun().run(context, selection);
+        if (stopping) {
+            throw new IllegalStateException("the mail import module is stopping");
+        }
+        runsUnderWay.incrementAndGet();
+        try {
+            newRun().run(context, selection);
+        } finally {
+            runsUnderWay.decrementAndGet();
+        }
     }
 
     @Override
@@ -140,7 +185,7 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
     }
 
     private MailImportRun newRun() {
-        return new MailImportRun(scanner(), parser, importer(), config, tokens);
+        return new MailImportRun(scanner(), parser, importer(), config, tokens, () -> stopping);
     }
 
     private ImportFolderScanner scanner() {

@@ -5,6 +5,7 @@ import io.liaison.api.connector.ItemNotFoundException;
 import io.liaison.api.connector.MailFolder;
 import io.liaison.api.connector.MailStore;
 import io.liaison.api.connector.MessageRef;
+import io.liaison.api.content.ContentServiceStoppedException;
 import io.liaison.api.content.MessageParser;
 import io.liaison.api.domain.Classification;
 import io.liaison.api.domain.EmployeeId;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -27,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * One import run over an account's import folders: every message becomes an activity and is archived; a
@@ -51,14 +54,38 @@ final class MailImportRun {
     private final MessageImporter importer;
     private final MailImportConfig config;
     private final TokenStore tokens;
+    /** Whether the mail import module is being stopped (its own deactivation, apart from the run's cancellation). */
+    private final BooleanSupplier moduleStopping;
+    /** Set when the parser or the categoriser stopped under this run: the run ends, leaving the rest in place. */
+    private volatile String contentStopped;
 
     MailImportRun(ImportFolderScanner scanner, MessageParser parser, MessageImporter importer, MailImportConfig config,
                   TokenStore tokens) {
+        this(scanner, parser, importer, config, tokens, () -> false);
+    }
+
+    MailImportRun(ImportFolderScanner scanner, MessageParser parser, MessageImporter importer, MailImportConfig config,
+                  TokenStore tokens, BooleanSupplier moduleStopping) {
         this.scanner = scanner;
         this.parser = parser;
         this.importer = importer;
         this.config = config;
         this.tokens = tokens;
+        this.moduleStopping = moduleStopping;
+    }
+
+    /**
+     * Why this run must stop before its next message, if it must: the runtime cancelled it, the module is stopping,
+     * or a content service it needs stopped under it.
+     */
+    private Optional<String> stopReason(SyncContext context) {
+        if (context.isCancelled()) {
+            return Optional.of("the run was cancelled");
+        }
+        if (moduleStopping.getAsBoolean()) {
+            return Optional.of("the mail import module is stopping");
+        }
+        return Optional.ofNullable(contentStopped);
     }
 
     /**
@@ -88,8 +115,14 @@ final class MailImportRun {
                 // files the connector could not even list as messages stay where they are, and say so
                 listing.problems().forEach(p -> context.journal().record(SyncArea.MAILS, p.item(), Outcome.FAILED,
                         p.reason(), Optional.empty()));
-                for (MessageRef ref : listing.changed()) {
-                    if (context.isCancelled() || budget <= 0) {
+                List<MessageRef> refs = listing.changed();
+                for (int i = 0; i < refs.size(); i++) {
+                    MessageRef ref = refs.get(i);
+                    if (stopReason(context).isPresent()) {
+                        leave(context, folder, refs.subList(i, refs.size()), pending);
+                        break;
+                    }
+                    if (budget <= 0) {
                         break;
                     }
                     if (selection.isPresent() && !selection.get().messageIds().isEmpty()
@@ -102,14 +135,18 @@ final class MailImportRun {
                             .filter(c -> config.editDocumentStep())
                             .orElse(Map.of());
                     pending.add(prepare(store, folder, ref, chosen, parsing));
-                    while (pending.size() > ahead && !context.isCancelled()) {
+                    while (pending.size() > ahead && stopReason(context).isEmpty()) {
                         importOne(context, store, employee, pending.poll(), scan, failures);
                     }
                 }
-                while (!pending.isEmpty() && !context.isCancelled()) {
+                while (!pending.isEmpty() && stopReason(context).isEmpty()) {
                     importOne(context, store, employee, pending.poll(), scan, failures);
                 }
-                if (context.isCancelled() || budget <= 0) {
+                if (stopReason(context).isPresent()) {
+                    leave(context, folder, List.of(), pending);
+                    break;
+                }
+                if (budget <= 0) {
                     break;
                 }
             }
@@ -117,8 +154,29 @@ final class MailImportRun {
             // a cancelled run leaves what it prepared but did not store where it is, for the next run
             pending.forEach(Pending::discard);
             if (parsing != null) {
-                parsing.shutdownNow();
+                // every task was joined by discard: nothing is left to interrupt, and parsing threads are never
+                // interrupted (an interrupt in Tika's file I/O closes its channel and fails the message for nothing)
+                parsing.shutdown();
             }
+        }
+    }
+
+    /**
+     * Journals the messages a stopping run leaves in their folder for the next run: those prepared but not stored
+     * and those of the folder not reached. Nothing of them was written; they are named so that the journal shows
+     * what the run did not do. Folders not reached are not listed (listing them would be more work while stopping).
+     */
+    private void leave(SyncContext context, ImportFolder folder, List<MessageRef> notReached, Deque<Pending> pending) {
+        String why = stopReason(context).orElse("the run stopped");
+        for (Pending p : pending) {
+            context.journal().record(SyncArea.MAILS, p.item(), Outcome.SKIPPED,
+                    "not imported: " + why + "; left in its folder for the next run", Optional.empty());
+            p.discard();
+        }
+        pending.clear();
+        for (MessageRef ref : notReached) {
+            context.journal().record(SyncArea.MAILS, folder.folder().displayPath() + "/" + ref.name(), Outcome.SKIPPED,
+                    "not imported: " + why + "; left in its folder for the next run", Optional.empty());
         }
     }
 
@@ -142,7 +200,7 @@ final class MailImportRun {
     }
 
     /** A parsed message with the classification of each of its documents. */
-    private record Prepared(ParsedMail mail, Map<String, Classification> classifications) {
+    private record Prepared(ParsedMail mail, MessageImporter.Classified classified) {
     }
 
     /** Copies the message on this thread and has it parsed and categorised on a parsing thread (or here). */
@@ -170,13 +228,16 @@ final class MailImportRun {
         ParsedMail mail;
         try {
             mail = ParsedMail.read(spooled, ref, parser);
-        } catch (UncheckedIOException e) {
-            throw e; // reading the copy failed: the spool's fault, not the message's
+        } catch (UncheckedIOException | ContentServiceStoppedException e) {
+            throw e; // reading the copy failed, or the parser stopped: not the message's fault
         } catch (RuntimeException | Error e) {
             throw new UnreadableMessageException(e);
         }
         try {
             return new Prepared(mail, importer.classify(mail, chosen, deadline));
+        } catch (ContentServiceStoppedException e) {
+            mail.close();
+            throw e;
         } catch (RuntimeException | Error e) {
             mail.close();
             throw new UnreadableMessageException(e);
@@ -202,7 +263,7 @@ final class MailImportRun {
         try {
             Prepared prepared = pending.prepared().join();
             MessageImporter.Result result = importer.importMail(employee, store, prepared.mail(),
-                    pending.folder().status(), scan.archive(), prepared.classifications());
+                    pending.folder().status(), scan.archive(), prepared.classified().byName());
             String id = result.activity().id().value();
             if (result.created()) {
                 context.journal().record(SyncArea.MAILS, item, Outcome.CREATED,
@@ -213,6 +274,12 @@ final class MailImportRun {
                         "already imported as activity " + id + "; " + result.documents() + " missing documents stored",
                         Optional.of(id));
             }
+            if (result.created()) {
+                // a document categorised without its text is stored, but the user is told, never silently
+                prepared.classified().textProblems().forEach((document, problem) -> context.journal().record(
+                        SyncArea.MAILS, item + " / " + document, Outcome.WARNING,
+                        "categorised by its name and type only: " + problem, Optional.of(id)));
+            }
             result.moveProblem().ifPresent(p ->
                     context.journal().record(SyncArea.MAILS, item, Outcome.WARNING, p, Optional.of(id)));
             failures.attempts().forget(pending.ref().id());
@@ -220,6 +287,10 @@ final class MailImportRun {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof UnreadableMessageException unreadable) {
                 unreadable(context, store, pending, unreadable.getCause(), failures);
+            } else if (cause instanceof ContentServiceStoppedException stopped) {
+                contentStopped = reason(stopped);
+                context.journal().record(SyncArea.MAILS, item, Outcome.SKIPPED, "not imported: " + contentStopped
+                        + "; left in its folder for the next run", Optional.empty());
             } else {
                 failed(context, item, cause);
             }

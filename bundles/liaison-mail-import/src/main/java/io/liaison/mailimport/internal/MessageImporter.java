@@ -2,6 +2,8 @@ package io.liaison.mailimport.internal;
 
 import io.liaison.api.connector.MailFolder;
 import io.liaison.api.connector.MailStore;
+import io.liaison.api.content.Categorization;
+import io.liaison.api.content.ContentServiceStoppedException;
 import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.content.ParsedAttachment;
 import io.liaison.api.crm.ActivityCreation;
@@ -104,18 +106,31 @@ final class MessageImporter {
      * share the message's {@code deadline}: a document whose text cannot be read in the time left is categorised
      * by name and type, so hundreds of slow attachments take the message's budget, not 30 s each.
      */
-    Map<String, Classification> classify(ParsedMail mail, Map<String, Classification> chosen, Instant deadline) {
+    Classified classify(ParsedMail mail, Map<String, Classification> chosen, Instant deadline) {
         Map<String, Classification> classifications = new LinkedHashMap<>();
+        Map<String, String> textProblems = new LinkedHashMap<>();
         String original = originalName(mail);
         classifications.put(original, chosen.getOrDefault(original, originalClassification()));
         List<ParsedAttachment> attachments = mail.message().attachments();
         List<String> names = attachmentNames(mail, original);
         for (int i = 0; i < attachments.size(); i++) {
             String name = names.get(i);
-            classifications.put(name, chosen.containsKey(name) ? chosen.get(name)
-                    : categorize(attachments.get(i), name, deadline));
+            if (chosen.containsKey(name)) {
+                classifications.put(name, chosen.get(name));
+                continue;
+            }
+            Categorization categorization = categorize(attachments.get(i), name, deadline);
+            classifications.put(name, categorization.classification());
+            categorization.textProblem().ifPresent(p -> textProblems.put(name, p));
         }
-        return classifications;
+        return new Classified(classifications, textProblems);
+    }
+
+    /**
+     * The classification of each document of a mail by name, and for the documents whose text the rules wanted but
+     * could not read, why (their category rests on name and type only: the journal says so).
+     */
+    record Classified(Map<String, Classification> byName, Map<String, String> textProblems) {
     }
 
     /** The original message and every attachment, each with its classification. */
@@ -141,7 +156,7 @@ final class MessageImporter {
 
     /** The documents a mail would get, with the categories the rules propose; reads attachments, writes nothing. */
     List<AttachmentProposal> propose(ParsedMail mail) {
-        Map<String, Classification> classifications = classify(mail, Map.of(), deadlineFromNow());
+        Map<String, Classification> classifications = classify(mail, Map.of(), deadlineFromNow()).byName();
         List<AttachmentProposal> proposals = new ArrayList<>();
         String original = originalName(mail);
         proposals.add(new AttachmentProposal(original, mail.mediaType(), Math.max(mail.ref().size(), -1),
@@ -187,12 +202,15 @@ final class MessageImporter {
         }
     }
 
-    private Classification categorize(ParsedAttachment attachment, String name, Instant deadline) {
+    private Categorization categorize(ParsedAttachment attachment, String name, Instant deadline) {
         try (InputStream in = attachment.open()) {
-            return categorizer.categorize(name, attachment.mediaType(), in, deadline);
+            return categorizer.categorizeWithin(name, attachment.mediaType(), in, deadline);
+        } catch (ContentServiceStoppedException e) {
+            throw e; // nothing is wrong with the document: the run leaves the mail for the next one
         } catch (IOException | RuntimeException e) {
-            // A document the rules cannot read is still stored, only without a category.
-            return Classification.NONE;
+            // A document the rules cannot read is still stored, only without a category, and the journal says why.
+            return new Categorization(Classification.NONE, Optional.of("it could not be categorised: "
+                    + MailImportRun.reason(e)));
         }
     }
 

@@ -4,6 +4,8 @@ import io.liaison.api.connector.AccountContext;
 import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.MailStore;
+import io.liaison.api.content.Categorization;
+import io.liaison.api.content.ContentServiceStoppedException;
 import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.content.MessageParser;
 import io.liaison.api.content.ParsedMessage;
@@ -84,6 +86,8 @@ final class MailFlow {
     volatile Duration parseTimeLimit;
     /** Whether each document's categorisation takes all the time it is given. */
     volatile boolean slowAttachments;
+    /** Whether the categoriser behaves as one being stopped (its bundle stopping under the run). */
+    volatile boolean categoriserStopped;
     /** The deadlines the slow categorisation was given. */
     final List<Instant> deadlines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -133,9 +137,9 @@ final class MailFlow {
         return journal.entries(run.id());
     }
 
-    /** Cancels the runs under way, as a shutdown does. */
+    /** Cancels the runs under way, as a shutdown does (without waiting: a test calls this from the run's thread). */
     void cancelRuns() {
-        sync.deactivate();
+        sync.cancelAll();
     }
 
     static MailImportConfig config(boolean editDocumentStep) {
@@ -197,14 +201,24 @@ final class MailFlow {
             @Override
             public Classification categorize(String fileName, String mediaType, InputStream content,
                                              Instant deadline) {
+                return categorizeWithin(fileName, mediaType, content, deadline).classification();
+            }
+
+            @Override
+            public Categorization categorizeWithin(String fileName, String mediaType, InputStream content,
+                                                   Instant deadline) {
+                if (categoriserStopped) {
+                    throw new ContentServiceStoppedException("the document categoriser was stopped");
+                }
                 if (!slowAttachments) {
-                    return real.categorize(fileName, mediaType, content, deadline);
+                    return real.categorizeWithin(fileName, mediaType, content, deadline);
                 }
                 deadlines.add(deadline);
                 while (Instant.now().isBefore(deadline)) {
                     LockSupport.parkNanos(Duration.between(Instant.now(), deadline).toNanos());
                 }
-                return Classification.NONE;
+                return new Categorization(Classification.NONE, Optional.of("reading the text took longer than the "
+                        + "time left"));
             }
         };
     }

@@ -243,10 +243,83 @@ class MailImportFlowTest {
         SyncRun run = flow.run();
 
         assertThat(run.count(Outcome.CREATED)).isEqualTo(2);
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(run.error().orElseThrow()).contains("Liaison's runtime is stopping");
         assertThat(filesIn(flow.archive())).hasSize(2);
         assertThat(filesIn(flow.importFolder())).hasSize(6);
         assertThat(flow.crm.activities().findBySourceKey(MailFlow.DEMO, "c2@kunde.de")).isEmpty();
         assertThat(temporaryCopies()).as("what was prepared ahead is released").isEqualTo(copiesBefore);
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.SKIPPED)
+                .as("every message left in place is named")
+                .extracting(e -> e.item().substring(e.item().lastIndexOf('/') + 1))
+                .containsExactlyInAnyOrder("c2.eml", "c3.eml", "c4.eml", "c5.eml", "c6.eml", "c7.eml");
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.SKIPPED)
+                .allSatisfy(e -> assertThat(e.message()).contains("left in its folder for the next run"));
+    }
+
+    @Test
+    void theModuleStoppingUnderARunWaitsForTheMessageUnderWayAndLeavesTheRest() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            mail().id("s" + i + "@kunde.de").subject("Stopp " + i).attach("r.txt", "Rechnung Nummer " + i)
+                    .writeTo(flow.importFolder(), "s" + i + ".eml");
+        }
+        Thread[] stopper = new Thread[1];
+        AtomicInteger created = new AtomicInteger();
+        flow.afterCreate = () -> {
+            if (created.incrementAndGet() == 2) {
+                // the bundle stops (SCR deactivates the component) on another thread while this message is stored
+                stopper[0] = new Thread(flow.mailImport::deactivate, "bundle-stop");
+                stopper[0].start();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!flow.mailImport.isStopping() && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            }
+        };
+
+        SyncRun run = flow.run();
+        stopper[0].join(TimeUnit.SECONDS.toMillis(40));
+
+        assertThat(stopper[0].isAlive()).as("deactivation returned once the run had stopped").isFalse();
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(2);
+        assertThat(filesIn(flow.archive())).hasSize(2);
+        assertThat(filesIn(flow.importFolder())).hasSize(4);
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.SKIPPED).hasSize(4)
+                .allSatisfy(e -> assertThat(e.message()).contains("mail import module is stopping"));
+    }
+
+    @Test
+    void theCategoriserStoppingUnderARunLeavesTheMailsAndTheNextRunCategorisesThem() {
+        for (int i = 0; i < 6; i++) {
+            mail().id("k" + i + "@kunde.de").subject("Kategorie " + i).attach("scan.txt", "Rechnung Nummer " + i)
+                    .writeTo(flow.importFolder(), "k" + i + ".eml");
+        }
+        AtomicInteger created = new AtomicInteger();
+        flow.afterCreate = () -> {
+            if (created.incrementAndGet() == 2) {
+                flow.categoriserStopped = true; // the content bundle is restarted while the run goes on
+            }
+        };
+
+        SyncRun first = flow.run();
+        flow.afterCreate = () -> { };
+        flow.categoriserStopped = false;
+        SyncRun second = flow.run();
+
+        assertThat(first.count(Outcome.CREATED)).as("the messages prepared ahead before the stop").isBetween(2, 4);
+        assertThat(first.count(Outcome.FAILED)).as("nothing counted against the messages").isZero();
+        assertThat(flow.entries(first)).filteredOn(e -> e.outcome() == Outcome.SKIPPED).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.message()).contains("left in its folder for the next run"));
+        assertThat(first.count(Outcome.CREATED) + second.count(Outcome.CREATED)).isEqualTo(6);
+        assertThat(filesIn(flow.importFolder())).isEmpty();
+        for (int i = 0; i < 6; i++) {
+            Activity activity = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "k" + i + "@kunde.de")
+                    .orElseThrow();
+            assertThat(flow.crm.documents().list(MailFlow.DEMO, activity.id()))
+                    .filteredOn(d -> d.fileName().equals("scan.txt"))
+                    .as("every invoice categorised with its text, none 'without text'")
+                    .singleElement().satisfies(d -> assertThat(d.classification().category()).isEqualTo("Invoice"));
+        }
     }
 
     /** Content that makes a message larger than what the import keeps in memory. */
@@ -419,6 +492,11 @@ class MailImportFlowTest {
         Activity activity = activity("Langsam");
         assertThat(flow.crm.documents().list(MailFlow.DEMO, activity.id())).as("stored, without categories")
                 .hasSize(301);
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.WARNING)
+                .as("each document categorised without its text is named, never silently")
+                .hasSize(300)
+                .allSatisfy(e -> assertThat(e.message()).contains("categorised by its name and type only"))
+                .anySatisfy(e -> assertThat(e.item()).endsWith("slow.eml / anhang-7.txt"));
     }
 
     private List<Activity> imported() {

@@ -5,17 +5,16 @@ import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.runtime.RunJournal;
 import io.liaison.api.runtime.SyncContext;
 import io.liaison.api.runtime.SyncTrigger;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What an area synchronizer gets for one run: the account, its open session, the run's journal, and a
  * cancellation flag the sync service raises on shutdown or when the account is removed.
  */
 record DefaultSyncContext(GroupwareAccount account, ConnectorSession session, SyncTrigger trigger, String runId,
-                          RunJournal journal, AtomicBoolean cancelled) implements SyncContext {
+                          RunJournal journal, RunCancellation cancellation) implements SyncContext {
 
     @Override
     public boolean isCancelled() {
-        return cancelled.get();
+        return cancellation.isCancelled();
     }
 }

@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,9 +53,9 @@ public class DefaultSyncService implements SyncService, AccountListener {
     private final DefaultAccountService accounts;
     private final JdbcSyncJournal journal;
     private final List<AreaSynchronizer> synchronizers = new CopyOnWriteArrayList<>();
-    private final Map<AccountId, AtomicBoolean> running = new ConcurrentHashMap<>();
-    /** The cancel flags of the runs each synchronizer is working for now. */
-    private final Map<AreaSynchronizer, Set<AtomicBoolean>> working = new ConcurrentHashMap<>();
+    private final Map<AccountId, RunCancellation> running = new ConcurrentHashMap<>();
+    /** The cancellations of the runs each synchronizer is working for now. */
+    private final Map<AreaSynchronizer, Set<RunCancellation>> working = new ConcurrentHashMap<>();
     private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
 
     /** Closes runs a previous stop cut off, and listens to account changes (to cancel runs of removed accounts). */
@@ -83,9 +82,9 @@ public class DefaultSyncService implements SyncService, AccountListener {
         awaitIdle(STOP_WAIT);
     }
 
-    /** Sets the cancel flag of every run under way. */
+    /** Cancels every run under way: Liaison's runtime is stopping. */
     public void cancelAll() {
-        running.values().forEach(flag -> flag.set(true));
+        running.values().forEach(c -> c.cancel("Liaison's runtime is stopping"));
     }
 
     /** Waits until no run is under way, at most {@code limit}; true when none is. */
@@ -113,10 +112,33 @@ public class DefaultSyncService implements SyncService, AccountListener {
         LOG.debug("Area synchronizer for {} available", synchronizer.areas());
     }
 
-    /** A module that goes away: its runs are cancelled (they stop between items) so that none uses a stopped service. */
+    /**
+     * A module that goes away: its runs are cancelled (they stop between items) and awaited, a bounded time, before
+     * its service is gone, so that none goes on with a stopped service or one the module's own deactivation is
+     * about to close (DS calls this while the module's service is being unregistered, before the module and the
+     * services it uses are deactivated). A run that removes its own module is not waited for: it is this thread.
+     */
     public void removeAreaSynchronizer(AreaSynchronizer synchronizer) {
         synchronizers.remove(synchronizer);
-        working.getOrDefault(synchronizer, Set.of()).forEach(flag -> flag.set(true));
+        Set<RunCancellation> runs = working.getOrDefault(synchronizer, Set.of());
+        runs.forEach(c -> c.cancel("the module serving " + areaNames(synchronizer) + " was stopped or removed"));
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (runs.stream().anyMatch(c -> !c.isRunByCurrentThread()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (runs.stream().anyMatch(c -> !c.isRunByCurrentThread())) {
+            LOG.warn("Runs of the module serving {} still under way after {} s; they end when their current item is "
+                    + "done", areaNames(synchronizer), STOP_WAIT.toSeconds());
+        }
+    }
+
+    private static String areaNames(AreaSynchronizer synchronizer) {
+        return synchronizer.areas().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -134,15 +156,16 @@ public class DefaultSyncService implements SyncService, AccountListener {
      *
      * <p>An empty set of areas means every area the account has enabled. A failing area is journaled as FAILED
      * and the other areas still run. The run is FAILED when the session cannot be opened or every area that ran
-     * failed as a whole; COMPLETED_WITH_ERRORS when any entry failed, warned or conflicted (an area failed while
-     * others worked, an area was skipped); SUCCEEDED otherwise.
+     * failed as a whole; CANCELLED when it was cancelled (a stop, its module removed, the account removed or
+     * disabled) before its end, with the reason; COMPLETED_WITH_ERRORS when any entry failed, warned or conflicted
+     * (an area failed while others worked, an area was skipped); SUCCEEDED otherwise.
      */
     @Override
     public SyncRun sync(AccountId id, Set<SyncArea> areas, SyncTrigger trigger) {
         Objects.requireNonNull(id, "account");
         Objects.requireNonNull(trigger, "trigger");
         GroupwareAccount account = accounts.get(id).orElseThrow(() -> JdbcAccountRepository.notFound(id));
-        AtomicBoolean cancelled = new AtomicBoolean();
+        RunCancellation cancelled = new RunCancellation();
         if (running.putIfAbsent(id, cancelled) != null) {
             throw new SyncAlreadyRunningException("a sync run of groupware account " + id + " is already under way");
         }
@@ -163,24 +186,24 @@ public class DefaultSyncService implements SyncService, AccountListener {
     @Override
     public void accountChanged(GroupwareAccount account) {
         if (account.state() == AccountState.DISABLED) {
-            cancel(account.id());
+            cancel(account.id(), "groupware account " + account.id() + " was disabled");
         }
     }
 
     @Override
     public void accountRemoved(AccountId account) {
-        cancel(account);
+        cancel(account, "groupware account " + account + " was removed");
     }
 
-    private void cancel(AccountId id) {
-        AtomicBoolean flag = running.get(id);
-        if (flag != null) {
-            flag.set(true);
+    private void cancel(AccountId id, String reason) {
+        RunCancellation run = running.get(id);
+        if (run != null) {
+            run.cancel(reason);
         }
     }
 
     private SyncRun run(GroupwareAccount account, EnumSet<SyncArea> areas, SyncTrigger trigger,
-                        AtomicBoolean cancelled) {
+                        RunCancellation cancelled) {
         SyncRun started = journal.start(account, areas, trigger, Instant.now());
         LOG.debug("Sync run {} of account {} started ({}, areas {})", started.id(), account.id(), trigger, areas);
         RunRecorder recorder = new RunRecorder(journal, started.id());
@@ -193,6 +216,11 @@ public class DefaultSyncService implements SyncService, AccountListener {
                 if (results.allFailed()) {
                     status = RunStatus.FAILED;
                     error = Optional.of(String.join("; ", results.failures()));
+                } else if (cancelled.isCancelled()) {
+                    // what was done is journaled; what was not stays for the next run
+                    status = RunStatus.CANCELLED;
+                    error = Optional.of("cancelled: " + cancelled.reason().orElse("")
+                            + "; what was not done is left for the next run");
                 } else {
                     status = recorder.hasProblems() ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.SUCCEEDED;
                     error = Optional.empty();
@@ -233,14 +261,15 @@ public class DefaultSyncService implements SyncService, AccountListener {
 
     /** Runs each area the account enabled and a module serves; the others are journaled as skipped. */
     private AreaResults runAreas(GroupwareAccount account, EnumSet<SyncArea> areas, SyncTrigger trigger,
-                                  AtomicBoolean cancelled, ConnectorSession session, SyncRun run,
+                                  RunCancellation cancelled, ConnectorSession session, SyncRun run,
                                   RunRecorder recorder) {
         DefaultSyncContext context = new DefaultSyncContext(account, session, trigger, run.id(), recorder, cancelled);
         List<String> failed = new ArrayList<>();
         int attempted = 0;
         for (SyncArea area : areas) {
-            if (cancelled.get()) {
-                recorder.record(area, area.name(), Outcome.WARNING, "not run: the run was cancelled", Optional.empty());
+            if (cancelled.isCancelled()) {
+                recorder.record(area, area.name(), Outcome.WARNING, "not run: the run was cancelled ("
+                        + cancelled.reason().orElse("") + ")", Optional.empty());
                 continue;
             }
             if (!account.areas().contains(area)) {
@@ -256,11 +285,12 @@ public class DefaultSyncService implements SyncService, AccountListener {
                 continue;
             }
             attempted++;
-            Set<AtomicBoolean> flags = working.computeIfAbsent(synchronizer.get(), s -> ConcurrentHashMap.newKeySet());
+            Set<RunCancellation> flags = working.computeIfAbsent(synchronizer.get(), s -> ConcurrentHashMap.newKeySet());
             flags.add(cancelled);
             try {
                 if (!synchronizers.contains(synchronizer.get())) {
-                    cancelled.set(true); // went away between the look-up and now
+                    // went away between the look-up and now
+                    cancelled.cancel("the module serving " + areaNames(synchronizer.get()) + " was stopped or removed");
                 }
                 synchronizer.get().synchronize(area, context);
             } catch (Exception e) {

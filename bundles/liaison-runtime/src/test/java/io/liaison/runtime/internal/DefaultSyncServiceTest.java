@@ -290,6 +290,39 @@ class DefaultSyncServiceTest {
     }
 
     @Test
+    void aModuleRemovedDuringARunWaitsForItsRunWhichEndsCancelledWithTheReason() throws Exception {
+        GroupwareAccount account = account(Set.of(SyncArea.MAILS));
+        CountDownLatch inside = new CountDownLatch(1);
+        AtomicBoolean itemDoneBeforeRemovalReturned = new AtomicBoolean();
+        AtomicBoolean removalReturned = new AtomicBoolean();
+        TestPlugins.TestSynchronizer mails = new TestPlugins.TestSynchronizer(Set.of(SyncArea.MAILS),
+                (area, context) -> {
+                    inside.countDown();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                    while (!context.isCancelled() && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
+                    // the item under way is finished before the module's service is gone
+                    itemDoneBeforeRemovalReturned.set(!removalReturned.get());
+                });
+        sync.addAreaSynchronizer(mails);
+        SyncRun[] result = new SyncRun[1];
+        Thread runner = new Thread(() -> result[0] = sync.sync(account.id(), Set.of(SyncArea.MAILS),
+                SyncTrigger.SCHEDULED));
+        runner.start();
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        sync.removeAreaSynchronizer(mails);
+        removalReturned.set(true);
+        runner.join(10_000);
+
+        assertThat(itemDoneBeforeRemovalReturned).isTrue();
+        assertThat(result[0].status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(result[0].error().orElseThrow()).contains("the module serving MAILS was stopped or removed",
+                "left for the next run");
+    }
+
+    @Test
     void stoppingCancelsTheRunsUnderWayAndWaitsForThemWithoutInterrupting() throws Exception {
         GroupwareAccount account = account(Set.of(SyncArea.MAILS));
         CountDownLatch inside = new CountDownLatch(1);
