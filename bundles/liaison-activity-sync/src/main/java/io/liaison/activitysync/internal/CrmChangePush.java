@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -45,6 +46,15 @@ public final class CrmChangePush implements EventHandler {
         pushes.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.executor = pushes;
         this.debouncer = new PushDebouncer(sync, executor, config.pushDelayMillis());
+    }
+
+    /**
+     * A changed configuration (the PID is shared with the activity sync): the new delay applies to the next push;
+     * without this, DS would restart the component and drop the pushes waiting.
+     */
+    @Modified
+    void modified(ActivitySyncConfig config) {
+        debouncer.setDelayMillis(config.pushDelayMillis());
     }
 
     @Override

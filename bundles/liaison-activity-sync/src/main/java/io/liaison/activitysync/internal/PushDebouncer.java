@@ -26,8 +26,13 @@ final class PushDebouncer {
 
     private final SyncService sync;
     private final ScheduledExecutorService executor;
-    private final long delayMillis;
+    private volatile long delayMillis;
     private final Map<AccountId, Set<SyncArea>> pending = new HashMap<>();
+
+    /** Uses another delay for the requests from now on (a configuration change). */
+    void setDelayMillis(long delayMillis) {
+        this.delayMillis = Math.max(0, delayMillis);
+    }
 
     PushDebouncer(SyncService sync, ScheduledExecutorService executor, long delayMillis) {
         this.sync = sync;

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -41,14 +42,26 @@ public final class AddressResolverComponent implements AddressResolver {
     private static final Logger LOG = LoggerFactory.getLogger(AddressResolverComponent.class);
 
     private final HostCrm crm;
-    private final FreeMailDomains freeMail;
-    private final boolean fullDomainFirst;
+    /** Replaced as a whole when the configuration changes. */
+    private volatile Settings settings;
+
+    private record Settings(FreeMailDomains freeMail, boolean fullDomainFirst) {
+        static Settings of(AddressResolverConfig config) {
+            return new Settings(FreeMailDomains.withAdditional(Arrays.asList(config.additionalFreeMailDomains())),
+                    config.fullDomainFirst());
+        }
+    }
 
     @Activate
     public AddressResolverComponent(@Reference(name = "crm") HostCrm crm, AddressResolverConfig config) {
         this.crm = Objects.requireNonNull(crm, "crm");
-        this.freeMail = FreeMailDomains.withAdditional(Arrays.asList(config.additionalFreeMailDomains()));
-        this.fullDomainFirst = config.fullDomainFirst();
+        this.settings = Settings.of(config);
+    }
+
+    /** A changed configuration applies to the next resolution, without a restart of the component. */
+    @Modified
+    void modified(AddressResolverConfig config) {
+        this.settings = Settings.of(config);
     }
 
     @Override
@@ -63,12 +76,13 @@ public final class AddressResolverComponent implements AddressResolver {
 
     private AddressResolution byDomain(EmployeeId actor, EmailAddress email) {
         String registrable = RegistrableDomain.of(email.asciiDomain());
-        if (freeMail.contains(email.asciiDomain(), registrable)) {
+        Settings settings = this.settings;
+        if (settings.freeMail().contains(email.asciiDomain(), registrable)) {
             return new AddressResolution.Unknown(registrable, "no contact person has the address, and " + registrable
                     + " is a free-mail domain, which never identifies a business partner");
         }
         List<String> domains = new ArrayList<>();
-        if (fullDomainFirst && !registrable.equals(email.asciiDomain())) {
+        if (settings.fullDomainFirst() && !registrable.equals(email.asciiDomain())) {
             domains.add(email.asciiDomain());
         }
         domains.add(registrable);

@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -54,7 +55,8 @@ public final class ContactReplication implements ContactReplicationService, Area
     private final HostCrm crm;
     private final LinkStore links;
     private final TokenStore tokens;
-    private final ReplicationConfig config;
+    /** Replaced when the configuration changes: a run reads it once at its start. */
+    private volatile ReplicationConfig config;
     private final Clock clock;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -79,6 +81,12 @@ public final class ContactReplication implements ContactReplicationService, Area
         this.tokens = tokens;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** A changed configuration applies to the runs started from now on; the runs under way go on. */
+    @Modified
+    void modified(ReplicationConfig changed) {
+        this.config = changed;
     }
 
     // ---- export wizard and switch

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -57,18 +58,34 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ConfiguredCategoryRule> configuredRules = List.of();
 
-    private final ExtractionWorkers workers;
-    private final Duration maxExtractTime;
-    private final TextExtractor extractor;
+    /** The workers and bounds of text extraction; replaced as a whole when the configuration changes. */
+    private volatile Extraction extraction;
     private final Supplier<List<CategoryRule>> rules;
+
+    /** Text extraction with its bounds. */
+    private record Extraction(ExtractionWorkers workers, TextExtractor extractor, Duration maxExtractTime) {
+        static Extraction of(Config config) {
+            ExtractionWorkers workers = new ExtractionWorkers(config.workers(), config.maxStuckExtractions());
+            Duration time = Duration.ofSeconds(config.maxExtractSeconds());
+            return new Extraction(workers, new TextExtractor(workers, config.maxTextCharacters(),
+                    config.maxDocumentMegabytes() * 1024 * 1024, time), time);
+        }
+    }
 
     @Activate
     public TikaDocumentCategorizer(Config config) {
-        this.workers = new ExtractionWorkers(config.workers(), config.maxStuckExtractions());
-        this.maxExtractTime = Duration.ofSeconds(config.maxExtractSeconds());
-        this.extractor = new TextExtractor(workers, config.maxTextCharacters(),
-                config.maxDocumentMegabytes() * 1024 * 1024, maxExtractTime);
+        this.extraction = Extraction.of(config);
         this.rules = () -> configuredRules.stream().map(ConfiguredCategoryRule::rule).toList();
+    }
+
+    /**
+     * A changed configuration applies to the next document, without restarting the component (which would stop the
+     * mail import that uses it). The previous workers are not closed: a categorisation that took them just before
+     * the change finishes with them, and their idle threads end on their own.
+     */
+    @Modified
+    void modified(Config config) {
+        this.extraction = Extraction.of(config);
     }
 
     /** For tests and for use outside OSGi: fixed rules (the defaults when empty). */
@@ -79,20 +96,20 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
     /** For tests: {@code reader} in place of Tika ({@code null} for Tika), two workers, four stuck tolerated. */
     TikaDocumentCategorizer(List<CategoryRule> fixedRules, int maxTextCharacters, Duration maxExtractTime,
                             TextExtractor.TextReader reader) {
-        this.workers = new ExtractionWorkers(2, 4);
-        this.maxExtractTime = maxExtractTime;
-        this.extractor = new TextExtractor(workers, maxTextCharacters, 256L * 1024 * 1024, maxExtractTime, reader);
+        ExtractionWorkers workers = new ExtractionWorkers(2, 4);
+        this.extraction = new Extraction(workers, new TextExtractor(workers, maxTextCharacters, 256L * 1024 * 1024,
+                maxExtractTime, reader), maxExtractTime);
         this.rules = () -> fixedRules;
     }
 
     @Deactivate
     public void close() {
-        workers.close();
+        extraction.workers().close();
     }
 
     @Override
     public Classification categorize(String fileName, String mediaType, InputStream content) {
-        return categorize(fileName, mediaType, content, Instant.now().plus(maxExtractTime));
+        return categorize(fileName, mediaType, content, Instant.now().plus(extraction.maxExtractTime()));
     }
 
     @Override
@@ -109,6 +126,7 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
         // the text is extracted only when a rule with words is reached (see CategoryRules.classify)
         boolean readable = engine.needsText() && content != null && hasText(type);
         AtomicReference<String> problem = new AtomicReference<>();
+        TextExtractor extractor = extraction.extractor();
         Classification classification = engine.classify(name, type, () -> {
             if (!readable) {
                 return "";
@@ -122,7 +140,7 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
 
     /** How many text extractions did not stop when their time was up and still hold their threads. */
     int stuckExtractions() {
-        return workers.stuck();
+        return extraction.workers().stuck();
     }
 
     /** Images, audio and video carry no words worth reading. */

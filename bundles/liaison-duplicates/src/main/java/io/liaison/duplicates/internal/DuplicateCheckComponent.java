@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -41,10 +42,13 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateCheckComponent.class);
     private final HostCrm crm;
     private final ContactNormalizer normalizer;
-    private final DuplicateFinder finder;
+    private final MatchKeyIndex index;
     private final MatchIndexUpdater updater;
-    private final long maxStalenessNanos;
-    private final int maxMatches;
+    /** The settings the index was built with: a change of one of them takes effect at the next activation. */
+    private final IndexSettings indexSettings;
+    /** The scoring settings, replaced as a whole when the configuration changes (see {@link #modified}). */
+    private volatile Scoring scoring;
+
     private volatile boolean changed = true;
     private volatile long caughtUpAt;
 
@@ -99,17 +103,49 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
 
     DuplicateCheckComponent(HostCrm crm, MatchKeyIndex index, DuplicateCheckConfig config) {
         this.crm = Objects.requireNonNull(crm, "crm");
+        this.index = Objects.requireNonNull(index, "index");
         this.normalizer = new ContactNormalizer(config.defaultRegion());
-        Set<String> shared = new HashSet<>(MatchSettings.DEFAULT_SHARED_MAILBOXES);
-        shared.addAll(Arrays.asList(config.sharedMailboxNames()));
-        MatchSettings settings = new MatchSettings(config.nameSimilarity(), config.phoneticSimilarity(),
-                config.numberNameSimilarity(), shared,
-                config.maxCandidates());
-        this.finder = new DuplicateFinder(index, settings);
+        this.indexSettings = IndexSettings.of(config);
         this.updater = new MatchIndexUpdater(crm, index, normalizer, Optional.of(config.indexEmployee()),
                 config.pageSize(), Clock.systemUTC());
-        this.maxStalenessNanos = Math.max(0, config.maxStalenessSeconds()) * 1_000_000_000L;
-        this.maxMatches = Math.max(1, config.maxMatches());
+        this.scoring = Scoring.of(index, config);
+    }
+
+    /**
+     * A changed configuration: the scoring settings (similarities, shared mailboxes, candidate and match limits,
+     * staleness) apply to the next check, without reloading the index or running the schema migration again. The
+     * settings the index is built with (phone region, index employee, page size, look-ups in memory) apply at the
+     * next start of the duplicate check; the log says so.
+     */
+    @Modified
+    void modified(DuplicateCheckConfig config) {
+        this.scoring = Scoring.of(index, config);
+        IndexSettings changed = IndexSettings.of(config);
+        if (!changed.equals(indexSettings)) {
+            LOG.warn("Duplicate check: changed index settings ({} -> {}) take effect when the duplicate check is "
+                    + "started again (bundle:restart io.liaison.duplicates); the scoring settings apply now",
+                    indexSettings, changed);
+        }
+    }
+
+    /** What a check scores with: the finder over the index and the limits. */
+    private record Scoring(DuplicateFinder finder, long maxStalenessNanos, int maxMatches) {
+        static Scoring of(MatchKeyIndex index, DuplicateCheckConfig config) {
+            Set<String> shared = new HashSet<>(MatchSettings.DEFAULT_SHARED_MAILBOXES);
+            shared.addAll(Arrays.asList(config.sharedMailboxNames()));
+            MatchSettings settings = new MatchSettings(config.nameSimilarity(), config.phoneticSimilarity(),
+                    config.numberNameSimilarity(), shared, config.maxCandidates());
+            return new Scoring(new DuplicateFinder(index, settings),
+                    Math.max(0, config.maxStalenessSeconds()) * 1_000_000_000L, Math.max(1, config.maxMatches()));
+        }
+    }
+
+    /** The settings the match-key index is built and kept with. */
+    private record IndexSettings(String defaultRegion, String indexEmployee, int pageSize, boolean lookupsInMemory) {
+        static IndexSettings of(DuplicateCheckConfig config) {
+            return new IndexSettings(config.defaultRegion(), config.indexEmployee(), config.pageSize(),
+                    config.lookupsInMemory());
+        }
     }
 
     /** The index in Liaison's tables, its look-ups answered from memory unless configured otherwise. */
@@ -125,9 +161,10 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
         NormalizedContact contact = normalizer.normalize(candidate);
         catchUpIfStale();
         List<DuplicateFinder.Scored> confirmed = new ArrayList<>();
+        Scoring scoring = this.scoring;
         // strongest first, without sorting (or wording) the matches that are not returned
-        DuplicateFinder.Matches matches = finder.search(contact);
-        while (confirmed.size() < maxMatches) {
+        DuplicateFinder.Matches matches = scoring.finder().search(contact);
+        while (confirmed.size() < scoring.maxMatches()) {
             Optional<DuplicateFinder.Hit> next = matches.next();
             if (next.isEmpty()) {
                 break;
@@ -157,7 +194,7 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
     }
 
     private void catchUpIfStale() {
-        if (changed || System.nanoTime() - caughtUpAt > maxStalenessNanos) {
+        if (changed || System.nanoTime() - caughtUpAt > scoring.maxStalenessNanos()) {
             catchUp();
         }
     }

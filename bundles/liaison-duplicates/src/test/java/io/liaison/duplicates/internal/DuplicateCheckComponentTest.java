@@ -70,6 +70,24 @@ class DuplicateCheckComponentTest {
     }
 
     @Test
+    void aConfigurationChangeAppliesToTheNextCheckWithoutReloadingTheIndex() {
+        DuplicateCheckComponent check = component(3600);
+        ContactCandidate both = new ContactCandidate("", "Anna", "Müller",
+                List.of("anna.mueller@firma.de", "info@schmidt-bau.de"), List.of(), List.of(), "");
+        assertThat(check.check(demo, both).matches()).hasSize(2);
+        // a contact created after the index was loaded: a reload would see it, the change of settings must not
+        crm.contactPersons().create(demo, new ContactPersonData(Optional.empty(), "", "", "Anna", "Mueller", "", "",
+                List.of(Communication.email("anna.mueller@firma.de", true))), Optional.empty());
+
+        check.modified(Fixtures.config("", 3600, lookupsInMemory(), 1, "AT"));
+
+        assertThat(check.check(demo, both).matches()).as("the new match limit applies at once").hasSize(1);
+        check.modified(Fixtures.config("", 3600, lookupsInMemory(), 50, "AT"));
+        assertThat(check.check(demo, both).matches()).as("the index was not reloaded (no change event came)")
+                .hasSize(2);
+    }
+
+    @Test
     void findsCertainPossibleAndNoDuplicatesInTheCrm() {
         DuplicateCheckComponent check = component(3600);
 

@@ -34,9 +34,15 @@ final class Fixtures {
 
     /** The configuration's defaults, with the given index employee and look-ups in memory or in the tables. */
     static DuplicateCheckConfig config(String indexEmployee, int maxStalenessSeconds, boolean lookupsInMemory) {
+        return config(indexEmployee, maxStalenessSeconds, lookupsInMemory, 50, "DE");
+    }
+
+    /** The configuration's defaults, with the given index employee, look-ups, match limit and phone region. */
+    static DuplicateCheckConfig config(String indexEmployee, int maxStalenessSeconds, boolean lookupsInMemory,
+                                       int maxMatches, String region) {
         return new DuplicateCheckConfig() {
             @Override public Class<? extends Annotation> annotationType() { return DuplicateCheckConfig.class; }
-            @Override public String defaultRegion() { return "DE"; }
+            @Override public String defaultRegion() { return region; }
             @Override public double nameSimilarity() { return 0.90; }
             @Override public double phoneticSimilarity() { return 0.75; }
             @Override public double numberNameSimilarity() { return 0.80; }
@@ -45,7 +51,7 @@ final class Fixtures {
             @Override public int maxStalenessSeconds() { return maxStalenessSeconds; }
             @Override public int pageSize() { return 50; }
             @Override public int maxCandidates() { return 2000; }
-            @Override public int maxMatches() { return 50; }
+            @Override public int maxMatches() { return maxMatches; }
             @Override public boolean lookupsInMemory() { return lookupsInMemory; }
             @Override public String dataSource_target() { return "(dataSourceName=liaison)"; }
         };

@@ -19,6 +19,7 @@ import org.apache.karaf.scheduler.Scheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -51,6 +52,37 @@ public class AutomaticSync implements AccountListener {
     public AutomaticSync(@Reference DefaultAccountService accounts, @Reference SyncService syncService,
                          RuntimeConfig config) {
         this(accounts, syncService, config.maxParallelRuns());
+    }
+
+    /**
+     * A changed runtime configuration: a new number of parallel runs applies to the runs started from now on; the
+     * runs under way go on (before, DS restarted the component and so cancelled them).
+     */
+    @Modified
+    void modified(RuntimeConfig config) {
+        setMaxParallelRuns(config.maxParallelRuns());
+    }
+
+    /** Lets at most {@code maxParallelRuns} scheduled runs go at once from now on. */
+    void setMaxParallelRuns(int maxParallelRuns) {
+        if (maxParallelRuns < 1) {
+            LOG.warn("maxParallelRuns must be at least 1, not {}; keeping {}", maxParallelRuns,
+                    pool.getMaximumPoolSize());
+            return;
+        }
+        // the order keeps core <= maximum at every step, as ThreadPoolExecutor requires
+        if (maxParallelRuns > pool.getMaximumPoolSize()) {
+            pool.setMaximumPoolSize(maxParallelRuns);
+            pool.setCorePoolSize(maxParallelRuns);
+        } else {
+            pool.setCorePoolSize(maxParallelRuns);
+            pool.setMaximumPoolSize(maxParallelRuns);
+        }
+    }
+
+    /** How many scheduled runs may go at once. */
+    int maxParallelRuns() {
+        return pool.getMaximumPoolSize();
     }
 
     /** For tests: runs at most {@code maxParallelRuns} scheduled runs at once. */

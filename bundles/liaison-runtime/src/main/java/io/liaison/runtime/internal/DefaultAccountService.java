@@ -29,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -56,11 +57,26 @@ public class DefaultAccountService implements AccountService {
     private final Map<AccountId, Object> signInLocks = new ConcurrentHashMap<>();
     private final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+    /** The key file setting the vault was opened with (null when built without configuration). */
+    private String keyFileSetting;
 
     /** The service as DS activates it: the migrated runtime database and the vault key file configured. */
     @Activate
     public DefaultAccountService(@Reference RuntimeDatabase database, RuntimeConfig config) {
         this(new JdbcAccountRepository(database.dataSource()), VaultKeyFile.resolve(config.vault_keyFile(), System.getenv()));
+        this.keyFileSetting = config.vault_keyFile();
+    }
+
+    /**
+     * A changed runtime configuration (the PID is shared with the scheduling): without this, DS would restart the
+     * service and with it every run. The vault key file is read at start only: a new path takes effect at the next
+     * start (moving the key while Liaison runs is what {@code liaison:vault-rekey} is for).
+     */
+    @Modified
+    void modified(RuntimeConfig config) {
+        if (keyFileSetting != null && !keyFileSetting.equals(config.vault_keyFile())) {
+            LOG.warn("The vault key file setting changed; it takes effect when Liaison's runtime is started again");
+        }
     }
 
     private DefaultAccountService(JdbcAccountRepository accounts, Path keyFile) {

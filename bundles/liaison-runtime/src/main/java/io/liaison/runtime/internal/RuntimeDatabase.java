@@ -5,6 +5,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,16 @@ public class RuntimeDatabase {
     public RuntimeDatabase(@Reference(name = "dataSource", target = "(dataSourceName=liaison)") DataSource dataSource) {
         this.dataSource = dataSource;
         migrate(dataSource);
+    }
+
+    /**
+     * A changed runtime configuration that keeps the DataSource (the PID is shared with the scheduling and the
+     * accounts): nothing to do, and no restart of the database and everything that uses it. A new DataSource
+     * filter rebinds the reference, which DS does by starting the component again.
+     */
+    @Modified
+    void modified() {
+        LOG.debug("Runtime configuration changed; the runtime database stays as it is");
     }
 
     /** The DataSource, migrated. */

@@ -186,6 +186,25 @@ class AutomaticSyncTest {
     }
 
     @Test
+    void aNewNumberOfParallelRunsAppliesWithoutCancellingTheRunUnderWay() throws Exception {
+        holdRuns = true;
+        GroupwareAccount account = account(true);
+        automatic.enqueue(account.id());
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        automatic.setMaxParallelRuns(6);
+        assertThat(automatic.maxParallelRuns()).isEqualTo(6);
+        automatic.setMaxParallelRuns(1);
+        automatic.setMaxParallelRuns(0); // refused, kept
+        release.countDown();
+
+        SyncRun run = await(() -> journal.runs(Optional.of(account.id()), 10).stream()
+                .filter(r -> r.status() != RunStatus.RUNNING).findFirst());
+        assertThat(run.status()).as("the run under way went on").isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(automatic.maxParallelRuns()).isEqualTo(1);
+    }
+
+    @Test
     void withoutSchedulerAccountsStillSyncOnRequest() {
         GroupwareAccount account = account(true);
 
