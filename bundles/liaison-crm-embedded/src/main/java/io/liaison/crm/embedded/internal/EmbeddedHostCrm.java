@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -50,12 +51,28 @@ public final class EmbeddedHostCrm implements HostCrm {
     public EmbeddedHostCrm(@Reference(name = "dataSource", target = "(dataSourceName=liaison-crm)") DataSource dataSource,
                            EmbeddedCrmConfig config) {
         this.crm = new JdbcHostCrm(dataSource, this::post);
+        defineCatalog(config);
+        LOG.info("Embedded CRM started with {} status keys and {} activity types",
+                crm.catalog().statusKeys().size(), crm.catalog().activityTypes().size());
+    }
+
+    /**
+     * New status keys or activity types in the configuration are defined at once. Without this, DS would restart the
+     * CRM, and with it every module that uses it and their runs. The catalog never loses an entry (activities may
+     * carry it), so a key left out of the configuration stays defined.
+     */
+    @Modified
+    void modified(EmbeddedCrmConfig config) {
+        defineCatalog(config);
+        LOG.info("Embedded CRM catalog now has {} status keys and {} activity types",
+                crm.catalog().statusKeys().size(), crm.catalog().activityTypes().size());
+    }
+
+    private void defineCatalog(EmbeddedCrmConfig config) {
         crm.defineStatusKeys(parse(config.statusKeys(), "status key",
                 (key, label) -> new CrmCatalog.StatusDefinition(new StatusKey(key), label)));
         crm.defineActivityTypes(parse(config.activityTypes(), "activity type",
                 (key, label) -> new CrmCatalog.ActivityTypeDefinition(new ActivityType(key), label)));
-        LOG.info("Embedded CRM started with {} status keys and {} activity types",
-                crm.catalog().statusKeys().size(), crm.catalog().activityTypes().size());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -74,6 +74,18 @@ class EmbeddedHostCrmTest {
     }
 
     @Test
+    void aStatusKeyAddedToTheConfigurationIsDefinedWithoutARestart() {
+        EmbeddedHostCrm crm = new EmbeddedHostCrm(Databases.h2(), config(new String[] {"X=Extra"}, new String[0]));
+
+        crm.modified(config(new String[] {"C=Abgesagt"}, new String[] {"VISIT=Besuch"}));
+
+        assertThat(crm.catalog().isKnown(new StatusKey("C"))).isTrue();
+        assertThat(crm.catalog().isKnown(new StatusKey("X"))).as("never removed: activities may carry it").isTrue();
+        assertThat(crm.catalog().activityTypes())
+                .contains(new CrmCatalog.ActivityTypeDefinition(new ActivityType("VISIT"), "Besuch"));
+    }
+
+    @Test
     void committedChangesArePostedToEventAdminWhileOneIsBound() {
         EmbeddedHostCrm crm = new EmbeddedHostCrm(Databases.h2(), config(new String[0], new String[0]));
         Activity before = crm.activities().create(DEMO, CrmTestData.task(DEMO, "unheard").build(), Optional.empty());
