@@ -43,9 +43,18 @@ final class EventCodec implements ItemCodec<EventData> {
         Property.CLASS, IcalFields.LIAISON_SENSITIVITY};
 
     private final ZoneId defaultZone;
+    private final EventStanding standing;
+    private final String ownerContext;
 
     EventCodec(ZoneId defaultZone) {
+        this(defaultZone, java.util.Set.of());
+    }
+
+    /** @param ownerAddresses the mailbox owner's addresses (lower case), for the owner's part in a meeting */
+    EventCodec(ZoneId defaultZone, java.util.Set<String> ownerAddresses) {
         this.defaultZone = defaultZone;
+        this.standing = new EventStanding(ownerAddresses);
+        this.ownerContext = String.join(",", new java.util.TreeSet<>(ownerAddresses));
     }
 
     @Override
@@ -55,7 +64,7 @@ final class EventCodec implements ItemCodec<EventData> {
 
     @Override
     public String readingContext() {
-        return defaultZone.getId();
+        return defaultZone.getId() + "|" + ownerContext;
     }
 
     @Override
@@ -112,7 +121,8 @@ final class EventCodec implements ItemCodec<EventData> {
                 start, end, allDay, zone, IcalFields.text(event, Property.LOCATION), IcalFields.organizer(event),
                 IcalFields.attendees(event), reminder, IcalFields.importance(event), IcalFields.categories(event),
                 event.getProperty(Property.RRULE).map(Property::getValue), Optional.empty(), IcalFields.url(event),
-                IcalFields.sensitivity(event));
+                IcalFields.sensitivity(event), EventStanding.status(event), EventStanding.showAs(event),
+                standing.participation(event));
     }
 
     /** The IANA zone an event was planned in: from its TZID, UTC for UTC times, else the account's zone. */
@@ -149,6 +159,7 @@ final class EventCodec implements ItemCodec<EventData> {
             // alarms a person set (several, of any kind) stay as they are while the reminder read from them,
             // the first one's, is unchanged; a changed reminder replaces them with one
             boolean keepAlarms = existing.isPresent() && data(event).reminder().equals(data.reminder());
+            Optional<EventStanding.Before> was = existing.map(e -> EventStanding.Before.of(event));
             event.removeAll(MAPPED);
             if (!keepAlarms) {
                 event.setComponentList(event.getComponentList().removeAll(Component.VALARM));
@@ -159,6 +170,7 @@ final class EventCodec implements ItemCodec<EventData> {
             IcalFields.putText(event, Property.DESCRIPTION, data.bodyText(), Description::new);
             IcalFields.putText(event, Property.LOCATION, data.location(), Location::new);
             IcalFields.putPeople(event, data.organizer(), data.attendees());
+            standing.put(event, data.status(), data.showAs(), data.participation(), was);
             IcalFields.putImportance(event, data.importance());
             IcalFields.putSensitivity(event, data.sensitivity());
             IcalFields.putCategories(event, data.categories());
