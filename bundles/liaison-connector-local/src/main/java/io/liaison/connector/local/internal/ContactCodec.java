@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  * Contacts as vCard files, one per file. New files are vCard 3.0, which Apple Contacts, Thunderbird, khard and
  * every CardDAV server read; an update keeps the file's own version and every property Liaison does not map
  * (addresses, birthdays, …). The title is N's honorific prefix, the job title is TITLE, ORG carries company
- * and department. A telephone number typed CELL is the mobile number (a second one reads as a business number and
- * stays CELL), HOME ones are private, FAX and PAGER numbers are not read, the rest are business numbers. A photo is
+ * and department. The first telephone number typed CELL is the mobile number, HOME ones are private, FAX and PAGER
+ * numbers and further CELL numbers are not read (ContactData has no place for them), the rest are business numbers. A photo is
  * embedded (never fetched from a URL; a PHOTO;VALUE=URI is kept as the file has it). An update merges into the card
  * ({@link ContactMerge}). A formatted name equal to the one built
  * from the name parts reads as "let the groupware build it" (empty).

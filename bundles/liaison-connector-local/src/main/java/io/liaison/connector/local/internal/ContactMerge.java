@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 final class ContactMerge {
 
-    /** How Liaison reads a number: its place in {@link ContactData}, or none (FAX, PAGER, empty). */
+    /** How Liaison reads a number: its place in {@link ContactData}, or none (FAX, PAGER, a second CELL, empty). */
     enum Place { BUSINESS, MOBILE, HOME, NONE }
 
     private ContactMerge() {
@@ -43,9 +43,11 @@ final class ContactMerge {
             if (number == null || number.isBlank() || types.contains(TelephoneType.FAX)
                     || types.contains(TelephoneType.PAGER)) {
                 places.put(tel, Place.NONE);
-            } else if (types.contains(TelephoneType.CELL) && !mobile) {
+            } else if (types.contains(TelephoneType.CELL)) {
+                // ContactData holds one mobile number: a second one is the card's own, not a business number
+                // that a CRM which never saw it would remove
+                places.put(tel, mobile ? Place.NONE : Place.MOBILE);
                 mobile = true;
-                places.put(tel, Place.MOBILE);
             } else if (types.contains(TelephoneType.HOME)) {
                 places.put(tel, Place.HOME);
             } else {
@@ -57,9 +59,9 @@ final class ContactMerge {
 
     /**
      * Writes the numbers of {@code data} into {@code card}, which read as {@code before}: unchanged numbers leave every
-     * TEL as it is; otherwise the numbers Liaison reads are written in the order mobile, business, home (so that the
-     * mobile number stays the first CELL), each reusing the card's TEL of that number and place, and the numbers
-     * Liaison does not read stay where they were.
+     * TEL as it is; otherwise the numbers Liaison reads are written in the order mobile, business, home, each reusing
+     * the card's TEL of that number and place, followed by the numbers Liaison does not read, unchanged and in their
+     * order (so that the mobile number stays the first CELL).
      */
     static void phones(VCard card, ContactData before, ContactData data) {
         if (before.businessPhones().equals(data.businessPhones()) && before.mobilePhone().equals(data.mobilePhone())
@@ -68,11 +70,10 @@ final class ContactMerge {
         }
         Map<Telephone, Place> places = places(card);
         List<Telephone> unused = new ArrayList<>();
+        List<Telephone> own = new ArrayList<>();
         places.forEach((tel, place) -> {
-            if (place != Place.NONE) {
-                unused.add(tel);
-                card.removeProperty(tel);
-            }
+            (place == Place.NONE ? own : unused).add(tel);
+            card.removeProperty(tel);
         });
         if (!data.mobilePhone().isEmpty()) {
             card.addTelephoneNumber(reuse(unused, places, Place.MOBILE, data.mobilePhone(), TelephoneType.CELL));
@@ -83,6 +84,8 @@ final class ContactMerge {
         for (String p : data.homePhones()) {
             card.addTelephoneNumber(reuse(unused, places, Place.HOME, p, TelephoneType.HOME, TelephoneType.VOICE));
         }
+        // after the mobile number, so that a second CELL never becomes the first
+        own.forEach(card::addTelephoneNumber);
     }
 
     private static Telephone reuse(List<Telephone> unused, Map<Telephone, Place> places, Place place, String number,
