@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ActivitySyncConfig.class)
 public final class ActivitySync implements AreaSynchronizer, ActivitySyncService {
     private static final Logger LOG = LoggerFactory.getLogger(ActivitySync.class);
+    /** The cancelled key last reported as unknown to the CRM, so that the warning is not repeated every run. */
+    private volatile String unknownCancelledStatus = "";
 
     /** A preview journals nothing. */
     private static final RunJournal QUIET = (area, item, outcome, message, crmId) -> { };
@@ -247,8 +249,30 @@ public final class ActivitySync implements AreaSynchronizer, ActivitySyncService
         ActivitySyncConfig c = config;
         return new AreaRun.Wiring(crm, links, tokens, () -> Optional.ofNullable(addressResolver),
                 linkTemplate(c.linkTemplate()),
-                new ItemMapping.StatusKeys(new StatusKey(c.openStatus()), new StatusKey(c.doneStatus())),
+                new ItemMapping.StatusKeys(new StatusKey(c.openStatus()), new StatusKey(c.doneStatus()),
+                        cancelledStatus(c)),
                 new MassDeleteGuard(c.massDeleteShare(), c.massDeleteMinLinks()), Math.max(1, c.crmPageSize()), clock);
+    }
+
+    /**
+     * The configured key of cancelled appointments if the CRM knows it: an unknown key would make the CRM refuse
+     * every cancelled event, so until it is defined cancelled events stay open activities (said once per key).
+     */
+    private Optional<StatusKey> cancelledStatus(ActivitySyncConfig c) {
+        String key = c.cancelledStatus() == null ? "" : c.cancelledStatus().strip();
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        StatusKey status = new StatusKey(key);
+        if (crm.catalog().isKnown(status)) {
+            return Optional.of(status);
+        }
+        if (!key.equals(unknownCancelledStatus)) {
+            unknownCancelledStatus = key;
+            LOG.warn("The CRM knows no status key '{}' (setting cancelledStatus): cancelled groupware events stay open "
+                    + "activities until it is defined", key);
+        }
+        return Optional.empty();
     }
 
     /** The link to an activity: the template with {@code {id}} replaced by the URL-encoded id. */

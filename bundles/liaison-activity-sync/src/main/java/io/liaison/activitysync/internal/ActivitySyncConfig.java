@@ -30,6 +30,12 @@ public @interface ActivitySyncConfig {
     @AttributeDefinition(name = "Done status", description = "Status key of an activity whose groupware task was completed.")
     String doneStatus() default "E";
 
+    @AttributeDefinition(name = "Cancelled status", description = "Status key of an appointment whose groupware event "
+            + "was cancelled (iCalendar STATUS:CANCELLED, Graph isCancelled); an activity given this key is written "
+            + "to the groupware as a cancelled event. While the CRM does not know the key, cancelled events stay "
+            + "open activities; empty turns the mapping off.")
+    String cancelledStatus() default "X";
+
     @AttributeDefinition(name = "CRM page size", description = "Activities read per page of the CRM change feed.")
     int crmPageSize() default 500;
 }

@@ -82,7 +82,7 @@ final class AreaRun<T> {
         return switch (area) {
             case APPOINTMENTS -> new AreaRun<EventData>(account, area, wiring, session.events().orElseThrow(() ->
                     new IllegalStateException("the connector of account " + account.id() + " offers no calendar")),
-                    new EventMapping(), journal);
+                    new EventMapping(wiring.status().cancelled()), journal);
             case TASKS -> new AreaRun<TaskData>(account, area, wiring, session.tasks().orElseThrow(() ->
                     new IllegalStateException("the connector of account " + account.id() + " offers no tasks")),
                     new TaskMapping(wiring.clock()), journal);

@@ -1,6 +1,9 @@
 package io.liaison.activitysync.internal;
 
 import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.EventStatus;
+import io.liaison.api.connector.item.FreeBusy;
+import io.liaison.api.connector.item.Participation;
 import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
@@ -8,6 +11,7 @@ import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.Participant;
 import io.liaison.api.domain.ParticipantRole;
+import io.liaison.api.domain.StatusKey;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +28,17 @@ import java.util.Optional;
  */
 final class EventMapping implements ItemMapping<EventData> {
 
+    private final Optional<StatusKey> cancelled;
+
+    /**
+     * @param cancelled the CRM's status key of a cancelled appointment; empty when the CRM has none: then the
+     *                  groupware's cancellation stays in the groupware (a CRM edit does not confirm the event again)
+     *                  and the activity stays open
+     */
+    EventMapping(Optional<StatusKey> cancelled) {
+        this.cancelled = cancelled;
+    }
+
     @Override
     public EventData toGroupware(Activity activity, Optional<EventData> current, Optional<URI> link) {
         ActivityData a = activity.data();
@@ -35,17 +50,34 @@ final class EventMapping implements ItemMapping<EventData> {
                 .filter(p -> p.role() == ParticipantRole.ORGANIZER).findFirst();
         List<Participant> attendees = a.participants().stream()
                 .filter(p -> p.role() != ParticipantRole.ORGANIZER).toList();
+        EventStatus status = status(a, current);
+        // how the event shows in free/busy time and the owner's part are the groupware's own: the CRM has neither
+        FreeBusy showAs = current.map(EventData::showAs).orElse(FreeBusy.BUSY);
+        Participation participation = current.map(EventData::participation).orElse(Participation.ORGANIZER);
         Optional<EventData> privateOne = current.filter(c -> c.sensitivity().isPrivate());
         if (privateOne.isPresent()) {
             // the CRM holds this item's busy form only: its private details stay as the groupware has them
             EventData c = privateOne.get();
             return new EventData(c.subject(), c.bodyText(), start, end, a.allDay(), zone, c.location(), c.organizer(),
                     c.attendees(), a.reminder(), a.importance(), c.categories(), c.recurrenceRule(), Optional.empty(),
-                    link, c.sensitivity());
+                    link, c.sensitivity(), status, showAs, participation);
         }
         return new EventData(a.subject(), a.text(), start, end, a.allDay(), zone, a.location(), organizer, attendees,
                 a.reminder(), a.importance(), a.categories(), current.flatMap(EventData::recurrenceRule),
-                Optional.empty(), link, current.map(EventData::sensitivity).orElse(Sensitivity.NORMAL));
+                Optional.empty(), link, current.map(EventData::sensitivity).orElse(Sensitivity.NORMAL), status, showAs,
+                participation);
+    }
+
+    /**
+     * Cancelled when the activity has the cancelled key; otherwise the groupware's status, but a cancellation only
+     * while the CRM cannot say it (an activity reopened in the CRM confirms the event again).
+     */
+    private EventStatus status(ActivityData a, Optional<EventData> current) {
+        if (cancelled.isPresent() && a.status().equals(cancelled.get())) {
+            return EventStatus.CANCELLED;
+        }
+        return current.map(EventData::status).filter(s -> s != EventStatus.CANCELLED || cancelled.isEmpty())
+                .orElse(EventStatus.CONFIRMED);
     }
 
     @Override
@@ -67,6 +99,13 @@ final class EventMapping implements ItemMapping<EventData> {
         });
         // the same text with other line breaks keeps the CRM's own, and with it the HTML
         String text = current.map(ActivityData::text).filter(t -> Texts.same(t, e.bodyText())).orElse(e.bodyText());
+        status.cancelled().ifPresent(key -> {
+            if (e.status() == EventStatus.CANCELLED) {
+                b.status(key);
+            } else if (current.map(c -> c.status().equals(key)).orElse(false)) {
+                b.status(status.open()); // the cancellation was taken back in the groupware
+            }
+        });
         return b.subject(e.subject()).text(text).start(e.start()).end(e.end()).allDay(e.allDay())
                 .timeZone(e.timeZone()).location(e.location()).participants(participants)
                 .reminder(e.reminder().orElse(null)).importance(e.importance()).categories(e.categories())
@@ -80,9 +119,15 @@ final class EventMapping implements ItemMapping<EventData> {
         // an attendee's answer (PARTSTAT) is content: an answer given in the groupware must reach the CRM
         e.attendees().stream().map(p -> p.email().toLowerCase(Locale.ROOT) + ":" + p.response())
                 .sorted(Comparator.naturalOrder()).forEach(people::add);
-        return Hashes.of("event", e.subject(), Texts.normalised(e.bodyText()).strip(), e.start(), e.end(), e.allDay(), e.timeZone(),
-                e.location(), people, e.reminder().map(Duration::toString).orElse("-"), e.importance(),
-                e.categories());
+        List<Object> fields = new ArrayList<>(List.of("event", e.subject(), Texts.normalised(e.bodyText()).strip(),
+                e.start(), e.end(), e.allDay(), e.timeZone(), e.location(), people,
+                e.reminder().map(Duration::toString).orElse("-"), e.importance(), e.categories()));
+        // a cancellation is content while the CRM can take it; nothing is added for an event that takes place,
+        // so that the hashes links stored before the status was synchronised stay valid
+        if (cancelled.isPresent() && e.status() == EventStatus.CANCELLED) {
+            fields.add("cancelled");
+        }
+        return Hashes.of(fields.toArray());
     }
 
     @Override
@@ -99,7 +144,7 @@ final class EventMapping implements ItemMapping<EventData> {
     public EventData withLink(EventData e, URI link) {
         return new EventData(e.subject(), e.bodyText(), e.start(), e.end(), e.allDay(), e.timeZone(), e.location(),
                 e.organizer(), e.attendees(), e.reminder(), e.importance(), e.categories(), e.recurrenceRule(),
-                e.seriesMasterId(), Optional.of(link), e.sensitivity());
+                e.seriesMasterId(), Optional.of(link), e.sensitivity(), e.status(), e.showAs(), e.participation());
     }
 
     @Override
@@ -111,7 +156,7 @@ final class EventMapping implements ItemMapping<EventData> {
     public EventData reduced(EventData e) {
         return new EventData(privateSubject(), "", e.start(), e.end(), e.allDay(), e.timeZone(), "", Optional.empty(),
                 List.of(), e.reminder(), e.importance(), List.of(), e.recurrenceRule(), e.seriesMasterId(), e.crmLink(),
-                e.sensitivity());
+                e.sensitivity(), e.status(), e.showAs(), e.participation());
     }
 
     @Override

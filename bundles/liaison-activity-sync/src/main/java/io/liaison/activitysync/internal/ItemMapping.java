@@ -62,7 +62,17 @@ interface ItemMapping<T> {
     /** The e-mail addresses of the people an item names (organizer, attendees), for finding the business partner. */
     java.util.List<String> addresses(T item);
 
-    /** The status keys to use. */
-    record StatusKeys(io.liaison.api.domain.StatusKey open, io.liaison.api.domain.StatusKey done) {
+    /**
+     * The status keys to use.
+     *
+     * @param cancelled the key of a cancelled appointment; empty when the CRM has none, and cancelled events
+     *                  then stay open activities
+     */
+    record StatusKeys(io.liaison.api.domain.StatusKey open, io.liaison.api.domain.StatusKey done,
+                      Optional<io.liaison.api.domain.StatusKey> cancelled) {
+
+        StatusKeys(io.liaison.api.domain.StatusKey open, io.liaison.api.domain.StatusKey done) {
+            this(open, done, Optional.empty());
+        }
     }
 }

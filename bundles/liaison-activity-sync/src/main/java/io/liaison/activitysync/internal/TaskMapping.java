@@ -34,7 +34,10 @@ final class TaskMapping implements ItemMapping<TaskData> {
         Optional<Instant> start = followUp ? Optional.empty() : a.start();
         Optional<Instant> due = followUp ? a.due().or(a::start) : a.due();
         Optional<Instant> anchor = due.or(() -> start);
-        Optional<Instant> reminderAt = a.reminder().flatMap(r -> anchor.map(t -> t.minus(r)));
+        // without a due date or start the CRM's lead time has nothing to count from, and the groupware's reminder
+        // (an absolute time) is its own
+        Optional<Instant> reminderAt = anchor.isPresent() ? a.reminder().map(r -> anchor.get().minus(r))
+                : current.flatMap(TaskData::reminderAt);
         TaskStatus status;
         if (a.completedAt().isPresent()) {
             status = TaskStatus.COMPLETED;
@@ -65,8 +68,12 @@ final class TaskMapping implements ItemMapping<TaskData> {
         }
         b.due(t.due().orElse(null));
         Optional<Instant> anchor = t.due().or(t::start);
-        b.reminder(t.reminderAt().flatMap(r -> anchor.map(a -> a.isBefore(r) ? Duration.ZERO : Duration.between(r, a)))
-                .orElse(null));
+        if (anchor.isPresent()) {
+            b.reminder(t.reminderAt().map(r -> anchor.get().isBefore(r) ? Duration.ZERO : Duration.between(r, anchor.get()))
+                    .orElse(null));
+        } else if (current.isEmpty()) {
+            b.reminder(null); // a reminder without a due date stays the groupware's: the CRM cannot say it
+        }
         boolean done = t.status() == TaskStatus.COMPLETED;
         if (done) {
             b.completedAt(t.completedAt().or(() -> current.flatMap(ActivityData::completedAt)).orElse(clock.instant()));
@@ -84,7 +91,12 @@ final class TaskMapping implements ItemMapping<TaskData> {
     public String hash(TaskData t) {
         return Hashes.of("task", t.subject(), Texts.normalised(t.bodyText()).strip(), t.start().map(Instant::toString).orElse("-"),
                 t.due().map(Instant::toString).orElse("-"), t.status() == TaskStatus.COMPLETED,
-                t.reminderAt().map(Instant::toString).orElse("-"), t.importance(), t.categories());
+                syncedReminder(t).map(Instant::toString).orElse("-"), t.importance(), t.categories());
+    }
+
+    /** The reminder as far as the CRM holds it: not one without a due date or start, which stays in the groupware. */
+    private static Optional<Instant> syncedReminder(TaskData t) {
+        return t.due().or(t::start).isPresent() ? t.reminderAt() : Optional.empty();
     }
 
     @Override

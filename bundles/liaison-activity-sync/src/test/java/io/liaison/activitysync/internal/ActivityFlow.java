@@ -258,7 +258,8 @@ final class ActivityFlow implements AutoCloseable {
         EventData d = g.data();
         return events().update(id, g.version(), new EventData(subject, d.bodyText(), d.start(), d.end(), d.allDay(),
                 d.timeZone(), d.location(), d.organizer(), d.attendees(), d.reminder(), d.importance(), d.categories(),
-                d.recurrenceRule(), d.seriesMasterId(), d.crmLink(), d.sensitivity()), g.crmId());
+                d.recurrenceRule(), d.seriesMasterId(), d.crmLink(), d.sensitivity(), d.status(), d.showAs(),
+                d.participation()), g.crmId());
     }
 
     GroupwareItem<TaskData> gwEditTask(String id, String subject) {
@@ -326,6 +327,7 @@ final class ActivityFlow implements AutoCloseable {
             @Override public long pushDelayMillis() { return 50; }
             @Override public String openStatus() { return "O"; }
             @Override public String doneStatus() { return "E"; }
+            @Override public String cancelledStatus() { return "X"; }
             @Override public int crmPageSize() { return 3; } // small pages: every run reads several
         };
     }

@@ -10,7 +10,12 @@ import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.runtime.RunStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,13 +48,47 @@ class FaultInjectionTest {
         assertThat(scenarios).isGreaterThan(20);
     }
 
-    /** Crashes the run at write k, repairs, checks; true when the run did crash (there was a k-th write). */
+    /**
+     * The same crashes while the file of an event edited in the groupware is unreadable (cut off half-way, as an
+     * editor's interrupted save leaves it) during the crashed run and the next one, and readable again after (local
+     * tree only): nothing is lost, nothing duplicated, and the edit arrives once the file is readable.
+     */
+    @org.junit.jupiter.api.Test
+    void aRunCrashedAtAnyWriteWhileAFileIsUnreadableIsRepairedOnceItIsReadable() {
+        int scenarios = 0;
+        boolean crashed;
+        do {
+            int k = scenarios + 1;
+            try (ActivityFlow flow = new ActivityFlow(dir.resolve("u" + k), Groupware.LOCAL, ConflictPolicy.CRM_WINS)) {
+                crashed = scenario(flow, k, true);
+            }
+            scenarios++;
+        } while (crashed);
+        System.out.println("FaultInjectionTest[LOCAL, a file unreadable for two runs]: " + scenarios
+                + " crash scenarios (one per write of the run)");
+        assertThat(scenarios).isGreaterThan(15);
+    }
+
     private static boolean scenario(ActivityFlow flow, int k) {
+        return scenario(flow, k, false);
+    }
+
+    /**
+     * Crashes the run at write k, repairs, checks; true when the run did crash (there was a k-th write).
+     *
+     * @param unreadable whether the edited groupware event's file is unreadable for the crashed run and the next
+     */
+    private static boolean scenario(ActivityFlow flow, int k, boolean unreadable) {
         Fixture f = setUp(flow);
+        Optional<Path> cut = unreadable ? Optional.of(fileOf(flow, f.e().id())) : Optional.empty();
+        byte[] saved = cut.map(FaultInjectionTest::read).orElse(new byte[0]);
+        cut.ifPresent(file -> write(file, java.util.Arrays.copyOf(saved, saved.length / 2)));
         flow.writes.reset();
         flow.writes.crashAt = k;
         boolean crashed = !flow.runMayCrash();
         flow.writes.crashAt = -1;
+        flow.run();
+        cut.ifPresent(file -> write(file, saved));
         flow.run();
         flow.run();
 
@@ -67,6 +106,33 @@ class FaultInjectionTest {
         assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get())
                 .as("writes of a run after the repair (crash at " + k + ", " + flow.groupware + ")").isZero();
         return crashed;
+    }
+
+    /** The file of the local tree that holds the event with this id (its UID). */
+    private static Path fileOf(ActivityFlow flow, String id) {
+        try (var files = Files.list(Path.of(flow.where, "Calendar"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".ics"))
+                    .filter(f -> new String(read(f), StandardCharsets.UTF_8).contains("UID:" + id + "\r\n"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no file holds event " + id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private record Fixture(Activity a, Activity t, GroupwareItem<EventData> e, GroupwareItem<TaskData> k) {

@@ -43,6 +43,8 @@ class RandomisedSyncTest {
     private void converge(Groupware groupware, int firstSeed, int seeds, int rounds) {
         int crashes = 0;
         int runs = 0;
+        int broken = 0;
+        int copied = 0;
         for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
             ConflictPolicy policy = ConflictPolicy.values()[seed % ConflictPolicy.values().length];
             try (ActivityFlow flow = new ActivityFlow(dir.resolve("seed" + seed), groupware, policy, 1.0, 0)) {
@@ -50,14 +52,19 @@ class RandomisedSyncTest {
                 int[] counts = rounds(flow, random, seed, rounds);
                 crashes += counts[0];
                 runs += counts[1];
+                broken += counts[2];
+                copied += counts[3];
             }
         }
         System.out.println("RandomisedSyncTest[" + groupware + "]: " + seeds + " seeds x " + rounds + " rounds, "
-                + runs + " runs, " + crashes + " of them crashed; " + BrokenFiles.BROKEN.get() + " files unreadable for a "
-                + "while, " + BrokenFiles.COPIED.get() + " copies with the same UID");
+                + runs + " runs, " + crashes + " of them crashed; " + broken + " files unreadable for a while, " + copied
+                + " copies with the same UID");
     }
 
-    /** The rounds of one seed and the final checks; returns the crashed runs and all runs. */
+    /**
+     * The rounds of one seed and the final checks; returns the crashed runs, all runs, the files made unreadable for
+     * a while and the copies with the same UID.
+     */
     private static int[] rounds(ActivityFlow flow, Random random, int seed, int rounds) {
         int crashes = 0;
         int runs = 0;
@@ -90,7 +97,7 @@ class RandomisedSyncTest {
         assertThat(flow.run().status()).as("the run after convergence, seed " + seed).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get())
                 .as("writes of a run after convergence, seed " + seed + ", " + flow.groupware).isZero();
-        return new int[] {crashes, runs + 3};
+        return new int[] {crashes, runs + 3, broken.broken, broken.copied};
     }
 
     private static void edit(ActivityFlow flow, Random random, String name) {
@@ -143,8 +150,9 @@ class RandomisedSyncTest {
      * with one UID).
      */
     private static final class BrokenFiles {
-        static final java.util.concurrent.atomic.AtomicInteger BROKEN = new java.util.concurrent.atomic.AtomicInteger();
-        static final java.util.concurrent.atomic.AtomicInteger COPIED = new java.util.concurrent.atomic.AtomicInteger();
+        // per flow, so that the counts of one connector's test are not those of another run in the same JVM
+        int broken;
+        int copied;
         private final ActivityFlow flow;
         private final java.util.Map<java.nio.file.Path, byte[]> saved = new java.util.HashMap<>();
         private final java.util.Map<java.nio.file.Path, Integer> repairAt = new java.util.HashMap<>();
@@ -169,11 +177,11 @@ class RandomisedSyncTest {
                     saved.put(file, content);
                     repairAt.put(file, round + 1 + random.nextInt(4));
                     write(file, java.util.Arrays.copyOf(content, content.length / 2));
-                    BROKEN.incrementAndGet();
+                    broken++;
                 });
             } else if (what < 20) {
                 pick(random, files()).filter(f -> !saved.containsKey(f)).ifPresent(file -> {
-                    write(file.resolveSibling("zz-copy-" + COPIED.incrementAndGet() + ".ics"), read(file));
+                    write(file.resolveSibling("zz-copy-" + ++copied + ".ics"), read(file));
                 });
             }
         }

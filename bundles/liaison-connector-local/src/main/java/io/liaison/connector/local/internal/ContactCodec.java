@@ -31,8 +31,10 @@ import java.util.stream.Stream;
  * Contacts as vCard files, one per file. New files are vCard 3.0, which Apple Contacts, Thunderbird, khard and
  * every CardDAV server read; an update keeps the file's own version and every property Liaison does not map
  * (addresses, birthdays, …). The title is N's honorific prefix, the job title is TITLE, ORG carries company
- * and department. A telephone number typed CELL is the mobile number, HOME ones are private, the rest are
- * business numbers. A photo is embedded (never fetched from a URL). A formatted name equal to the one built
+ * and department. The first telephone number typed CELL is the mobile number, HOME ones are private, FAX and PAGER
+ * numbers and further CELL numbers are not read (ContactData has no place for them), the rest are business numbers. A photo is
+ * embedded (never fetched from a URL; a PHOTO;VALUE=URI is kept as the file has it). An update merges into the card
+ * ({@link ContactMerge}). A formatted name equal to the one built
  * from the name parts reads as "let the groupware build it" (empty).
  */
 final class ContactCodec implements ItemCodec<ContactData> {
@@ -98,18 +100,13 @@ final class ContactCodec implements ItemCodec<ContactData> {
         List<String> business = new ArrayList<>();
         List<String> home = new ArrayList<>();
         String mobile = "";
-        for (Telephone tel : card.getTelephoneNumbers()) {
-            String number = tel.getText() != null ? tel.getText() : tel.getUri() != null ? tel.getUri().getNumber() : null;
-            List<TelephoneType> types = tel.getTypes();
-            if (number == null || number.isBlank() || types.contains(TelephoneType.FAX) || types.contains(TelephoneType.PAGER)) {
-                continue;
-            }
-            if (types.contains(TelephoneType.CELL) && mobile.isEmpty()) {
-                mobile = number;
-            } else if (types.contains(TelephoneType.HOME)) {
-                home.add(number);
-            } else {
-                business.add(number);
+        for (java.util.Map.Entry<Telephone, ContactMerge.Place> e : ContactMerge.places(card).entrySet()) {
+            String number = ContactMerge.number(e.getKey());
+            switch (e.getValue()) {
+                case MOBILE -> mobile = number;
+                case HOME -> home.add(number);
+                case BUSINESS -> business.add(number);
+                case NONE -> { }
             }
         }
         String notes = card.getNotes().stream().map(Note::getValue).filter(v -> v != null)
@@ -157,52 +154,61 @@ final class ContactCodec implements ItemCodec<ContactData> {
             card = new VCard(VCardVersion.V3_0);
             card.setUid(new Uid(newUid));
         }
-        card.removeProperties(StructuredName.class);
-        card.removeProperties(FormattedName.class);
-        card.removeProperties(Organization.class);
-        card.removeProperties(Title.class);
-        card.removeProperties(Email.class);
-        card.removeProperties(Telephone.class);
-        card.removeProperties(Note.class);
-        card.removeProperties(Photo.class);
+        // an update merges into the card: what the CRM does not model (FAX and PAGER numbers, a photo URL, the types
+        // of an address, N's middle names and suffixes, further ORG units, groups and labels) stays, and a property
+        // whose value did not change keeps its parameters
+        ContactData before;
+        try {
+            before = data(card);
+        } catch (IllegalArgumentException e) {
+            throw new BrokenItemException("holds a value Liaison cannot take: " + e.getMessage(), e);
+        }
         card.removeExtendedProperty(IcalFields.CRM_ID);
 
-        StructuredName n = new StructuredName();
+        StructuredName n = card.getStructuredName() == null ? new StructuredName() : card.getStructuredName();
         n.setFamily(data.surname());
         n.setGiven(data.givenName());
-        if (!data.title().isEmpty()) {
-            n.getPrefixes().add(data.title());
+        if (!before.title().equals(data.title())) {
+            n.getPrefixes().clear();
+            if (!data.title().isEmpty()) {
+                n.getPrefixes().add(data.title());
+            }
         }
         card.setStructuredName(n);
         String built = builtName(data.title(), data.givenName(), data.surname());
-        card.setFormattedName(data.displayName().isEmpty()
-                ? (built.isEmpty() ? fallbackName(data) : built) : data.displayName());
-        if (!data.company().isEmpty() || !data.department().isEmpty()) {
-            Organization org = new Organization();
-            org.getValues().add(data.company());
-            if (!data.department().isEmpty()) {
-                org.getValues().add(data.department());
-            }
-            card.setOrganization(org);
+        String formatted = data.displayName().isEmpty()
+                ? (built.isEmpty() ? fallbackName(data) : built) : data.displayName();
+        boolean sameFormatted = Optional.ofNullable(card.getFormattedName()).map(FormattedName::getValue)
+                .filter(formatted::equals).isPresent();
+        if (!sameFormatted) {
+            card.removeProperties(FormattedName.class);
+            card.setFormattedName(formatted);
         }
-        if (!data.jobTitle().isEmpty()) {
-            card.addTitle(data.jobTitle());
+        if (!before.company().equals(data.company()) || !before.department().equals(data.department())) {
+            organization(card, data);
         }
-        for (int i = 0; i < data.emails().size(); i++) {
-            Email email = card.addEmail(data.emails().get(i), EmailType.INTERNET);
-            if (i == 0) {
-                email.getTypes().add(EmailType.PREF);
+        if (!before.jobTitle().equals(data.jobTitle())) {
+            card.removeProperties(Title.class);
+            if (!data.jobTitle().isEmpty()) {
+                card.addTitle(data.jobTitle());
             }
         }
-        data.businessPhones().forEach(p -> card.addTelephoneNumber(p, TelephoneType.WORK, TelephoneType.VOICE));
-        if (!data.mobilePhone().isEmpty()) {
-            card.addTelephoneNumber(data.mobilePhone(), TelephoneType.CELL);
+        ContactMerge.emails(card, before, data);
+        ContactMerge.phones(card, before, data);
+        if (!before.notes().equals(data.notes())) {
+            card.removeProperties(Note.class);
+            if (!data.notes().isEmpty()) {
+                card.addNote(data.notes());
+            }
         }
-        data.homePhones().forEach(p -> card.addTelephoneNumber(p, TelephoneType.HOME, TelephoneType.VOICE));
-        if (!data.notes().isEmpty()) {
-            card.addNote(data.notes());
+        if (!before.photo().equals(data.photo())) {
+            // the embedded photo Liaison read is replaced; a photo given by URL, which the CRM never saw, is
+            // removed only when the CRM sets a photo of its own
+            List<Photo> embedded = card.getPhotos().stream()
+                    .filter(p -> data.photo().isPresent() || p.getData() != null).toList();
+            embedded.forEach(card::removeProperty);
+            data.photo().ifPresent(p -> card.addPhoto(new Photo(p.bytes(), imageType(p.mediaType()))));
         }
-        data.photo().ifPresent(p -> card.addPhoto(new Photo(p.bytes(), imageType(p.mediaType()))));
         crmId.ifPresent(id -> card.setExtendedProperty(IcalFields.CRM_ID, id));
         VCardVersion version = card.getVersion() == null ? VCardVersion.V3_0 : card.getVersion();
         // VCardWriter directly: Ezvcard.write's chaining API links the HTML writer and with it FreeMarker
@@ -214,6 +220,24 @@ final class ContactCodec implements ItemCodec<ContactData> {
             throw new BrokenItemException("cannot be written as a vCard: " + e, e);
         }
         return out.toByteArray();
+    }
+
+    /** Company and department into ORG's first two units; further units (a team) stay while there is an ORG. */
+    private static void organization(VCard card, ContactData data) {
+        List<String> rest = Optional.ofNullable(card.getOrganization()).map(Organization::getValues)
+                .filter(v -> v.size() > 2).map(v -> List.copyOf(v.subList(2, v.size()))).orElse(List.of());
+        if (data.company().isEmpty() && data.department().isEmpty()) {
+            card.removeProperties(Organization.class);
+            return;
+        }
+        Organization org = card.getOrganization() == null ? new Organization() : card.getOrganization();
+        org.getValues().clear();
+        org.getValues().add(data.company());
+        if (!data.department().isEmpty() || !rest.isEmpty()) {
+            org.getValues().add(data.department());
+        }
+        org.getValues().addAll(rest);
+        card.setOrganization(org);
     }
 
     /** The contact with every line break in its texts as LF (see {@link IcalFields#lineBreaks}). */

@@ -43,9 +43,18 @@ final class EventCodec implements ItemCodec<EventData> {
         Property.CLASS, IcalFields.LIAISON_SENSITIVITY};
 
     private final ZoneId defaultZone;
+    private final EventStanding standing;
+    private final String ownerContext;
 
     EventCodec(ZoneId defaultZone) {
+        this(defaultZone, java.util.Set.of());
+    }
+
+    /** @param ownerAddresses the mailbox owner's addresses (lower case), for the owner's part in a meeting */
+    EventCodec(ZoneId defaultZone, java.util.Set<String> ownerAddresses) {
         this.defaultZone = defaultZone;
+        this.standing = new EventStanding(ownerAddresses);
+        this.ownerContext = String.join(",", new java.util.TreeSet<>(ownerAddresses));
     }
 
     @Override
@@ -55,7 +64,7 @@ final class EventCodec implements ItemCodec<EventData> {
 
     @Override
     public String readingContext() {
-        return defaultZone.getId();
+        return defaultZone.getId() + "|" + ownerContext;
     }
 
     @Override
@@ -112,7 +121,8 @@ final class EventCodec implements ItemCodec<EventData> {
                 start, end, allDay, zone, IcalFields.text(event, Property.LOCATION), IcalFields.organizer(event),
                 IcalFields.attendees(event), reminder, IcalFields.importance(event), IcalFields.categories(event),
                 event.getProperty(Property.RRULE).map(Property::getValue), Optional.empty(), IcalFields.url(event),
-                IcalFields.sensitivity(event));
+                IcalFields.sensitivity(event), EventStanding.status(event), EventStanding.showAs(event),
+                standing.participation(event));
     }
 
     /** The IANA zone an event was planned in: from its TZID, UTC for UTC times, else the account's zone. */
@@ -148,31 +158,60 @@ final class EventCodec implements ItemCodec<EventData> {
             }
             // alarms a person set (several, of any kind) stay as they are while the reminder read from them,
             // the first one's, is unchanged; a changed reminder replaces them with one
-            boolean keepAlarms = existing.isPresent() && data(event).reminder().equals(data.reminder());
+            Optional<EventData> before = existing.isPresent() ? Optional.of(data(event)) : Optional.empty();
+            boolean keepAlarms = before.map(b -> b.reminder().equals(data.reminder())).orElse(false);
+            boolean floating = existing.isPresent() && isFloating(event);
+            boolean series = event.getProperty(Property.RRULE).isPresent() || data.recurrenceRule().isPresent();
+            Optional<EventStanding.Before> was = existing.map(e -> EventStanding.Before.of(event));
             event.removeAll(MAPPED);
             if (!keepAlarms) {
                 event.setComponentList(event.getComponentList().removeAll(Component.VALARM));
             }
             event.add(new DtStamp(Instant.now()));
-            putTimes(calendar, event, data);
+            if (series && before.isPresent()) {
+                ZoneId zone = floating ? defaultZone : zoneOf(data.timeZone());
+                SeriesShift shift = new SeriesShift(zone, before.get().start().atZone(zone).toLocalDateTime(),
+                        data.start().atZone(zone).toLocalDateTime());
+                if (shift.moves()) {
+                    shift.apply(calendar, event);
+                }
+            }
+            putTimes(calendar, event, data, floating);
             IcalFields.putText(event, Property.SUMMARY, data.subject(), Summary::new);
             IcalFields.putText(event, Property.DESCRIPTION, data.bodyText(), Description::new);
             IcalFields.putText(event, Property.LOCATION, data.location(), Location::new);
             IcalFields.putPeople(event, data.organizer(), data.attendees());
+            standing.put(event, data.status(), data.showAs(), data.participation(), was);
             IcalFields.putImportance(event, data.importance());
             IcalFields.putSensitivity(event, data.sensitivity());
             IcalFields.putCategories(event, data.categories());
             data.recurrenceRule().ifPresent(rule -> event.add(new RRule<>(rule)));
             IcalFields.putUrl(event, data.crmLink());
             IcalFields.putCrmId(event, crmId);
-            data.reminder().filter(before -> !keepAlarms).ifPresent(before -> event.setComponentList(event.getComponentList()
-                    .add(IcalFields.displayAlarm(new VAlarm(before.negated()), data.subject()))));
+            data.reminder().filter(lead -> !keepAlarms).ifPresent(lead -> event.setComponentList(event.getComponentList()
+                    .add(IcalFields.displayAlarm(new VAlarm(lead.negated()), data.subject()))));
             return Ical4j.write(calendar);
         });
     }
 
-    private void putTimes(Calendar calendar, VEvent event, EventData data) {
+    /** Whether the event's DTSTART is a local time without TZID and without Z (RFC 5545 3.3.5, form #1). */
+    private static boolean isFloating(VEvent event) {
+        return event.getStartDate().filter(s -> s.getDate() instanceof java.time.LocalDateTime)
+                .filter(s -> s.getParameter(Parameter.TZID).isEmpty() && !s.getValue().strip().endsWith("Z"))
+                .isPresent();
+    }
+
+    /**
+     * @param floating whether the file gave the times floating: they stay floating (read in the account's zone) while
+     *                 the event is still planned in that zone, so that other tools keep reading them in theirs
+     */
+    private void putTimes(Calendar calendar, VEvent event, EventData data, boolean floating) {
         ZoneId zone = zoneOf(data.timeZone());
+        if (floating && !data.allDay() && zone.equals(defaultZone)) {
+            event.add(new DtStart<>(data.start().atZone(zone).toLocalDateTime()));
+            event.add(new DtEnd<>(data.end().atZone(zone).toLocalDateTime()));
+            return;
+        }
         if (data.allDay()) {
             LocalDate first = data.start().atZone(zone).toLocalDate();
             LocalDate after = data.end().atZone(zone).toLocalDate();

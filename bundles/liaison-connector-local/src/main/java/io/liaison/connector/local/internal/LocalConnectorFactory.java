@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * Account settings: {@value #ROOT} (the tree's path, required; the folder must exist, its areas are created at
  * the first opening, and later a missing root or area is an error, see {@link LocalTree#open}), {@value #CREATE_ROOT}
  * ({@code true}: create a missing root, for a tree on a local disk that the setup provisions) and {@value #TIME_ZONE}
- * (the IANA zone for all-day and floating times, the JVM's zone by default). It needs no credentials.
+ * (the IANA zone for all-day and floating times, the JVM's zone by default) and {@value #MAILBOX} (the owner's
+ * e-mail address, or several separated by commas, by which the owner is found among a meeting's organiser and
+ * attendees; the account context carries no address of its own, so without this setting every event reads as
+ * organised by the owner). It needs no credentials.
  */
 @Component(service = ConnectorFactory.class, property = ConnectorFactory.PROPERTY_TYPE + "=" + LocalConnectorFactory.TYPE)
 public final class LocalConnectorFactory implements ConnectorFactory {
@@ -33,6 +36,8 @@ public final class LocalConnectorFactory implements ConnectorFactory {
     public static final String CREATE_ROOT = "createRoot";
     /** The setting that names the zone for all-day and floating times. */
     public static final String TIME_ZONE = "timeZone";
+    /** The setting that names the owner's e-mail addresses (comma-separated), as Graph's {@code mailbox} does. */
+    public static final String MAILBOX = "mailbox";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalConnectorFactory.class);
 
@@ -74,6 +79,10 @@ public final class LocalConnectorFactory implements ConnectorFactory {
         }
         boolean createRoot = context.setting(CREATE_ROOT).map(Boolean::parseBoolean).orElse(false);
         LOG.debug("Opening the local folder tree {} for account {}", root, context.account());
-        return new LocalConnectorSession(LocalTree.open(root, createRoot), zone, clock, observer);
+        java.util.Set<String> owner = context.setting(MAILBOX).stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(a -> a.strip().toLowerCase(java.util.Locale.ROOT)).filter(a -> !a.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return new LocalConnectorSession(LocalTree.open(root, createRoot), zone, owner, clock, observer);
     }
 }

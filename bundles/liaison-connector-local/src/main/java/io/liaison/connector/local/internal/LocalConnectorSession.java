@@ -28,12 +28,13 @@ final class LocalConnectorSession implements ConnectorSession {
     private final VdirStore<TaskData> tasks;
     private final VdirStore<ContactData> contacts;
 
-    LocalConnectorSession(LocalTree tree, ZoneId zone, Clock clock, ListingObserver observer) {
+    LocalConnectorSession(LocalTree tree, ZoneId zone, java.util.Set<String> ownerAddresses, Clock clock,
+                          ListingObserver observer) {
         AtomicFiles files = new AtomicFiles(clock);
         removeLeftovers(tree, files);
         Snapshots snapshots = new Snapshots(tree.state(), files);
         this.mail = new LocalMailStore(tree, snapshots, files, observer, clock);
-        this.events = new VdirStore<>(tree, tree.calendar(), "events", new EventCodec(zone), snapshots, files, observer);
+        this.events = new VdirStore<>(tree, tree.calendar(), "events", new EventCodec(zone, ownerAddresses), snapshots, files, observer);
         this.tasks = new VdirStore<>(tree, tree.tasks(), "tasks", new TaskCodec(zone), snapshots, files, observer);
         this.contacts = new VdirStore<>(tree, tree.contacts(), "contacts", new ContactCodec(), snapshots, files, observer);
     }

@@ -81,7 +81,10 @@ final class TaskCodec implements ItemCodec<TaskData> {
         Optional<Instant> due = time(todo.getProperty(Property.DUE));
         Optional<Instant> completed = time(todo.getProperty(Property.COMPLETED));
         TaskStatus status = status(todo, completed.isPresent());
-        Optional<Instant> reminder = IcalFields.alarmTime(todo.getComponentList().getAll(), start, due);
+        // RFC 5545 3.8.6.3: a trigger related to the end of a to-do refers to DUE, or to DTSTART plus DURATION
+        Optional<Instant> end = due.or(() -> start.flatMap(s -> todo.<net.fortuna.ical4j.model.property.Duration>getProperty(
+                Property.DURATION).map(d -> s.atZone(defaultZone).plus(d.getDuration()).toInstant())));
+        Optional<Instant> reminder = IcalFields.alarmTime(todo.getComponentList().getAll(), start, end);
         return new TaskData(IcalFields.text(todo, Property.SUMMARY), IcalFields.text(todo, Property.DESCRIPTION),
                 start, due, status, completed, reminder, IcalFields.importance(todo), IcalFields.categories(todo),
                 IcalFields.url(todo), IcalFields.sensitivity(todo));
@@ -104,6 +107,21 @@ final class TaskCodec implements ItemCodec<TaskData> {
         };
     }
 
+    /** Whether a date property holds a date without time (VALUE=DATE). */
+    private static boolean isDay(Optional<Property> property) {
+        return property.map(p -> ((DateProperty<?>) p).getDate() instanceof java.time.LocalDate).orElse(false);
+    }
+
+    /**
+     * The day of a time that the file gave as a date (a due day, RFC 5545 3.8.2.3 VALUE=DATE), while the time is
+     * still the start of a day in the account's zone, which is how a date reads; otherwise the time is written.
+     */
+    private Optional<java.time.LocalDate> day(Instant time, boolean wasDay) {
+        java.time.ZonedDateTime local = time.atZone(defaultZone);
+        boolean midnight = local.toLocalDate().atStartOfDay(defaultZone).toInstant().equals(time);
+        return wasDay && midnight ? Optional.of(local.toLocalDate()) : Optional.empty();
+    }
+
     @Override
     public byte[] render(Optional<byte[]> existing, String newUid, TaskData data, Optional<String> crmId)
             throws BrokenItemException {
@@ -121,6 +139,8 @@ final class TaskCodec implements ItemCodec<TaskData> {
             }
             // alarms a person set stay as they are while the reminder read from them is unchanged
             boolean keepAlarms = existing.isPresent() && data(todo).reminderAt().equals(data.reminderAt());
+            boolean startWasDay = isDay(todo.getProperty(Property.DTSTART));
+            boolean dueWasDay = isDay(todo.getProperty(Property.DUE));
             todo.removeAll(MAPPED);
             if (!keepAlarms) {
                 todo.setComponentList(todo.getComponentList().removeAll(Component.VALARM));
@@ -128,8 +148,9 @@ final class TaskCodec implements ItemCodec<TaskData> {
             todo.add(new DtStamp(Instant.now()));
             IcalFields.putText(todo, Property.SUMMARY, data.subject(), Summary::new);
             IcalFields.putText(todo, Property.DESCRIPTION, data.bodyText(), Description::new);
-            data.start().ifPresent(s -> todo.add(new DtStart<>(s)));
-            data.due().ifPresent(d -> todo.add(new Due<>(d)));
+            data.start().ifPresent(s -> todo.add(day(s, startWasDay).<DtStart<?>>map(DtStart::new)
+                    .orElseGet(() -> new DtStart<>(s))));
+            data.due().ifPresent(d -> todo.add(day(d, dueWasDay).<Due<?>>map(Due::new).orElseGet(() -> new Due<>(d))));
             todo.add(new Status(switch (data.status()) {
                 case NOT_STARTED, DEFERRED -> Status.VALUE_NEEDS_ACTION;
                 case IN_PROGRESS, WAITING -> Status.VALUE_IN_PROCESS;

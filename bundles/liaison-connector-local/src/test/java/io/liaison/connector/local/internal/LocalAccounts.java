@@ -28,6 +28,14 @@ final class LocalAccounts {
                 Credentials.NONE, renewed -> { });
     }
 
+    /** A session whose account has these settings besides the root and the zone. */
+    static ConnectorSession open(Path root, Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(account(root).settings());
+        all.putAll(settings);
+        return new LocalConnectorFactory().open(new AccountContext(AccountId.of("acc-1"), EmployeeId.of("emp-1"), all,
+                Credentials.NONE, renewed -> { }));
+    }
+
     static ConnectorSession open(Path root) {
         return new LocalConnectorFactory().open(account(root));
     }

@@ -13,8 +13,9 @@ public @interface EmbeddedCrmConfig {
     String dataSource_target() default "(dataSourceName=liaison-crm)";
 
     @AttributeDefinition(name = "Status keys",
-            description = "Status keys as KEY=Label, e.g. I=Imported or E=Done; added, or relabelled if known, on start.")
-    String[] statusKeys() default {"I=Imported", "O=Open", "E=Done"};
+            description = "Status keys as KEY=Label, e.g. I=Imported or E=Done; added, or relabelled if known, on start. "
+                    + "X=Cancelled is the activity sync's default key of cancelled appointments (its cancelledStatus).")
+    String[] statusKeys() default {"I=Imported", "O=Open", "E=Done", "X=Cancelled"};
 
     @AttributeDefinition(name = "Activity types",
             description = "Activity types as KEY=Label, e.g. CALL=Phone call; added, or relabelled if known, on start.")

@@ -1,0 +1,144 @@
+package io.liaison.connector.local.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.parameter.EmailType;
+import ezvcard.parameter.TelephoneType;
+import ezvcard.property.Email;
+import ezvcard.property.Telephone;
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.item.ContactData;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A CRM update of a contact merges into the person's vCard: FAX and PAGER numbers, a photo given by URL
+ * (PHOTO;VALUE=uri), the HOME/WORK types of the e-mail addresses, a second mobile number (CELL), N's middle names
+ * and suffix, groups with their labels, addresses and birthday all survive, and what the CRM changed is read back.
+ * The card is ez-vcard's Mac Address Book test card (mangstadt/ez-vcard,
+ * branches/scribes/src/test/resources/ezvcard/io/text/John_Doe_MAC_ADDRESS_BOOK.vcf) without its 25 kB embedded photo, with a
+ * PHOTO;VALUE=uri line as vcard-creator's tests write it (jeroendesloovere/vcard-creator), a second CELL number and a
+ * HOME e-mail address added.
+ */
+class ContactMergeTest {
+
+    @TempDir
+    Path root;
+
+    private ItemStore<ContactData> contacts;
+    private GroupwareItem<ContactData> john;
+
+    @BeforeEach
+    void placeTheCard() throws Exception {
+        Path dir = LocalTree.open(root).contacts();
+        try (InputStream in = getClass().getResourceAsStream("/samples/ezvcard-mac-address-book-john-doe.vcf")) {
+            Files.write(dir.resolve("john-doe.vcf"), in.readAllBytes());
+        }
+        contacts = LocalAccounts.open(root).contacts().orElseThrow();
+        john = contacts.changes(Optional.empty()).changed().get(0);
+    }
+
+    @Test
+    void theCardReadsAsTheCrmModelsIt() {
+        ContactData d = john.data();
+        assertThat(d.emails()).containsExactly("john.doe@ibm.com", "johnny@home.example");
+        assertThat(d.mobilePhone()).isEqualTo("905-555-1234");
+        // fax, pager and the second mobile number have no place in ContactData: they are the card's own
+        assertThat(d.businessPhones()).containsExactly("905-777-1234", "905-222-1234");
+        assertThat(d.homePhones()).containsExactly("905-666-1234");
+        assertThat(d.photo()).isEmpty();
+    }
+
+    @Test
+    void aCrmEditOfTheJobTitleAndANewNumberKeepsEverythingTheCrmDoesNotModel() {
+        ContactData d = john.data();
+        List<String> business = new ArrayList<>(d.businessPhones());
+        business.add("905-333-1234");
+        ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
+                d.department(), "Chief Money Counter", d.emails(), business, d.mobilePhone(), d.homePhones(),
+                d.notes(), d.photo());
+
+        contacts.update(john.id(), john.version(), edited, Optional.of("crm-42"));
+
+        VCard card = writtenCard();
+        assertThat(phone(card, "905-888-1234").getTypes()).contains(TelephoneType.HOME, TelephoneType.FAX);
+        assertThat(phone(card, "905-999-1234").getTypes()).contains(TelephoneType.WORK, TelephoneType.FAX);
+        assertThat(phone(card, "905-111-1234").getTypes()).contains(TelephoneType.PAGER);
+        assertThat(phone(card, "905-444-1234").getTypes()).containsExactly(TelephoneType.CELL);
+        assertThat(phone(card, "905-555-1234").getTypes()).containsExactly(TelephoneType.CELL);
+        assertThat(phone(card, "905-222-1234").getGroup()).isEqualTo("item1");
+        assertThat(card.getExtendedProperties("X-ABLabel")).extracting(p -> p.getValue())
+                .contains("AssistantPhone", "_$!<HomePage>!$_");
+        assertThat(email(card, "john.doe@ibm.com").getTypes()).contains(EmailType.WORK, EmailType.PREF);
+        assertThat(email(card, "johnny@home.example").getTypes()).contains(EmailType.HOME)
+                .doesNotContain(EmailType.PREF);
+        assertThat(card.getPhotos()).singleElement().satisfies(p ->
+                assertThat(p.getUrl()).isEqualTo("https://example.com/img/photo.jpg"));
+        assertThat(card.getStructuredName().getAdditionalNames()).containsExactly("Richter,James");
+        assertThat(card.getStructuredName().getSuffixes()).containsExactly("Sr.");
+        assertThat(card.getAddresses()).hasSize(2);
+        assertThat(card.getBirthday()).isNotNull();
+        assertThat(card.getNickname().getValues()).containsExactly("Johny");
+
+        ContactData back = contacts.get(john.id()).orElseThrow().data();
+        assertThat(back).isEqualTo(edited);
+    }
+
+    @Test
+    void anotherPrimaryAddressFromTheCrmMovesThePreferenceAndKeepsTheTypes() {
+        ContactData d = john.data();
+        ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
+                d.department(), d.jobTitle(), List.of("johnny@home.example", "john.doe@ibm.com"), d.businessPhones(),
+                d.mobilePhone(), d.homePhones(), d.notes(), d.photo());
+
+        contacts.update(john.id(), john.version(), edited, Optional.empty());
+
+        VCard card = writtenCard();
+        assertThat(email(card, "johnny@home.example").getTypes()).contains(EmailType.HOME, EmailType.PREF);
+        assertThat(email(card, "john.doe@ibm.com").getTypes()).contains(EmailType.WORK)
+                .doesNotContain(EmailType.PREF);
+        assertThat(contacts.get(john.id()).orElseThrow().data().emails())
+                .containsExactly("johnny@home.example", "john.doe@ibm.com");
+    }
+
+    @Test
+    void aNumberTheCrmRemovedGoesAndTheOthersStay() {
+        ContactData d = john.data();
+        ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
+                d.department(), d.jobTitle(), d.emails(), List.of("905-777-1234"), d.mobilePhone(),
+                List.of(), d.notes(), d.photo());
+
+        contacts.update(john.id(), john.version(), edited, Optional.empty());
+
+        VCard card = writtenCard();
+        assertThat(card.getTelephoneNumbers()).extracting(ContactMerge::number)
+                .doesNotContain("905-222-1234", "905-666-1234")
+                .contains("905-888-1234", "905-999-1234", "905-111-1234");
+        assertThat(phone(card, "905-444-1234").getTypes()).containsExactly(TelephoneType.CELL);
+        assertThat(contacts.get(john.id()).orElseThrow().data()).isEqualTo(edited);
+    }
+
+    private VCard writtenCard() {
+        return Ezvcard.parse(LocalAccounts.read(root.resolve("Contacts/john-doe.vcf"))).first();
+    }
+
+    private static Telephone phone(VCard card, String number) {
+        return card.getTelephoneNumbers().stream().filter(t -> number.equals(ContactMerge.number(t))).findFirst()
+                .orElseThrow(() -> new AssertionError("no TEL " + number));
+    }
+
+    private static Email email(VCard card, String address) {
+        return card.getEmails().stream().filter(e -> address.equals(e.getValue())).findFirst()
+                .orElseThrow(() -> new AssertionError("no EMAIL " + address));
+    }
+}
