@@ -17,6 +17,10 @@ import java.util.Locale;
 /**
  * Reads a bounded text part in its declared charset. A charset Java does not know, or text that is not
  * valid in it, is read as UTF-8 when it is valid UTF-8 and as windows-1252 otherwise, and a problem is noted.
+ * The labels of ISO-8859-1 are read as windows-1252, as the WHATWG Encoding Standard and every mail client do
+ * (senders label Windows-1252 text so; read as ISO-8859-1, € „ “ – would become invisible control characters),
+ * and text so labelled that is valid UTF-8 with non-ASCII characters is UTF-8 mislabelled (Latin-1 text is almost
+ * never valid UTF-8), read as UTF-8 with a note.
  */
 final class TextDecoding {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -56,6 +60,9 @@ final class TextDecoding {
             return strict(bytes, StandardCharsets.UTF_8) != null ? strict(bytes, StandardCharsets.UTF_8)
                     : new String(bytes, WINDOWS_1252);
         }
+        if (LATIN_1_LABELS.contains(name)) {
+            return latin1(bytes, declared, problems);
+        }
         Charset charset = charset(name);
         if (charset == null) {
             problems.add("unknown charset '" + shorten(declared) + "'; text read as " + fallbackName(bytes));
@@ -67,6 +74,33 @@ final class TextDecoding {
         }
         problems.add("text not valid in its charset '" + shorten(declared) + "'; read as " + fallbackName(bytes));
         return fallback(bytes);
+    }
+
+    /** The labels the WHATWG Encoding Standard gives windows-1252 that name ISO-8859-1. */
+    private static final java.util.Set<String> LATIN_1_LABELS = java.util.Set.of("iso-8859-1", "iso8859-1",
+            "iso_8859-1", "iso88591", "iso_8859-1:1987", "latin1", "l1", "cp819", "ibm819", "csisolatin1",
+            "iso-ir-100", "x-cp1252", "cp1252", "windows-1252");
+
+    private static String latin1(byte[] bytes, String declared, List<String> problems) {
+        if (hasNonAscii(bytes)) {
+            String utf8 = strict(bytes, StandardCharsets.UTF_8);
+            if (utf8 != null) {
+                problems.add("text labelled '" + shorten(declared) + "' is UTF-8; read as UTF-8");
+                return utf8;
+            }
+        }
+        String windows1252 = strict(bytes, WINDOWS_1252);
+        // the five bytes windows-1252 leaves undefined: read as ISO-8859-1 (control characters, dropped later)
+        return windows1252 != null ? windows1252 : new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean hasNonAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void drain(InputStream in) throws IOException {

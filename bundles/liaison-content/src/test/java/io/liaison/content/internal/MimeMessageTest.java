@@ -113,6 +113,42 @@ class MimeMessageTest {
         }
     }
 
+    /**
+     * Windows-1252 text labelled ISO-8859-1, as Outlook and many web mailers send it. The expected characters are
+     * what the WHATWG Encoding Standard (which maps the label "iso-8859-1" to windows-1252) and every mail client
+     * show: before, the euro sign, the German quotes and the dash were C1 control characters and were dropped.
+     */
+    @Test
+    void textLabelledIso88591IsReadAsWindows1252InBodyAndEncodedWords() {
+        byte[] body = {'P', 'r', 'e', 'i', 's', ' ', (byte) 0x80, ' ', '1', '0', '0', ' ', (byte) 0x96, ' ',
+                (byte) 0x84, 'f', 'e', 's', 't', (byte) 0x93};
+        String message = "From: =?ISO-8859-1?Q?J=FCrgen_=84Sch=E4fer=93?= <js@example.com>\n"
+                + "Subject: =?iso-8859-1?Q?Angebot_=80_100_=96_gilt_bis_Freitag?=\n"
+                + "Message-ID: <cp1252@example.com>\nDate: Mon, 2 Mar 2026 09:15:00 +0100\n"
+                + "Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n";
+        byte[] bytes = concat(message.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), body);
+        try (ParsedMessage m = parser(ParseLimits.DEFAULTS).parse(new java.io.ByteArrayInputStream(bytes),
+                "message/rfc822", "cp1252.eml")) {
+            assertThat(m.subject()).isEqualTo("Angebot \u20ac 100 \u2013 gilt bis Freitag");
+            assertThat(m.fromName()).isEqualTo("J\u00fcrgen \u201eSch\u00e4fer\u201c");
+            assertThat(m.text()).isEqualTo("Preis \u20ac 100 \u2013 \u201efest\u201c");
+            assertThat(m.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void utf8LabelledIso88591IsReadAsUtf8AndSaysSo() {
+        byte[] body = "Grüße aus Köln – 5 €".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String message = GeneratedMessages.headers("mislabelled") + "Content-Type: text/plain; charset=ISO-8859-1\n"
+                + "Content-Transfer-Encoding: 8bit\n\n";
+        byte[] bytes = concat(message.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), body);
+        try (ParsedMessage m = parser(ParseLimits.DEFAULTS).parse(new java.io.ByteArrayInputStream(bytes),
+                "message/rfc822", "mislabelled.eml")) {
+            assertThat(m.text()).isEqualTo("Grüße aus Köln – 5 €");
+            assertThat(m.problems()).anyMatch(p -> p.contains("labelled 'ISO-8859-1' is UTF-8"));
+        }
+    }
+
     @Test
     void aMissingDateIsAProblemNotAFailure() {
         try (ParsedMessage m = parse("From: a@example.com\nSubject: no date\n\nbody\n")) {
