@@ -144,7 +144,10 @@ final class MimeHeaders {
 
     private static void date(Field field, MessageBuilder message, DecodeMonitor monitor) {
         message.dateSeen = true;
-        ParsedField parsed = LenientFieldParser.getParser().parse(field, monitor);
+        // a zone name would be read as UTC: its numeric offset first (RFC 5322 4.3)
+        Field dated = DateZones.numeric(field.getBody()).<Field>map(body -> new RawField(field.getName(), body))
+                .orElse(field);
+        ParsedField parsed = LenientFieldParser.getParser().parse(dated, monitor);
         if (parsed instanceof DateTimeField f && f.getDate() != null) {
             message.sentAt = Optional.of(Instant.ofEpochMilli(f.getDate().getTime()));
         } else {
