@@ -1,6 +1,7 @@
 package io.liaison.activitysync.internal;
 
 import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.EventStatus;
 import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
@@ -39,13 +40,53 @@ final class EventMapping implements ItemMapping<EventData> {
         if (privateOne.isPresent()) {
             // the CRM holds this item's busy form only: its private details stay as the groupware has them
             EventData c = privateOne.get();
-            return new EventData(c.subject(), c.bodyText(), start, end, a.allDay(), zone, c.location(), c.organizer(),
-                    c.attendees(), a.reminder(), a.importance(), c.categories(), c.recurrenceRule(), Optional.empty(),
-                    link, c.sensitivity());
+            return ownersPart(new EventData(c.subject(), c.bodyText(), start, end, a.allDay(), zone, c.location(),
+                    c.organizer(), c.attendees(), a.reminder(), a.importance(), c.categories(), c.recurrenceRule(),
+                    Optional.empty(), link, c.sensitivity()), current);
         }
-        return new EventData(a.subject(), a.text(), start, end, a.allDay(), zone, a.location(), organizer, attendees,
-                a.reminder(), a.importance(), a.categories(), current.flatMap(EventData::recurrenceRule),
-                Optional.empty(), link, current.map(EventData::sensitivity).orElse(Sensitivity.NORMAL));
+        return ownersPart(new EventData(a.subject(), a.text(), start, end, a.allDay(), zone, a.location(), organizer,
+                attendees, a.reminder(), a.importance(), a.categories(), current.flatMap(EventData::recurrenceRule),
+                Optional.empty(), link, current.map(EventData::sensitivity).orElse(Sensitivity.NORMAL)), current);
+    }
+
+    /**
+     * The groupware's own fields the CRM does not hold (status, free/busy, the owner's part) stay as the groupware
+     * has them; a new event is a confirmed, busy event of its owner's.
+     */
+    private static EventData ownersPart(EventData e, Optional<EventData> current) {
+        return current.map(c -> e.withStatus(c.status(), c.showAs(), c.participation())).orElse(e);
+    }
+
+    @Override
+    public SyncFilters.Facts facts(EventData e) {
+        return new SyncFilters.Facts(e.categories(), Optional.of(e.start()), Optional.of(e.end()),
+                e.status() == EventStatus.CANCELLED, e.showAs().isFree(), Optional.of(e.participation()),
+                e.recurrenceRule().isPresent());
+    }
+
+    @Override
+    public EventData withCategories(EventData e, List<String> categories) {
+        return new EventData(e.subject(), e.bodyText(), e.start(), e.end(), e.allDay(), e.timeZone(), e.location(),
+                e.organizer(), e.attendees(), e.reminder(), e.importance(), categories, e.recurrenceRule(),
+                e.seriesMasterId(), e.crmLink(), e.sensitivity(), e.status(), e.showAs(), e.participation());
+    }
+
+    @Override
+    public int invitees(EventData e) {
+        return e.participation().organisedByOwner() ? e.attendees().size() : 0;
+    }
+
+    /**
+     * A meeting that its owner attends but someone else organises: only its organizer may change it for everyone, so
+     * the CRM's edits stay in the CRM.
+     */
+    @Override
+    public Optional<String> organisedElsewhere(EventData e) {
+        if (e.participation().organisedByOwner()) {
+            return Optional.empty();
+        }
+        return Optional.of("organised by " + e.organizer().map(Participant::email).orElse("someone else")
+                + ": CRM changes stay in the CRM");
     }
 
     @Override
@@ -99,7 +140,7 @@ final class EventMapping implements ItemMapping<EventData> {
     public EventData withLink(EventData e, URI link) {
         return new EventData(e.subject(), e.bodyText(), e.start(), e.end(), e.allDay(), e.timeZone(), e.location(),
                 e.organizer(), e.attendees(), e.reminder(), e.importance(), e.categories(), e.recurrenceRule(),
-                e.seriesMasterId(), Optional.of(link), e.sensitivity());
+                e.seriesMasterId(), Optional.of(link), e.sensitivity(), e.status(), e.showAs(), e.participation());
     }
 
     @Override
@@ -111,7 +152,7 @@ final class EventMapping implements ItemMapping<EventData> {
     public EventData reduced(EventData e) {
         return new EventData(privateSubject(), "", e.start(), e.end(), e.allDay(), e.timeZone(), "", Optional.empty(),
                 List.of(), e.reminder(), e.importance(), List.of(), e.recurrenceRule(), e.seriesMasterId(), e.crmLink(),
-                e.sensitivity());
+                e.sensitivity(), e.status(), e.showAs(), e.participation());
     }
 
     @Override

@@ -277,14 +277,16 @@ public final class Reconciler<C, G> {
     }
 
     private void deleteInGroupware(Step<C, G> step, Link link) {
+        Optional<String> told = Optional.empty();
         try {
-            groupware.delete(link.groupwareId(), step.groupware().map(SideItem::version).orElse(link.groupwareVersion()));
+            told = groupware.deleteAndTell(link.groupwareId(),
+                    step.groupware().map(SideItem::version).orElse(link.groupwareVersion()));
         } catch (ItemGoneException e) {
             // gone already: nothing left to delete
         }
         links.delete(account, scope, link.crmId());
-        journal.record(area, step.label(), Outcome.DELETED, step.reason() + "; deleted in the groupware",
-                Optional.of(link.crmId()));
+        journal.record(area, step.label(), Outcome.DELETED, step.reason() + "; deleted in the groupware"
+                + told.map(t -> "; " + t).orElse(""), Optional.of(link.crmId()));
     }
 
     private void deleteInCrm(Step<C, G> step, Link link) {

@@ -66,6 +66,15 @@ public interface SideStore<S, O> {
     void delete(String id, String expectedVersion);
 
     /**
+     * Deletes an item for a deletion on the other side, and says what else the deletion set off that a person should
+     * know (a meeting's attendees sent a cancellation), for the journal. The default deletes and says nothing.
+     */
+    default Optional<String> deleteAndTell(String id, String expectedVersion) {
+        delete(id, expectedVersion);
+        return Optional.empty();
+    }
+
+    /**
      * Writes the link to the other side's item into this one if it is missing (the groupware's link back to its
      * CRM activity); returns the item as written, or empty when nothing had to be written.
      */
