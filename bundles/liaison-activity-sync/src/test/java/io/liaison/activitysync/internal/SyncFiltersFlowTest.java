@@ -182,6 +182,37 @@ class SyncFiltersFlowTest {
         assertThat(writes(flow)).isZero();
     }
 
+    /** Graph {@code showAs} free: the person's own free time does not reach the CRM under {@code excludeFree}. */
+    @Test
+    void anEventShownAsFreeDoesNotReachTheCrm() {
+        ActivityFlow flow = flow(Groupware.GRAPH, Map.of(SyncFilters.EXCLUDE_FREE, "true"));
+        GroupwareItem<EventData> free = gwEvent(flow, "Focus time", 3, List.of());
+        EventData d = flow.events().get(free.id()).orElseThrow().data();
+        flow.events().update(free.id(), flow.events().get(free.id()).orElseThrow().version(),
+                d.withStatus(d.status(), io.liaison.api.connector.item.FreeBusy.FREE, d.participation()),
+                Optional.empty());
+        gwEvent(flow, "Visit ACME", 4, List.of());
+
+        flow.run();
+
+        assertThat(flow.crmActivities(EVENT_TYPES)).extracting(a -> a.data().subject()).containsExactly("Visit ACME");
+    }
+
+    /** The flows' dates lie in March 2026: a window of 30 days back from today leaves older ones out. */
+    @ParameterizedTest
+    @EnumSource(Groupware.class)
+    void itemsBeforeTheTimeWindowDoNotReachTheCrm(Groupware groupware) {
+        ActivityFlow flow = flow(groupware, Map.of(SyncFilters.PAST_DAYS, "30"));
+        gwEvent(flow, "Long ago", 3, List.of());
+        java.time.Instant soon = java.time.Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        flow.events().create(EventData.simple("Next week", soon, soon.plus(1, ChronoUnit.HOURS), "Europe/Berlin"),
+                Optional.empty(), new IdempotencyKey("person-" + UUID.randomUUID()));
+
+        flow.run();
+
+        assertThat(flow.crmActivities(EVENT_TYPES)).extracting(a -> a.data().subject()).containsExactly("Next week");
+    }
+
     private static void invitation(ActivityFlow flow, String subject, String answer) {
         Map<String, Object> e = new HashMap<>();
         e.put("subject", subject);
