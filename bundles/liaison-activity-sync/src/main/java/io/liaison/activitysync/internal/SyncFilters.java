@@ -92,11 +92,13 @@ final class SyncFilters {
                 .anyMatch(f -> f.equalsIgnoreCase(c)))) {
             return Optional.of("in none of the categories " + String.join(", ", categories) + " (" + CATEGORIES + ")");
         }
+        // tasks have no organizer: the role filter looks at events only
+        boolean event = item.participation().isPresent();
         boolean organised = item.participation().map(Participation::organisedByOwner).orElse(true);
-        if (role == Role.ORGANISED && !organised) {
+        if (event && role == Role.ORGANISED && !organised) {
             return Optional.of("organised by someone else (" + ROLE + "=organised)");
         }
-        if (role == Role.ATTENDED && organised) {
+        if (event && role == Role.ATTENDED && organised) {
             return Optional.of("organised by its owner (" + ROLE + "=attended)");
         }
         if (excludeFree && item.free()) {

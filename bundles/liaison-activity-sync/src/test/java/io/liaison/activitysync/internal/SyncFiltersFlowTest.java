@@ -146,6 +146,20 @@ class SyncFiltersFlowTest {
                 .containsExactly("Accepted review");
     }
 
+    /** The role filter looks at events only: under "attended" a partner's meeting and the owner's tasks come, the owner's appointment not. */
+    @Test
+    void underTheRoleAttendedOnlyMeetingsOfOthersAndTasksReachTheCrm() {
+        ActivityFlow flow = flow(Groupware.GRAPH, Map.of(SyncFilters.ROLE, "attended"));
+        invitation(flow, "Partner review", "accepted");
+        gwEvent(flow, "My own appointment", 4, List.of());
+        flow.gwCreateTask("Call back", at(5, 9));
+
+        flow.run();
+
+        assertThat(flow.crmActivities(Set.of(ActivityType.APPOINTMENT, ActivityType.MEETING, ActivityType.TASK)))
+                .extracting(a -> a.data().subject()).containsExactlyInAnyOrder("Partner review", "Call back");
+    }
+
     @Test
     void withoutFiltersADeclinedMeetingStillReachesTheCrmAsBefore() {
         ActivityFlow flow = flow(Groupware.GRAPH, Map.of());
