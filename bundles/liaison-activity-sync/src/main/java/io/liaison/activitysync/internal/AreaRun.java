@@ -46,6 +46,10 @@ final class AreaRun<T> {
     private final Wiring wiring;
     private final Synchronization<Activity, T> synchronization;
     private final Reconciler<Activity, T> reconciler;
+    private final GroupwareSide<T> groupwareSide;
+    private final PrivateItems privateItems;
+    private final RulesCheck rules;
+    private final boolean anyLinks;
 
     private AreaRun(GroupwareAccount account, ActivityArea area, Wiring wiring, ItemStore<T> store,
                     ItemMapping<T> mapping, RunJournal journal) {
@@ -61,16 +65,23 @@ final class AreaRun<T> {
         }
         Map<String, String> left = marks.leftPairs(account.id(), area);
         PrivateItems privateItems = PrivateItems.of(account);
+        SyncFilters filters = SyncFilters.of(account, wiring.clock());
         CrmSide<T> crmSide = new CrmSide<>(wiring.crm().activities(), account.employee(), account.id(), area, mapping,
-                wiring.status(), wiring.resolver(), marks, privateItems);
+                wiring.status(), wiring.resolver(), marks, privateItems, filters);
         GroupwareSide<T> groupwareSide = new GroupwareSide<>(store, mapping, wiring.linkTemplate(),
-                (crmId, groupwareId) -> marks.left(account.id(), area, crmId, groupwareId), privateItems);
+                (crmId, groupwareId) -> marks.left(account.id(), area, crmId, groupwareId), privateItems,
+                new MeetingNotices(account.connectorType()), filters);
         this.synchronization = new Synchronization<>(account.id(), area.linkScope(), area.crmTokenScope(),
                 area.groupwareTokenScope(), wiring.links(), wiring.tokens(),
                 new CrmFeed(wiring.crm().activities(), account.employee(), account.id(), area, wiring.crmPageSize(),
-                        marks, linked, left, crmSide),
+                        marks, linked, left, crmSide, filters, marks.heldBack(account.id(), area)),
                 new GroupwareFeed<>(store, mapping, groupwareSide, journal, area.syncArea, linkedGroupware,
-                        Set.copyOf(left.values()), privateItems), crmSide, groupwareSide,
+                        Set.copyOf(left.values()), privateItems, filters), crmSide, groupwareSide,
+                wiring.clock());
+        this.groupwareSide = groupwareSide;
+        this.privateItems = privateItems;
+        this.anyLinks = !linked.isEmpty();
+        this.rules = new RulesCheck(wiring.tokens(), wiring.links(), account.id(), area, privateItems, filters,
                 wiring.clock());
         this.reconciler = new Reconciler<>(account.id(), area.linkScope(), area.syncArea, wiring.links(), journal,
                 crmSide, groupwareSide, wiring.clock());
@@ -100,7 +111,20 @@ final class AreaRun<T> {
      */
     Reconciler.Result run(Predicate<String> chosen, BooleanSupplier cancelled, boolean acceptDeletes) {
         MassDeleteGuard guard = acceptDeletes ? wiring.guard().acknowledge() : wiring.guard();
-        return synchronization.run(reconciler, account.conflictPolicy(), guard, s -> chosen.test(key(s)), cancelled);
+        boolean recheck = rules.pending();
+        if (recheck && anyLinks) {
+            int marked = rules.prepare(groupwareSide, !privateItems.skips());
+            reconciler.note("account rules", "the links of this area were made before the account's rules ("
+                    + rules.describe() + ") were in force: both sides are read completely once and every linked item is "
+                    + "judged by them; what they no longer take leaves the sync, nothing is deleted"
+                    + (marked > 0 ? "; " + marked + " linked private item(s) are reduced to busy" : ""));
+        }
+        Reconciler.Result result = synchronization.run(reconciler, account.conflictPolicy(), guard,
+                s -> chosen.test(key(s)), cancelled);
+        if (recheck && !cancelled.getAsBoolean()) {
+            rules.done();
+        }
+        return result;
     }
 
     /** The key of a step in previews: the area and the engine's key. */

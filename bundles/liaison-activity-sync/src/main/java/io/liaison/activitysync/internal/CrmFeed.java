@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The CRM's change feed, cut to one area: the employee's activities of the area's types, plus those put into the
  * groupware on request, minus those whose entry was deleted on request. A linked activity that leaves the area (its
  * type changed to one the area does not synchronise) is reported as having left it, not as removed: its groupware
- * item stays. A token the CRM no longer accepts means a complete re-read.
+ * item stays, and so does one the account's filters no longer take. A token the CRM no longer accepts means a
+ * complete re-read.
  */
 final class CrmFeed implements ChangeFeed<Activity> {
     private static final Logger LOG = LoggerFactory.getLogger(CrmFeed.class);
@@ -42,13 +43,19 @@ final class CrmFeed implements ChangeFeed<Activity> {
     private final Set<String> linked;
     private final Map<String, String> left;
     private final CrmSide<?> side;
+    private final SyncFilters filters;
+    private final Map<String, String> heldBack;
 
     /**
      * @param left the activities that left the sync before: CRM id → the groupware item they left behind, named by
      *             the activity when it comes back (so that the item is linked again, not created a second time)
+     * @param heldBack the unlinked activities whose groupware item left the sync by filter: not put there again
      */
     CrmFeed(ActivityStore activities, EmployeeId employee, AccountId account, ActivityArea area, int pageSize,
-            Marks marks, Set<String> linked, Map<String, String> left, CrmSide<?> side) {
+            Marks marks, Set<String> linked, Map<String, String> left, CrmSide<?> side, SyncFilters filters,
+            Map<String, String> heldBack) {
+        this.filters = filters;
+        this.heldBack = heldBack;
         this.left = left;
         this.activities = activities;
         this.employee = employee;
@@ -96,8 +103,15 @@ final class CrmFeed implements ChangeFeed<Activity> {
         List<SideItem<Activity>> items = new ArrayList<>();
         Map<String, String> left = new HashMap<>();
         for (Activity a : changed.values()) {
-            if (inArea(a, marked)) {
-                items.add(comingBack(side.item(a)));
+            Optional<String> excluded = side.ownType(a) ? filters.crmExcludes(a) : Optional.empty();
+            if (inArea(a, marked) && excluded.isPresent()) {
+                if (linked.contains(a.id().value())) {
+                    left.put(a.id().value(), GroupwareFeed.FILTER_REASON + excluded.get());
+                }
+            } else if (inArea(a, marked)) {
+                if (linked.contains(a.id().value()) || !heldBack.containsKey(a.id().value())) {
+                    items.add(comingBack(side.item(a)));
+                }
             } else if (linked.contains(a.id().value())) {
                 left.put(a.id().value(), Marks.EXCLUDED.equals(marked.get(a.id().value()))
                         ? "its groupware entry was deleted on request"

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * The CRM side of one area: activities of the account's employee. A groupware item becomes an activity with an
  * idempotency key that names the account, the area and the groupware id, so a repeated create finds the first
  * one and a CRM activity names the groupware item it came from. An activity put into the groupware on request is
- * never deleted because its groupware entry went: only its mark goes.
+ * never deleted because its groupware entry went: only its mark goes. An activity whose groupware item left the sync
+ * by filter is held back (not put into the groupware again) until that item is taken again.
  *
  * @param <T> the groupware content type
  */
@@ -44,11 +45,13 @@ final class CrmSide<T> implements SideStore<Activity, T> {
     private final Supplier<Optional<AddressResolver>> resolver;
     private final Marks marks;
     private final PrivateItems privateItems;
+    private final SyncFilters filters;
 
     CrmSide(ActivityStore activities, EmployeeId employee, AccountId account, ActivityArea area, ItemMapping<T> mapping,
             ItemMapping.StatusKeys status, Supplier<Optional<AddressResolver>> resolver, Marks marks,
-            PrivateItems privateItems) {
+            PrivateItems privateItems, SyncFilters filters) {
         this.privateItems = privateItems;
+        this.filters = filters;
         this.activities = activities;
         this.employee = employee;
         this.account = account;
@@ -80,9 +83,11 @@ final class CrmSide<T> implements SideStore<Activity, T> {
         Map<String, Presence<Activity>> found = new LinkedHashMap<>();
         for (String id : ids) {
             Optional<Activity> activity = activities.get(employee, ActivityId.of(id));
-            found.put(id, activity.<Presence<Activity>>map(a -> a.data().owner().equals(employee)
-                    ? new Presence.Found<>(item(a))
-                    : new Presence.Left<>("its owner is now another employee")).orElseGet(Presence.Gone::new));
+            found.put(id, activity.<Presence<Activity>>map(a -> !a.data().owner().equals(employee)
+                    ? new Presence.Left<>("its owner is now another employee")
+                    : ownType(a) && filters.crmExcludes(a).isPresent()
+                    ? new Presence.Left<>(GroupwareFeed.FILTER_REASON + filters.crmExcludes(a).get())
+                    : new Presence.Found<>(item(a))).orElseGet(Presence.Gone::new));
         }
         return found;
     }
@@ -140,6 +145,11 @@ final class CrmSide<T> implements SideStore<Activity, T> {
      */
     @Override
     public void partnerLeft(String id, String partnerId) {
+        if (filters.isLeftByFilter(partnerId)) {
+            // held back until its groupware item is taken again, so it is not put there a second time
+            marks.holdBack(account, area, id, partnerId);
+            return;
+        }
         if (!privateItems.isLeftAsPrivate(partnerId)) {
             return;
         }
@@ -157,6 +167,11 @@ final class CrmSide<T> implements SideStore<Activity, T> {
         } catch (CrmStaleVersionException e) {
             throw new ItemChangedException(e.getMessage(), e);
         }
+    }
+
+    /** One of the area's own types (not one put into the groupware on request). */
+    boolean ownType(Activity a) {
+        return area.types.contains(a.data().type());
     }
 
     @Override

@@ -81,6 +81,38 @@ final class EventMapping implements ItemMapping<EventData> {
     }
 
     @Override
+    public SyncFilters.Facts facts(EventData e) {
+        return new SyncFilters.Facts(e.categories(), Optional.of(e.start()), Optional.of(e.end()),
+                e.status() == EventStatus.CANCELLED, e.showAs().isFree(), Optional.of(e.participation()),
+                e.recurrenceRule().isPresent());
+    }
+
+    @Override
+    public EventData withCategories(EventData e, List<String> categories) {
+        return new EventData(e.subject(), e.bodyText(), e.start(), e.end(), e.allDay(), e.timeZone(), e.location(),
+                e.organizer(), e.attendees(), e.reminder(), e.importance(), categories, e.recurrenceRule(),
+                e.seriesMasterId(), e.crmLink(), e.sensitivity(), e.status(), e.showAs(), e.participation());
+    }
+
+    @Override
+    public int invitees(EventData e) {
+        return e.participation().organisedByOwner() ? e.attendees().size() : 0;
+    }
+
+    /**
+     * A meeting that its owner attends but someone else organises: only its organizer may change it for everyone, so
+     * the CRM's edits stay in the CRM.
+     */
+    @Override
+    public Optional<String> organisedElsewhere(EventData e) {
+        if (e.participation().organisedByOwner()) {
+            return Optional.empty();
+        }
+        return Optional.of("organised by " + e.organizer().map(Participant::email).orElse("someone else")
+                + ": CRM changes stay in the CRM");
+    }
+
+    @Override
     public ActivityData toCrm(EventData e, Optional<ActivityData> current, EmployeeId owner, StatusKeys status) {
         List<Participant> participants = new ArrayList<>();
         e.organizer().ifPresent(o -> participants.add(new Participant(o.email(), o.name(), ParticipantRole.ORGANIZER,

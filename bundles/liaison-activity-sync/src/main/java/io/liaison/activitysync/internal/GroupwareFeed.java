@@ -24,10 +24,14 @@ import java.util.Set;
  * occurrences and exceptions of a series are left out: the series master stands for the series. Under the account's
  * rule {@code skip} private and confidential items are left out too, and a linked one has left the sync
  * ({@value PrivateItems#LEFT_REASON}); under {@code busy} they come in their reduced form ({@link GroupwareSide#item}).
+ * Items the account's filters do not take are left out as well, and a linked one has left the sync ({@link SyncFilters}).
  *
  * @param <T> the groupware content type
  */
 final class GroupwareFeed<T> implements ChangeFeed<T> {
+
+    /** Why a linked item left the sync by filter, in the journal. */
+    static final String FILTER_REASON = "no longer taken by the account's filters: ";
 
     private final ItemStore<T> store;
     private final ItemMapping<T> mapping;
@@ -38,6 +42,7 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
     private final Set<String> linked;
     private final Set<String> leftBehind;
     private final PrivateItems privateItems;
+    private final SyncFilters filters;
 
     /**
      * @param linked     the ids of the area's linked groupware items
@@ -45,8 +50,9 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
      *                   again
      */
     GroupwareFeed(ItemStore<T> store, ItemMapping<T> mapping, GroupwareSide<T> side, RunJournal journal, SyncArea area,
-                  Set<String> linked, Set<String> leftBehind, PrivateItems privateItems) {
+                  Set<String> linked, Set<String> leftBehind, PrivateItems privateItems, SyncFilters filters) {
         this.privateItems = privateItems;
+        this.filters = filters;
         this.linked = linked;
         this.leftBehind = leftBehind;
         this.store = store;
@@ -73,6 +79,14 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
                 if (linked.contains(g.id())) {
                     privateItems.leftAsPrivate(g.id());
                     left.put(g.id(), PrivateItems.LEFT_REASON);
+                }
+                continue;
+            }
+            Optional<String> excluded = filters.groupwareExcludes(mapping.facts(g.data()));
+            if (excluded.isPresent()) {
+                if (linked.contains(g.id())) {
+                    filters.leftByFilter(g.id());
+                    left.put(g.id(), FILTER_REASON + excluded.get());
                 }
                 continue;
             }

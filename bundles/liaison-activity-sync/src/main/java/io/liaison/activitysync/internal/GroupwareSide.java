@@ -10,6 +10,7 @@ import io.liaison.sync.engine.CreateReason;
 import io.liaison.sync.engine.GroupwareLookups;
 import io.liaison.sync.engine.ItemChangedException;
 import io.liaison.sync.engine.ItemGoneException;
+import io.liaison.sync.engine.ItemReadOnlyException;
 import io.liaison.sync.engine.Presence;
 import io.liaison.sync.engine.SideItem;
 import io.liaison.sync.engine.SideStore;
@@ -32,13 +33,20 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
     private final Function<String, URI> links;
     private final java.util.function.BiConsumer<String, String> left;
     private final PrivateItems privateItems;
+    private final MeetingNotices notices;
+    private final SyncFilters filters;
 
     /**
      * @param left         records an activity (CRM id) that left the sync and the groupware item (id) it left behind
      * @param privateItems the account's rule for private items
+     * @param notices      what deleting a meeting tells its attendees in this groupware
+     * @param filters      the account's sync filters
      */
     GroupwareSide(ItemStore<T> store, ItemMapping<T> mapping, Function<String, URI> links,
-                  java.util.function.BiConsumer<String, String> left, PrivateItems privateItems) {
+                  java.util.function.BiConsumer<String, String> left, PrivateItems privateItems,
+                  MeetingNotices notices, SyncFilters filters) {
+        this.notices = notices;
+        this.filters = filters;
         this.privateItems = privateItems;
         this.store = store;
         this.mapping = mapping;
@@ -56,6 +64,13 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
                 mapping.label(data), data);
     }
 
+    /** What the CRM writes carries a category the account's category filter takes, so it passes on its way back. */
+    private T stamped(T data) {
+        java.util.List<String> categories = mapping.facts(data).categories();
+        java.util.List<String> stamped = filters.stamped(categories);
+        return stamped.equals(categories) ? data : mapping.withCategories(data, stamped);
+    }
+
     boolean isPrivate(T data) {
         return mapping.sensitivity(data).isPrivate();
     }
@@ -65,10 +80,18 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
         return GroupwareLookups.get(store, id, this::item);
     }
 
-    /** Under the rule {@code skip} a private item found has left the sync (the engine ignores that for unlinked ones). */
+    /**
+     * Under the rule {@code skip} a private item found has left the sync, and so has one the account's filters no
+     * longer take (the engine ignores that for unlinked ones).
+     */
     @Override
     public Map<String, Presence<T>> lookUp(Collection<String> ids) {
-        Map<String, Presence<T>> found = new java.util.LinkedHashMap<>(GroupwareLookups.lookUp(store, ids, this::item));
+        Map<String, String> excluded = new java.util.HashMap<>();
+        Map<String, Presence<T>> found = new java.util.LinkedHashMap<>(GroupwareLookups.lookUp(store, ids, g -> {
+            // judged on the item as the groupware has it, not on a private item's reduced form
+            filters.groupwareExcludes(mapping.facts(g.data())).ifPresent(why -> excluded.put(g.id(), why));
+            return item(g);
+        }));
         if (privateItems.skips()) {
             found.replaceAll((id, presence) -> {
                 if (presence instanceof Presence.Found<T> f && isPrivate(f.item().data())) {
@@ -78,7 +101,20 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
                 return presence;
             });
         }
+        found.replaceAll((id, presence) -> {
+            if (presence instanceof Presence.Found<T> && excluded.containsKey(id)) {
+                filters.leftByFilter(id);
+                return new Presence.Left<>(GroupwareFeed.FILTER_REASON + excluded.get(id));
+            }
+            return presence;
+        });
         return found;
+    }
+
+    /** A meeting the owner does not organise takes no CRM edits (see {@link ItemMapping#organisedElsewhere}). */
+    @Override
+    public Optional<String> readOnly(SideItem<T> item) {
+        return mapping.organisedElsewhere(item.data());
     }
 
     @Override
@@ -90,7 +126,7 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
 
     @Override
     public SideItem<T> create(SideItem<Activity> source, CreateReason reason) {
-        T data = mapping.toGroupware(source.data(), Optional.empty(), Optional.of(links.apply(source.id())));
+        T data = stamped(mapping.toGroupware(source.data(), Optional.empty(), Optional.of(links.apply(source.id()))));
         return item(store.create(data, Optional.of(source.id()), key(source, reason)));
     }
 
@@ -98,7 +134,12 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
     public SideItem<T> update(String id, String expectedVersion, SideItem<Activity> source) {
         try {
             GroupwareItem<T> current = store.get(id).orElseThrow(() -> new ItemNotFoundException(id + " is gone"));
-            T data = mapping.toGroupware(source.data(), Optional.of(current.data()), Optional.of(links.apply(source.id())));
+            Optional<String> kept = mapping.organisedElsewhere(current.data());
+            if (kept.isPresent()) {
+                throw new ItemReadOnlyException(kept.get(), item(current));
+            }
+            T data = stamped(mapping.toGroupware(source.data(), Optional.of(current.data()),
+                    Optional.of(links.apply(source.id()))));
             return item(store.update(id, expectedVersion, data, Optional.of(source.id())));
         } catch (ItemNotFoundException e) {
             throw new ItemGoneException("groupware item " + id + " is gone", e);
@@ -116,6 +157,19 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
         } catch (VersionConflictException e) {
             throw new ItemChangedException(e.getMessage(), e);
         }
+    }
+
+    /** A meeting the owner organises tells its attendees of the deletion as the groupware does ({@link MeetingNotices}). */
+    @Override
+    public Optional<String> deleteAndTell(String id, String expectedVersion) {
+        int invited;
+        try {
+            invited = store.get(id).map(g -> mapping.invitees(g.data())).orElse(0);
+        } catch (io.liaison.api.connector.ItemUnreadableException e) {
+            invited = 0; // the delete below answers for the item
+        }
+        delete(id, expectedVersion);
+        return notices.onDelete(invited);
     }
 
     @Override

@@ -59,6 +59,25 @@ interface ItemMapping<T> {
     /** The subject of a reduced item, e.g. "Private appointment". */
     String privateSubject();
 
+    /**
+     * Why the groupware keeps this item as it is (a meeting its owner does not organise), or empty when the CRM's
+     * edits may be written to it. Tasks are always their owner's.
+     */
+    default Optional<String> organisedElsewhere(T item) {
+        return Optional.empty();
+    }
+
+    /** What the account's sync filters look at in an item. */
+    SyncFilters.Facts facts(T item);
+
+    /** The item with other categories (those a category filter adds to what Liaison writes). */
+    T withCategories(T item, java.util.List<String> categories);
+
+    /** How many attendees a deletion of this item would tell: those of a meeting the owner organises, else none. */
+    default int invitees(T item) {
+        return 0;
+    }
+
     /** The e-mail addresses of the people an item names (organizer, attendees), for finding the business partner. */
     java.util.List<String> addresses(T item);
 

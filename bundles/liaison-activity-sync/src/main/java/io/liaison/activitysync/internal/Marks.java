@@ -58,6 +58,7 @@ final class Marks {
      * groupware feed (else it would come back as a new activity), and found again if the activity comes back.
      */
     void left(AccountId account, ActivityArea area, String crmId, String groupwareId) {
+        links.delete(account, heldScope(area), crmId);
         links.save(new Link(account, leftScope(area), crmId, "LEFT", groupwareId, "-", "", clock.instant()));
     }
 
@@ -68,6 +69,27 @@ final class Marks {
             pairs.put(link.crmId(), link.groupwareId());
         }
         return pairs;
+    }
+
+    /**
+     * Records that an activity's groupware item left the area's sync by filter: the activity is held back from the
+     * groupware (it is there already) until that item is taken again and linked.
+     */
+    void holdBack(AccountId account, ActivityArea area, String crmId, String groupwareId) {
+        links.save(new Link(account, heldScope(area), crmId, "HELD", groupwareId, "-", "", clock.instant()));
+    }
+
+    /** The activities held back from an area's groupware: CRM id → the groupware item that left by filter. */
+    Map<String, String> heldBack(AccountId account, ActivityArea area) {
+        Map<String, String> held = new HashMap<>();
+        for (Link link : links.list(account, heldScope(area))) {
+            held.put(link.crmId(), link.groupwareId());
+        }
+        return held;
+    }
+
+    private static String heldScope(ActivityArea area) {
+        return SCOPE + ":HELD:" + area.name();
     }
 
     private static String leftScope(ActivityArea area) {

@@ -140,4 +140,16 @@ final class TaskMapping implements ItemMapping<TaskData> {
     public List<String> addresses(TaskData t) {
         return List.of();
     }
+
+    @Override
+    public SyncFilters.Facts facts(TaskData t) {
+        return new SyncFilters.Facts(t.categories(), t.start().or(t::due), t.due().or(t::start), false, false,
+                Optional.empty(), false);
+    }
+
+    @Override
+    public TaskData withCategories(TaskData t, List<String> categories) {
+        return new TaskData(t.subject(), t.bodyText(), t.start(), t.due(), t.status(), t.completedAt(), t.reminderAt(),
+                t.importance(), categories, t.crmLink(), t.sensitivity());
+    }
 }

@@ -87,6 +87,8 @@ final class ActivityFlow implements AutoCloseable {
     final DefaultSyncService sync;
     final ActivitySync activitySync;
     final JdbcLinkStore links;
+    /** The runtime's token store, uncounted (a test may set up what an earlier version left). */
+    final JdbcTokenStore tokens;
     final GroupwareAccount account;
     final SyncWrites writes = new SyncWrites();
     private final ConnectorSession person;
@@ -126,7 +128,8 @@ final class ActivityFlow implements AutoCloseable {
         this.sync = new DefaultSyncService(accounts, journal);
         this.links = new JdbcLinkStore(runtimeDb);
         LinkStore countedLinks = writes.counted(LinkStore.class, links, "links", Set.of("save", "delete"));
-        TokenStore countedTokens = writes.counted(TokenStore.class, new JdbcTokenStore(runtimeDb), "tokens", Set.of("put"));
+        this.tokens = new JdbcTokenStore(runtimeDb);
+        TokenStore countedTokens = writes.counted(TokenStore.class, tokens, "tokens", Set.of("put"));
         this.activitySync = new ActivitySync(countedCrm(), countedLinks, countedTokens, accounts, sync,
                 config(massDeleteShare, massDeleteMinLinks), Clock.systemUTC());
         sync.addAreaSynchronizer(activitySync);

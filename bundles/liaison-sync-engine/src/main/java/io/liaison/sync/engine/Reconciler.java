@@ -193,11 +193,12 @@ public final class Reconciler<C, G> {
         Optional<SideItem<G>> existing = step.lookUpFirst() || c.partnerId().isPresent()
                 ? groupware.findCreated(c, reason) : Optional.empty();
         SideItem<G> g = existing.orElseGet(() -> groupware.create(c, reason));
-        if (existing.isPresent() && !sameContent(c, g)) {
+        boolean keptAsIs = existing.isPresent() && !sameContent(c, g) && groupware.readOnly(g).isPresent();
+        if (existing.isPresent() && !sameContent(c, g) && !keptAsIs) {
             g = groupware.update(g.id(), g.version(), c);
         }
         g = linkBack(g, c);
-        save(c, g, c.contentHash());
+        save(c, g, keptAsIs ? g.contentHash() : c.contentHash());
         journal.record(area, step.label(), existing.isPresent() ? Outcome.LINKED : Outcome.CREATED,
                 existing.isPresent() ? "created in the groupware by an interrupted run before; linked" : step.reason(),
                 Optional.of(c.id()));
@@ -229,6 +230,9 @@ public final class Reconciler<C, G> {
         SideItem<G> g;
         try {
             g = groupware.update(link.groupwareId(), expectedGwVersion, c);
+        } catch (ItemReadOnlyException e) {
+            keptAsIs(step, c, e.item(), e.getMessage());
+            return;
         } catch (ItemGoneException e) {
             if (rules.whenGroupwareDeletes() != DeletionRule.DELETE_ELSE_RECREATE) {
                 // deleted in the groupware after this run read it: the next run sees the deletion and its rule
@@ -242,6 +246,16 @@ public final class Reconciler<C, G> {
         g = linkBack(g, c);
         save(c, g, c.contentHash());
         journal.record(area, step.label(), outcome, message, Optional.of(c.id()));
+    }
+
+    /**
+     * The groupware keeps its item as it is: the CRM's edit stays in the CRM. The link takes the CRM's version and the
+     * groupware's content hash, so the edit is neither retried nor a conflict in the next run, and a later change of
+     * the groupware item (its organizer's) still reaches the CRM.
+     */
+    private void keptAsIs(Step<C, G> step, SideItem<C> c, SideItem<G> g, String why) {
+        save(c, g, g.contentHash());
+        journal.record(area, step.label(), Outcome.SKIPPED, why, Optional.of(c.id()));
     }
 
     private void updateCrm(Step<C, G> step, Link link, SideItem<G> g, String expectedCrmVersion, Outcome outcome,
@@ -263,14 +277,16 @@ public final class Reconciler<C, G> {
     }
 
     private void deleteInGroupware(Step<C, G> step, Link link) {
+        Optional<String> told = Optional.empty();
         try {
-            groupware.delete(link.groupwareId(), step.groupware().map(SideItem::version).orElse(link.groupwareVersion()));
+            told = groupware.deleteAndTell(link.groupwareId(),
+                    step.groupware().map(SideItem::version).orElse(link.groupwareVersion()));
         } catch (ItemGoneException e) {
             // gone already: nothing left to delete
         }
         links.delete(account, scope, link.crmId());
-        journal.record(area, step.label(), Outcome.DELETED, step.reason() + "; deleted in the groupware",
-                Optional.of(link.crmId()));
+        journal.record(area, step.label(), Outcome.DELETED, step.reason() + "; deleted in the groupware"
+                + told.map(t -> "; " + t).orElse(""), Optional.of(link.crmId()));
     }
 
     private void deleteInCrm(Step<C, G> step, Link link) {
@@ -288,6 +304,13 @@ public final class Reconciler<C, G> {
         Link link = step.link().orElseThrow();
         SideItem<C> c = step.crm().orElseThrow();
         SideItem<G> g = step.groupware().orElseThrow();
+        Optional<String> kept = groupware.readOnly(g);
+        if (kept.isPresent()) {
+            // the groupware's edit is the only one that can hold for both sides: no conflict to resolve
+            updateCrm(step, link, g, c.version(), Outcome.UPDATED, kept.get() + "; the groupware's change is "
+                    + "written to the CRM");
+            return;
+        }
         switch (step.resolution().orElseThrow()) {
             case CRM_WINS -> updateGroupware(step, link, c, g.version(), Outcome.CONFLICT, step.reason());
             case GROUPWARE_WINS -> updateCrm(step, link, g, c.version(), Outcome.CONFLICT, step.reason());
@@ -351,12 +374,16 @@ public final class Reconciler<C, G> {
 
     private void relink(Step<C, G> step, SideItem<C> c, SideItem<G> g) {
         SideItem<G> target = g;
-        if (!sameContent(c, g)) {
+        SideItem<C> kept = c;
+        if (!sameContent(c, g) && groupware.readOnly(g).isPresent()) {
+            // the groupware keeps its item as it is: the CRM takes its content
+            kept = crm.update(c.id(), c.version(), g);
+        } else if (!sameContent(c, g)) {
             // no common base to tell who changed: the CRM, the system of record, is kept
             target = groupware.update(g.id(), g.version(), c);
         }
-        target = linkBack(target, c);
-        save(c, target, c.contentHash());
+        target = linkBack(target, kept);
+        save(kept, target, kept == c ? c.contentHash() : g.contentHash());
         journal.record(area, step.label(), Outcome.LINKED, step.reason(), Optional.of(c.id()));
     }
 

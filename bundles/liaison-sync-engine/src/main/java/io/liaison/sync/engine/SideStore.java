@@ -46,11 +46,33 @@ public interface SideStore<S, O> {
     /** Creates an item from the other side's item, once per source and reason (an idempotency key). */
     SideItem<S> create(SideItem<O> source, CreateReason reason);
 
-    /** Replaces an item's content with the other side's. */
+    /**
+     * Replaces an item's content with the other side's.
+     *
+     * @throws ItemReadOnlyException when this side keeps the item as it is ({@link #readOnly})
+     */
     SideItem<S> update(String id, String expectedVersion, SideItem<O> source);
+
+    /**
+     * Why this side keeps this item as it is and takes no changes from the other side (a meeting its owner does not
+     * organise), or empty when it may be written. The engine then lets the item's own changes travel and keeps the
+     * other side's edits where they were made. The default: every item may be written.
+     */
+    default Optional<String> readOnly(SideItem<S> item) {
+        return Optional.empty();
+    }
 
     /** Deletes an item. */
     void delete(String id, String expectedVersion);
+
+    /**
+     * Deletes an item for a deletion on the other side, and says what else the deletion set off that a person should
+     * know (a meeting's attendees sent a cancellation), for the journal. The default deletes and says nothing.
+     */
+    default Optional<String> deleteAndTell(String id, String expectedVersion) {
+        delete(id, expectedVersion);
+        return Optional.empty();
+    }
 
     /**
      * Writes the link to the other side's item into this one if it is missing (the groupware's link back to its

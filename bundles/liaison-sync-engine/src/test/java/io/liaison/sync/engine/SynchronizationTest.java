@@ -220,12 +220,59 @@ class SynchronizationTest {
     // ---- in-memory sides -----------------------------------------------------------------------------------
 
     /** One side: items, a change log its feed reads from, and items that cannot be read. */
+    @Test
+    void anEditOfAnItemTheOtherSideKeepsAsItIsIsNeitherWrittenNorRetriedNorAConflict() {
+        twoLinkedPairs();
+        String g1 = gwOf("c1");
+        gw.keptAsIs.add(g1);
+        crm.put("c1", "one, edited in the CRM");
+
+        Reconciler.Result result = run();
+
+        assertThat(result.clean()).isTrue();
+        assertThat(gw.items.get(g1).data()).isEqualTo("one");
+        assertThat(journal).singleElement().asString().startsWith("SKIPPED")
+                .contains("organised by zoe@partner.example: CRM changes stay in the CRM");
+        assertThat(links.byCrmId(ACCOUNT, "S", "c1").orElseThrow().crmVersion()).isEqualTo("2");
+        journal.clear();
+        run();
+        assertThat(journal).isEmpty();
+        assertThat(crm.items.get("c1").data()).isEqualTo("one, edited in the CRM");
+
+        // the groupware's own change still reaches the CRM
+        gw.put(g1, "one, moved by its organizer");
+        run();
+        assertThat(crm.items.get("c1").data()).isEqualTo("one, moved by its organizer");
+        assertThat(journal).singleElement().asString().startsWith("UPDATED");
+    }
+
+    @Test
+    void editsOnBothSidesOfAnItemTheGroupwareKeepsGoTheGroupwaresWayWithoutAConflict() {
+        twoLinkedPairs();
+        String g1 = gwOf("c1");
+        gw.keptAsIs.add(g1);
+        crm.put("c1", "one, edited in the CRM");
+        gw.put(g1, "one, moved by its organizer");
+
+        run();
+
+        assertThat(crm.items.get("c1").data()).isEqualTo("one, moved by its organizer");
+        assertThat(gw.items.get(g1).data()).isEqualTo("one, moved by its organizer");
+        assertThat(journal).singleElement().asString().startsWith("UPDATED")
+                .contains("organised by zoe@partner.example");
+        journal.clear();
+        run();
+        assertThat(journal).isEmpty();
+    }
+
     private static final class Side implements SideStore<String, String> {
         final String prefix;
         final Map<String, SideItem<String>> items = new LinkedHashMap<>();
         final List<String> log = new ArrayList<>();
         final Set<String> unreadable = new HashSet<>();
         final Set<String> falselyRemoved = new HashSet<>();
+        /** Items this side keeps as they are (a meeting organised by someone else). */
+        final Set<String> keptAsIs = new HashSet<>();
         final AtomicInteger reads = new AtomicInteger();
         Set<String> listOnly;
         Runnable beforeWrite = () -> { };
@@ -329,6 +376,9 @@ class SynchronizationTest {
             if (!old.version().equals(expectedVersion)) {
                 throw new ItemChangedException(id + " changed", null);
             }
+            if (keptAsIs.contains(id)) {
+                throw new ItemReadOnlyException(readOnly(old).orElseThrow(), old);
+            }
             put(id, source.data());
             return items.get(id);
         }
@@ -340,6 +390,12 @@ class SynchronizationTest {
                 throw new ItemGoneException(id + " is gone", null);
             }
             log.add(id);
+        }
+
+        @Override
+        public Optional<String> readOnly(SideItem<String> item) {
+            return keptAsIs.contains(item.id()) ? Optional.of("organised by zoe@partner.example: CRM changes stay "
+                    + "in the CRM") : Optional.empty();
         }
 
         @Override

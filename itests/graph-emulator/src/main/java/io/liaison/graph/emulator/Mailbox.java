@@ -78,6 +78,12 @@ public interface Mailbox {
      */
     List<Set<String>> patches(String id);
 
+    /**
+     * @return the meeting messages the owner sent as organizer through Graph (invitations, updates, cancellations),
+     *         oldest first, one per attendee; seeding and the changes "by a person" below send none
+     */
+    List<MeetingMessage> meetingMessages();
+
     /** A change "by a person": the item gets a new change key and shows in the next delta round. */
     void touch(String id);
 

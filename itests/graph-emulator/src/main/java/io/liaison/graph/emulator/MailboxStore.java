@@ -54,6 +54,7 @@ final class MailboxStore implements Mailbox {
     private final Map<String, String> transactions = new HashMap<>();
     /** The property names (annotations left out) of every PATCH an item received through Graph, oldest first. */
     private final Map<String, List<Set<String>>> patches = new HashMap<>();
+    private final MeetingMessages meetings;
     private final String rootFolderId;
     private final String calendarId;
     private final String contactsFolderId;
@@ -96,6 +97,7 @@ final class MailboxStore implements Mailbox {
 
     MailboxStore(String upn) {
         this.upn = upn;
+        this.meetings = new MeetingMessages(upn);
         String local = upn.contains("@") ? upn.substring(0, upn.indexOf('@')) : upn;
         this.displayName = local;
         synchronized (this) {
@@ -334,7 +336,7 @@ final class MailboxStore implements Mailbox {
 
     @Override
     public synchronized String addEvent(Map<String, Object> graphEventJson) {
-        return createEvent(JSON.valueToTree(graphEventJson)).id;
+        return createEvent(JSON.valueToTree(graphEventJson), true).id;
     }
 
     @Override
@@ -362,6 +364,11 @@ final class MailboxStore implements Mailbox {
             out = render(it, new Ctx(Set.of(), null, true, true, ZoneOffset.UTC, "UTC", false));
         }
         return JSON.convertValue(out, Map.class);
+    }
+
+    @Override
+    public synchronized List<MeetingMessage> meetingMessages() {
+        return meetings.sent();
     }
 
     @Override
@@ -552,6 +559,7 @@ final class MailboxStore implements Mailbox {
         Item it = items.get(id);
         if (it == null && Item.EVENT.equals(kind)) {
             Occurrence occ = parseOccurrence(id).orElseThrow(Exchange::notFound);
+            meetings.deleted(id, renderOccurrence(occ.master(), occ.date(), Ctx.DEFAULT));
             deleteOccurrence(occ);
             return;
         }
@@ -561,6 +569,9 @@ final class MailboxStore implements Mailbox {
         checkIfMatch(it, ifMatch);
         if (it.wellKnownName != null || it.id.equals(calendarId) || it.id.equals(tasksListId)) {
             throw new Exchange.GraphError(403, "ErrorDeleteDistinguishedFolder", "Distinguished folders cannot be deleted.");
+        }
+        if (Item.EVENT.equals(kind)) {
+            meetings.deleted(id, it.json);
         }
         deleted(it);
     }
@@ -740,7 +751,13 @@ final class MailboxStore implements Mailbox {
         return parseOccurrence(id).map(o -> renderOccurrence(o.master(), o.date(), ctx));
     }
 
+    /** An event created through Graph: organised by the owner, its attendees invited. */
     synchronized Item createEvent(JsonNode body) {
+        return createEvent(body, false);
+    }
+
+    /** @param seeded put in by a test (an invitation from someone else, if its organizer is another) */
+    private Item createEvent(JsonNode body, boolean seeded) {
         String tx = body.path("transactionId").asText(null);
         if (tx != null && transactions.containsKey(tx) && items.containsKey(transactions.get(tx))) {
             return items.get(transactions.get(tx));
@@ -764,6 +781,11 @@ final class MailboxStore implements Mailbox {
         json.putNull("recurrence");
         json.putNull("seriesMasterId");
         copyProperties(body, json);
+        if (seeded) {
+            meetings.seeded(json, body);
+        } else {
+            meetings.organisedByOwner(json);
+        }
         Item e = newItem(Item.EVENT, calendarId, json);
         if (json.path("isOnlineMeeting").asBoolean(false)) {
             addMeetingBlob(e);
@@ -776,6 +798,9 @@ final class MailboxStore implements Mailbox {
         }
         applyEventFields(e, body);
         applyExtendedProperties(e, body);
+        if (!seeded) {
+            meetings.created(e.id, e.json);
+        }
         return e;
     }
 
@@ -868,10 +893,12 @@ final class MailboxStore implements Mailbox {
         }
     }
 
-    synchronized Item updateEvent(String id, JsonNode patch, String ifMatch) {
+    synchronized Item updateEvent(String id, JsonNode sent, String ifMatch) {
+        JsonNode patch = MeetingMessages.writable(sent);
         Item e = items.get(id);
         if (e == null) {
             Occurrence occ = parseOccurrence(id).orElseThrow(Exchange::notFound);
+            meetings.updated(id, occ.master().json, occ.master().json, patch);
             ObjectNode current = renderOccurrence(occ.master(), occ.date(), Ctx.DEFAULT);
             checkIfMatch(current.path("changeKey").asText(), ifMatch);
             ObjectNode override = occ.master().overrides.computeIfAbsent(occ.date(), d -> JSON.createObjectNode());
@@ -888,8 +915,9 @@ final class MailboxStore implements Mailbox {
             throw Exchange.notFound();
         }
         checkIfMatch(e, ifMatch);
-        recordPatch(id, patch);
+        recordPatch(id, sent);
         Item prev = e.snapshot();
+        JsonNode before = e.json.deepCopy();
         String joinUrl = e.json.path("onlineMeeting").path("joinUrl").asText("");
         copyProperties(patch, e.json);
         if (e.json.path("isOnlineMeeting").asBoolean(false) && patch.has("body")) {
@@ -898,6 +926,7 @@ final class MailboxStore implements Mailbox {
         applyEventFields(e, patch);
         applyExtendedProperties(e, patch);
         modified(e, prev);
+        meetings.updated(id, before, e.json, patch);
         return e;
     }
 

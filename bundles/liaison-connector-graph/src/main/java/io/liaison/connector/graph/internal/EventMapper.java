@@ -6,6 +6,7 @@ import com.microsoft.graph.models.BodyType;
 import com.microsoft.graph.models.EmailAddress;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.EventType;
+import com.microsoft.graph.models.FreeBusyStatus;
 import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.Location;
 import com.microsoft.graph.models.Recipient;
@@ -13,6 +14,9 @@ import com.microsoft.graph.models.ResponseStatus;
 import com.microsoft.graph.models.ResponseType;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.EventStatus;
+import io.liaison.api.connector.item.FreeBusy;
+import io.liaison.api.connector.item.Participation;
 import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Importance;
 import io.liaison.api.domain.Participant;
@@ -97,6 +101,8 @@ final class EventMapper {
             case PRIVATE -> com.microsoft.graph.models.Sensitivity.Private;
             case CONFIDENTIAL -> com.microsoft.graph.models.Sensitivity.Confidential;
         });
+        e.setShowAs(showAs(d.showAs()));
+        // isCancelled, isOrganizer and responseStatus are read-only on Graph: they are never written
         e.setCategories(new ArrayList<>(d.categories()));
         d.recurrenceRule().ifPresent(rule -> e.setRecurrence(
                 Recurrences.toGraph(rule, LocalDate.ofInstant(d.start(), zone), d.timeZone())));
@@ -162,9 +168,53 @@ final class EventMapper {
         EventData data = new EventData(e.getSubject(), crmText(e), start, end, allDay,
                 zone.getId(), e.getLocation() == null ? "" : e.getLocation().getDisplayName(), organizer, attendees,
                 reminder, importance, e.getCategories() == null ? List.of() : e.getCategories(), rule, master, link,
-                sensitivity);
+                sensitivity, Boolean.TRUE.equals(e.getIsCancelled()) ? EventStatus.CANCELLED : EventStatus.CONFIRMED,
+                freeBusy(e.getShowAs()), participation(e));
         return new GroupwareItem<>(e.getId(), version(e), ExtendedProperties.value(e.getSingleValueExtendedProperties(),
                 ExtendedProperties.CRM_ID), data);
+    }
+
+    /** Graph's {@code showAs}; {@code unknown} or none reads as busy, the safe side for a filter of free time. */
+    static FreeBusy freeBusy(FreeBusyStatus showAs) {
+        return showAs == null ? FreeBusy.BUSY : switch (showAs) {
+            case Free -> FreeBusy.FREE;
+            case Tentative -> FreeBusy.TENTATIVE;
+            case Oof -> FreeBusy.OUT_OF_OFFICE;
+            case WorkingElsewhere -> FreeBusy.WORKING_ELSEWHERE;
+            default -> FreeBusy.BUSY;
+        };
+    }
+
+    static FreeBusyStatus showAs(FreeBusy showAs) {
+        return switch (showAs) {
+            case FREE -> FreeBusyStatus.Free;
+            case TENTATIVE -> FreeBusyStatus.Tentative;
+            case BUSY -> FreeBusyStatus.Busy;
+            case OUT_OF_OFFICE -> FreeBusyStatus.Oof;
+            case WORKING_ELSEWHERE -> FreeBusyStatus.WorkingElsewhere;
+        };
+    }
+
+    /**
+     * The owner's part ("event resource type": {@code isOrganizer}, "set to true if the calendar owner is the organizer
+     * of the event"; {@code responseStatus}, the owner's own answer). {@code none} and {@code notResponded} both mean
+     * no answer ("responseStatus resource type": clients can treat them alike); without {@code isOrganizer} the
+     * answer {@code organizer}, or no answer at all, is the owner's own event.
+     */
+    static Participation participation(Event e) {
+        if (Boolean.TRUE.equals(e.getIsOrganizer())) {
+            return Participation.ORGANIZER;
+        }
+        ResponseType answer = e.getResponseStatus() == null ? null : e.getResponseStatus().getResponse();
+        if (answer == null || answer == ResponseType.Organizer) {
+            return e.getIsOrganizer() == null ? Participation.ORGANIZER : Participation.NOT_RESPONDED;
+        }
+        return switch (answer) {
+            case Accepted -> Participation.ACCEPTED;
+            case TentativelyAccepted -> Participation.TENTATIVE;
+            case Declined -> Participation.DECLINED;
+            default -> Participation.NOT_RESPONDED;
+        };
     }
 
     static String version(Event e) {

@@ -71,6 +71,10 @@ final class EventPatch {
             patch.setSensitivity(wanted.getSensitivity());
             changed = true;
         }
+        if (now.showAs() != data.showAs()) {
+            patch.setShowAs(wanted.getShowAs());
+            changed = true;
+        }
         if (!current.crmId().equals(crmId) || !now.crmLink().equals(data.crmLink())) {
             patch.setSingleValueExtendedProperties(wanted.getSingleValueExtendedProperties());
             changed = true;

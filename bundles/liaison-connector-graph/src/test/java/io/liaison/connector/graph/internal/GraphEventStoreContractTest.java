@@ -7,8 +7,14 @@ import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.EventData;
+import io.liaison.api.connector.item.EventStatus;
+import io.liaison.api.connector.item.FreeBusy;
+import io.liaison.api.connector.item.Participation;
 import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.connector.tck.EventStoreContract;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,5 +93,83 @@ class GraphEventStoreContractTest extends EventStoreContract {
         assertThat(store.findByCrmId("CRM-ABC")).map(GroupwareItem::id).contains(upper);
         assertThat(store.findByCrmId("crm-abc")).map(GroupwareItem::id).contains(lower);
         assertThat(store.findByCrmId("Crm-Abc")).isEmpty();
+    }
+
+    /** Every free/busy state is written ({@code showAs}) and read back; an event Liaison creates is organised by the owner. */
+    @Test
+    void everyFreeBusyStateIsWrittenAndReadBack() {
+        ItemStore<EventData> store = openEmptyStore();
+        for (FreeBusy showAs : FreeBusy.values()) {
+            GroupwareItem<EventData> created = store.create(sample(showAs.ordinal() + 1)
+                    .withStatus(EventStatus.CONFIRMED, showAs, Participation.ORGANIZER), Optional.empty(),
+                    new IdempotencyKey("show-as-" + showAs));
+
+            EventData read = store.get(created.id()).orElseThrow().data();
+            assertThat(read.showAs()).isEqualTo(showAs);
+            assertThat(read.status()).isEqualTo(EventStatus.CONFIRMED);
+            assertThat(read.participation()).isEqualTo(Participation.ORGANIZER);
+        }
+    }
+
+    /**
+     * An invitation from someone else ("event resource type": {@code isOrganizer} false) reads with the owner's answer
+     * ("responseStatus resource type": {@code notResponded}, {@code accepted}, {@code tentativelyAccepted},
+     * {@code declined}); {@code isCancelled} is a cancelled event; {@code showAs} {@code unknown} reads as busy.
+     */
+    @Test
+    void anInvitationReadsWithTheOwnersAnswerStatusAndFreeBusy() {
+        ItemStore<EventData> store = openEmptyStore();
+        Map<String, Participation> answers = Map.of("notResponded", Participation.NOT_RESPONDED,
+                "none", Participation.NOT_RESPONDED, "accepted", Participation.ACCEPTED,
+                "tentativelyAccepted", Participation.TENTATIVE, "declined", Participation.DECLINED);
+        answers.forEach((response, participation) -> {
+            Map<String, Object> invitation = invitation("Invitation " + response);
+            invitation.put("responseStatus", Map.of("response", response, "time", "2026-01-02T08:00:00Z"));
+            String id = STORES.mailbox().addEvent(invitation);
+
+            EventData read = store.get(id).orElseThrow().data();
+            assertThat(read.participation()).as(response).isEqualTo(participation);
+            assertThat(read.status()).isEqualTo(EventStatus.CONFIRMED);
+            assertThat(read.organizer()).map(p -> p.email()).contains("zoe@partner.example");
+        });
+
+        Map<String, Object> cancelled = invitation("Cancelled by Zoe");
+        cancelled.put("isCancelled", true);
+        cancelled.put("showAs", "free");
+        EventData read = store.get(STORES.mailbox().addEvent(cancelled)).orElseThrow().data();
+        assertThat(read.status()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(read.showAs()).isEqualTo(FreeBusy.FREE);
+
+        Map<String, Object> unknown = invitation("Unknown");
+        unknown.put("showAs", "unknown");
+        assertThat(store.get(STORES.mailbox().addEvent(unknown)).orElseThrow().data().showAs()).isEqualTo(FreeBusy.BUSY);
+        Map<String, Object> oof = invitation("Away");
+        oof.put("showAs", "oof");
+        assertThat(store.get(STORES.mailbox().addEvent(oof)).orElseThrow().data().showAs())
+                .isEqualTo(FreeBusy.OUT_OF_OFFICE);
+    }
+
+    /** The owner's part and status come through the calendar view's delta too, not only through a GET. */
+    @Test
+    void theChangeFeedCarriesTheOwnersPart() {
+        ItemStore<EventData> store = openEmptyStore();
+        Map<String, Object> invitation = invitation("Their review");
+        invitation.put("responseStatus", Map.of("response", "declined", "time", "2026-01-02T08:00:00Z"));
+        String id = STORES.mailbox().addEvent(invitation);
+
+        EventData read = store.changes(Optional.empty()).changed().stream().filter(g -> g.id().equals(id))
+                .findFirst().orElseThrow().data();
+        assertThat(read.participation()).isEqualTo(Participation.DECLINED);
+    }
+
+    private static Map<String, Object> invitation(String subject) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("subject", subject);
+        e.put("start", Map.of("dateTime", "2026-01-07T10:00:00", "timeZone", "Europe/Berlin"));
+        e.put("end", Map.of("dateTime", "2026-01-07T11:00:00", "timeZone", "Europe/Berlin"));
+        e.put("organizer", Map.of("emailAddress", Map.of("address", "zoe@partner.example", "name", "Zoe")));
+        e.put("attendees", List.of(Map.of("emailAddress", Map.of("address", STORES.mailbox().userPrincipalName(),
+                "name", "Owner"), "type", "required")));
+        return e;
     }
 }
