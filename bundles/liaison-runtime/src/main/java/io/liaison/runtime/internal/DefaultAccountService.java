@@ -89,7 +89,14 @@ public class DefaultAccountService implements AccountService {
         VaultKeyFile.moveLegacyKey(keyFile);
         VaultRekey.finishInterrupted(keyFile, accounts);
         boolean mayCreate = Files.exists(keyFile) || accounts.countCredentials() == 0;
-        return new CredentialVault(keyFile, mayCreate);
+        CredentialVault vault = new CredentialVault(keyFile, mayCreate);
+        int versioned = accounts.resealUnversioned((id, sealed, version) -> vault.seal(id, version,
+                vault.open(id, sealed)), Instant.now(), (id, e) -> LOG.warn("The credentials of groupware account {}"
+                + " were sealed without a version and cannot be re-sealed with one: {}", id, e.getMessage()));
+        if (versioned > 0) {
+            LOG.info("{} credentials sealed without a version were re-sealed with version 1", versioned);
+        }
+        return vault;
     }
 
     /** Expands {@code ${property}} from the system properties (Karaf sets {@code karaf.data}). */
@@ -178,7 +185,7 @@ public class DefaultAccountService implements AccountService {
         }
         synchronized (signInLock(id)) {
             synchronized (vaultLock) {
-                accounts.storeCredentials(id, vault.seal(id, credentials), Instant.now());
+                accounts.storeCredentials(id, version -> vault.seal(id, version, credentials), Instant.now());
             }
             GroupwareAccount account = accounts.unblock(id, Instant.now());
             LOG.info("New credentials stored for groupware account {}; state now {}", id, account.state());
@@ -277,7 +284,7 @@ public class DefaultAccountService implements AccountService {
     private void storeRenewedCredentials(AccountId id, Credentials renewed) {
         Objects.requireNonNull(renewed, "renewed");
         synchronized (vaultLock) {
-            accounts.storeCredentials(id, vault.seal(id, renewed), Instant.now());
+            accounts.storeCredentials(id, version -> vault.seal(id, version, renewed), Instant.now());
         }
         LOG.debug("Renewed credentials stored for groupware account {}", id);
     }

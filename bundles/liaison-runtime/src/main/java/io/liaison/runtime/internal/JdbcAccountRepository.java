@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.LongFunction;
 import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -151,71 +151,200 @@ public class JdbcAccountRepository {
         });
     }
 
-    /** The account's sealed credentials, if any were stored. */
+    /**
+     * The account's sealed credentials, if any were stored.
+     *
+     * @throws VaultException naming the account when the row is not the account's latest credentials (its
+     *                        version is below the account's count of credential writes: an older copy put back)
+     */
     public Optional<SealedCredentials> credentials(AccountId id) {
         return Sql.query(dataSource, "reading the credentials of account " + id, c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT key_fingerprint, sealed FROM liaison_account_credentials WHERE account_id = ?")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT c.key_fingerprint, c.sealed,"
+                    + " c.credentials_version, a.credentials_version FROM liaison_account_credentials c"
+                    + " JOIN liaison_accounts a ON a.id = c.account_id WHERE c.account_id = ?")) {
                 select.setString(1, id.value());
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next()
-                            ? Optional.of(new SealedCredentials(row.getString(1), row.getString(2)))
-                            : Optional.empty();
+                    return row.next() ? Optional.of(current(id, row)) : Optional.empty();
                 }
             }
         });
     }
 
-    /** Replaces the account's sealed credentials. */
-    public void storeCredentials(AccountId id, SealedCredentials sealed, Instant now) {
-        Sql.transaction(dataSource, "storing the credentials of account " + id, c -> {
-            lockAccount(c, id);
+    /**
+     * Replaces the account's sealed credentials with the next version of them: {@code seal} gets that version
+     * number and seals the credentials with it, under the account's row lock.
+     *
+     * @return the version stored
+     */
+    public long storeCredentials(AccountId id, LongFunction<SealedCredentials> seal, Instant now) {
+        return Sql.transaction(dataSource, "storing the credentials of account " + id, c -> {
+            long version = nextVersion(c, id);
+            SealedCredentials sealed = seal.apply(version);
+            if (sealed.version() != version) {
+                throw new IllegalStateException("credentials sealed as version " + sealed.version() + " for version "
+                        + version);
+            }
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM liaison_account_credentials WHERE account_id = ?")) {
                 delete.setString(1, id.value());
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_account_credentials"
-                    + " (account_id, key_fingerprint, sealed, updated_at) VALUES (?, ?, ?, ?)")) {
+                    + " (account_id, key_fingerprint, sealed, credentials_version, updated_at) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, id.value());
                 insert.setString(2, sealed.keyFingerprint());
                 insert.setString(3, sealed.sealed());
-                Sql.setInstant(insert, 4, now);
+                insert.setLong(4, version);
+                Sql.setInstant(insert, 5, now);
                 insert.executeUpdate();
             }
-            return null;
+            return version;
         });
+    }
+
+    /** Opens one account's sealed credentials and seals them again as the given (next) version. */
+    @FunctionalInterface
+    public interface Reseal {
+        SealedCredentials apply(AccountId account, SealedCredentials sealed, long nextVersion);
     }
 
     /**
      * Re-seals every account's credentials in one transaction (the rows locked): {@code reseal} gets each account's
-     * sealed credentials and returns them sealed anew. A failure for one account changes none.
+     * sealed credentials and returns them sealed anew as the next version. A failure for one account changes none.
      *
      * @return how many were re-sealed
      */
-    public int resealAll(BiFunction<AccountId, SealedCredentials, SealedCredentials> reseal, Instant now) {
+    public int resealAll(Reseal reseal, Instant now) {
         return Sql.transaction(dataSource, "re-sealing all credentials", c -> {
-            Map<AccountId, SealedCredentials> all = new LinkedHashMap<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT account_id, key_fingerprint, sealed"
-                    + " FROM liaison_account_credentials ORDER BY account_id FOR UPDATE");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    all.put(AccountId.of(rows.getString(1)), new SealedCredentials(rows.getString(2), rows.getString(3)));
-                }
-            }
-            try (PreparedStatement update = c.prepareStatement("UPDATE liaison_account_credentials"
-                    + " SET key_fingerprint = ?, sealed = ?, updated_at = ? WHERE account_id = ?")) {
-                for (Map.Entry<AccountId, SealedCredentials> row : all.entrySet()) {
-                    SealedCredentials resealed = reseal.apply(row.getKey(), row.getValue());
-                    update.setString(1, resealed.keyFingerprint());
-                    update.setString(2, resealed.sealed());
-                    Sql.setInstant(update, 3, now);
-                    update.setString(4, row.getKey().value());
-                    update.executeUpdate();
-                }
+            Map<AccountId, SealedCredentials> all = lockedCredentials(c, false);
+            for (Map.Entry<AccountId, SealedCredentials> row : all.entrySet()) {
+                long version = nextVersion(c, row.getKey());
+                update(c, row.getKey(), reseal.apply(row.getKey(), row.getValue(), version), version, now);
             }
             return all.size();
         });
+    }
+
+    /**
+     * Gives the credentials sealed before versions existed their version 1, in one transaction: {@code reseal} opens
+     * them the old way and seals them as version 1. Credentials that do not open (another key) are left as they
+     * are, so that the error they give names the account when it signs in.
+     *
+     * @return how many were re-sealed
+     */
+    public int resealUnversioned(Reseal reseal, Instant now, java.util.function.BiConsumer<AccountId, VaultException> skipped) {
+        return Sql.transaction(dataSource, "re-sealing the credentials sealed without a version", c -> {
+            int count = 0;
+            for (Map.Entry<AccountId, SealedCredentials> row : lockedCredentials(c, true).entrySet()) {
+                SealedCredentials resealed;
+                try {
+                    resealed = reseal.apply(row.getKey(), row.getValue(), 1);
+                } catch (VaultException e) {
+                    skipped.accept(row.getKey(), e);
+                    continue;
+                }
+                nextVersion(c, row.getKey());
+                update(c, row.getKey(), resealed, 1, now);
+                count++;
+            }
+            return count;
+        });
+    }
+
+    /**
+     * The credentials rows, locked, each checked against its account's version; only those sealed without a version
+     * (and never written since) when {@code unversionedOnly}.
+     */
+    private static Map<AccountId, SealedCredentials> lockedCredentials(Connection c, boolean unversionedOnly)
+            throws SQLException {
+        Map<AccountId, SealedCredentials> all = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT account_id FROM liaison_account_credentials"
+                + (unversionedOnly ? " WHERE credentials_version IS NULL" : "") + " ORDER BY account_id FOR UPDATE");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                all.put(AccountId.of(rows.getString(1)), null);
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT c.key_fingerprint, c.sealed,"
+                + " c.credentials_version, a.credentials_version FROM liaison_account_credentials c"
+                + " JOIN liaison_accounts a ON a.id = c.account_id WHERE c.account_id = ?")) {
+            for (AccountId id : List.copyOf(all.keySet())) {
+                select.setString(1, id.value());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    if (unversionedOnly && row.getLong(4) != SealedCredentials.UNVERSIONED) {
+                        all.remove(id);
+                        continue;
+                    }
+                    all.put(id, current(id, row));
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The row (key fingerprint, sealed, its version, the account's version) as sealed credentials, if it is the
+     * account's latest.
+     */
+    private static SealedCredentials current(AccountId id, ResultSet row) throws SQLException {
+        long sealedAs = row.getLong(3);
+        if (row.wasNull()) {
+            sealedAs = SealedCredentials.UNVERSIONED;
+        }
+        long written = row.getLong(4);
+        if (sealedAs < written) {
+            throw new VaultException("the stored credentials of account " + id + " are version " + sealedAs
+                    + ", but version " + written + " was written since: the credentials were replaced by an older"
+                    + " copy; enter them again");
+        }
+        if (sealedAs > written) {
+            throw new VaultException("the stored credentials of account " + id + " claim version " + sealedAs
+                    + ", but only " + written + " were written: they were altered; enter them again");
+        }
+        return new SealedCredentials(row.getString(1), row.getString(2), sealedAs);
+    }
+
+    private static void update(Connection c, AccountId id, SealedCredentials sealed, long version, Instant now)
+            throws SQLException {
+        if (sealed.version() != version) {
+            throw new IllegalStateException("credentials sealed as version " + sealed.version() + " for version "
+                    + version);
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE liaison_account_credentials SET key_fingerprint = ?,"
+                + " sealed = ?, credentials_version = ?, updated_at = ? WHERE account_id = ?")) {
+            update.setString(1, sealed.keyFingerprint());
+            update.setString(2, sealed.sealed());
+            update.setLong(3, version);
+            Sql.setInstant(update, 4, now);
+            update.setString(5, id.value());
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Counts a write of the account's credentials (the account row locked) and returns the new count: the version
+     * the credentials written now are sealed as.
+     */
+    private static long nextVersion(Connection c, AccountId id) throws SQLException {
+        long version;
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT credentials_version FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
+            select.setString(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw notFound(id);
+                }
+                version = row.getLong(1) + 1;
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE liaison_accounts SET credentials_version = ? WHERE id = ?")) {
+            update.setLong(1, version);
+            update.setString(2, id.value());
+            update.executeUpdate();
+        }
+        return version;
     }
 
     /** The fingerprints of the keys that sealed the stored credentials. */
@@ -233,16 +362,22 @@ public class JdbcAccountRepository {
         });
     }
 
-    /** Deletes the account's sealed credentials; false when it had none. */
+    /**
+     * Deletes the account's sealed credentials; false when it had none. The deletion counts as a write of them, so
+     * that the deleted row, put back, is an older copy.
+     */
     public boolean deleteCredentials(AccountId id) {
-        return Sql.transaction(dataSource, "deleting the credentials of account " + id, c -> {
-            lockAccount(c, id);
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM liaison_account_credentials WHERE account_id = ?")) {
-                delete.setString(1, id.value());
-                return delete.executeUpdate() > 0;
-            }
-        });
+        return Sql.transaction(dataSource, "deleting the credentials of account " + id,
+                c -> deleteCredentials(c, id));
+    }
+
+    private static boolean deleteCredentials(Connection c, AccountId id) throws SQLException {
+        nextVersion(c, id);
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM liaison_account_credentials WHERE account_id = ?")) {
+            delete.setString(1, id.value());
+            return delete.executeUpdate() > 0;
+        }
     }
 
     /** How many accounts have encrypted credentials: a lost vault key must not be replaced while any do. */
@@ -292,17 +427,6 @@ public class JdbcAccountRepository {
             }
             return load(c, id).orElseThrow();
         });
-    }
-
-    private static void lockAccount(Connection c, AccountId id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT id FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
-            select.setString(1, id.value());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw notFound(id);
-                }
-            }
-        }
     }
 
     private static void writeChildren(Connection c, AccountId id, AccountRequest request) throws SQLException {

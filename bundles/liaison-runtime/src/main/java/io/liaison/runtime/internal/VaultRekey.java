@@ -40,7 +40,8 @@ final class VaultRekey {
         CredentialVault fresh = newKey(next);
         int count;
         try {
-            count = accounts.resealAll((id, sealed) -> fresh.seal(id, current.open(id, sealed)), Instant.now());
+            count = accounts.resealAll((id, sealed, version) -> fresh.seal(id, version, current.open(id, sealed)),
+                    Instant.now());
         } catch (RuntimeException e) {
             deleteQuietly(next);
             throw e;
