@@ -17,6 +17,15 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AccountService {
 
     /**
+     * What the value of a setting the account's connector declares secret reads as in an account's settings; an
+     * update passing it keeps the stored value. The value itself is kept in the encrypted vault and reaches only
+     * the connector.
+     *
+     * @since 1.2
+     */
+    String SECRET_SETTING_MASK = "******";
+
+    /**
      * Creates an account.
      *
      * @throws IllegalArgumentException naming the field when the request is invalid

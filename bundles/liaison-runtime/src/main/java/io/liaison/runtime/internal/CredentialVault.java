@@ -158,6 +158,77 @@ public class CredentialVault {
         }
     }
 
+    /**
+     * Encrypts the value of a setting the account's connector declares secret, bound to the account and the setting's
+     * name.
+     */
+    public SealedCredentials sealSetting(AccountId account, String name, String value) {
+        byte[] plain = value.getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(settingData(account, name));
+            byte[] encrypted = cipher.doFinal(plain);
+            byte[] out = new byte[IV_BYTES + encrypted.length];
+            System.arraycopy(iv, 0, out, 0, IV_BYTES);
+            System.arraycopy(encrypted, 0, out, IV_BYTES, encrypted.length);
+            return new SealedCredentials(fingerprint, Base64.getEncoder().encodeToString(out), 1);
+        } catch (GeneralSecurityException e) {
+            throw new VaultException("cannot encrypt setting " + name + " of account " + account + ": "
+                    + e.getClass().getSimpleName(), e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Decrypts a secret setting's value.
+     *
+     * @throws VaultException naming the account and the setting when it was sealed with another key, for another
+     *                        account or setting, or was altered
+     */
+    public String openSetting(AccountId account, String name, SealedCredentials sealed) {
+        String what = "secret setting " + name + " of account " + account;
+        if (!sealed.keyFingerprint().equals(fingerprint)) {
+            throw new VaultException("the " + what + " was encrypted with vault key " + sealed.keyFingerprint()
+                    + ", but the key in " + keyFile + " is " + fingerprint
+                    + ": restore the original key file, or enter the setting again");
+        }
+        byte[] data;
+        try {
+            data = Base64.getDecoder().decode(sealed.sealed());
+        } catch (IllegalArgumentException e) {
+            throw new VaultException("the stored " + what + " is corrupt (not base64)");
+        }
+        if (data.length < IV_BYTES + TAG_BITS / 8) {
+            throw new VaultException("the stored " + what + " is corrupt (too short)");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
+            cipher.updateAAD(settingData(account, name));
+            byte[] plain = cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
+            try {
+                return new String(plain, StandardCharsets.UTF_8);
+            } finally {
+                Arrays.fill(plain, (byte) 0);
+            }
+        } catch (AEADBadTagException e) {
+            throw new VaultException("the stored " + what + " fails authentication: it was altered or belongs to"
+                    + " another account or setting; enter it again");
+        } catch (GeneralSecurityException e) {
+            throw new VaultException("cannot decrypt the " + what + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Length-prefixed account id, then the setting name: neither can pass for the other. */
+    private static byte[] settingData(AccountId account, String name) {
+        return ("liaison-setting-v1:" + account.value().length() + ":" + account.value() + ":" + name)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The account id, and the version after the last colon (a version has none, so the pair is unambiguous). */
     private static byte[] associatedData(AccountId account, long version) {
         String data = version == SealedCredentials.UNVERSIONED

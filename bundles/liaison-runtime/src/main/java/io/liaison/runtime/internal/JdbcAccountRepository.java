@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 import java.util.HashSet;
 import java.util.Set;
@@ -45,6 +46,11 @@ public class JdbcAccountRepository {
 
     /** Stores a new, active account. */
     public GroupwareAccount insert(AccountId id, AccountRequest request, Instant now) {
+        return insert(id, request, now, SecretSettings.none());
+    }
+
+    /** Stores a new, active account, its secret settings sealed. */
+    public GroupwareAccount insert(AccountId id, AccountRequest request, Instant now, SecretSettings secrets) {
         return Sql.transaction(dataSource, "creating account " + id, c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_accounts (id, employee_id,"
                     + " connector_type, auto_sync, interval_seconds, conflict_policy, account_state, state_reason,"
@@ -60,14 +66,38 @@ public class JdbcAccountRepository {
                 Sql.setInstant(insert, 9, now);
                 insert.executeUpdate();
             }
-            writeChildren(c, id, request);
+            writeChildren(c, id, request, secrets);
             return load(c, id).orElseThrow();
         });
     }
 
     /** Replaces an account's settings, keeping its credentials and state. */
     public GroupwareAccount update(AccountId id, AccountRequest request, Instant now) {
+        return update(id, request, now, (before, after) -> List.of(), SecretSettings.none());
+    }
+
+    /**
+     * Replaces an account's settings. When {@code credentialsGoneFor} names settings (those whose change makes the
+     * stored credentials go), the credentials are deleted in the same transaction and, if there were any, the account
+     * is blocked until new ones are entered, the reason naming the settings.
+     *
+     * @param credentialsGoneFor given the account as stored and the request, the names of the changed settings that
+     *                           the credentials are bound to; empty to keep them
+     */
+    public GroupwareAccount update(AccountId id, AccountRequest request, Instant now,
+                                   BiFunction<GroupwareAccount, AccountRequest, List<String>> credentialsGoneFor,
+                                   SecretSettings secrets) {
         return Sql.transaction(dataSource, "updating account " + id, c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT id FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id.value());
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        throw notFound(id);
+                    }
+                }
+            }
+            GroupwareAccount before = load(c, id).orElseThrow(() -> notFound(id));
+            List<String> bound = credentialsGoneFor.apply(before, request);
             try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET employee_id = ?,"
                     + " connector_type = ?, auto_sync = ?, interval_seconds = ?, conflict_policy = ?, updated_at = ?"
                     + " WHERE id = ?")) {
@@ -78,9 +108,7 @@ public class JdbcAccountRepository {
                 update.setString(5, request.conflictPolicy().name());
                 Sql.setInstant(update, 6, now);
                 update.setString(7, id.value());
-                if (update.executeUpdate() == 0) {
-                    throw notFound(id);
-                }
+                update.executeUpdate();
             }
             for (String table : List.of("liaison_account_settings", "liaison_account_areas")) {
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE account_id = ?")) {
@@ -88,9 +116,33 @@ public class JdbcAccountRepository {
                     delete.executeUpdate();
                 }
             }
-            writeChildren(c, id, request);
+            writeChildren(c, id, request, secrets);
+            if (!bound.isEmpty() && deleteCredentials(c, id)) {
+                blockInTransaction(c, id, credentialsClearedReason(bound), now);
+            }
             return load(c, id).orElseThrow();
         });
+    }
+
+    /** Why an account whose credential-bound settings changed is blocked. */
+    static String credentialsClearedReason(List<String> settings) {
+        return "stored credentials cleared because " + (settings.size() == 1 ? "setting " : "settings ")
+                + String.join(", ", settings) + " changed: they decide where the credentials go; enter them again";
+    }
+
+    private static void blockInTransaction(Connection c, AccountId id, String reason, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET account_state = CASE"
+                + " WHEN account_state = ? THEN account_state ELSE ? END, state_reason = CASE WHEN account_state = ?"
+                + " THEN state_reason ELSE ? END, block_reason = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, AccountState.DISABLED.name());
+            update.setString(2, AccountState.PASSWORD_BLOCKED.name());
+            update.setString(3, AccountState.DISABLED.name());
+            update.setString(4, Sql.bounded(reason, 2000));
+            update.setString(5, Sql.bounded(reason, 2000));
+            Sql.setInstant(update, 6, now);
+            update.setString(7, id.value());
+            update.executeUpdate();
+        }
     }
 
     public Optional<GroupwareAccount> find(AccountId id) {
@@ -214,15 +266,31 @@ public class JdbcAccountRepository {
      *
      * @return how many were re-sealed
      */
-    public int resealAll(Reseal reseal, Instant now) {
+    public int resealAll(Reseal reseal, SecretSettings.Reseal resealSetting, Instant now) {
         return Sql.transaction(dataSource, "re-sealing all credentials", c -> {
             Map<AccountId, SealedCredentials> all = lockedCredentials(c, false);
             for (Map.Entry<AccountId, SealedCredentials> row : all.entrySet()) {
                 long version = nextVersion(c, row.getKey());
                 update(c, row.getKey(), reseal.apply(row.getKey(), row.getValue(), version), version, now);
             }
-            return all.size();
+            return all.size() + SecretSettings.resealAll(c, resealSetting);
         });
+    }
+
+    /** The sealed values of the account's secret settings, by name. */
+    public Map<String, SealedCredentials> secretSettings(AccountId id) {
+        return Sql.query(dataSource, "reading the secret settings of account " + id, c -> SecretSettings.sealed(c, id));
+    }
+
+    /**
+     * Seals the values of the settings a connector declares secret that accounts of its type hold in the settings
+     * table, and deletes them there, in one transaction.
+     *
+     * @return "account setting" of each value moved
+     */
+    public java.util.Collection<String> moveSecretSettings(String connectorType, SecretSettings secrets) {
+        return Sql.transaction(dataSource, "sealing the secret settings of " + connectorType + " accounts",
+                c -> secrets.moveFromSettingsTable(c, connectorType));
     }
 
     /**
@@ -351,8 +419,8 @@ public class JdbcAccountRepository {
     public Set<String> keyFingerprints() {
         return Sql.query(dataSource, "reading the vault key fingerprints", c -> {
             Set<String> fingerprints = new HashSet<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT DISTINCT key_fingerprint FROM liaison_account_credentials");
+            try (PreparedStatement select = c.prepareStatement("SELECT key_fingerprint FROM liaison_account_credentials"
+                    + " UNION SELECT key_fingerprint FROM liaison_account_secret_settings");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     fingerprints.add(rows.getString(1));
@@ -380,10 +448,14 @@ public class JdbcAccountRepository {
         }
     }
 
-    /** How many accounts have encrypted credentials: a lost vault key must not be replaced while any do. */
+    /**
+     * How many accounts have encrypted credentials, plus how many secret settings are sealed: a lost vault key must
+     * not be replaced while any are stored.
+     */
     public int countCredentials() {
         return Sql.query(dataSource, "counting stored credentials", c -> {
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM liaison_account_credentials");
+            try (PreparedStatement count = c.prepareStatement("SELECT (SELECT COUNT(*) FROM liaison_account_credentials)"
+                    + " + (SELECT COUNT(*) FROM liaison_account_secret_settings)");
                  ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getInt(1);
@@ -429,17 +501,9 @@ public class JdbcAccountRepository {
         });
     }
 
-    private static void writeChildren(Connection c, AccountId id, AccountRequest request) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_account_settings"
-                + " (account_id, setting_name, setting_value) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, String> setting : request.settings().entrySet()) {
-                insert.setString(1, id.value());
-                insert.setString(2, setting.getKey());
-                insert.setString(3, setting.getValue());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    private static void writeChildren(Connection c, AccountId id, AccountRequest request, SecretSettings secrets)
+            throws SQLException {
+        secrets.write(c, id, request.settings());
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO liaison_account_areas (account_id, area) VALUES (?, ?)")) {
             for (SyncArea area : request.areas()) {
@@ -485,6 +549,18 @@ public class JdbcAccountRepository {
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     settings.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2), r.getString(3));
+                }
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT s.account_id, s.setting_name"
+                + " FROM liaison_account_secret_settings s JOIN liaison_accounts a ON a.id = s.account_id" + childFilter)) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    settings.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2),
+                            SecretSettings.MASK);
                 }
             }
         }

@@ -41,6 +41,7 @@ final class VaultRekey {
         int count;
         try {
             count = accounts.resealAll((id, sealed, version) -> fresh.seal(id, version, current.open(id, sealed)),
+                    (id, name, sealed) -> fresh.sealSetting(id, name, current.openSetting(id, name, sealed)),
                     Instant.now());
         } catch (RuntimeException e) {
             deleteQuietly(next);

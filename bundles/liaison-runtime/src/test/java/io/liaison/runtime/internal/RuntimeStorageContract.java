@@ -56,7 +56,14 @@ abstract class RuntimeStorageContract {
         Flyway.configure(RuntimeDatabase.class.getClassLoader()).dataSource(legacy)
                 .table(RuntimeDatabase.HISTORY_TABLE).locations("classpath:db/runtime").target("1").load().migrate();
         JdbcAccountRepository repository = new JdbcAccountRepository(legacy);
-        AccountId id = TestDatabases.account(repository);
+        AccountId id = AccountId.of(UUID.randomUUID().toString());
+        try (Connection c = legacy.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO liaison_accounts (id, employee_id, connector_type, auto_sync, interval_seconds,"
+                        + " conflict_policy, account_state, created_at, updated_at) VALUES (?, 'emp-legacy', 'test',"
+                        + " TRUE, 900, 'CRM_WINS', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            insert.setString(1, id.value());
+            insert.executeUpdate();
+        }
         Path keyFile = directory.resolve("vault.key");
         CredentialVault before = new CredentialVault(keyFile);
         String sealedBefore = LegacySealing.seal(keyFile, id, "anna", "legacy-secret");
@@ -102,6 +109,27 @@ abstract class RuntimeStorageContract {
             rows.next();
             assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void secretSettingsStoredInClearAreMovedIntoSealedRows() {
+        JdbcAccountRepository repository = accounts();
+        AccountId id = AccountId.of(UUID.randomUUID().toString());
+        String type = "secretive-" + id;
+        repository.insert(id, new AccountRequest(EmployeeId.of("emp-" + id), type,
+                Map.of("trustStorePassword", "in-clear", "root", "/srv"), false, null, null, null), Instant.now());
+        CredentialVault vault = new CredentialVault(directory.resolve("vault.key"));
+
+        assertThat(repository.moveSecretSettings(type, new SecretSettings(Set.of("trustStorePassword"),
+                vault::sealSetting))).containsExactly(id + " trustStorePassword");
+
+        assertThat(repository.require(id).settings()).containsEntry("trustStorePassword", SecretSettings.MASK)
+                .containsEntry("root", "/srv");
+        assertThat(vault.openSetting(id, "trustStorePassword",
+                repository.secretSettings(id).get("trustStorePassword"))).isEqualTo("in-clear");
+        assertThat(repository.keyFingerprints()).contains(vault.keyFingerprint());
+        assertThat(repository.moveSecretSettings(type, new SecretSettings(Set.of("trustStorePassword"),
+                vault::sealSetting))).isEmpty();
     }
 
     @Test

@@ -98,6 +98,7 @@ class VaultRekeyTest {
         CredentialVault old = new CredentialVault(keyFile, false);
         CredentialVault next = new CredentialVault(VaultRekey.pending(keyFile), true);
         repository.resealAll((id, sealed, version) -> next.seal(id, version, old.open(id, sealed)),
+                (id, name, sealed) -> next.sealSetting(id, name, old.openSetting(id, name, sealed)),
                 java.time.Instant.now());
 
         DefaultAccountService restarted = service();
