@@ -32,7 +32,16 @@ public interface AccountService {
      */
     GroupwareAccount create(AccountRequest request);
 
-    /** Changes an account's settings; its credentials and state stay. */
+    /**
+     * Changes an account's settings; its credentials and state stay, unless a setting the connector binds the
+     * credentials to changes (tenant, endpoint, sign-in host, scope: {@code ConnectorFactory.credentialBoundSettings},
+     * every setting while the connector is not installed): then the stored credentials are deleted and the account is
+     * {@code PASSWORD_BLOCKED}, the reason naming the settings, until new ones are entered. A secret setting passed as
+     * {@link #SECRET_SETTING_MASK} keeps its stored value.
+     *
+     * @throws IllegalArgumentException naming the setting when the request is invalid or the connector refuses a
+     *                                  setting (a host it may not send secrets to)
+     */
     GroupwareAccount update(AccountId id, AccountRequest request);
 
     List<GroupwareAccount> list();

@@ -71,7 +71,7 @@ public class JdbcAccountRepository {
         });
     }
 
-    /** Replaces an account's settings, keeping its credentials and state. */
+    /** Replaces an account's settings (no secret ones), keeping its credentials and state. */
     public GroupwareAccount update(AccountId id, AccountRequest request, Instant now) {
         return update(id, request, now, (before, after) -> List.of(), SecretSettings.none());
     }
