@@ -1,6 +1,7 @@
 package io.liaison.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.liaison.graph.emulator.GraphEmulator;
 import io.liaison.graph.emulator.Mailbox;
@@ -39,6 +40,8 @@ final class GraphEmulatorHost {
                     .getBytes(StandardCharsets.UTF_8));
         }
         return new Option[] {
+                // the emulator is no Microsoft host: the administrator's allowance, not an account setting
+                editConfigurationFilePut("etc/io.liaison.connector.graph.cfg", "allowedHosts", "127.0.0.1"),
                 systemProperty("liaison.it.graph.endpoint").value(emulator.graphBaseUrl()),
                 systemProperty("liaison.it.graph.authority").value(emulator.authorityHost()),
                 systemProperty("liaison.it.graph.truststore").value(emulator.trustStore().toString()),

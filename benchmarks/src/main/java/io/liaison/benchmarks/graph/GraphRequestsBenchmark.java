@@ -67,7 +67,7 @@ public final class GraphRequestsBenchmark {
     static final int BATCH = 20;
 
     private final GraphEmulator emulator;
-    private final GraphConnectorFactory factory = new GraphConnectorFactory();
+    private final GraphConnectorFactory factory = EmulatorAccounts.factory();
     private final LocalDateTime today = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
     private int failures;
 

@@ -36,7 +36,6 @@ import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncTrigger;
 import io.liaison.api.runtime.TokenStore;
 import io.liaison.connector.graph.internal.EmulatorAccounts;
-import io.liaison.connector.graph.internal.GraphConnectorFactory;
 import io.liaison.connector.local.internal.LocalConnectorFactory;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
 import io.liaison.graph.emulator.Mailbox;
@@ -122,7 +121,7 @@ final class ActivityFlow implements AutoCloseable {
         DefaultAccountService accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
                 new CredentialVault(dir.resolve("vault.key")));
         ConnectorFactory factory = groupware == Groupware.LOCAL ? new LocalConnectorFactory()
-                : groupwareClock.map(EmulatorAccounts::factory).orElseGet(GraphConnectorFactory::new);
+                : groupwareClock.map(EmulatorAccounts::factory).orElseGet(EmulatorAccounts::factory);
         accounts.addConnectorFactory(new CountingConnector(factory));
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);

@@ -1,5 +1,7 @@
 package io.liaison.api.connector;
 
+import java.util.Map;
+import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -24,4 +26,38 @@ public interface ConnectorFactory {
      * @throws ConnectorException    when the account's settings are wrong or the groupware is unreachable
      */
     ConnectorSession open(AccountContext context);
+
+    /**
+     * Checks an account's settings before the runtime stores them, so that a setting that would send the account's
+     * credentials or data somewhere it should not go (another host) is refused when it is entered, not only when a
+     * session opens. The default accepts everything.
+     *
+     * @param settings the account's settings as they would be stored
+     * @throws IllegalArgumentException naming the setting and what is wrong with its value
+     * @since 1.2
+     */
+    default void checkSettings(Map<String, String> settings) {
+    }
+
+    /**
+     * The settings that decide where the account's credentials are sent or whom they belong to (a tenant, an
+     * endpoint, a sign-in host, a scope): when one of them changes, the runtime deletes the stored credentials, so
+     * that whoever may change settings cannot have them sent to a place of their choosing. Empty by default.
+     *
+     * @since 1.2
+     */
+    default Set<String> credentialBoundSettings() {
+        return Set.of();
+    }
+
+    /**
+     * The settings whose values are secrets (a trust store's password, a client secret given as a setting): the
+     * runtime keeps them in its encrypted vault, never in clear in the settings table, and masks them wherever
+     * settings are shown. Connectors read them from {@link AccountContext#setting} like any other. Empty by default.
+     *
+     * @since 1.2
+     */
+    default Set<String> secretSettings() {
+        return Set.of();
+    }
 }

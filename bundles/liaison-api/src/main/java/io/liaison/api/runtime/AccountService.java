@@ -17,13 +17,31 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AccountService {
 
     /**
+     * What the value of a setting the account's connector declares secret reads as in an account's settings; an
+     * update passing it keeps the stored value. The value itself is kept in the encrypted vault and reaches only
+     * the connector.
+     *
+     * @since 1.2
+     */
+    String SECRET_SETTING_MASK = "******";
+
+    /**
      * Creates an account.
      *
      * @throws IllegalArgumentException naming the field when the request is invalid
      */
     GroupwareAccount create(AccountRequest request);
 
-    /** Changes an account's settings; its credentials and state stay. */
+    /**
+     * Changes an account's settings; its credentials and state stay, unless a setting the connector binds the
+     * credentials to changes (tenant, endpoint, sign-in host, scope: {@code ConnectorFactory.credentialBoundSettings},
+     * every setting while the connector is not installed): then the stored credentials are deleted and the account is
+     * {@code PASSWORD_BLOCKED}, the reason naming the settings, until new ones are entered. A secret setting passed as
+     * {@link #SECRET_SETTING_MASK} keeps its stored value.
+     *
+     * @throws IllegalArgumentException naming the setting when the request is invalid or the connector refuses a
+     *                                  setting (a host it may not send secrets to)
+     */
     GroupwareAccount update(AccountId id, AccountRequest request);
 
     List<GroupwareAccount> list();

@@ -29,7 +29,7 @@ import io.liaison.api.runtime.LinkStore;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncTrigger;
 import io.liaison.api.runtime.TokenStore;
-import io.liaison.connector.graph.internal.GraphConnectorFactory;
+import io.liaison.connector.graph.internal.EmulatorAccounts;
 import io.liaison.connector.local.internal.LocalConnectorFactory;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
 import io.liaison.duplicates.internal.DuplicateCheckComponent;
@@ -117,7 +117,7 @@ final class ContactFlow {
         RuntimeDatabase.migrate(runtimeDb);
         this.accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
                 new CredentialVault(dir.resolve("vault.key")));
-        accounts.addConnectorFactory(new CountingConnector(backend == Backend.GRAPH ? new GraphConnectorFactory()
+        accounts.addConnectorFactory(new CountingConnector(backend == Backend.GRAPH ? EmulatorAccounts.factory()
                 : new LocalConnectorFactory()));
         this.links = new JdbcLinkStore(runtimeDb);
         this.journal = new JdbcSyncJournal(runtimeDb);

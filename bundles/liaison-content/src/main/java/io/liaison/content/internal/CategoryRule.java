@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One categorisation rule: when a document matches every criterion the rule sets (media type, file name,
@@ -30,7 +29,8 @@ public record CategoryRule(String name, List<String> mediaTypes, String fileName
     private static final int MAX_CACHED = 10_000;
     private static final Map<String, Pattern> WORD_PATTERNS = new BoundedCache<>(MAX_CACHED);
     private static final Map<String, String> FIRST_PARTS = new BoundedCache<>(MAX_CACHED);
-    private static final Map<String, Pattern> FILE_NAME_PATTERNS = new BoundedCache<>(MAX_CACHED);
+    private static final Map<String, FileNamePattern> FILE_NAME_PATTERNS = new BoundedCache<>(MAX_CACHED);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CategoryRule.class);
 
     public CategoryRule {
         name = name == null ? "" : name.strip();
@@ -73,7 +73,7 @@ public record CategoryRule(String name, List<String> mediaTypes, String fileName
         if (!mediaTypes.isEmpty() && mediaTypes.stream().noneMatch(p -> mediaTypeMatches(p, mediaType))) {
             return Optional.empty();
         }
-        if (!fileNamePattern.isEmpty() && !compileFileName(name, fileNamePattern).matcher(fileName).matches()) {
+        if (!fileNamePattern.isEmpty() && !fileNameMatches(fileName)) {
             return Optional.empty();
         }
         if (words.isEmpty()) {
@@ -140,32 +140,22 @@ public record CategoryRule(String name, List<String> mediaTypes, String fileName
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private static Pattern compileFileName(String name, String pattern) {
+    /** A pattern that reads too much of a name (crafted to make it backtrack) does not match; the run goes on. */
+    private boolean fileNameMatches(String fileName) {
+        try {
+            return compileFileName(name, fileNamePattern).matches(fileName);
+        } catch (FileNamePattern.TooManyStepsException e) {
+            LOG.warn("Categorisation: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private static FileNamePattern compileFileName(String name, String pattern) {
         if (pattern.isEmpty()) {
             return null;
         }
-        return FILE_NAME_PATTERNS.computeIfAbsent(pattern, p -> compileFileNameUncached(name, p));
-    }
-
-    private static Pattern compileFileNameUncached(String name, String pattern) {
-        try {
-            if (pattern.startsWith("regex:")) {
-                return Pattern.compile(pattern.substring("regex:".length()),
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            }
-            StringBuilder regex = new StringBuilder();
-            for (char c : pattern.toCharArray()) {
-                switch (c) {
-                    case '*' -> regex.append(".*");
-                    case '?' -> regex.append('.');
-                    default -> regex.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("rule '" + name + "' has an invalid file name pattern: "
-                    + e.getDescription(), e);
-        }
+        // keyed by rule and pattern: the rule's name is in the messages of the pattern
+        return FILE_NAME_PATTERNS.computeIfAbsent(name + "\n" + pattern, p -> FileNamePattern.compile(name, pattern));
     }
 
     /** A concurrent map that stops caching (computes without keeping) once it holds {@code max} entries. */

@@ -15,9 +15,10 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 /**
  * Outlook files built to harm a reader, by the layout of [MS-CFB] (compound file) and [MS-OXMSG] (message storage):
  * a message whose attachment streams all point at one sector chain, so that a small file declares gigabytes, and a
- * compressed RTF body ([MS-OXRTFCP]) made of back references that unpack to many times its size.
+ * compressed RTF body ([MS-OXRTFCP]) made of back references that unpack to many times its size. Public for the mail
+ * import's tests (through this module's test jar).
  */
-final class CraftedOutlookFiles {
+public final class CraftedOutlookFiles {
     private static final String ATTACHMENT_DATA = "__substg1.0_37010102";
     /** [MS-CFB] 2.6.1: a directory entry is 128 bytes; the starting sector at 0x74, the stream size at 0x78. */
     private static final int ENTRY = 128;
@@ -32,7 +33,7 @@ final class CraftedOutlookFiles {
      * {@code bytesEach} long: the file is about {@code bytesEach} bytes, its streams declare {@code attachments}
      * times as much.
      */
-    static byte[] sharedSectors(int attachments, int bytesEach) throws IOException {
+    public static byte[] sharedSectors(int attachments, int bytesEach) throws IOException {
         byte[] file;
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             fs.getRoot().createDocument("__substg1.0_0037001F",

@@ -34,8 +34,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts account credentials at rest with AES-256-GCM. The key lives in a file outside the database
  * (created on first use with owner-only permissions); every encryption takes a fresh random 12-byte IV and
- * binds the ciphertext to its account id (GCM associated data), so a ciphertext copied to another account
- * does not decrypt. Nothing here logs or puts a secret into a message.
+ * binds the ciphertext to its account id and the account's credentials version (GCM associated data), so a
+ * ciphertext copied to another account, or an older one of the same account put back, does not decrypt.
+ * Ciphertexts sealed before versions existed ({@link SealedCredentials#UNVERSIONED}) bound the account id only;
+ * they still open, and are re-sealed with a version at the next start. Nothing here logs or puts a secret into a
+ * message.
  */
 public class CredentialVault {
     static final int KEY_BYTES = 32;
@@ -43,7 +46,8 @@ public class CredentialVault {
     private static final int TAG_BITS = 128;
     private static final int FORMAT = 1;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
-    private static final String AAD_PREFIX = "liaison-credentials-v1:";
+    private static final String UNVERSIONED_AAD_PREFIX = "liaison-credentials-v1:";
+    private static final String AAD_PREFIX = "liaison-credentials-v2:";
 
     private final SecureRandom random = new SecureRandom();
     private final Path keyFile;
@@ -83,20 +87,27 @@ public class CredentialVault {
         return fingerprint;
     }
 
-    /** Serialises and encrypts an account's credentials. */
-    public SealedCredentials seal(AccountId account, Credentials credentials) {
+    /**
+     * Serialises and encrypts an account's credentials as the given version of them.
+     *
+     * @param version the account's credentials version the ciphertext will be stored as, from 1 on
+     */
+    public SealedCredentials seal(AccountId account, long version, Credentials credentials) {
+        if (version <= SealedCredentials.UNVERSIONED) {
+            throw new IllegalArgumentException("credentials are sealed with a version from 1 on, not " + version);
+        }
         byte[] plain = serialise(credentials);
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(associatedData(account));
+            cipher.updateAAD(associatedData(account, version));
             byte[] encrypted = cipher.doFinal(plain);
             byte[] out = new byte[IV_BYTES + encrypted.length];
             System.arraycopy(iv, 0, out, 0, IV_BYTES);
             System.arraycopy(encrypted, 0, out, IV_BYTES, encrypted.length);
-            return new SealedCredentials(fingerprint, Base64.getEncoder().encodeToString(out));
+            return new SealedCredentials(fingerprint, Base64.getEncoder().encodeToString(out), version);
         } catch (GeneralSecurityException e) {
             throw new VaultException("cannot encrypt the credentials of account " + account + ": " + e.getClass().getSimpleName(), e);
         } finally {
@@ -107,8 +118,9 @@ public class CredentialVault {
     /**
      * Decrypts an account's credentials.
      *
-     * @throws VaultException naming the account when they were sealed with another key, for another account, or
-     *                        were altered
+     * @throws VaultException naming the account when they were sealed with another key, for another account or
+     *                        as another version of the account's credentials (an older copy put back), or were
+     *                        altered
      */
     public Credentials open(AccountId account, SealedCredentials sealed) {
         if (!sealed.keyFingerprint().equals(fingerprint)) {
@@ -129,12 +141,13 @@ public class CredentialVault {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
-            cipher.updateAAD(associatedData(account));
+            cipher.updateAAD(associatedData(account, sealed.version()));
             plain = cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
             return deserialise(account, plain);
         } catch (AEADBadTagException e) {
             throw new VaultException("the stored credentials of account " + account + " fail authentication: they"
-                    + " were altered or belong to another account; enter the account's credentials again");
+                    + " were altered, belong to another account, or the credentials were replaced by an older copy;"
+                    + " enter them again");
         } catch (GeneralSecurityException e) {
             throw new VaultException("cannot decrypt the credentials of account " + account + ": "
                     + e.getClass().getSimpleName(), e);
@@ -145,8 +158,83 @@ public class CredentialVault {
         }
     }
 
-    private static byte[] associatedData(AccountId account) {
-        return (AAD_PREFIX + account.value()).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Encrypts the value of a setting the account's connector declares secret, bound to the account and the setting's
+     * name.
+     */
+    public SealedCredentials sealSetting(AccountId account, String name, String value) {
+        byte[] plain = value.getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(settingData(account, name));
+            byte[] encrypted = cipher.doFinal(plain);
+            byte[] out = new byte[IV_BYTES + encrypted.length];
+            System.arraycopy(iv, 0, out, 0, IV_BYTES);
+            System.arraycopy(encrypted, 0, out, IV_BYTES, encrypted.length);
+            return new SealedCredentials(fingerprint, Base64.getEncoder().encodeToString(out), 1);
+        } catch (GeneralSecurityException e) {
+            throw new VaultException("cannot encrypt setting " + name + " of account " + account + ": "
+                    + e.getClass().getSimpleName(), e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Decrypts a secret setting's value.
+     *
+     * @throws VaultException naming the account and the setting when it was sealed with another key, for another
+     *                        account or setting, or was altered
+     */
+    public String openSetting(AccountId account, String name, SealedCredentials sealed) {
+        String what = "secret setting " + name + " of account " + account;
+        if (!sealed.keyFingerprint().equals(fingerprint)) {
+            throw new VaultException("the " + what + " was encrypted with vault key " + sealed.keyFingerprint()
+                    + ", but the key in " + keyFile + " is " + fingerprint
+                    + ": restore the original key file, or enter the setting again");
+        }
+        byte[] data;
+        try {
+            data = Base64.getDecoder().decode(sealed.sealed());
+        } catch (IllegalArgumentException e) {
+            throw new VaultException("the stored " + what + " is corrupt (not base64)");
+        }
+        if (data.length < IV_BYTES + TAG_BITS / 8) {
+            throw new VaultException("the stored " + what + " is corrupt (too short)");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
+            cipher.updateAAD(settingData(account, name));
+            byte[] plain = cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
+            try {
+                return new String(plain, StandardCharsets.UTF_8);
+            } finally {
+                Arrays.fill(plain, (byte) 0);
+            }
+        } catch (AEADBadTagException e) {
+            throw new VaultException("the stored " + what + " fails authentication: it was altered or belongs to"
+                    + " another account or setting; enter it again");
+        } catch (GeneralSecurityException e) {
+            throw new VaultException("cannot decrypt the " + what + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Length-prefixed account id, then the setting name: neither can pass for the other. */
+    private static byte[] settingData(AccountId account, String name) {
+        return ("liaison-setting-v1:" + account.value().length() + ":" + account.value() + ":" + name)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The account id, and the version after the last colon (a version has none, so the pair is unambiguous). */
+    private static byte[] associatedData(AccountId account, long version) {
+        String data = version == SealedCredentials.UNVERSIONED
+                ? UNVERSIONED_AAD_PREFIX + account.value()
+                : AAD_PREFIX + account.value() + ":" + version;
+        return data.getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] serialise(Credentials credentials) {

@@ -105,7 +105,14 @@ public class DefaultAccountService implements AccountService {
         VaultKeyFile.moveLegacyKey(keyFile);
         VaultRekey.finishInterrupted(keyFile, accounts);
         boolean mayCreate = Files.exists(keyFile) || accounts.countCredentials() == 0;
-        return new CredentialVault(keyFile, mayCreate);
+        CredentialVault vault = new CredentialVault(keyFile, mayCreate);
+        int versioned = accounts.resealUnversioned((id, sealed, version) -> vault.seal(id, version,
+                vault.open(id, sealed)), Instant.now(), (id, e) -> LOG.warn("The credentials of groupware account {}"
+                + " were sealed without a version and cannot be re-sealed with one: {}", id, e.getMessage()));
+        if (versioned > 0) {
+            LOG.info("{} credentials sealed without a version were re-sealed with version 1", versioned);
+        }
+        return vault;
     }
 
     /** Expands {@code ${property}} from the system properties (Karaf sets {@code karaf.data}). */
@@ -120,6 +127,36 @@ public class DefaultAccountService implements AccountService {
     public void addConnectorFactory(ConnectorFactory factory) {
         factories.computeIfAbsent(factory.type(), t -> new CopyOnWriteArrayList<>()).add(factory);
         LOG.debug("Connector type {} available", factory.type());
+        sealSecretSettings(factory);
+    }
+
+    /**
+     * Moves the values of the settings the connector declares secret out of the settings table into the vault: values
+     * stored before the declaration existed, or while the connector was not installed.
+     */
+    private void sealSecretSettings(ConnectorFactory factory) {
+        if (factory.secretSettings().isEmpty()) {
+            return;
+        }
+        try {
+            java.util.Collection<String> moved;
+            synchronized (vaultLock) {
+                moved = accounts.moveSecretSettings(factory.type(), secretSettings(factory.type()));
+            }
+            if (!moved.isEmpty()) {
+                LOG.info("Secret settings moved from the settings table into the vault: {}", moved);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The secret settings of {} accounts could not be moved into the vault; they stay where they are: {}",
+                    factory.type(), e.getMessage());
+        }
+    }
+
+    /** The settings the connector of a type declares secret (none while it is not installed), sealed by the vault. */
+    private SecretSettings secretSettings(String connectorType) {
+        CredentialVault sealing = vault;
+        return new SecretSettings(factory(connectorType).map(ConnectorFactory::secretSettings).orElse(java.util.Set.of()),
+                sealing::sealSetting);
     }
 
     public void removeConnectorFactory(ConnectorFactory factory) {
@@ -154,8 +191,12 @@ public class DefaultAccountService implements AccountService {
     @Override
     public GroupwareAccount create(AccountRequest request) {
         validate(request);
+        checkWithConnector(request);
         AccountId id = AccountId.of(UUID.randomUUID().toString());
-        GroupwareAccount account = accounts.insert(id, request, Instant.now());
+        GroupwareAccount account;
+        synchronized (vaultLock) {
+            account = accounts.insert(id, request, Instant.now(), secretSettings(request.connectorType()));
+        }
         LOG.info("Groupware account {} ({}) created for employee {}", id, account.connectorType(), account.employee());
         changed(account);
         return account;
@@ -165,8 +206,21 @@ public class DefaultAccountService implements AccountService {
     public GroupwareAccount update(AccountId id, AccountRequest request) {
         Objects.requireNonNull(id, "id");
         validate(request);
-        GroupwareAccount account = accounts.update(id, request, Instant.now());
-        LOG.info("Groupware account {} changed", id);
+        checkWithConnector(request);
+        List<String> cleared = new ArrayList<>();
+        GroupwareAccount account;
+        synchronized (vaultLock) {
+            account = accounts.update(id, request, Instant.now(), (before, after) -> {
+                cleared.addAll(credentialBoundChanges(before, after));
+                return cleared;
+            }, secretSettings(request.connectorType()));
+        }
+        if (cleared.isEmpty()) {
+            LOG.info("Groupware account {} changed", id);
+        } else {
+            LOG.info("Groupware account {} changed; {} changed, so its stored credentials were cleared (state now {})",
+                    id, String.join(", ", cleared), account.state());
+        }
         changed(account);
         return account;
     }
@@ -194,7 +248,7 @@ public class DefaultAccountService implements AccountService {
         }
         synchronized (signInLock(id)) {
             synchronized (vaultLock) {
-                accounts.storeCredentials(id, vault.seal(id, credentials), Instant.now());
+                accounts.storeCredentials(id, version -> vault.seal(id, version, credentials), Instant.now());
             }
             GroupwareAccount account = accounts.unblock(id, Instant.now());
             LOG.info("New credentials stored for groupware account {}; state now {}", id, account.state());
@@ -263,14 +317,21 @@ public class DefaultAccountService implements AccountService {
             ConnectorFactory factory = factory(account.connectorType()).orElseThrow(() ->
                     new ConnectorUnavailableException("no connector of type '" + account.connectorType()
                             + "' is installed (needed by groupware account " + id + "); install its feature"));
-            Credentials credentials = accounts.credentials(id).map(sealed -> vault.open(id, sealed))
+            CredentialVault opening = vault;
+            Credentials credentials = accounts.credentials(id).map(sealed -> opening.open(id, sealed))
                     .orElse(Credentials.NONE);
-            AccountContext context = new AccountContext(id, account.employee(), account.settings(), credentials,
+            Map<String, String> settings = new java.util.HashMap<>(account.settings());
+            Map<String, String> secretValues = new java.util.HashMap<>();
+            accounts.secretSettings(id).forEach((name, sealed) ->
+                    secretValues.put(name, opening.openSetting(id, name, sealed)));
+            settings.putAll(secretValues);
+            AccountContext context = new AccountContext(id, account.employee(), settings, credentials,
                     renewed -> storeRenewedCredentials(id, renewed));
             try {
                 return factory.open(context);
             } catch (SignInFailedException e) {
-                String reason = redact(e.getMessage() == null ? "sign-in refused" : e.getMessage(), credentials);
+                String reason = redact(redact(e.getMessage() == null ? "sign-in refused" : e.getMessage(), credentials),
+                        secretValues.values());
                 GroupwareAccount blocked = accounts.block(id, reason, Instant.now());
                 LOG.warn("Groupware account {} blocked (PASSWORD_BLOCKED): the {} connector refused the sign-in: {}",
                         id, account.connectorType(), reason);
@@ -284,6 +345,32 @@ public class DefaultAccountService implements AccountService {
         }
     }
 
+    /** The connector's own check of the settings (the hosts they name), when the connector is installed. */
+    private void checkWithConnector(AccountRequest request) {
+        factory(request.connectorType()).ifPresent(f -> f.checkSettings(request.settings()));
+    }
+
+    /**
+     * The changed settings the stored credentials are bound to: those the connector declares, or, while it is not
+     * installed and cannot say, every changed setting; a change of connector type counts as well.
+     */
+    private List<String> credentialBoundChanges(GroupwareAccount before, AccountRequest after) {
+        if (!before.connectorType().equals(after.connectorType())) {
+            return List.of("connectorType");
+        }
+        Optional<ConnectorFactory> factory = factory(after.connectorType());
+        java.util.Set<String> names = new java.util.TreeSet<>(before.settings().keySet());
+        names.addAll(after.settings().keySet());
+        List<String> changed = new ArrayList<>();
+        for (String name : names) {
+            boolean bound = factory.map(f -> f.credentialBoundSettings().contains(name)).orElse(true);
+            if (bound && !Objects.equals(before.settings().get(name), after.settings().get(name))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
     /** The connector factory serving a type, if one is installed. */
     public Optional<ConnectorFactory> factory(String connectorType) {
         List<ConnectorFactory> ofType = factories.get(connectorType);
@@ -293,7 +380,7 @@ public class DefaultAccountService implements AccountService {
     private void storeRenewedCredentials(AccountId id, Credentials renewed) {
         Objects.requireNonNull(renewed, "renewed");
         synchronized (vaultLock) {
-            accounts.storeCredentials(id, vault.seal(id, renewed), Instant.now());
+            accounts.storeCredentials(id, version -> vault.seal(id, version, renewed), Instant.now());
         }
         LOG.debug("Renewed credentials stored for groupware account {}", id);
     }
@@ -327,6 +414,17 @@ public class DefaultAccountService implements AccountService {
         for (Secret secret : secrets) {
             if (!secret.isEmpty()) {
                 redacted = redacted.replace(secret.reveal(), "******");
+            }
+        }
+        return redacted;
+    }
+
+    /** A message with the given secret values masked. */
+    static String redact(String message, java.util.Collection<String> secrets) {
+        String redacted = message;
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                redacted = redacted.replace(secret, "******");
             }
         }
         return redacted;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.LongFunction;
 import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -45,6 +46,11 @@ public class JdbcAccountRepository {
 
     /** Stores a new, active account. */
     public GroupwareAccount insert(AccountId id, AccountRequest request, Instant now) {
+        return insert(id, request, now, SecretSettings.none());
+    }
+
+    /** Stores a new, active account, its secret settings sealed. */
+    public GroupwareAccount insert(AccountId id, AccountRequest request, Instant now, SecretSettings secrets) {
         return Sql.transaction(dataSource, "creating account " + id, c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_accounts (id, employee_id,"
                     + " connector_type, auto_sync, interval_seconds, conflict_policy, account_state, state_reason,"
@@ -60,14 +66,38 @@ public class JdbcAccountRepository {
                 Sql.setInstant(insert, 9, now);
                 insert.executeUpdate();
             }
-            writeChildren(c, id, request);
+            writeChildren(c, id, request, secrets);
             return load(c, id).orElseThrow();
         });
     }
 
-    /** Replaces an account's settings, keeping its credentials and state. */
+    /** Replaces an account's settings (no secret ones), keeping its credentials and state. */
     public GroupwareAccount update(AccountId id, AccountRequest request, Instant now) {
+        return update(id, request, now, (before, after) -> List.of(), SecretSettings.none());
+    }
+
+    /**
+     * Replaces an account's settings. When {@code credentialsGoneFor} names settings (those whose change makes the
+     * stored credentials go), the credentials are deleted in the same transaction and, if there were any, the account
+     * is blocked until new ones are entered, the reason naming the settings.
+     *
+     * @param credentialsGoneFor given the account as stored and the request, the names of the changed settings that
+     *                           the credentials are bound to; empty to keep them
+     */
+    public GroupwareAccount update(AccountId id, AccountRequest request, Instant now,
+                                   BiFunction<GroupwareAccount, AccountRequest, List<String>> credentialsGoneFor,
+                                   SecretSettings secrets) {
         return Sql.transaction(dataSource, "updating account " + id, c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT id FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id.value());
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        throw notFound(id);
+                    }
+                }
+            }
+            GroupwareAccount before = load(c, id).orElseThrow(() -> notFound(id));
+            List<String> bound = credentialsGoneFor.apply(before, request);
             try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET employee_id = ?,"
                     + " connector_type = ?, auto_sync = ?, interval_seconds = ?, conflict_policy = ?, updated_at = ?"
                     + " WHERE id = ?")) {
@@ -78,9 +108,7 @@ public class JdbcAccountRepository {
                 update.setString(5, request.conflictPolicy().name());
                 Sql.setInstant(update, 6, now);
                 update.setString(7, id.value());
-                if (update.executeUpdate() == 0) {
-                    throw notFound(id);
-                }
+                update.executeUpdate();
             }
             for (String table : List.of("liaison_account_settings", "liaison_account_areas")) {
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE account_id = ?")) {
@@ -88,9 +116,33 @@ public class JdbcAccountRepository {
                     delete.executeUpdate();
                 }
             }
-            writeChildren(c, id, request);
+            writeChildren(c, id, request, secrets);
+            if (!bound.isEmpty() && deleteCredentials(c, id)) {
+                blockInTransaction(c, id, credentialsClearedReason(bound), now);
+            }
             return load(c, id).orElseThrow();
         });
+    }
+
+    /** Why an account whose credential-bound settings changed is blocked. */
+    static String credentialsClearedReason(List<String> settings) {
+        return "stored credentials cleared because " + (settings.size() == 1 ? "setting " : "settings ")
+                + String.join(", ", settings) + " changed: they decide where the credentials go; enter them again";
+    }
+
+    private static void blockInTransaction(Connection c, AccountId id, String reason, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET account_state = CASE"
+                + " WHEN account_state = ? THEN account_state ELSE ? END, state_reason = CASE WHEN account_state = ?"
+                + " THEN state_reason ELSE ? END, block_reason = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, AccountState.DISABLED.name());
+            update.setString(2, AccountState.PASSWORD_BLOCKED.name());
+            update.setString(3, AccountState.DISABLED.name());
+            update.setString(4, Sql.bounded(reason, 2000));
+            update.setString(5, Sql.bounded(reason, 2000));
+            Sql.setInstant(update, 6, now);
+            update.setString(7, id.value());
+            update.executeUpdate();
+        }
     }
 
     public Optional<GroupwareAccount> find(AccountId id) {
@@ -151,79 +203,224 @@ public class JdbcAccountRepository {
         });
     }
 
-    /** The account's sealed credentials, if any were stored. */
+    /**
+     * The account's sealed credentials, if any were stored.
+     *
+     * @throws VaultException naming the account when the row is not the account's latest credentials (its
+     *                        version is below the account's count of credential writes: an older copy put back)
+     */
     public Optional<SealedCredentials> credentials(AccountId id) {
         return Sql.query(dataSource, "reading the credentials of account " + id, c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT key_fingerprint, sealed FROM liaison_account_credentials WHERE account_id = ?")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT c.key_fingerprint, c.sealed,"
+                    + " c.credentials_version, a.credentials_version FROM liaison_account_credentials c"
+                    + " JOIN liaison_accounts a ON a.id = c.account_id WHERE c.account_id = ?")) {
                 select.setString(1, id.value());
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next()
-                            ? Optional.of(new SealedCredentials(row.getString(1), row.getString(2)))
-                            : Optional.empty();
+                    return row.next() ? Optional.of(current(id, row)) : Optional.empty();
                 }
             }
         });
     }
 
-    /** Replaces the account's sealed credentials. */
-    public void storeCredentials(AccountId id, SealedCredentials sealed, Instant now) {
-        Sql.transaction(dataSource, "storing the credentials of account " + id, c -> {
-            lockAccount(c, id);
+    /**
+     * Replaces the account's sealed credentials with the next version of them: {@code seal} gets that version
+     * number and seals the credentials with it, under the account's row lock.
+     *
+     * @return the version stored
+     */
+    public long storeCredentials(AccountId id, LongFunction<SealedCredentials> seal, Instant now) {
+        return Sql.transaction(dataSource, "storing the credentials of account " + id, c -> {
+            long version = nextVersion(c, id);
+            SealedCredentials sealed = seal.apply(version);
+            if (sealed.version() != version) {
+                throw new IllegalStateException("credentials sealed as version " + sealed.version() + " for version "
+                        + version);
+            }
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM liaison_account_credentials WHERE account_id = ?")) {
                 delete.setString(1, id.value());
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_account_credentials"
-                    + " (account_id, key_fingerprint, sealed, updated_at) VALUES (?, ?, ?, ?)")) {
+                    + " (account_id, key_fingerprint, sealed, credentials_version, updated_at) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, id.value());
                 insert.setString(2, sealed.keyFingerprint());
                 insert.setString(3, sealed.sealed());
-                Sql.setInstant(insert, 4, now);
+                insert.setLong(4, version);
+                Sql.setInstant(insert, 5, now);
                 insert.executeUpdate();
             }
-            return null;
+            return version;
         });
+    }
+
+    /** Opens one account's sealed credentials and seals them again as the given (next) version. */
+    @FunctionalInterface
+    public interface Reseal {
+        SealedCredentials apply(AccountId account, SealedCredentials sealed, long nextVersion);
     }
 
     /**
      * Re-seals every account's credentials in one transaction (the rows locked): {@code reseal} gets each account's
-     * sealed credentials and returns them sealed anew. A failure for one account changes none.
+     * sealed credentials and returns them sealed anew as the next version. A failure for one account changes none.
      *
      * @return how many were re-sealed
      */
-    public int resealAll(BiFunction<AccountId, SealedCredentials, SealedCredentials> reseal, Instant now) {
+    public int resealAll(Reseal reseal, SecretSettings.Reseal resealSetting, Instant now) {
         return Sql.transaction(dataSource, "re-sealing all credentials", c -> {
-            Map<AccountId, SealedCredentials> all = new LinkedHashMap<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT account_id, key_fingerprint, sealed"
-                    + " FROM liaison_account_credentials ORDER BY account_id FOR UPDATE");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    all.put(AccountId.of(rows.getString(1)), new SealedCredentials(rows.getString(2), rows.getString(3)));
-                }
+            Map<AccountId, SealedCredentials> all = lockedCredentials(c, false);
+            for (Map.Entry<AccountId, SealedCredentials> row : all.entrySet()) {
+                long version = nextVersion(c, row.getKey());
+                update(c, row.getKey(), reseal.apply(row.getKey(), row.getValue(), version), version, now);
             }
-            try (PreparedStatement update = c.prepareStatement("UPDATE liaison_account_credentials"
-                    + " SET key_fingerprint = ?, sealed = ?, updated_at = ? WHERE account_id = ?")) {
-                for (Map.Entry<AccountId, SealedCredentials> row : all.entrySet()) {
-                    SealedCredentials resealed = reseal.apply(row.getKey(), row.getValue());
-                    update.setString(1, resealed.keyFingerprint());
-                    update.setString(2, resealed.sealed());
-                    Sql.setInstant(update, 3, now);
-                    update.setString(4, row.getKey().value());
-                    update.executeUpdate();
-                }
-            }
-            return all.size();
+            return all.size() + SecretSettings.resealAll(c, resealSetting);
         });
+    }
+
+    /** The sealed values of the account's secret settings, by name. */
+    public Map<String, SealedCredentials> secretSettings(AccountId id) {
+        return Sql.query(dataSource, "reading the secret settings of account " + id, c -> SecretSettings.sealed(c, id));
+    }
+
+    /**
+     * Seals the values of the settings a connector declares secret that accounts of its type hold in the settings
+     * table, and deletes them there, in one transaction.
+     *
+     * @return "account setting" of each value moved
+     */
+    public java.util.Collection<String> moveSecretSettings(String connectorType, SecretSettings secrets) {
+        return Sql.transaction(dataSource, "sealing the secret settings of " + connectorType + " accounts",
+                c -> secrets.moveFromSettingsTable(c, connectorType));
+    }
+
+    /**
+     * Gives the credentials sealed before versions existed their version 1, in one transaction: {@code reseal} opens
+     * them the old way and seals them as version 1. Credentials that do not open (another key) are left as they
+     * are, so that the error they give names the account when it signs in.
+     *
+     * @return how many were re-sealed
+     */
+    public int resealUnversioned(Reseal reseal, Instant now, java.util.function.BiConsumer<AccountId, VaultException> skipped) {
+        return Sql.transaction(dataSource, "re-sealing the credentials sealed without a version", c -> {
+            int count = 0;
+            for (Map.Entry<AccountId, SealedCredentials> row : lockedCredentials(c, true).entrySet()) {
+                SealedCredentials resealed;
+                try {
+                    resealed = reseal.apply(row.getKey(), row.getValue(), 1);
+                } catch (VaultException e) {
+                    skipped.accept(row.getKey(), e);
+                    continue;
+                }
+                nextVersion(c, row.getKey());
+                update(c, row.getKey(), resealed, 1, now);
+                count++;
+            }
+            return count;
+        });
+    }
+
+    /**
+     * The credentials rows, locked, each checked against its account's version; only those sealed without a version
+     * (and never written since) when {@code unversionedOnly}.
+     */
+    private static Map<AccountId, SealedCredentials> lockedCredentials(Connection c, boolean unversionedOnly)
+            throws SQLException {
+        Map<AccountId, SealedCredentials> all = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT account_id FROM liaison_account_credentials"
+                + (unversionedOnly ? " WHERE credentials_version IS NULL" : "") + " ORDER BY account_id FOR UPDATE");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                all.put(AccountId.of(rows.getString(1)), null);
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT c.key_fingerprint, c.sealed,"
+                + " c.credentials_version, a.credentials_version FROM liaison_account_credentials c"
+                + " JOIN liaison_accounts a ON a.id = c.account_id WHERE c.account_id = ?")) {
+            for (AccountId id : List.copyOf(all.keySet())) {
+                select.setString(1, id.value());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    if (unversionedOnly && row.getLong(4) != SealedCredentials.UNVERSIONED) {
+                        all.remove(id);
+                        continue;
+                    }
+                    all.put(id, current(id, row));
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The row (key fingerprint, sealed, its version, the account's version) as sealed credentials, if it is the
+     * account's latest.
+     */
+    private static SealedCredentials current(AccountId id, ResultSet row) throws SQLException {
+        long sealedAs = row.getLong(3);
+        if (row.wasNull()) {
+            sealedAs = SealedCredentials.UNVERSIONED;
+        }
+        long written = row.getLong(4);
+        if (sealedAs < written) {
+            throw new VaultException("the stored credentials of account " + id + " are version " + sealedAs
+                    + ", but version " + written + " was written since: the credentials were replaced by an older"
+                    + " copy; enter them again");
+        }
+        if (sealedAs > written) {
+            throw new VaultException("the stored credentials of account " + id + " claim version " + sealedAs
+                    + ", but only " + written + " were written: they were altered; enter them again");
+        }
+        return new SealedCredentials(row.getString(1), row.getString(2), sealedAs);
+    }
+
+    private static void update(Connection c, AccountId id, SealedCredentials sealed, long version, Instant now)
+            throws SQLException {
+        if (sealed.version() != version) {
+            throw new IllegalStateException("credentials sealed as version " + sealed.version() + " for version "
+                    + version);
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE liaison_account_credentials SET key_fingerprint = ?,"
+                + " sealed = ?, credentials_version = ?, updated_at = ? WHERE account_id = ?")) {
+            update.setString(1, sealed.keyFingerprint());
+            update.setString(2, sealed.sealed());
+            update.setLong(3, version);
+            Sql.setInstant(update, 4, now);
+            update.setString(5, id.value());
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Counts a write of the account's credentials (the account row locked) and returns the new count: the version
+     * the credentials written now are sealed as.
+     */
+    private static long nextVersion(Connection c, AccountId id) throws SQLException {
+        long version;
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT credentials_version FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
+            select.setString(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw notFound(id);
+                }
+                version = row.getLong(1) + 1;
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE liaison_accounts SET credentials_version = ? WHERE id = ?")) {
+            update.setLong(1, version);
+            update.setString(2, id.value());
+            update.executeUpdate();
+        }
+        return version;
     }
 
     /** The fingerprints of the keys that sealed the stored credentials. */
     public Set<String> keyFingerprints() {
         return Sql.query(dataSource, "reading the vault key fingerprints", c -> {
             Set<String> fingerprints = new HashSet<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT DISTINCT key_fingerprint FROM liaison_account_credentials");
+            try (PreparedStatement select = c.prepareStatement("SELECT key_fingerprint FROM liaison_account_credentials"
+                    + " UNION SELECT key_fingerprint FROM liaison_account_secret_settings");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     fingerprints.add(rows.getString(1));
@@ -233,22 +430,32 @@ public class JdbcAccountRepository {
         });
     }
 
-    /** Deletes the account's sealed credentials; false when it had none. */
+    /**
+     * Deletes the account's sealed credentials; false when it had none. The deletion counts as a write of them, so
+     * that the deleted row, put back, is an older copy.
+     */
     public boolean deleteCredentials(AccountId id) {
-        return Sql.transaction(dataSource, "deleting the credentials of account " + id, c -> {
-            lockAccount(c, id);
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM liaison_account_credentials WHERE account_id = ?")) {
-                delete.setString(1, id.value());
-                return delete.executeUpdate() > 0;
-            }
-        });
+        return Sql.transaction(dataSource, "deleting the credentials of account " + id,
+                c -> deleteCredentials(c, id));
     }
 
-    /** How many accounts have encrypted credentials: a lost vault key must not be replaced while any do. */
+    private static boolean deleteCredentials(Connection c, AccountId id) throws SQLException {
+        nextVersion(c, id);
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM liaison_account_credentials WHERE account_id = ?")) {
+            delete.setString(1, id.value());
+            return delete.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * How many accounts have encrypted credentials, plus how many secret settings are sealed: a lost vault key must
+     * not be replaced while any are stored.
+     */
     public int countCredentials() {
         return Sql.query(dataSource, "counting stored credentials", c -> {
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM liaison_account_credentials");
+            try (PreparedStatement count = c.prepareStatement("SELECT (SELECT COUNT(*) FROM liaison_account_credentials)"
+                    + " + (SELECT COUNT(*) FROM liaison_account_secret_settings)");
                  ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getInt(1);
@@ -294,28 +501,9 @@ public class JdbcAccountRepository {
         });
     }
 
-    private static void lockAccount(Connection c, AccountId id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT id FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
-            select.setString(1, id.value());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw notFound(id);
-                }
-            }
-        }
-    }
-
-    private static void writeChildren(Connection c, AccountId id, AccountRequest request) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_account_settings"
-                + " (account_id, setting_name, setting_value) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, String> setting : request.settings().entrySet()) {
-                insert.setString(1, id.value());
-                insert.setString(2, setting.getKey());
-                insert.setString(3, setting.getValue());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    private static void writeChildren(Connection c, AccountId id, AccountRequest request, SecretSettings secrets)
+            throws SQLException {
+        secrets.write(c, id, request.settings());
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO liaison_account_areas (account_id, area) VALUES (?, ?)")) {
             for (SyncArea area : request.areas()) {
@@ -361,6 +549,18 @@ public class JdbcAccountRepository {
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     settings.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2), r.getString(3));
+                }
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT s.account_id, s.setting_name"
+                + " FROM liaison_account_secret_settings s JOIN liaison_accounts a ON a.id = s.account_id" + childFilter)) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    settings.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2),
+                            SecretSettings.MASK);
                 }
             }
         }

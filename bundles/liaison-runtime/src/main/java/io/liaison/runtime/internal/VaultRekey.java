@@ -40,7 +40,9 @@ final class VaultRekey {
         CredentialVault fresh = newKey(next);
         int count;
         try {
-            count = accounts.resealAll((id, sealed) -> fresh.seal(id, current.open(id, sealed)), Instant.now());
+            count = accounts.resealAll((id, sealed, version) -> fresh.seal(id, version, current.open(id, sealed)),
+                    (id, name, sealed) -> fresh.sealSetting(id, name, current.openSetting(id, name, sealed)),
+                    Instant.now());
         } catch (RuntimeException e) {
             deleteQuietly(next);
             throw e;

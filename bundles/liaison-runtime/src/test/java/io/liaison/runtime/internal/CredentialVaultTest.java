@@ -33,20 +33,20 @@ class CredentialVaultTest {
     void sealedCredentialsOpenToTheSame() {
         CredentialVault vault = new CredentialVault(directory.resolve("vault.key"));
 
-        SealedCredentials sealed = vault.seal(ACCOUNT, credentials());
+        SealedCredentials sealed = vault.seal(ACCOUNT, 1, credentials());
         Credentials opened = vault.open(ACCOUNT, sealed);
 
         assertThat(opened).isEqualTo(credentials());
         assertThat(opened.named("refreshToken").orElseThrow().reveal()).isEqualTo(REFRESH);
-        assertThat(vault.open(ACCOUNT, vault.seal(ACCOUNT, Credentials.NONE))).isEqualTo(Credentials.NONE);
+        assertThat(vault.open(ACCOUNT, vault.seal(ACCOUNT, 1, Credentials.NONE))).isEqualTo(Credentials.NONE);
     }
 
     @Test
     void ciphertextHoldsNoSecretAndDiffersEachTime() {
         CredentialVault vault = new CredentialVault(directory.resolve("vault.key"));
 
-        SealedCredentials first = vault.seal(ACCOUNT, credentials());
-        SealedCredentials second = vault.seal(ACCOUNT, credentials());
+        SealedCredentials first = vault.seal(ACCOUNT, 1, credentials());
+        SealedCredentials second = vault.seal(ACCOUNT, 1, credentials());
 
         assertThat(first.sealed()).isNotEqualTo(second.sealed());
         byte[] firstBytes = Base64.getDecoder().decode(first.sealed());
@@ -61,11 +61,11 @@ class CredentialVaultTest {
     @Test
     void tamperedCiphertextIsRejected() {
         CredentialVault vault = new CredentialVault(directory.resolve("vault.key"));
-        SealedCredentials sealed = vault.seal(ACCOUNT, credentials());
+        SealedCredentials sealed = vault.seal(ACCOUNT, 1, credentials());
         byte[] bytes = Base64.getDecoder().decode(sealed.sealed());
         bytes[bytes.length - 20] ^= 0x01;
         SealedCredentials tampered = new SealedCredentials(sealed.keyFingerprint(),
-                Base64.getEncoder().encodeToString(bytes));
+                Base64.getEncoder().encodeToString(bytes), 1);
 
         assertThatThrownBy(() -> vault.open(ACCOUNT, tampered))
                 .isInstanceOf(VaultException.class)
@@ -76,7 +76,7 @@ class CredentialVaultTest {
     @Test
     void ciphertextIsBoundToItsAccount() {
         CredentialVault vault = new CredentialVault(directory.resolve("vault.key"));
-        SealedCredentials sealed = vault.seal(ACCOUNT, credentials());
+        SealedCredentials sealed = vault.seal(ACCOUNT, 1, credentials());
 
         assertThatThrownBy(() -> vault.open(AccountId.of("acc-2"), sealed))
                 .isInstanceOf(VaultException.class).hasMessageContaining("acc-2")
@@ -84,11 +84,44 @@ class CredentialVaultTest {
     }
 
     @Test
+    void ciphertextIsBoundToItsVersion() {
+        CredentialVault vault = new CredentialVault(directory.resolve("vault.key"));
+        SealedCredentials first = vault.seal(ACCOUNT, 1, credentials());
+
+        SealedCredentials asSecond = new SealedCredentials(first.keyFingerprint(), first.sealed(), 2);
+        SealedCredentials asUnversioned = new SealedCredentials(first.keyFingerprint(), first.sealed(),
+                SealedCredentials.UNVERSIONED);
+
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(vault.open(ACCOUNT, first)).isEqualTo(credentials());
+        assertThatThrownBy(() -> vault.open(ACCOUNT, asSecond)).isInstanceOf(VaultException.class)
+                .hasMessageContaining("acc-1").hasMessageContaining("older copy");
+        assertThatThrownBy(() -> vault.open(ACCOUNT, asUnversioned)).isInstanceOf(VaultException.class);
+        assertThatThrownBy(() -> vault.seal(ACCOUNT, SealedCredentials.UNVERSIONED, credentials()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void ciphertextSealedWithoutAVersionOpensOnlyAsSuch() throws Exception {
+        Path keyFile = directory.resolve("vault.key");
+        CredentialVault vault = new CredentialVault(keyFile);
+        String legacy = LegacySealing.seal(keyFile, ACCOUNT, "anna@example.com", PASSWORD);
+
+        Credentials opened = vault.open(ACCOUNT, new SealedCredentials(vault.keyFingerprint(), legacy,
+                SealedCredentials.UNVERSIONED));
+
+        assertThat(opened.username()).isEqualTo("anna@example.com");
+        assertThat(opened.secret().reveal()).isEqualTo(PASSWORD);
+        assertThatThrownBy(() -> vault.open(ACCOUNT, new SealedCredentials(vault.keyFingerprint(), legacy, 1)))
+                .isInstanceOf(VaultException.class);
+    }
+
+    @Test
     void keyFileIsCreatedOnceWithOwnerOnlyPermissions() throws Exception {
         Path keyFile = directory.resolve("data/liaison/vault.key");
         CredentialVault first = new CredentialVault(keyFile);
         byte[] key = Files.readAllBytes(keyFile);
-        SealedCredentials sealed = first.seal(ACCOUNT, credentials());
+        SealedCredentials sealed = first.seal(ACCOUNT, 1, credentials());
 
         CredentialVault second = new CredentialVault(keyFile);
 
@@ -116,7 +149,7 @@ class CredentialVaultTest {
 
     @Test
     void wrongKeyIsReportedAsSuch() {
-        SealedCredentials sealed = new CredentialVault(directory.resolve("original.key")).seal(ACCOUNT, credentials());
+        SealedCredentials sealed = new CredentialVault(directory.resolve("original.key")).seal(ACCOUNT, 1, credentials());
         CredentialVault otherKey = new CredentialVault(directory.resolve("replacement.key"));
 
         assertThatThrownBy(() -> otherKey.open(ACCOUNT, sealed))
@@ -147,7 +180,7 @@ class CredentialVaultTest {
     @Test
     void nothingPrintsASecret() {
         CredentialVault vault = new CredentialVault(directory.resolve("vault.key"));
-        SealedCredentials sealed = vault.seal(ACCOUNT, credentials());
+        SealedCredentials sealed = vault.seal(ACCOUNT, 1, credentials());
 
         assertThat(credentials().toString()).doesNotContain(PASSWORD).doesNotContain(REFRESH);
         assertThat(vault.toString()).doesNotContain(PASSWORD);
@@ -160,9 +193,9 @@ class CredentialVaultTest {
     void corruptStoredTextIsReportedWithTheAccount() {
         CredentialVault vault = new CredentialVault(directory.resolve("vault.key"));
 
-        assertThatThrownBy(() -> vault.open(ACCOUNT, new SealedCredentials(vault.keyFingerprint(), "!!not base64")))
+        assertThatThrownBy(() -> vault.open(ACCOUNT, new SealedCredentials(vault.keyFingerprint(), "!!not base64", 1)))
                 .isInstanceOf(VaultException.class).hasMessageContaining("acc-1").hasMessageContaining("corrupt");
-        assertThatThrownBy(() -> vault.open(ACCOUNT, new SealedCredentials(vault.keyFingerprint(), "AAAA")))
+        assertThatThrownBy(() -> vault.open(ACCOUNT, new SealedCredentials(vault.keyFingerprint(), "AAAA", 1)))
                 .isInstanceOf(VaultException.class).hasMessageContaining("too short");
     }
 

@@ -235,6 +235,74 @@ class DefaultAccountServiceTest {
     }
 
     @Test
+    void aSettingTheConnectorRefusesIsNotStored() {
+        GroupwareAccount account = createAccount();
+
+        assertThatThrownBy(() -> service.update(account.id(), new AccountRequest(EmployeeId.of("emp-1"), "test",
+                Map.of("folder", "/srv/anna", "endpoint", "https://evil.example/api"), true, null, null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'endpoint'").hasMessageContaining("evil.example");
+        assertThatThrownBy(() -> service.create(new AccountRequest(EmployeeId.of("emp-2"), "test",
+                Map.of("endpoint", "https://evil.example/api"), true, null, null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evil.example");
+
+        assertThat(service.get(account.id()).orElseThrow().settings()).doesNotContainKey("endpoint");
+        assertThat(service.forEmployee(EmployeeId.of("emp-2"))).isEmpty();
+    }
+
+    @Test
+    void aTenantChangeClearsTheCredentialsAndBlocksUntilNewOnesAreEntered() {
+        GroupwareAccount account = service.create(new AccountRequest(EmployeeId.of("emp-1"), "test",
+                Map.of("tenant", "contoso", "folder", "/srv/anna"), true, null, null, null));
+        service.setCredentials(account.id(), new Credentials("app", Secret.of(PASSWORD), Map.of()));
+
+        GroupwareAccount updated = service.update(account.id(), new AccountRequest(EmployeeId.of("emp-1"), "test",
+                Map.of("tenant", "fabrikam", "folder", "/srv/anna"), true, null, null, null));
+
+        assertThat(repository.credentials(account.id())).isEmpty();
+        assertThat(updated.state()).isEqualTo(AccountState.PASSWORD_BLOCKED);
+        assertThat(updated.stateReason().orElseThrow()).contains("tenant").contains("cleared")
+                .contains("enter them again");
+        assertThatThrownBy(() -> service.openSession(account.id())).isInstanceOf(PasswordBlockedException.class)
+                .hasMessageContaining("tenant");
+        assertThat(connector.signIns).hasValue(0);
+        assertThat(changes).contains("changed " + account.id() + " PASSWORD_BLOCKED");
+
+        service.setCredentials(account.id(), new Credentials("app", Secret.of("for-fabrikam"), Map.of()));
+        service.openSession(account.id()).close();
+        assertThat(connector.contexts.get(0).credentials().secret().reveal()).isEqualTo("for-fabrikam");
+    }
+
+    @Test
+    void anEndpointChangeClearsTheCredentialsButOtherSettingsKeepThem() {
+        GroupwareAccount account = service.create(new AccountRequest(EmployeeId.of("emp-1"), "test",
+                Map.of("endpoint", "https://groupware.example/a", "folder", "/srv/anna"), true, null, null, null));
+        service.setCredentials(account.id(), new Credentials("app", Secret.of(PASSWORD), Map.of()));
+
+        service.update(account.id(), new AccountRequest(EmployeeId.of("emp-1"), "test",
+                Map.of("endpoint", "https://groupware.example/a", "folder", "/srv/other"), true, null, null, null));
+        assertThat(repository.credentials(account.id())).isPresent();
+
+        GroupwareAccount updated = service.update(account.id(), new AccountRequest(EmployeeId.of("emp-1"), "test",
+                Map.of("endpoint", "https://groupware.example/b", "folder", "/srv/other"), true, null, null, null));
+        assertThat(repository.credentials(account.id())).isEmpty();
+        assertThat(updated.stateReason().orElseThrow()).contains("endpoint");
+    }
+
+    @Test
+    void withoutItsConnectorAnySettingsChangeClearsTheCredentials() {
+        GroupwareAccount account = createAccount();
+        service.setCredentials(account.id(), new Credentials("app", Secret.of(PASSWORD), Map.of()));
+        service.removeConnectorFactory(connector);
+
+        GroupwareAccount updated = service.update(account.id(), new AccountRequest(EmployeeId.of("emp-1"), "test",
+                Map.of("folder", "/srv/elsewhere"), true, null, null, null));
+
+        assertThat(repository.credentials(account.id())).isEmpty();
+        assertThat(updated.stateReason().orElseThrow()).contains("folder");
+    }
+
+    @Test
     void removedAccountIsGoneAndListenersAreTold() {
         GroupwareAccount account = createAccount();
         service.setCredentials(account.id(), new Credentials("anna", Secret.of(PASSWORD), Map.of()));

@@ -16,4 +16,11 @@ class H2RuntimeStorageTest extends RuntimeStorageContract {
     DataSource dataSource() {
         return dataSource;
     }
+
+    @Override
+    DataSource emptyDataSource() {
+        org.h2.jdbcx.JdbcDataSource empty = new org.h2.jdbcx.JdbcDataSource();
+        empty.setURL("jdbc:h2:mem:runtime-empty-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return empty;
+    }
 }

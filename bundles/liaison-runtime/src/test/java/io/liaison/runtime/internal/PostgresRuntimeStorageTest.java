@@ -39,6 +39,15 @@ class PostgresRuntimeStorageTest extends RuntimeStorageContract {
         return dataSource;
     }
 
+    @Override
+    DataSource emptyDataSource() throws Exception {
+        String name = "empty_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return postgres.getDatabase("postgres", name);
+    }
+
     @Test
     void migratesBesideAnotherBundlesTables() throws Exception {
         try (Connection c = dataSource.getConnection();
@@ -47,7 +56,7 @@ class PostgresRuntimeStorageTest extends RuntimeStorageContract {
             while (tables.next()) {
                 count++;
             }
-            assertThat(count).isEqualTo(8);
+            assertThat(count).isEqualTo(9);
         }
     }
 }

@@ -61,7 +61,11 @@ class ProvisionedAccountTest {
                 .isEqualTo("io.liaison.account.1f2e");
     }
 
-    private static ProvisionedAccount.Config config(String employee, String type, boolean autoSync, int minutes,
+    static ProvisionedAccount.Config config(String employee, String type) {
+        return config(employee, type, false, 15, "MAILS");
+    }
+
+    static ProvisionedAccount.Config config(String employee, String type, boolean autoSync, int minutes,
                                                     String areas) {
         return new ProvisionedAccount.Config() {
             @Override public Class<? extends Annotation> annotationType() { return ProvisionedAccount.Config.class; }

@@ -30,6 +30,10 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.flywaydb.core.Flyway;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
 
 /**
  * The storage classes' contract, run against each database the runtime supports (H2 and PostgreSQL): every
@@ -39,6 +43,58 @@ abstract class RuntimeStorageContract {
 
     /** A DataSource whose schema {@link RuntimeDatabase#migrate} created. */
     abstract DataSource dataSource();
+
+    /** A new, empty database of the same kind. */
+    abstract DataSource emptyDataSource() throws Exception;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void credentialsSealedWithoutAVersionAreReSealedWithVersionOneAtTheStart() throws Exception {
+        DataSource legacy = emptyDataSource();
+        Flyway.configure(RuntimeDatabase.class.getClassLoader()).dataSource(legacy)
+                .table(RuntimeDatabase.HISTORY_TABLE).locations("classpath:db/runtime").target("1").load().migrate();
+        JdbcAccountRepository repository = new JdbcAccountRepository(legacy);
+        AccountId id = AccountId.of(UUID.randomUUID().toString());
+        try (Connection c = legacy.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO liaison_accounts (id, employee_id, connector_type, auto_sync, interval_seconds,"
+                        + " conflict_policy, account_state, created_at, updated_at) VALUES (?, 'emp-legacy', 'test',"
+                        + " TRUE, 900, 'CRM_WINS', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            insert.setString(1, id.value());
+            insert.executeUpdate();
+        }
+        Path keyFile = directory.resolve("vault.key");
+        CredentialVault before = new CredentialVault(keyFile);
+        String sealedBefore = LegacySealing.seal(keyFile, id, "anna", "legacy-secret");
+        try (Connection c = legacy.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO liaison_account_credentials (account_id, key_fingerprint, sealed, updated_at)"
+                        + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {
+            insert.setString(1, id.value());
+            insert.setString(2, before.keyFingerprint());
+            insert.setString(3, sealedBefore);
+            insert.executeUpdate();
+        }
+
+        RuntimeDatabase.migrate(legacy);
+        CredentialVault vault = DefaultAccountService.openVault(keyFile, repository);
+
+        SealedCredentials upgraded = repository.credentials(id).orElseThrow();
+        assertThat(upgraded.version()).isEqualTo(1);
+        assertThat(upgraded.sealed()).isNotEqualTo(sealedBefore);
+        assertThat(vault.open(id, upgraded).secret().reveal()).isEqualTo("legacy-secret");
+        // the copy from before the upgrade, put back, is an older one
+        try (Connection c = legacy.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE liaison_account_credentials SET sealed = ?, credentials_version = NULL WHERE account_id = ?")) {
+            update.setString(1, sealedBefore);
+            update.setString(2, id.value());
+            update.executeUpdate();
+        }
+        assertThatThrownBy(() -> repository.credentials(id)).isInstanceOf(VaultException.class)
+                .hasMessageContaining(id.value()).hasMessageContaining("older copy");
+        // and a second start finds nothing to upgrade
+        assertThat(repository.resealUnversioned((a, sealed, v) -> sealed, Instant.now(), (a, e) -> { })).isZero();
+    }
 
     private JdbcAccountRepository accounts() {
         return new JdbcAccountRepository(dataSource());
@@ -53,6 +109,27 @@ abstract class RuntimeStorageContract {
             rows.next();
             assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void secretSettingsStoredInClearAreMovedIntoSealedRows() {
+        JdbcAccountRepository repository = accounts();
+        AccountId id = AccountId.of(UUID.randomUUID().toString());
+        String type = "secretive-" + id;
+        repository.insert(id, new AccountRequest(EmployeeId.of("emp-" + id), type,
+                Map.of("trustStorePassword", "in-clear", "root", "/srv"), false, null, null, null), Instant.now());
+        CredentialVault vault = new CredentialVault(directory.resolve("vault.key"));
+
+        assertThat(repository.moveSecretSettings(type, new SecretSettings(Set.of("trustStorePassword"),
+                vault::sealSetting))).containsExactly(id + " trustStorePassword");
+
+        assertThat(repository.require(id).settings()).containsEntry("trustStorePassword", SecretSettings.MASK)
+                .containsEntry("root", "/srv");
+        assertThat(vault.openSetting(id, "trustStorePassword",
+                repository.secretSettings(id).get("trustStorePassword"))).isEqualTo("in-clear");
+        assertThat(repository.keyFingerprints()).contains(vault.keyFingerprint());
+        assertThat(repository.moveSecretSettings(type, new SecretSettings(Set.of("trustStorePassword"),
+                vault::sealSetting))).isEmpty();
     }
 
     @Test
@@ -95,7 +172,7 @@ abstract class RuntimeStorageContract {
     void updateReplacesSettingsAndAreasButKeepsStateAndCredentials() {
         JdbcAccountRepository repository = accounts();
         AccountId id = TestDatabases.account(repository);
-        repository.storeCredentials(id, new SealedCredentials("fp", "c2VhbGVk"), Instant.now());
+        repository.storeCredentials(id, version -> new SealedCredentials("fp", "c2VhbGVk", version), Instant.now());
         repository.block(id, "refused", Instant.now());
         EmployeeId employee = repository.require(id).employee();
 
@@ -107,7 +184,7 @@ abstract class RuntimeStorageContract {
         assertThat(updated.interval()).isEqualTo(Duration.ofHours(1));
         assertThat(updated.autoSync()).isFalse();
         assertThat(updated.state()).isEqualTo(AccountState.PASSWORD_BLOCKED);
-        assertThat(repository.credentials(id)).contains(new SealedCredentials("fp", "c2VhbGVk"));
+        assertThat(repository.credentials(id)).contains(new SealedCredentials("fp", "c2VhbGVk", 1));
     }
 
     @Test
@@ -165,13 +242,15 @@ abstract class RuntimeStorageContract {
         AccountId id = TestDatabases.account(repository);
         int before = repository.countCredentials();
 
-        repository.storeCredentials(id, new SealedCredentials("k1", "Zmlyc3Q="), Instant.now());
-        repository.storeCredentials(id, new SealedCredentials("k1", "c2Vjb25k"), Instant.now());
+        assertThat(repository.storeCredentials(id, version -> new SealedCredentials("k1", "Zmlyc3Q=", version),
+                Instant.now())).isEqualTo(1);
+        assertThat(repository.storeCredentials(id, version -> new SealedCredentials("k1", "c2Vjb25k", version),
+                Instant.now())).isEqualTo(2);
 
-        assertThat(repository.credentials(id)).contains(new SealedCredentials("k1", "c2Vjb25k"));
+        assertThat(repository.credentials(id)).contains(new SealedCredentials("k1", "c2Vjb25k", 2));
         assertThat(repository.countCredentials()).isEqualTo(before + 1);
         assertThatThrownBy(() -> repository.storeCredentials(AccountId.of("missing-" + id),
-                new SealedCredentials("k1", "eA=="), Instant.now()))
+                version -> new SealedCredentials("k1", "eA==", version), Instant.now()))
                 .isInstanceOf(AccountNotFoundException.class).hasMessageContaining("missing-" + id);
     }
 
@@ -182,7 +261,7 @@ abstract class RuntimeStorageContract {
         JdbcLinkStore links = new JdbcLinkStore(dataSource());
         JdbcTokenStore tokens = new JdbcTokenStore(dataSource());
         JdbcSyncJournal journal = new JdbcSyncJournal(dataSource());
-        repository.storeCredentials(id, new SealedCredentials("k", "eA=="), Instant.now());
+        repository.storeCredentials(id, version -> new SealedCredentials("k", "eA==", version), Instant.now());
         links.save(link(id, "TASKS", "crm-1", "gw-1"));
         tokens.put(id, "events", new SyncToken("delta-1"));
         SyncRun run = journal.start(repository.require(id), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL, Instant.now());

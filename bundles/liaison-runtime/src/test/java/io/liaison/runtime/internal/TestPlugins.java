@@ -13,6 +13,7 @@ import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.AreaSynchronizer;
 import io.liaison.api.runtime.SyncContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,26 @@ final class TestPlugins {
         @Override
         public String type() {
             return "test";
+        }
+
+        /** Refuses an endpoint on another host than groupware.example, as a real connector checks its hosts. */
+        @Override
+        public void checkSettings(Map<String, String> settings) {
+            String endpoint = settings.get("endpoint");
+            if (endpoint != null && !java.net.URI.create(endpoint).getHost().equals("groupware.example")) {
+                throw new IllegalArgumentException("setting 'endpoint' names host "
+                        + java.net.URI.create(endpoint).getHost() + ", not groupware.example");
+            }
+        }
+
+        @Override
+        public java.util.Set<String> credentialBoundSettings() {
+            return java.util.Set.of("tenant", "endpoint");
+        }
+
+        @Override
+        public java.util.Set<String> secretSettings() {
+            return java.util.Set.of("trustStorePassword");
         }
 
         @Override

@@ -60,7 +60,7 @@ class VaultKeyFileTest {
     void aKeyInTheDataDirectoryIsMovedOutAndStillOpensWhatItSealed() throws Exception {
         Path legacy = home.resolve("data").resolve("liaison").resolve("vault.key");
         CredentialVault before = new CredentialVault(legacy);
-        SealedCredentials sealed = before.seal(io.liaison.api.domain.AccountId.of("a1"),
+        SealedCredentials sealed = before.seal(io.liaison.api.domain.AccountId.of("a1"), 1,
                 new io.liaison.api.connector.Credentials("user", io.liaison.api.connector.Secret.of("s3cret"), Map.of()));
         Path key = VaultKeyFile.resolve(RuntimeConfig.DEFAULT_KEY_FILE, Map.of());
 

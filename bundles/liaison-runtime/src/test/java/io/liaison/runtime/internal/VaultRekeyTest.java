@@ -76,7 +76,9 @@ class VaultRekeyTest {
         GroupwareAccount a = account(service, "secret-a");
         GroupwareAccount b = account(service, "secret-b");
         // b's ciphertext put under a: it does not open for a
-        repository.storeCredentials(a.id(), repository.credentials(b.id()).orElseThrow(), java.time.Instant.now());
+        SealedCredentials ofB = repository.credentials(b.id()).orElseThrow();
+        repository.storeCredentials(a.id(), version -> new SealedCredentials(ofB.keyFingerprint(), ofB.sealed(),
+                version), java.time.Instant.now());
         byte[] oldKey = Files.readAllBytes(keyFile);
         Set<String> before = repository.keyFingerprints();
 
@@ -95,7 +97,9 @@ class VaultRekeyTest {
         // as a crash right after the commit leaves it: ciphertexts of the new key, the new key still beside the old
         CredentialVault old = new CredentialVault(keyFile, false);
         CredentialVault next = new CredentialVault(VaultRekey.pending(keyFile), true);
-        repository.resealAll((id, sealed) -> next.seal(id, old.open(id, sealed)), java.time.Instant.now());
+        repository.resealAll((id, sealed, version) -> next.seal(id, version, old.open(id, sealed)),
+                (id, name, sealed) -> next.sealSetting(id, name, old.openSetting(id, name, sealed)),
+                java.time.Instant.now());
 
         DefaultAccountService restarted = service();
 

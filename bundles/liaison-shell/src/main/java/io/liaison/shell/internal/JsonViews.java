@@ -38,7 +38,10 @@ public final class JsonViews {
         return m;
     }
 
-    /** The settings, sorted by key, secret-looking values masked. */
+    /**
+     * The settings, sorted by key. Settings the account's connector declares secret come from the runtime masked
+     * already; names that look secret are masked as well, for accounts whose connector is not installed to declare.
+     */
     public static Map<String, String> maskedSettings(GroupwareAccount a) {
         Map<String, String> settings = new TreeMap<>();
         a.settings().forEach((k, v) -> settings.put(k, Arguments.looksLikeSecret(k) ? MASK : v));

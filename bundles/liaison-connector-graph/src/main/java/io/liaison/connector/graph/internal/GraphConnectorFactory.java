@@ -4,12 +4,19 @@ import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
 import io.liaison.api.connector.AccountContext;
+import io.liaison.api.connector.ConnectorException;
 import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.connector.ConnectorSession;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +27,24 @@ import org.slf4j.LoggerFactory;
  * client secret (secret), and the named secrets {@value ClientCredentialsGrant#CERTIFICATE} or
  * {@value RefreshTokenGrant#REFRESH_TOKEN}.
  */
-@Component(service = ConnectorFactory.class, property = ConnectorFactory.PROPERTY_TYPE + "=" + GraphConnectorFactory.TYPE)
+@Component(service = ConnectorFactory.class, property = ConnectorFactory.PROPERTY_TYPE + "=" + GraphConnectorFactory.TYPE,
+        configurationPid = GraphConnectorFactory.PID)
+@Designate(ocd = GraphConnectorFactory.Config.class)
 public final class GraphConnectorFactory implements ConnectorFactory {
 
     /** The connector type. */
     public static final String TYPE = "graph";
+    /** The connector's configuration (an administrator's, not an account's). */
+    public static final String PID = "io.liaison.connector.graph";
+
+    /** The connector's configuration. */
+    @ObjectClassDefinition(name = "Liaison Microsoft Graph connector")
+    public @interface Config {
+        @AttributeDefinition(name = "Allowed hosts", description = "Hosts besides Microsoft's cloud hosts (global"
+                + " and national clouds) that accounts' graphEndpoint, authorityHost and scope may name, e.g."
+                + " 127.0.0.1 for a Graph emulator; an account's secrets and tokens are sent there")
+        String[] allowedHosts() default {};
+    }
     /** The setting that names the OAuth scope; national clouds have their own Graph resource. */
     public static final String SCOPE = "scope";
     static final String DEFAULT_SCOPE = "https://graph.microsoft.com/.default";
@@ -32,14 +52,35 @@ public final class GraphConnectorFactory implements ConnectorFactory {
     private static final Logger LOG = LoggerFactory.getLogger(GraphConnectorFactory.class);
 
     private final Clock clock;
+    private final CloudHosts hosts;
 
     @Activate
-    public GraphConnectorFactory() {
-        this(Clock.systemUTC());
+    public GraphConnectorFactory(Config config) {
+        this(Clock.systemUTC(), new CloudHosts(List.of(config.allowedHosts())));
     }
 
-    GraphConnectorFactory(Clock clock) {
+    GraphConnectorFactory(Clock clock, CloudHosts hosts) {
         this.clock = clock;
+        this.hosts = hosts;
+    }
+
+    /**
+     * For tests and embedding: a factory whose accounts may also name the given hosts (an emulator's), besides
+     * Microsoft's. A factory, not a public constructor: see {@code DefaultAccountService.of}.
+     */
+    public static GraphConnectorFactory allowing(Clock clock, String... hosts) {
+        return new GraphConnectorFactory(clock, CloudHosts.allowing(hosts));
+    }
+
+    @Override
+    public void checkSettings(Map<String, String> settings) {
+        hosts.check(settings);
+    }
+
+    /** Tenant, endpoint, sign-in host and scope decide where the credentials go and for whom they are valid. */
+    @Override
+    public Set<String> credentialBoundSettings() {
+        return Set.of(GraphSettings.TENANT_ID, GraphSettings.GRAPH_ENDPOINT, GraphSettings.AUTHORITY_HOST, SCOPE);
     }
 
     @Override
@@ -47,9 +88,21 @@ public final class GraphConnectorFactory implements ConnectorFactory {
         return TYPE;
     }
 
+    /** The trust store's password; the client secret, certificate and tokens are credentials, not settings. */
+    @Override
+    public Set<String> secretSettings() {
+        return Set.of(GraphSettings.TRUST_STORE_PASSWORD);
+    }
+
     @Override
     public ConnectorSession open(AccountContext context) {
         String account = "account " + context.account();
+        try {
+            // also here: settings stored before this check existed, or while the connector was not installed
+            hosts.check(context.settings());
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException(account + ": " + e.getMessage(), e);
+        }
         GraphSettings settings = GraphSettings.of(context);
         String scope = context.setting(SCOPE).orElse(DEFAULT_SCOPE);
         OkHttpClient base = GraphHttp.base(settings, account).build();

@@ -16,10 +16,21 @@ public final class EmulatorAccounts {
      * Application sign-in to {@code upn}'s mailbox of {@code tenant} on the emulator, trusting its certificate: the
      * settings every such account needs, in a map the caller may add to (calendar window, time zone, ...).
      */
-    /** The Graph connector factory with a clock of the test's (its calendar window follows that clock's today). */
-    public static io.liaison.api.connector.ConnectorFactory factory(java.time.Clock clock) {
-        return new GraphConnectorFactory(clock);
+    /**
+     * The Graph connector factory with a clock of the test's (its calendar window follows that clock's today), allowing
+     * the emulator's host as an administrator would.
+     */
+    public static GraphConnectorFactory factory(java.time.Clock clock) {
+        return GraphConnectorFactory.allowing(clock, EMULATOR_HOST);
     }
+
+    /** The Graph connector factory on the system clock, allowing the emulator's host. */
+    public static GraphConnectorFactory factory() {
+        return factory(java.time.Clock.systemUTC());
+    }
+
+    /** The emulator listens on the loopback address. */
+    public static final String EMULATOR_HOST = "127.0.0.1";
 
     public static Map<String, String> applicationSettings(GraphEmulator emulator, String tenant, String upn) {
         Map<String, String> s = new HashMap<>();

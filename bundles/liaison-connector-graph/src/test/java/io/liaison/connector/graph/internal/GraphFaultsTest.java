@@ -107,7 +107,7 @@ class GraphFaultsTest {
     void aWrongSecretFailsAfterExactlyOneTokenRequestAndNeverLeaksTheSecret() {
         Credentials wrong = new Credentials(GraphTestAccounts.CLIENT_ID, Secret.of("not-the-secret"), Map.of());
 
-        assertThatThrownBy(() -> new GraphConnectorFactory().open(GraphTestAccounts.account(accounts.settings(upn),
+        assertThatThrownBy(() -> EmulatorAccounts.factory().open(GraphTestAccounts.account(accounts.settings(upn),
                 wrong, c -> { }))).isInstanceOf(SignInFailedException.class).message().doesNotContain("not-the-secret");
 
         assertThat(accounts.emulator.stats().tokenRequests()).isEqualTo(1);
@@ -118,7 +118,7 @@ class GraphFaultsTest {
         Map<String, String> settings = new HashMap<>(accounts.settings(upn));
         settings.put(GraphSettings.AUTHORITY_HOST, "https://127.0.0.1:9/");
 
-        assertThatThrownBy(() -> new GraphConnectorFactory().open(GraphTestAccounts.account(settings,
+        assertThatThrownBy(() -> EmulatorAccounts.factory().open(GraphTestAccounts.account(settings,
                 new Credentials(GraphTestAccounts.CLIENT_ID, Secret.of(GraphTestAccounts.SECRET), Map.of()), c -> { })))
                 .isInstanceOf(ConnectorException.class).isNotInstanceOf(SignInFailedException.class)
                 .hasMessageContaining("acc-graph");
@@ -129,7 +129,7 @@ class GraphFaultsTest {
         Map<String, String> settings = new HashMap<>(accounts.settings(upn));
         settings.put(GraphSettings.AUTH_MODE, "basic");
 
-        assertThatThrownBy(() -> new GraphConnectorFactory().open(GraphTestAccounts.account(settings,
+        assertThatThrownBy(() -> EmulatorAccounts.factory().open(GraphTestAccounts.account(settings,
                 Credentials.NONE, c -> { }))).isInstanceOf(ConnectorException.class).hasMessageContaining("authMode");
         assertThat(accounts.emulator.stats().tokenRequests()).isZero();
     }
@@ -143,7 +143,7 @@ class GraphFaultsTest {
         Credentials credentials = new Credentials("public-client", Secret.empty(),
                 Map.of(RefreshTokenGrant.REFRESH_TOKEN, Secret.of(refresh)));
 
-        try (ConnectorSession session = new GraphConnectorFactory().open(GraphTestAccounts.account(settings, credentials,
+        try (ConnectorSession session = EmulatorAccounts.factory().open(GraphTestAccounts.account(settings, credentials,
                 saved::add))) {
             assertThat(session.mail().orElseThrow().inbox().id()).isEqualTo(accounts.mailbox(upn).folderId("inbox"));
         }
@@ -152,12 +152,12 @@ class GraphFaultsTest {
         Secret rotated = saved.get(0).named(RefreshTokenGrant.REFRESH_TOKEN).orElseThrow();
         assertThat(rotated.reveal()).isNotEqualTo(refresh);
         // the next run signs in with the rotated token; the old one is spent
-        try (ConnectorSession again = new GraphConnectorFactory().open(GraphTestAccounts.account(settings, saved.get(0),
+        try (ConnectorSession again = EmulatorAccounts.factory().open(GraphTestAccounts.account(settings, saved.get(0),
                 saved::add))) {
             assertThat(again.mail().orElseThrow().folders()).isNotEmpty();
         }
         int before = accounts.emulator.stats().tokenRequests();
-        assertThatThrownBy(() -> new GraphConnectorFactory().open(GraphTestAccounts.account(settings, credentials,
+        assertThatThrownBy(() -> EmulatorAccounts.factory().open(GraphTestAccounts.account(settings, credentials,
                 c -> { }))).isInstanceOf(SignInFailedException.class).hasMessageContaining("invalid_grant");
         assertThat(accounts.emulator.stats().tokenRequests()).isEqualTo(before + 1);
     }

@@ -72,12 +72,12 @@ final class GraphTestAccounts implements AutoCloseable {
     }
 
     ConnectorSession open(String upn) {
-        return new GraphConnectorFactory().open(account(upn));
+        return EmulatorAccounts.factory().open(account(upn));
     }
 
     /** A session whose clock is {@code clock} (the calendar window moves with it), with these settings. */
     ConnectorSession open(Map<String, String> settings, java.time.Clock clock) {
-        return new GraphConnectorFactory(clock).open(account(settings, new Credentials(CLIENT_ID, Secret.of(SECRET), Map.of()),
+        return EmulatorAccounts.factory(clock).open(account(settings, new Credentials(CLIENT_ID, Secret.of(SECRET), Map.of()),
                 c -> { }));
     }
 

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import io.liaison.api.connector.ItemUnreadableException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -91,10 +92,10 @@ final class LocalMailStore implements MailStore {
         }
     }
 
-    private static List<Path> subfolders(Path dir) throws IOException {
+    private List<Path> subfolders(Path dir) throws IOException {
         List<Path> result = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir,
-                p -> Files.isDirectory(p) && !LocalTree.hidden(p))) {
+                p -> Files.isDirectory(p) && !LocalTree.hidden(p) && tree.linkOutside(p).isEmpty())) {
             children.forEach(result::add);
         }
         result.sort(null);
@@ -142,6 +143,10 @@ final class LocalMailStore implements MailStore {
                 throw new ItemNotFoundException("there is no mail folder '" + folderId + "' in " + tree.mail());
             }
             dir = dir.resolve(segment);
+            if (tree.linkOutside(dir).isPresent()) {
+                throw new ItemNotFoundException("there is no mail folder '" + folderId + "' in " + tree.mail() + ": "
+                        + dir + " " + LocalTree.outsideReason(tree.linkOutside(dir).get(), tree.root()));
+            }
         }
         if (!Files.isDirectory(dir)) {
             throw new ItemNotFoundException("there is no mail folder '" + folderId + "' in " + tree.mail());
@@ -180,7 +185,18 @@ final class LocalMailStore implements MailStore {
         Set<String> seen = new HashSet<>();
         for (Path file : found) {
             String name = file.getFileName().toString();
-            if (LocalTree.hidden(file) || AtomicFiles.isTemporary(file) || Files.isDirectory(file)) {
+            if (LocalTree.hidden(file) || AtomicFiles.isTemporary(file)) {
+                continue;
+            }
+            Optional<Path> outside = tree.linkOutside(file);
+            if (outside.isPresent()) {
+                if (!Files.isDirectory(file)) {
+                    listing.problem(name, "link:" + outside.get(), new ItemProblem(file.toString(),
+                            LocalTree.outsideReason(outside.get(), tree.root())));
+                }
+                continue;
+            }
+            if (Files.isDirectory(file)) {
                 continue;
             }
             BasicFileAttributes attributes;
@@ -271,6 +287,11 @@ final class LocalMailStore implements MailStore {
     @Override
     public RawMessage open(String messageId) {
         Path file = locate(messageId).file();
+        Optional<Path> outside = tree.linkOutside(file);
+        if (outside.isPresent()) {
+            throw new ItemUnreadableException("message " + messageId + " at " + file + " "
+                    + LocalTree.outsideReason(outside.get(), tree.root()));
+        }
         try {
             long size = Files.size(file);
             InputStream in = Files.newInputStream(file);

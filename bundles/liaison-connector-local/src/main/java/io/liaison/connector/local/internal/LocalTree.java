@@ -3,9 +3,11 @@ package io.liaison.connector.local.internal;
 import io.liaison.api.connector.ConnectorException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,10 @@ record LocalTree(Path root, Path mail, Path calendar, Path tasks, Path contacts,
         List<Path> areas = List.of(tree.mail, tree.mail.resolve(INBOX), tree.calendar, tree.tasks, tree.contacts);
         boolean setUp = !Files.isDirectory(tree.state);
         for (Path dir : areas) {
+            tree.linkOutside(dir).ifPresent(target -> {
+                throw new ConnectorException("the local connector's folder " + dir + " " + outsideReason(target, r)
+                        + "; nothing is synchronised until it is a folder of the tree");
+            });
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new ConnectorException("the local connector's folder " + dir + " is a file, not a folder");
             }
@@ -85,6 +91,35 @@ record LocalTree(Path root, Path mail, Path calendar, Path tasks, Path contacts,
     /** Opens the tree at an existing {@code root}; see {@link #open(Path, boolean)}. */
     static LocalTree open(Path root) {
         return open(root, false);
+    }
+
+    /**
+     * Where a symbolic link found in the tree leads, when that is outside the root (with the root's own links
+     * followed); empty for anything else. A link that leads nowhere counts by where it points: a write through it
+     * would create the file there.
+     */
+    Optional<Path> linkOutside(Path path) {
+        if (!Files.isSymbolicLink(path)) {
+            return Optional.empty();
+        }
+        try {
+            Path realRoot = root.toRealPath();
+            Path target;
+            try {
+                target = path.toRealPath();
+            } catch (NoSuchFileException dangling) {
+                target = path.getParent().toRealPath().resolve(Files.readSymbolicLink(path)).normalize();
+            }
+            return target.startsWith(realRoot) ? Optional.empty() : Optional.of(target);
+        } catch (IOException e) {
+            // a link whose target cannot be resolved is not followed either
+            return Optional.of(path);
+        }
+    }
+
+    /** Why a path that is a link out of the tree is not followed, for problems and errors naming it. */
+    static String outsideReason(Path target, Path root) {
+        return "is a symbolic link to " + target + ", outside the account's root " + root + ": not followed";
     }
 
     /** Whether a file or folder name is hidden from listings. */

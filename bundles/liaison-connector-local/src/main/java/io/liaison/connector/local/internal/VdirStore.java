@@ -49,6 +49,7 @@ final class VdirStore<T> implements ItemStore<T> {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,200}");
     private static final int READ_ATTEMPTS = 3;
 
+    private final LocalTree tree;
     private final Path directory;
     private final String scope;
     private final ItemCodec<T> codec;
@@ -79,6 +80,7 @@ final class VdirStore<T> implements ItemStore<T> {
 
     VdirStore(LocalTree tree, Path directory, String scope, ItemCodec<T> codec, Snapshots snapshots, AtomicFiles files,
               ListingObserver observer) {
+        this.tree = tree;
         this.directory = directory;
         this.scope = scope;
         this.codec = codec;
@@ -239,6 +241,11 @@ final class VdirStore<T> implements ItemStore<T> {
      * @throws NoSuchFileException when it is not there (any more)
      */
     private FileState<T> read(Path file) throws NoSuchFileException {
+        Optional<Path> outside = tree.linkOutside(file);
+        if (outside.isPresent()) {
+            return new Broken<>(file, "link:" + outside.get(), LocalTree.outsideReason(outside.get(), tree.root()), true,
+                    Optional.empty(), Optional.empty());
+        }
         try {
             Optional<byte[]> content = readSettled(file);
             if (content.isEmpty()) {
