@@ -204,4 +204,41 @@ class MeetingsFlowTest {
         flow.run();
         assertThat(writes(flow)).isZero();
     }
+
+    /**
+     * The same on the local folder tree: an invitation saved from a partner (ORGANIZER is the partner, the owner an
+     * ATTENDEE with PARTSTAT=ACCEPTED, RFC 5545 3.8.4.1 and 3.2.12), the owner's address given by the account's
+     * {@code mailbox} setting. A CRM edit is not written into the file and is no conflict.
+     */
+    @Test
+    void onTheLocalTreeAnAttendeesMeetingEditedInTheCrmIsNotWrittenBack() throws Exception {
+        ActivityFlow flow = new ActivityFlow(dir.resolve("local-attendee"), Groupware.LOCAL, ConflictPolicy.CRM_WINS,
+                0.5, 10, Optional.empty(), Map.of("mailbox", "demo@liaison.example"));
+        flows.add(flow);
+        Path file = Path.of(flow.where).resolve("Calendar").resolve("partner-review.ics");
+        java.nio.file.Files.createDirectories(file.getParent());
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Partner//Mail//EN",
+                "METHOD:REQUEST", "BEGIN:VEVENT", "UID:partner-review-1@partner.example",
+                "DTSTAMP:20260301T080000Z", "DTSTART:20260308T090000Z", "DTEND:20260308T100000Z",
+                "SUMMARY:Partner review", "ORGANIZER;CN=Zoe:mailto:zoe@partner.example",
+                "ATTENDEE;CN=Demo;PARTSTAT=ACCEPTED:mailto:demo@liaison.example",
+                "ATTENDEE;CN=Max;PARTSTAT=NEEDS-ACTION:mailto:max@customer.example", "END:VEVENT", "END:VCALENDAR", "");
+        java.nio.file.Files.writeString(file, ics);
+        flow.run();
+        Activity activity = flow.crmActivities(EVENT_TYPES).get(0);
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+
+        flow.crmEdit(activity.id().value(), "Partner review: our notes");
+        SyncRun run = flow.run();
+
+        assertThat(java.nio.file.Files.readAllBytes(file)).as("the partner's invitation is left as it is")
+                .isEqualTo(before);
+        assertThat(flow.entries(run)).noneMatch(e -> e.outcome() == Outcome.CONFLICT || e.outcome() == Outcome.FAILED)
+                .filteredOn(e -> e.outcome() == Outcome.SKIPPED).extracting(JournalEntry::message)
+                .containsExactly("organised by zoe@partner.example: CRM changes stay in the CRM");
+        assertThat(flow.crmGet(activity.id().value()).data().subject()).isEqualTo("Partner review: our notes");
+        flow.writes.reset();
+        flow.run();
+        assertThat(writes(flow)).isZero();
+    }
 }
