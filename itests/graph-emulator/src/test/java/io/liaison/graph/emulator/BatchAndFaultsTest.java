@@ -97,15 +97,16 @@ class BatchAndFaultsTest extends MailboxTestSupport {
         emulator.stats().reset();
         emulator.faults().latency(Duration.ofMillis(150));
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        // four: Outlook's limit per app and mailbox (a fifth is refused, see MailboxConcurrencyTest)
+        for (int i = 0; i < 4; i++) {
             HttpRequest req = client.request("/users/" + UPN + "/mailFolders/inbox").GET().build();
             inFlight.add(client.http.sendAsync(req, HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> f : inFlight) {
             assertThat(f.get().statusCode()).isEqualTo(200);
         }
-        assertThat(emulator.stats().maxConcurrent(UPN)).isBetween(2, 6);
-        assertThat(emulator.stats().requests(UPN)).isEqualTo(6);
+        assertThat(emulator.stats().maxConcurrent(UPN)).isBetween(2, 4);
+        assertThat(emulator.stats().requests(UPN)).isEqualTo(4);
     }
 
     @Test
