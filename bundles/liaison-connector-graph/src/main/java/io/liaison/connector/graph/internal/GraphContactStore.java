@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The contacts of one folder (the default contacts folder, or the one named by the {@code contactsFolder} setting),
  * read by delta query. The CRM id and the idempotency key live in extended properties found with {@code $filter};
- * the photo (at most 4 MB) is the contact's photo, written after the contact and read with it.
+ * the photo is the contact's photo, written after the contact as a JPEG under 4 MB ({@link JpegPhoto}) and read with
+ * it. Graph cannot remove an Outlook contact's photo ("Delete profilePhoto" supports user and group photos only), so a
+ * contact written without a photo keeps the one it has, and the item returned by the write shows it.
  */
 final class GraphContactStore implements ItemStore<ContactData> {
 
@@ -225,14 +227,13 @@ final class GraphContactStore implements ItemStore<ContactData> {
         if (existing.isPresent()) {
             return existing.get();
         }
+        Optional<byte[]> jpeg = jpeg(data);
         Contact contact = ContactMapper.toGraph(data, crmId, Optional.of(key.value()));
         Optional<String> folder = folder();
         String what = "creating the contact for key " + key.value();
         Contact created = calls.call(what, () -> folder.isEmpty() ? user.get().contacts().post(contact)
                 : user.get().contactFolders().byContactFolderId(folder.get()).contacts().post(contact));
-        if (data.photo().isPresent()) {
-            writePhoto(created.getId(), data.photo());
-        }
+        jpeg.ifPresent(bytes -> writePhoto(created.getId(), bytes));
         return get(created.getId()).orElseThrow(() -> new ConnectorException(calls.account() + ": contact "
                 + created.getId() + " vanished right after its creation"));
     }
@@ -240,32 +241,57 @@ final class GraphContactStore implements ItemStore<ContactData> {
     @Override
     public GroupwareItem<ContactData> update(String id, String expectedVersion, ContactData data, Optional<String> crmId) {
         checkVersion(id, expectedVersion);
+        // the photo is sent only when it changed: a photo Outlook holds that could not be sent again (no JPEG Graph
+        // would take back) must not stop the update of the contact's other fields, and an unchanged one costs no write
+        Optional<Photo> current = photo(id);
+        boolean unchanged = data.photo().isPresent() && current.isPresent()
+                && java.util.Arrays.equals(data.photo().get().bytes(), current.get().bytes());
+        Optional<byte[]> jpeg = unchanged ? Optional.empty() : jpeg(data);
         Contact contact = ContactMapper.toGraph(data, crmId, Optional.empty());
         calls.call("contact " + id, () -> user.get().contacts().byContactId(id)
                 .patch(contact, c -> c.headers.add("If-Match", ExtendedProperties.ifMatch(expectedVersion))));
-        writePhoto(id, data.photo());
+        if (jpeg.isPresent()) {
+            writePhoto(id, jpeg.get());
+        } else if (data.photo().isEmpty() && current.isPresent()) {
+            // no DELETE: "Delete profilePhoto" does not support Outlook contacts. The contact keeps its photo and the
+            // item read back below shows it, so the caller sees that the removal did not happen
+            LOG.debug("{}: contact {} is written without a photo; Graph cannot remove one it has", calls.account(), id);
+        }
         return get(id).orElseThrow(() -> new ItemNotFoundException(calls.account() + ": contact " + id
                 + " vanished right after its update"));
     }
 
-    private void writePhoto(String id, Optional<Photo> photo) {
-        if (photo.isPresent()) {
-            // Graph answers 200 with a body the SDK hands back as a stream: it must be closed, or the mailbox's
-            // request slot (MailboxGate) stays taken for good
-            calls.run("the photo of contact " + id, () -> close(user.get().contacts().byContactId(id).photo().content()
-                    .put(new ByteArrayInputStream(photo.get().bytes()), c -> c.headers.tryAdd("Content-Type",
-                            photo.get().mediaType())), id));
-        } else {
-            // a contact's photo is removed with DELETE .../photo/$value; where Graph has no photo to remove (or, like
-            // some servers, does not offer the removal) the contact simply keeps none
-            try {
-                calls.run("the photo of contact " + id, () -> user.get().contacts().byContactId(id).photo().content().delete());
-            } catch (ItemNotFoundException e) {
-                LOG.debug("{}: contact {} had no photo to remove", calls.account(), id);
-            } catch (ConnectorException e) {
-                LOG.debug("{}: the photo of contact {} could not be removed: {}", calls.account(), id, e.getMessage());
-            }
+    /**
+     * The photo as Graph takes it, converted before anything is written so that a photo that cannot be converted
+     * writes nothing.
+     *
+     * @throws ConnectorException naming the contact, when its photo cannot be made a JPEG
+     */
+    private Optional<byte[]> jpeg(ContactData data) {
+        if (data.photo().isEmpty()) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(JpegPhoto.of(data.photo().get()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConnectorException(calls.account() + ": contact '" + name(data) + "' is not written: Graph takes "
+                    + "only JPEG contact photos under 4 MB, and " + e.getMessage());
+        }
+    }
+
+    private static String name(ContactData d) {
+        if (!d.displayName().isBlank()) {
+            return d.displayName();
+        }
+        String name = (d.givenName() + " " + d.surname()).trim();
+        return name.isEmpty() ? String.join(", ", d.emails()) : name;
+    }
+
+    private void writePhoto(String id, byte[] jpeg) {
+        // Graph answers 200 with a body the SDK hands back as a stream: it must be closed, or the mailbox's
+        // request slot (MailboxGate) stays taken for good
+        calls.run("the photo of contact " + id, () -> close(user.get().contacts().byContactId(id).photo().content()
+                .put(new ByteArrayInputStream(jpeg), c -> c.headers.tryAdd("Content-Type", JpegPhoto.MEDIA_TYPE)), id));
     }
 
     private void close(InputStream answer, String id) {
