@@ -557,6 +557,11 @@ final class GraphApi {
         if (n == 0 && m.equals("POST")) {
             return new Route(upn, "contacts.create", () -> created(mb, mb.createContact(folder, req.json()), ctx, "contacts"));
         }
+        if (n == 1 && r.get(0).equals("delta") && m.equals("GET") && allFolders) {
+            // "contact: delta" documents contactFolders/{id}/contacts/delta only
+            return error(upn, "contacts.delta", new GraphError(400, "BadRequest",
+                    "The emulator serves contact delta only as documented: contactFolders/{id}/contacts/delta."));
+        }
         if (n == 1 && r.get(0).equals("delta") && m.equals("GET")) {
             return new Route(upn, "contacts.delta", () -> delta(req, mb, "contacts:" + folder,
                     simpleScope(Item.CONTACT, folder, "#microsoft.graph.contact"), path, "contact", ctx));

@@ -282,4 +282,18 @@ class BatchAndFaultsTest extends MailboxTestSupport {
 
         assertThat(next.get("value")).singleElement().satisfies(t -> assertThat(t.get("linkedResources")).hasSize(1));
     }
+
+    /** "contact: delta" documents {@code contactFolders/{id}/contacts/delta} only, not {@code users/{id}/contacts/delta}. */
+    @Test
+    void contactDeltaIsServedOnlyForAContactFolder() throws Exception {
+        mailbox.addContact(mailbox.folderId("contacts"), Map.of("givenName", "Jo"));
+
+        assertThat(client.get("/users/" + UPN + "/contacts/delta").statusCode()).isEqualTo(400);
+        HttpResponse<String> byFolder = client.get("/users/" + UPN + "/contactFolders/" + mailbox.folderId("contacts")
+                + "/contacts/delta");
+        assertThat(byFolder.statusCode()).isEqualTo(200);
+        assertThat(json(byFolder).get("value")).hasSize(1);
+        JsonNode first = json(client.get("/users/" + UPN + "/contacts?$top=1&$select=parentFolderId")).get("value").get(0);
+        assertThat(first.get("parentFolderId").asText()).isEqualTo(mailbox.folderId("contacts"));
+    }
 }

@@ -50,6 +50,10 @@ final class GraphContactStore implements ItemStore<ContactData> {
     private final GraphSettings settings;
     private final GraphBatch batch;
     private Optional<String> folderId;
+    private String defaultFolderId;
+
+    /** The token of a complete read that found the default folder empty, its id unknown: read it all next time. */
+    static final String DEFAULT_FOLDER_NOT_FOUND = "liaison:default-contact-folder-not-found";
 
     GraphContactStore(Supplier<UserItemRequestBuilder> user, GraphCalls calls, GraphSettings settings, GraphBatch batch) {
         this.batch = batch;
@@ -60,7 +64,13 @@ final class GraphContactStore implements ItemStore<ContactData> {
 
     @Override
     public ChangeSet<GroupwareItem<ContactData>> changes(Optional<SyncToken> since) {
-        if (since.isPresent()) {
+        if (since.isPresent() && since.get().value().contains("/contacts/delta")
+                && !since.get().value().contains("/contactFolders/")) {
+            // a token of the undocumented users/{id}/contacts/delta, written before this connector read the default
+            // folder by its id: start again from a complete read of the folder
+            LOG.info("{}: the contacts' delta token is of an undocumented endpoint; reading the folder completely",
+                    calls.account());
+        } else if (since.isPresent() && !since.get().value().equals(DEFAULT_FOLDER_NOT_FOUND)) {
             try {
                 return read(Optional.of(since.get().value()));
             } catch (GraphCalls.DeltaExpired e) {
@@ -71,17 +81,17 @@ final class GraphContactStore implements ItemStore<ContactData> {
     }
 
     private ChangeSet<GroupwareItem<ContactData>> read(Optional<String> deltaLink) {
-        Optional<String> folder = folder();
-        GraphCalls.DeltaResult<Contact> result;
-        if (folder.isEmpty()) {
-            var delta = user.get().contacts().delta();
-            result = delta(deltaLink, () -> delta.get(), link -> delta.withUrl(link).get(),
-                    com.microsoft.graph.users.item.contacts.delta.DeltaGetResponse::getValue);
-        } else {
-            var delta = user.get().contactFolders().byContactFolderId(folder.get()).contacts().delta();
-            result = delta(deltaLink, () -> delta.get(), link -> delta.withUrl(link).get(),
-                    com.microsoft.graph.users.item.contactfolders.item.contacts.delta.DeltaGetResponse::getValue);
+        Optional<String> folder = deltaLink.isPresent() ? Optional.empty() : deltaFolder();
+        if (deltaLink.isEmpty() && folder.isEmpty()) {
+            // the default folder holds no contact and no folder, so its id cannot be found yet (and it has nothing to
+            // list): the next run reads it completely
+            return new ChangeSet<>(List.of(), List.of(), List.of(), new SyncToken(DEFAULT_FOLDER_NOT_FOUND), true);
         }
+        // "contact: delta" is documented for contactFolders/{id}/contacts/delta only, the default folder's included; a
+        // stored delta link is followed as it is (withUrl), the folder of the builder does not matter then
+        var delta = user.get().contactFolders().byContactFolderId(folder.orElse("delta-link")).contacts().delta();
+        GraphCalls.DeltaResult<Contact> result = delta(deltaLink, () -> delta.get(), link -> delta.withUrl(link).get(),
+                com.microsoft.graph.users.item.contactfolders.item.contacts.delta.DeltaGetResponse::getValue);
         boolean complete = deltaLink.isEmpty();
         Set<String> toRead = new LinkedHashSet<>();
         Set<String> removed = new LinkedHashSet<>();
@@ -341,6 +351,35 @@ final class GraphContactStore implements ItemStore<ContactData> {
         Optional<String> match = found.getValue().stream().filter(c -> ExtendedProperties.value(
                 c.getSingleValueExtendedProperties(), property).filter(value::equals).isPresent()).map(Contact::getId).findFirst();
         return match.flatMap(this::get);
+    }
+
+    /**
+     * The id of the folder the delta reads: the configured one, or the default contacts folder's. Graph documents no
+     * well-known name for it, but "List contacts" reads the default folder and "List contactFolders" its child
+     * folders, and both kinds carry {@code parentFolderId}: the id is read from the first contact, else the first
+     * child folder. Empty when the default folder has neither.
+     */
+    private synchronized Optional<String> deltaFolder() {
+        Optional<String> configured = folder();
+        if (configured.isPresent() || defaultFolderId != null) {
+            return configured.isPresent() ? configured : Optional.of(defaultFolderId);
+        }
+        var contacts = calls.call("the default contacts folder", () -> user.get().contacts().get(c -> {
+            c.queryParameters.top = 1;
+            c.queryParameters.select = new String[] {"parentFolderId"};
+        }));
+        Optional<String> id = Optional.ofNullable(contacts.getValue()).orElse(List.of()).stream()
+                .map(Contact::getParentFolderId).filter(f -> f != null && !f.isBlank()).findFirst();
+        if (id.isEmpty()) {
+            var folders = calls.call("the default contacts folder", () -> user.get().contactFolders().get(c -> {
+                c.queryParameters.top = 1;
+                c.queryParameters.select = new String[] {"parentFolderId"};
+            }));
+            id = Optional.ofNullable(folders.getValue()).orElse(List.of()).stream()
+                    .map(ContactFolder::getParentFolderId).filter(f -> f != null && !f.isBlank()).findFirst();
+        }
+        id.ifPresent(found -> defaultFolderId = found);
+        return id;
     }
 
     /** The folder's id, or empty for the default contacts folder. */

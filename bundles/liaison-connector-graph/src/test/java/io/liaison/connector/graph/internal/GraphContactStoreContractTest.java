@@ -137,6 +137,28 @@ class GraphContactStoreContractTest extends ContactStoreContract {
         assertThat(store.findByCrmId("crm-7")).isEmpty();
     }
 
+    /**
+     * "contact: delta" is documented for {@code contactFolders/{id}/contacts/delta} only: the default folder is read by
+     * its id, found from a contact's {@code parentFolderId}. An empty default folder (no contact, no child folder)
+     * shows no id: its read is complete and empty, and the next one reads it again.
+     */
+    @Test
+    void theDefaultFolderIsReadByItsIdAndAnEmptyOneAgainNextTime() {
+        ItemStore<ContactData> store = openEmptyStore();
+        var empty = store.changes(Optional.empty());
+        assertThat(empty.changed()).isEmpty();
+        assertThat(empty.complete()).isTrue();
+        GroupwareItem<ContactData> created = store.create(sample(2), Optional.of("crm-2"), new IdempotencyKey("later"));
+
+        var second = reopenStore().changes(Optional.of(empty.next()));
+
+        assertThat(second.changed()).extracting(GroupwareItem::id).containsExactly(created.id());
+        assertThat(second.next().value()).contains("/contactFolders/" + STORES.mailbox().folderId("contacts") + "/contacts/delta");
+        var third = reopenStore().changes(Optional.of(second.next()));
+        assertThat(third.changed()).isEmpty();
+        assertThat(third.complete()).isFalse();
+    }
+
     /** Confirmations read 3 items in 2 {@code $batch} request(s) of up to 20; Graph's 404 is gone. */
     @Test
     void lookUpReadsTwentyPerBatchAndAnswersGoneForA404() throws Exception {

@@ -296,11 +296,13 @@ class GraphFaultsTest {
             }
         }
         Map<String, Integer> kinds = accounts.emulator.stats().requestsByKind(upn);
-        // 3 delta pages, 2 batches of details and 2 of photos; the photo GETs are sub-requests
+        // the default folder's id (from one contact), 3 delta pages, 2 batches of details and 2 of photos; the photo
+        // GETs are sub-requests
         assertThat(kinds.getOrDefault("batch", 0)).isEqualTo(4);
+        assertThat(kinds.get("contacts.list")).isEqualTo(1);
         assertThat(kinds.get("contacts.photo.get")).isEqualTo(25);
         assertThat(accounts.emulator.stats().batchSubRequests(upn)).isEqualTo(50);
-        assertThat(accounts.emulator.stats().requests(upn)).isEqualTo(7);
+        assertThat(accounts.emulator.stats().requests(upn)).isEqualTo(8);
     }
 
     // ---- concurrency and preferences ----
