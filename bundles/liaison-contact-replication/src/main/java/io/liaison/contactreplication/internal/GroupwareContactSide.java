@@ -91,7 +91,10 @@ final class GroupwareContactSide implements SideStore<ContactData, ContactPerson
             if (content.equals(current.data()) && current.crmId().equals(Optional.of(source.id()))) {
                 return item(current);
             }
-            return item(store.update(id, expectedVersion, content, Optional.of(source.id())));
+            GroupwareItem<ContactData> written = store.update(id, expectedVersion, content, Optional.of(source.id()));
+            PairWriter.photoKept(content, written).ifPresent(w -> journal.record(SyncArea.CONTACTS, source.label(),
+                    Outcome.WARNING, w, Optional.of(source.id())));
+            return item(written);
         });
     }
 

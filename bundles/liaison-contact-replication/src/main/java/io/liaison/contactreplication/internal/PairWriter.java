@@ -81,8 +81,22 @@ final class PairWriter {
         GroupwareItem<ContactData> written = current;
         if (!content.equals(current.data()) || !current.crmId().equals(Optional.of(person.id().value()))) {
             written = store.update(current.id(), current.version(), content, Optional.of(person.id().value()));
+            photoKept(content, written).ifPresent(warnings::add);
         }
         return save(person, written, withPhotos);
+    }
+
+    /**
+     * A warning when a write without a photo left the groupware contact with one: a groupware that cannot remove a
+     * contact's photo returns the contact as it is, photo and all (Graph: "Delete profilePhoto" does not support
+     * Outlook contacts). Said once per write, so that the removal does not pass for done.
+     */
+    static Optional<String> photoKept(ContactData written, GroupwareItem<ContactData> result) {
+        if (written.photo().isEmpty() && result.data().photo().isPresent()) {
+            return Optional.of("photo not removed in the groupware: the groupware cannot remove a contact's photo "
+                    + "(Microsoft Graph cannot delete the photo of an Outlook contact), so the contact there keeps it");
+        }
+        return Optional.empty();
     }
 
     /** Sets the CRM photo from the groupware's when it differs and is a good image. */

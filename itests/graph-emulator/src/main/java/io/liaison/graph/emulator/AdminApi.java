@@ -89,6 +89,7 @@ final class AdminApi {
                     o.put("batchSubRequests", st.batchSubRequests(upn));
                     o.put("maxConcurrent", st.maxConcurrent(upn));
                     o.put("throttled", st.throttled(upn));
+                    o.put("runningAtOutlook", st.runningAtOutlook(upn));
                     o.put("requestsWithoutImmutableIdPreference", st.requestsWithoutImmutableIdPreference(upn));
                     o.set("requestsByKind", JSON.valueToTree(st.requestsByKind(upn)));
                     return ok(o);

@@ -46,7 +46,8 @@ public interface Faults {
     /**
      * That share (0..1) of Graph requests, batch sub-requests included ($batch envelopes excluded), gets
      * 429 {@code TooManyRequests} with a {@code Retry-After} header; the choice is drawn from a {@link java.util.Random}
-     * seeded with {@code seed}.
+     * seeded with {@code seed}. A negative {@code retryAfterSeconds} sends no {@code Retry-After} (Graph does not always
+     * send one: "Microsoft Graph throttling guidance" recommends exponential backoff then).
      */
     void throttle(double ratio, int retryAfterSeconds, long seed);
 

@@ -6,6 +6,9 @@ import java.util.Random;
 /** The fault switches; every method is thread-safe. */
 final class FaultsImpl implements Faults {
 
+    /** What {@link #takeThrottle()} answers for a request that is not to be throttled. */
+    static final int NOT_THROTTLED = Integer.MIN_VALUE;
+
     private final Runnable expireDelta;
     private final Runnable expireAccess;
     private int rejectSignIns;
@@ -39,7 +42,7 @@ final class FaultsImpl implements Faults {
             throw new IllegalArgumentException("throttle ratio must be within 0..1, was " + ratio);
         }
         throttleRatio = ratio;
-        throttleRetryAfter = Math.max(0, retryAfterSeconds);
+        throttleRetryAfter = Math.max(-1, retryAfterSeconds);
         throttleRandom = new Random(seed);
     }
 
@@ -82,12 +85,15 @@ final class FaultsImpl implements Faults {
         return java.util.Optional.empty();
     }
 
-    /** @return the Retry-After seconds when this request is to be throttled, else -1 */
+    /**
+     * @return the Retry-After seconds when this request is to be throttled (-1: throttled without Retry-After), else
+     *         {@link #NOT_THROTTLED}
+     */
     synchronized int takeThrottle() {
         if (throttleRandom == null || throttleRatio <= 0) {
-            return -1;
+            return NOT_THROTTLED;
         }
-        return throttleRandom.nextDouble() < throttleRatio ? throttleRetryAfter : -1;
+        return throttleRandom.nextDouble() < throttleRatio ? throttleRetryAfter : NOT_THROTTLED;
     }
 
     /** @return the Retry-After seconds when this request is to get 503, else -1 */

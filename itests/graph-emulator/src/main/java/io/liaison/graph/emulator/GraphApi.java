@@ -60,8 +60,23 @@ final class GraphApi {
     }
 
     /** The server-side state behind a skip or delta token. */
-    record DeltaState(String upn, String scopeKey, Scope scope, String type, Set<String> select, long since, long upTo,
+    record DeltaState(String upn, String scopeKey, Scope scope, String type, Set<String> select, Expansion expand, long since, long upTo,
                       List<Entry> entries, int offset, long issue) {
+    }
+
+    /**
+     * The {@code $expand} of a delta's first request, kept by its tokens as its {@code $select} is ("todoTask: delta":
+     * "Delta query support $select, $top, and $expand for todoTask"; the parameters of the first request are encoded
+     * into the tokens, "Use delta query to track changes").
+     */
+    record Expansion(String extendedId, boolean allExtended, boolean linkedResources) {
+        static Expansion of(Ctx ctx) {
+            return new Expansion(ctx.expandExtendedId(), ctx.expandAllExtended(), ctx.expandLinkedResources());
+        }
+
+        boolean none() {
+            return extendedId == null && !allExtended && !linkedResources;
+        }
     }
 
     private final GraphEmulator emulator;
@@ -542,6 +557,11 @@ final class GraphApi {
         if (n == 0 && m.equals("POST")) {
             return new Route(upn, "contacts.create", () -> created(mb, mb.createContact(folder, req.json()), ctx, "contacts"));
         }
+        if (n == 1 && r.get(0).equals("delta") && m.equals("GET") && allFolders) {
+            // "contact: delta" documents contactFolders/{id}/contacts/delta only
+            return error(upn, "contacts.delta", new GraphError(400, "BadRequest",
+                    "The emulator serves contact delta only as documented: contactFolders/{id}/contacts/delta."));
+        }
         if (n == 1 && r.get(0).equals("delta") && m.equals("GET")) {
             return new Route(upn, "contacts.delta", () -> delta(req, mb, "contacts:" + folder,
                     simpleScope(Item.CONTACT, folder, "#microsoft.graph.contact"), path, "contact", ctx));
@@ -578,10 +598,22 @@ final class GraphApi {
             }
             if (m.equals("PUT") || m.equals("PATCH")) {
                 return new Route(upn, "contacts.photo.put", () -> {
-                    mb.putPhoto(id, req.body(), req.header("Content-Type"));
+                    String type = req.header("Content-Type");
+                    if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("image/jpeg")) {
+                        // "Update profilephoto": Content-Type image/jpeg, required
+                        throw new GraphError(400, "ErrorInvalidRequest", "The photo must be sent with Content-Type image/jpeg, not "
+                                + type + ".");
+                    }
+                    mb.putPhoto(id, req.body(), "image/jpeg");
                     return Resp.empty(200);
                 });
             }
+        }
+        if ((n == 2 || n == 3 && r.get(2).equals("$value")) && r.get(1).equals("photo") && m.equals("DELETE")) {
+            // "Delete profilePhoto" supports user and group photos, not Outlook contacts'; the answer Graph gives is not
+            // documented, this one is the emulator's
+            return error(upn, "contacts.photo.delete", new GraphError(405, "ErrorInvalidRequest",
+                    "Deleting the photo of an Outlook contact is not supported."));
         }
         return error(upn, "unknown", new GraphError(400, "BadRequest", "Resource not found for the segment '" + String.join("/", r) + "'."));
     }
@@ -744,18 +776,19 @@ final class GraphApi {
             } else if (deltaToken != null) {
                 DeltaState prev = lookup(deltaToken, scopeKey, mb);
                 long upTo = mb.currentSeq();
-                st = new DeltaState(prev.upn(), scopeKey, prev.scope(), type, prev.select(), prev.since(), upTo,
+                st = new DeltaState(prev.upn(), scopeKey, prev.scope(), type, prev.select(), prev.expand(), prev.since(), upTo,
                         mb.deltaRound(prev.scope(), prev.upTo(), upTo), 0, 0);
             } else {
                 if (scopeOrNull == null) {
                     throw new GraphError(400, "BadRequest", "A delta request needs its parameters.");
                 }
                 long upTo = mb.currentSeq();
-                st = new DeltaState(mb.upn, scopeKey, scopeOrNull, type, ctx.select(), 0, upTo, mb.deltaRound(scopeOrNull, 0, upTo), 0, 0);
+                st = new DeltaState(mb.upn, scopeKey, scopeOrNull, type, ctx.select(), Expansion.of(ctx), 0, upTo, mb.deltaRound(scopeOrNull, 0, upTo), 0, 0);
             }
-            Ctx effective = ctx.select().isEmpty() && !st.select().isEmpty()
-                    ? new Ctx(st.select(), ctx.expandExtendedId(), ctx.expandAllExtended(), ctx.expandLinkedResources(), ctx.zone(), ctx.zoneName(), ctx.textBody())
-                    : ctx;
+            Set<String> select = ctx.select().isEmpty() ? st.select() : ctx.select();
+            Expansion expand = Expansion.of(ctx).none() ? st.expand() : Expansion.of(ctx);
+            Ctx effective = new Ctx(select, expand.extendedId(), expand.allExtended(), expand.linkedResources(), ctx.zone(),
+                    ctx.zoneName(), ctx.textBody());
             int size = pageSizeFromPrefer(req, parseInt(req.option("top"), DEFAULT_PAGE));
             ArrayNode value = JSON.createArrayNode();
             int end = Math.min(st.entries().size(), st.offset() + size);
@@ -781,10 +814,10 @@ final class GraphApi {
             long issue = issues.incrementAndGet();
             String link = emulator.graphBaseUrl() + path;
             if (end < st.entries().size()) {
-                tokens.put(next, new DeltaState(st.upn(), scopeKey, st.scope(), type, st.select(), st.since(), st.upTo(), st.entries(), end, issue));
+                tokens.put(next, new DeltaState(st.upn(), scopeKey, st.scope(), type, st.select(), st.expand(), st.since(), st.upTo(), st.entries(), end, issue));
                 out.put("@odata.nextLink", link + "?$skiptoken=" + next);
             } else {
-                tokens.put(next, new DeltaState(st.upn(), scopeKey, st.scope(), type, st.select(), st.upTo(), st.upTo(), List.of(), 0, issue));
+                tokens.put(next, new DeltaState(st.upn(), scopeKey, st.scope(), type, st.select(), st.expand(), st.upTo(), st.upTo(), List.of(), 0, issue));
                 out.put("@odata.deltaLink", link + "?$deltatoken=" + next);
             }
             out.set("value", value);

@@ -35,9 +35,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,6 +54,11 @@ public final class GraphEmulator implements AutoCloseable {
     private static final String KEYSTORE = "emulator-keystore.p12";
     private static final char[] KEYSTORE_PASSWORD = "emulator".toCharArray();
     private static final int MAX_BATCH = 20;
+    /**
+     * Steps of one batch that Graph hands to Outlook at once ("Microsoft Graph service-specific throttling limits",
+     * Outlook service limits for JSON batching; Microsoft's answer on Q&amp;A 1660054).
+     */
+    static final int BATCH_PARALLELISM = 4;
     private static final int MAX_BODY = 64 * 1024 * 1024;
 
     static {
@@ -69,8 +76,10 @@ public final class GraphEmulator implements AutoCloseable {
     private final Identity identity = new Identity(this);
     private final GraphApi graph = new GraphApi(this);
     private final FaultsImpl faults = new FaultsImpl(graph::expireDeltaTokens, identity::expireAccessTokens);
-    private final StatsImpl stats = new StatsImpl();
+    private final OutlookConcurrency concurrency = new OutlookConcurrency();
+    private final StatsImpl stats = new StatsImpl(concurrency);
     private final AdminApi admin = new AdminApi(this);
+    private final ExecutorService steps;
     private final String origin;
     private volatile Path trustStore;
     private final String trustStorePassword = UUID.randomUUID().toString().substring(0, 12);
@@ -97,6 +106,12 @@ public final class GraphEmulator implements AutoCloseable {
             return t;
         });
         server.setExecutor(pool);
+        AtomicInteger stepThreads = new AtomicInteger();
+        steps = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "graph-emulator-step-" + stepThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         server.createContext("/", this::handle);
         server.start();
         origin = "https://127.0.0.1:" + server.getAddress().getPort();
@@ -208,6 +223,7 @@ public final class GraphEmulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         pool.shutdownNow();
+        steps.shutdownNow();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -345,19 +361,12 @@ public final class GraphEmulator implements AutoCloseable {
             counters.enter();
         }
         try {
-            pause();
             int unavailable = faults.takeUnavailable();
             if (unavailable >= 0) {
+                pause();
                 return new GraphError(503, "ServiceUnavailable", "Service Unavailable").header("Retry-After", Integer.toString(unavailable)).toResp();
             }
-            int throttle = faults.takeThrottle();
-            if (throttle >= 0) {
-                if (counters != null) {
-                    counters.throttled.incrementAndGet();
-                }
-                return throttled(throttle);
-            }
-            return execute(route, req);
+            return atOutlook(route, req, caller, counters);
         } finally {
             if (counters != null) {
                 counters.leave();
@@ -365,9 +374,36 @@ public final class GraphEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a plain request or a batch step as Outlook does: within the mailbox's concurrency limit (counted while the
+     * latency is spent), throttled on demand.
+     */
+    private Resp atOutlook(GraphApi.Route route, Req req, GraphApi.Caller caller, StatsImpl.Counters counters) {
+        boolean counted = route.upn() != null;
+        if (counted && !concurrency.tryEnter(caller.clientId(), route.upn())) {
+            counters.throttled.incrementAndGet();
+            return OutlookConcurrency.overLimit().toResp();
+        }
+        try {
+            pause();
+            int throttle = faults.takeThrottle();
+            if (throttle != FaultsImpl.NOT_THROTTLED) {
+                if (counters != null) {
+                    counters.throttled.incrementAndGet();
+                }
+                return throttled(throttle);
+            }
+            return execute(route, req);
+        } finally {
+            if (counted) {
+                concurrency.leave(caller.clientId(), route.upn());
+            }
+        }
+    }
+
     private static Resp throttled(int retryAfter) {
-        return new GraphError(429, "TooManyRequests", "Too many requests are being sent to this mailbox; retry after the time in the Retry-After header.")
-                .header("Retry-After", Integer.toString(retryAfter)).toResp();
+        GraphError e = new GraphError(429, "TooManyRequests", "Too many requests are being sent to this mailbox; retry after the time in the Retry-After header.");
+        return (retryAfter >= 0 ? e.header("Retry-After", Integer.toString(retryAfter)) : e).toResp();
     }
 
     private Resp execute(GraphApi.Route route, Req req) {
@@ -395,7 +431,22 @@ public final class GraphEmulator implements AutoCloseable {
         }
     }
 
-    /** The JSON batch: up to 20 sub-requests, answered in order, with dependsOn honoured (424 after a failure). */
+    /** One step of a batch, as one of the (at most four) steps of its batch running at once. */
+    private Resp step(Semaphore parallel, GraphApi.Route route, Req sub, GraphApi.Caller caller, StatsImpl.Counters c) {
+        parallel.acquireUninterruptibly();
+        try {
+            return atOutlook(route, sub, caller, c);
+        } catch (RuntimeException e) {
+            return new GraphError(500, "InternalServerError", "The emulator failed: " + e).toResp();
+        } finally {
+            parallel.release();
+        }
+    }
+
+    /**
+     * The JSON batch: up to 20 sub-requests, run up to four at once after their dependsOn (424 after a failure),
+     * answered in request order.
+     */
     private Resp batch(Req req, GraphApi.Caller caller) {
         JsonNode body = req.json();
         JsonNode requests = body.path("requests");
@@ -468,27 +519,19 @@ public final class GraphEmulator implements AutoCloseable {
             c.enter();
         });
         try {
-            pause();
             int unavailable = faults.takeUnavailable();
             if (unavailable >= 0) {
+                pause();
                 return new GraphError(503, "ServiceUnavailable", "Service Unavailable").header("Retry-After", Integer.toString(unavailable)).toResp();
             }
-            ObjectNode out = JSON.createObjectNode();
-            ArrayNode responses = out.putArray("responses");
-            Map<String, Integer> statuses = new HashMap<>();
+            // Graph hands up to four steps at once to Outlook, in any order but after their dependsOn
+            Semaphore parallel = new Semaphore(BATCH_PARALLELISM, true);
+            Map<String, CompletableFuture<Resp>> byId = new HashMap<>();
+            List<CompletableFuture<Resp>> results = new ArrayList<>();
             for (int i = 0; i < subs.size(); i++) {
                 Req sub = subs.get(i);
                 GraphApi.Route route = routes.get(i);
-                String id = ids.get(i);
                 StatsImpl.Counters c = route.upn() == null ? null : stats.of(route.upn());
-                Resp resp;
-                boolean failedDependency = false;
-                for (JsonNode d : requests.get(i).path("dependsOn")) {
-                    Integer st = statuses.get(d.asText());
-                    if (st == null || st >= 400) {
-                        failedDependency = true;
-                    }
-                }
                 if (c != null) {
                     c.batchSubRequests.incrementAndGet();
                     c.kind(route.kind());
@@ -496,22 +539,24 @@ public final class GraphEmulator implements AutoCloseable {
                         c.withoutImmutableId.incrementAndGet();
                     }
                 }
-                if (failedDependency) {
-                    resp = new GraphError(424, "FailedDependency", "The request depends on a request of this batch that failed.").toResp();
-                } else {
-                    int throttle = faults.takeThrottle();
-                    if (throttle >= 0) {
-                        if (c != null) {
-                            c.throttled.incrementAndGet();
-                        }
-                        resp = throttled(throttle);
-                    } else {
-                        resp = execute(route, sub);
-                    }
-                }
-                statuses.put(id, resp.status());
+                List<CompletableFuture<Resp>> dependencies = new ArrayList<>();
+                requests.get(i).path("dependsOn").forEach(d -> dependencies.add(byId.get(d.asText())));
+                CompletableFuture<Resp> result = CompletableFuture.allOf(dependencies.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(done -> {
+                            if (dependencies.stream().anyMatch(d -> d.join().status() >= 400)) {
+                                return new GraphError(424, "FailedDependency", "The request depends on a request of this batch that failed.").toResp();
+                            }
+                            return step(parallel, route, sub, caller, c);
+                        }, steps);
+                byId.put(ids.get(i), result);
+                results.add(result);
+            }
+            ObjectNode out = JSON.createObjectNode();
+            ArrayNode responses = out.putArray("responses");
+            for (int i = 0; i < subs.size(); i++) {
+                Resp resp = results.get(i).join();
                 ObjectNode r = responses.addObject();
-                r.put("id", id);
+                r.put("id", ids.get(i));
                 r.put("status", resp.status());
                 ObjectNode h = r.putObject("headers");
                 resp.headers().forEach(h::put);

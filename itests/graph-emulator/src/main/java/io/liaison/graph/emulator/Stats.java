@@ -17,7 +17,13 @@ public interface Stats {
     /** @return the highest number of HTTP requests in flight at once for that mailbox */
     int maxConcurrent(String userPrincipalName);
 
-    /** @return requests and sub-requests for that mailbox answered with 429 */
+    /**
+     * @return plain requests and {@code $batch} steps running at Outlook for that mailbox right now, the count that
+     *         Outlook's limit of four concurrent requests applies to (batch envelopes not counted)
+     */
+    int runningAtOutlook(String userPrincipalName);
+
+    /** @return requests and sub-requests for that mailbox answered with 429 (injected or over the concurrency limit) */
     int throttled(String userPrincipalName);
 
     /**

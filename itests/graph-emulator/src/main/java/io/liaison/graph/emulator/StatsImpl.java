@@ -11,6 +11,11 @@ final class StatsImpl implements Stats {
 
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Map<String, Counters> byMailbox = new ConcurrentHashMap<>();
+    private final OutlookConcurrency concurrency;
+
+    StatsImpl(OutlookConcurrency concurrency) {
+        this.concurrency = concurrency;
+    }
 
     /** Counters of one mailbox. */
     static final class Counters {
@@ -62,6 +67,11 @@ final class StatsImpl implements Stats {
     @Override
     public int maxConcurrent(String userPrincipalName) {
         return of(userPrincipalName).maxConcurrent.get();
+    }
+
+    @Override
+    public int runningAtOutlook(String userPrincipalName) {
+        return concurrency.running(userPrincipalName);
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.microsoft.kiota.serialization.ParsableFactory;
 import io.liaison.api.connector.ConnectorException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -31,22 +32,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads many items in {@code $batch} requests of up to {@value #MAX_STEPS} steps, where a delta query names items
  * whose details (extended properties, linked resources, contact photos) it cannot return. Sub-requests carry our preferences
- * themselves; a throttled or unavailable sub-request is sent again in a later batch after the longest
- * {@code Retry-After} of its batch.
+ * themselves; a throttled or unavailable sub-request is sent again in a later batch after the longest wait of its batch
+ * ({@link ThrottleWait}: the {@code Retry-After}, else an exponential backoff with jitter).
  */
 final class GraphBatch {
 
     static final int MAX_STEPS = 20;
     private static final int MAX_ATTEMPTS = GraphHttp.MAX_RETRIES + 1;
-    private static final long MAX_WAIT_SECONDS = 120;
     private static final Logger LOG = LoggerFactory.getLogger(GraphBatch.class);
 
     private final GraphServiceClient client;
     private final GraphCalls calls;
+    private final ThrottleWait throttleWait;
 
     GraphBatch(GraphServiceClient client, GraphCalls calls) {
+        this(client, calls, new ThrottleWait());
+    }
+
+    GraphBatch(GraphServiceClient client, GraphCalls calls, ThrottleWait throttleWait) {
         this.client = client;
         this.calls = calls;
+        this.throttleWait = throttleWait;
     }
 
     /**
@@ -83,7 +89,7 @@ final class GraphBatch {
             }
             BatchResponseContent response = calls.call(what + " ($batch)", () -> post(batch));
             Map<String, Integer> status = response.getResponsesStatusCode();
-            long wait = 0;
+            Duration wait = Duration.ZERO;
             for (Map.Entry<String, String> step : keyOfStep.entrySet()) {
                 String key = step.getValue();
                 int code = Optional.ofNullable(status.get(step.getKey())).orElse(0);
@@ -92,17 +98,25 @@ final class GraphBatch {
                 } else if (code == 404) {
                     LOG.debug("{}: {} {} is gone", calls.account(), what, key);
                 } else if (code == 429 || code == 503 || code == 504) {
-                    if (attempts.merge(key, 1, Integer::sum) >= MAX_ATTEMPTS) {
+                    Response answer = response.getResponseById(step.getKey());
+                    boolean concurrency = code == 429 && ThrottleWait.isMailboxConcurrency(body(answer));
+                    int attempt = attempts.merge(key, 1, Integer::sum);
+                    if (attempt >= MAX_ATTEMPTS) {
                         throw new ConnectorException(calls.account() + ": " + what + " " + key + " stayed throttled (HTTP "
-                                + code + ") after " + MAX_ATTEMPTS + " attempts");
+                                + code + (concurrency ? " ApplicationThrottled: over the mailbox's limit of "
+                                + MailboxGate.MAX_IN_FLIGHT + " concurrent requests per app, MailboxConcurrency; another "
+                                + "program signed in with the same app registration is working on this mailbox" : "")
+                                + ") after " + MAX_ATTEMPTS + " attempts");
                     }
-                    wait = Math.max(wait, retryAfter(response.getResponseById(step.getKey())));
+                    Duration mine = throttleWait.after(attempt,
+                            ThrottleWait.retryAfter(answer == null ? null : answer.header("Retry-After")), concurrency);
+                    wait = mine.compareTo(wait) > 0 ? mine : wait;
                     pending.add(key);
                 } else {
                     throw new ConnectorException(calls.account() + ": " + what + " " + key + ": HTTP " + code + " in $batch");
                 }
             }
-            if (wait > 0 && !pending.isEmpty()) {
+            if (!wait.isZero() && !pending.isEmpty()) {
                 sleep(wait);
             }
         }
@@ -143,21 +157,21 @@ final class GraphBatch {
         return request.newBuilder().header("Prefer", String.join(", ", GraphHttp.PREFERENCES)).build();
     }
 
-    private static long retryAfter(Response response) {
-        String header = response == null ? null : response.header("Retry-After");
+    /** The text of a sub-response's body (an error's JSON), empty when there is none or it cannot be read. */
+    private static String body(Response response) {
         try {
-            return header == null ? 1 : Math.min(MAX_WAIT_SECONDS, Math.max(0, Long.parseLong(header.trim())));
-        } catch (NumberFormatException e) {
-            return 1;
+            return response == null || response.body() == null ? "" : response.body().string();
+        } catch (IOException e) {
+            return "";
         }
     }
 
-    private void sleep(long seconds) {
+    private void sleep(Duration wait) {
         try {
-            Thread.sleep(seconds * 1000);
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectorException(calls.account() + ": interrupted while waiting out a Retry-After",
+            throw new ConnectorException(calls.account() + ": interrupted while waiting to send throttled requests again",
                     new InterruptedIOException());
         }
     }

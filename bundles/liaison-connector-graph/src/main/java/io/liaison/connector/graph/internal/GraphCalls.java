@@ -82,6 +82,14 @@ final class GraphCalls {
         if (status == 410 || EXPIRED_DELTA.contains(code.toLowerCase(Locale.ROOT))) {
             return new DeltaExpired(message, e);
         }
+        String text = e instanceof ODataError o && o.getError() != null && o.getError().getMessage() != null
+                ? o.getError().getMessage() : "";
+        if (status == 429 && "ApplicationThrottled".equalsIgnoreCase(code) && text.contains("MailboxConcurrency")) {
+            // Liaison keeps its own requests within the limit (MailboxGate): the others come from elsewhere
+            return new ConnectorException(message + " (over the mailbox's limit of " + MailboxGate.MAX_IN_FLIGHT
+                    + " concurrent requests per app, MailboxConcurrency: another program signed in with the same app "
+                    + "registration is working on this mailbox)", e);
+        }
         return new ConnectorException(message, e);
     }
 

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The contacts of one folder (the default contacts folder, or the one named by the {@code contactsFolder} setting),
  * read by delta query. The CRM id and the idempotency key live in extended properties found with {@code $filter};
- * the photo (at most 4 MB) is the contact's photo, written after the contact and read with it.
+ * the photo is the contact's photo, written after the contact as a JPEG under 4 MB ({@link JpegPhoto}) and read with
+ * it. Graph cannot remove an Outlook contact's photo ("Delete profilePhoto" supports user and group photos only), so a
+ * contact written without a photo keeps the one it has, and the item returned by the write shows it.
  */
 final class GraphContactStore implements ItemStore<ContactData> {
 
@@ -48,6 +50,10 @@ final class GraphContactStore implements ItemStore<ContactData> {
     private final GraphSettings settings;
     private final GraphBatch batch;
     private Optional<String> folderId;
+    private String defaultFolderId;
+
+    /** The token of a complete read that found the default folder empty, its id unknown: read it all next time. */
+    static final String DEFAULT_FOLDER_NOT_FOUND = "liaison:default-contact-folder-not-found";
 
     GraphContactStore(Supplier<UserItemRequestBuilder> user, GraphCalls calls, GraphSettings settings, GraphBatch batch) {
         this.batch = batch;
@@ -58,7 +64,13 @@ final class GraphContactStore implements ItemStore<ContactData> {
 
     @Override
     public ChangeSet<GroupwareItem<ContactData>> changes(Optional<SyncToken> since) {
-        if (since.isPresent()) {
+        if (since.isPresent() && since.get().value().contains("/contacts/delta")
+                && !since.get().value().contains("/contactFolders/")) {
+            // a token of the undocumented users/{id}/contacts/delta, written before this connector read the default
+            // folder by its id: start again from a complete read of the folder
+            LOG.info("{}: the contacts' delta token is of an undocumented endpoint; reading the folder completely",
+                    calls.account());
+        } else if (since.isPresent() && !since.get().value().equals(DEFAULT_FOLDER_NOT_FOUND)) {
             try {
                 return read(Optional.of(since.get().value()));
             } catch (GraphCalls.DeltaExpired e) {
@@ -69,17 +81,17 @@ final class GraphContactStore implements ItemStore<ContactData> {
     }
 
     private ChangeSet<GroupwareItem<ContactData>> read(Optional<String> deltaLink) {
-        Optional<String> folder = folder();
-        GraphCalls.DeltaResult<Contact> result;
-        if (folder.isEmpty()) {
-            var delta = user.get().contacts().delta();
-            result = delta(deltaLink, () -> delta.get(), link -> delta.withUrl(link).get(),
-                    com.microsoft.graph.users.item.contacts.delta.DeltaGetResponse::getValue);
-        } else {
-            var delta = user.get().contactFolders().byContactFolderId(folder.get()).contacts().delta();
-            result = delta(deltaLink, () -> delta.get(), link -> delta.withUrl(link).get(),
-                    com.microsoft.graph.users.item.contactfolders.item.contacts.delta.DeltaGetResponse::getValue);
+        Optional<String> folder = deltaLink.isPresent() ? Optional.empty() : deltaFolder();
+        if (deltaLink.isEmpty() && folder.isEmpty()) {
+            // the default folder holds no contact and no folder, so its id cannot be found yet (and it has nothing to
+            // list): the next run reads it completely
+            return new ChangeSet<>(List.of(), List.of(), List.of(), new SyncToken(DEFAULT_FOLDER_NOT_FOUND), true);
         }
+        // "contact: delta" is documented for contactFolders/{id}/contacts/delta only, the default folder's included; a
+        // stored delta link is followed as it is (withUrl), the folder of the builder does not matter then
+        var delta = user.get().contactFolders().byContactFolderId(folder.orElse("delta-link")).contacts().delta();
+        GraphCalls.DeltaResult<Contact> result = delta(deltaLink, () -> delta.get(), link -> delta.withUrl(link).get(),
+                com.microsoft.graph.users.item.contactfolders.item.contacts.delta.DeltaGetResponse::getValue);
         boolean complete = deltaLink.isEmpty();
         Set<String> toRead = new LinkedHashSet<>();
         Set<String> removed = new LinkedHashSet<>();
@@ -225,14 +237,13 @@ final class GraphContactStore implements ItemStore<ContactData> {
         if (existing.isPresent()) {
             return existing.get();
         }
+        Optional<byte[]> jpeg = jpeg(data);
         Contact contact = ContactMapper.toGraph(data, crmId, Optional.of(key.value()));
         Optional<String> folder = folder();
         String what = "creating the contact for key " + key.value();
         Contact created = calls.call(what, () -> folder.isEmpty() ? user.get().contacts().post(contact)
                 : user.get().contactFolders().byContactFolderId(folder.get()).contacts().post(contact));
-        if (data.photo().isPresent()) {
-            writePhoto(created.getId(), data.photo());
-        }
+        jpeg.ifPresent(bytes -> writePhoto(created.getId(), bytes));
         return get(created.getId()).orElseThrow(() -> new ConnectorException(calls.account() + ": contact "
                 + created.getId() + " vanished right after its creation"));
     }
@@ -240,32 +251,57 @@ final class GraphContactStore implements ItemStore<ContactData> {
     @Override
     public GroupwareItem<ContactData> update(String id, String expectedVersion, ContactData data, Optional<String> crmId) {
         checkVersion(id, expectedVersion);
+        // the photo is sent only when it changed: a photo Outlook holds that could not be sent again (no JPEG Graph
+        // would take back) must not stop the update of the contact's other fields, and an unchanged one costs no write
+        Optional<Photo> current = photo(id);
+        boolean unchanged = data.photo().isPresent() && current.isPresent()
+                && java.util.Arrays.equals(data.photo().get().bytes(), current.get().bytes());
+        Optional<byte[]> jpeg = unchanged ? Optional.empty() : jpeg(data);
         Contact contact = ContactMapper.toGraph(data, crmId, Optional.empty());
         calls.call("contact " + id, () -> user.get().contacts().byContactId(id)
                 .patch(contact, c -> c.headers.add("If-Match", ExtendedProperties.ifMatch(expectedVersion))));
-        writePhoto(id, data.photo());
+        if (jpeg.isPresent()) {
+            writePhoto(id, jpeg.get());
+        } else if (data.photo().isEmpty() && current.isPresent()) {
+            // no DELETE: "Delete profilePhoto" does not support Outlook contacts. The contact keeps its photo and the
+            // item read back below shows it, so the caller sees that the removal did not happen
+            LOG.debug("{}: contact {} is written without a photo; Graph cannot remove one it has", calls.account(), id);
+        }
         return get(id).orElseThrow(() -> new ItemNotFoundException(calls.account() + ": contact " + id
                 + " vanished right after its update"));
     }
 
-    private void writePhoto(String id, Optional<Photo> photo) {
-        if (photo.isPresent()) {
-            // Graph answers 200 with a body the SDK hands back as a stream: it must be closed, or the mailbox's
-            // request slot (MailboxGate) stays taken for good
-            calls.run("the photo of contact " + id, () -> close(user.get().contacts().byContactId(id).photo().content()
-                    .put(new ByteArrayInputStream(photo.get().bytes()), c -> c.headers.tryAdd("Content-Type",
-                            photo.get().mediaType())), id));
-        } else {
-            // a contact's photo is removed with DELETE .../photo/$value; where Graph has no photo to remove (or, like
-            // some servers, does not offer the removal) the contact simply keeps none
-            try {
-                calls.run("the photo of contact " + id, () -> user.get().contacts().byContactId(id).photo().content().delete());
-            } catch (ItemNotFoundException e) {
-                LOG.debug("{}: contact {} had no photo to remove", calls.account(), id);
-            } catch (ConnectorException e) {
-                LOG.debug("{}: the photo of contact {} could not be removed: {}", calls.account(), id, e.getMessage());
-            }
+    /**
+     * The photo as Graph takes it, converted before anything is written so that a photo that cannot be converted
+     * writes nothing.
+     *
+     * @throws ConnectorException naming the contact, when its photo cannot be made a JPEG
+     */
+    private Optional<byte[]> jpeg(ContactData data) {
+        if (data.photo().isEmpty()) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(JpegPhoto.of(data.photo().get()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConnectorException(calls.account() + ": contact '" + name(data) + "' is not written: Graph takes "
+                    + "only JPEG contact photos under 4 MB, and " + e.getMessage());
+        }
+    }
+
+    private static String name(ContactData d) {
+        if (!d.displayName().isBlank()) {
+            return d.displayName();
+        }
+        String name = (d.givenName() + " " + d.surname()).trim();
+        return name.isEmpty() ? String.join(", ", d.emails()) : name;
+    }
+
+    private void writePhoto(String id, byte[] jpeg) {
+        // Graph answers 200 with a body the SDK hands back as a stream: it must be closed, or the mailbox's
+        // request slot (MailboxGate) stays taken for good
+        calls.run("the photo of contact " + id, () -> close(user.get().contacts().byContactId(id).photo().content()
+                .put(new ByteArrayInputStream(jpeg), c -> c.headers.tryAdd("Content-Type", JpegPhoto.MEDIA_TYPE)), id));
     }
 
     private void close(InputStream answer, String id) {
@@ -315,6 +351,35 @@ final class GraphContactStore implements ItemStore<ContactData> {
         Optional<String> match = found.getValue().stream().filter(c -> ExtendedProperties.value(
                 c.getSingleValueExtendedProperties(), property).filter(value::equals).isPresent()).map(Contact::getId).findFirst();
         return match.flatMap(this::get);
+    }
+
+    /**
+     * The id of the folder the delta reads: the configured one, or the default contacts folder's. Graph documents no
+     * well-known name for it, but "List contacts" reads the default folder and "List contactFolders" its child
+     * folders, and both kinds carry {@code parentFolderId}: the id is read from the first contact, else the first
+     * child folder. Empty when the default folder has neither.
+     */
+    private synchronized Optional<String> deltaFolder() {
+        Optional<String> configured = folder();
+        if (configured.isPresent() || defaultFolderId != null) {
+            return configured.isPresent() ? configured : Optional.of(defaultFolderId);
+        }
+        var contacts = calls.call("the default contacts folder", () -> user.get().contacts().get(c -> {
+            c.queryParameters.top = 1;
+            c.queryParameters.select = new String[] {"parentFolderId"};
+        }));
+        Optional<String> id = Optional.ofNullable(contacts.getValue()).orElse(List.of()).stream()
+                .map(Contact::getParentFolderId).filter(f -> f != null && !f.isBlank()).findFirst();
+        if (id.isEmpty()) {
+            var folders = calls.call("the default contacts folder", () -> user.get().contactFolders().get(c -> {
+                c.queryParameters.top = 1;
+                c.queryParameters.select = new String[] {"parentFolderId"};
+            }));
+            id = Optional.ofNullable(folders.getValue()).orElse(List.of()).stream()
+                    .map(ContactFolder::getParentFolderId).filter(f -> f != null && !f.isBlank()).findFirst();
+        }
+        id.ifPresent(found -> defaultFolderId = found);
+        return id;
     }
 
     /** The folder's id, or empty for the default contacts folder. */

@@ -72,34 +72,46 @@ final class GraphTaskStore implements ItemStore<TaskData> {
 
     private ChangeSet<GroupwareItem<TaskData>> read(Optional<String> deltaLink) {
         var delta = list().tasks().delta();
+        // "todoTask: delta" supports $expand: the linked resources (our CRM id and link) come with each changed task,
+        // and the tokens keep the $expand of the first request
         GraphCalls.DeltaResult<TodoTask> result = calls.delta("the To Do list",
-                () -> deltaLink.map(link -> delta.withUrl(link).get()).orElseGet(() -> delta.get()),
+                () -> deltaLink.map(link -> delta.withUrl(link).get())
+                        .orElseGet(() -> delta.get(c -> c.queryParameters.expand = EXPAND)),
                 link -> delta.withUrl(link).get(), DeltaGetResponse::getValue);
         boolean complete = deltaLink.isEmpty();
-        Set<String> toRead = new LinkedHashSet<>();
+        Map<String, TodoTask> latest = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
         for (TodoTask t : result.items()) {
             if (Graph.isRemoved(t.getAdditionalData())) {
-                toRead.remove(t.getId());
+                latest.remove(t.getId());
                 removed.add(t.getId());
             } else {
                 removed.remove(t.getId());
-                toRead.add(t.getId());
+                latest.put(t.getId(), t);
             }
         }
+        // a delta link made before the delta asked for $expand brings tasks without their linked resources: those
+        // are read with them, so that no task loses its CRM id on the way
+        Set<String> toRead = new LinkedHashSet<>();
+        latest.forEach((id, t) -> {
+            if (t.getLinkedResources() == null) {
+                toRead.add(id);
+            }
+        });
+        Map<String, TodoTask> read = details(toRead);
         Map<String, GroupwareItem<TaskData>> changed = new LinkedHashMap<>();
         List<ItemProblem> problems = new ArrayList<>();
-        Map<String, TodoTask> tasks = details(toRead);
-        for (String id : toRead) {
-            TodoTask task = tasks.get(id);
+        for (Map.Entry<String, TodoTask> e : latest.entrySet()) {
+            String id = e.getKey();
+            TodoTask task = toRead.contains(id) ? read.get(id) : e.getValue();
             if (task == null) {
                 removed.add(id);
                 continue;
             }
             try {
                 changed.put(id, TaskMapper.fromGraph(task, settings.timeZone()));
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                problems.add(new ItemProblem("task " + id, "cannot be read: " + e.getMessage()));
+            } catch (IllegalArgumentException | java.time.DateTimeException unreadable) {
+                problems.add(new ItemProblem("task " + id, "cannot be read: " + unreadable.getMessage()));
             }
         }
         return new ChangeSet<>(List.copyOf(changed.values()), complete ? List.of() : List.copyOf(removed), problems,

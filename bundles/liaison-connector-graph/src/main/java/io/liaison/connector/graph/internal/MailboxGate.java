@@ -1,5 +1,8 @@
 package io.liaison.connector.graph.internal;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Locale;
@@ -9,6 +12,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -17,10 +22,19 @@ import okio.ForwardingSource;
 import okio.Okio;
 
 /**
- * At most {@value #MAX_IN_FLIGHT} requests in flight per mailbox, across every session of the JVM (Exchange
- * Online throttles a mailbox beyond four concurrent requests). A permit is held from sending a request until its
- * response body is closed; error answers (429, 503 …) are buffered and their permit given back at once, so that a
- * request waiting out a {@code Retry-After} does not count as in flight.
+ * At most {@value #MAX_IN_FLIGHT} requests in flight per mailbox, across every session of the JVM (Outlook allows
+ * four concurrent requests per app and mailbox and answers a fifth with 429 {@code ApplicationThrottled},
+ * "MailboxConcurrency": "Microsoft Graph service-specific throttling limits", Outlook service limits). A permit is held
+ * from sending a request until its response body is closed; error answers (429, 503 …) are buffered and their permit
+ * given back at once, so that a request waiting out a {@code Retry-After} does not count as in flight.
+ * <p>
+ * A {@code $batch} holds one permit per step, at most four: Graph hands up to four steps of a batch to Outlook at once
+ * (same page, "Outlook service limits for JSON batching"). The other documented way, chaining every step with
+ * {@code dependsOn} so that a batch counts as one request, does not suit our batches: a chain stops at its first failed
+ * step (every later one answers 424), and our batches expect single steps to fail, a 404 for an item that is gone when
+ * removals are confirmed, a throttled step to send again; and a sync run sends its batches one after another, so four
+ * steps at once read a batch up to four times sooner than a chain. The price: a batch waits until the mailbox has no
+ * other request in flight.
  */
 final class MailboxGate implements Interceptor {
 
@@ -49,8 +63,9 @@ final class MailboxGate implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        int slots = slots(chain.request());
         try {
-            permits.acquire();
+            permits.acquire(slots);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a free request slot of the mailbox");
@@ -58,7 +73,7 @@ final class MailboxGate implements Interceptor {
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
-                permits.release();
+                permits.release(slots);
             }
         };
         try {
@@ -89,7 +104,30 @@ final class MailboxGate implements Interceptor {
         }
     }
 
-    /** A response body that gives the permit back when it is closed or read to its end. */
+    /**
+     * The permits a request needs: one, or for a {@code $batch} one per step up to {@value #MAX_IN_FLIGHT} (all of them
+     * when its steps cannot be counted, a body that can be sent only once or is no JSON batch).
+     */
+    static int slots(Request request) throws IOException {
+        if (!"POST".equals(request.method()) || !request.url().encodedPath().endsWith("/$batch")) {
+            return 1;
+        }
+        RequestBody body = request.body();
+        if (body == null || body.isOneShot()) {
+            return MAX_IN_FLIGHT;
+        }
+        Buffer buffer = new Buffer();
+        body.writeTo(buffer);
+        try {
+            JsonElement steps = JsonParser.parseString(buffer.readUtf8()).getAsJsonObject().get("requests");
+            return steps != null && steps.isJsonArray() ? Math.max(1, Math.min(MAX_IN_FLIGHT, steps.getAsJsonArray().size()))
+                    : MAX_IN_FLIGHT;
+        } catch (JsonParseException | IllegalStateException e) {
+            return MAX_IN_FLIGHT;
+        }
+    }
+
+    /** A response body that gives the permits back when it is closed or read to its end. */
     private static final class ReleasingBody extends ResponseBody {
         private final ResponseBody delegate;
         private final BufferedSource source;

@@ -38,6 +38,38 @@ class GraphTaskStoreContractTest extends TaskStoreContract {
                 expected.categories(), expected.crmLink()));
     }
 
+    /**
+     * "todoTask: delta" supports {@code $expand}: changed tasks come with their linked resources (the CRM id and
+     * link), and no task is read a second time. Also across pages (the tokens keep the {@code $expand}) and in the
+     * next round.
+     */
+    @Test
+    void theDeltaBringsTheLinkedResourcesAlongWithoutASecondRead() {
+        ItemStore<TaskData> store = openEmptyStore();
+        for (int i = 1; i <= 12; i++) {
+            store.create(sample(i), Optional.of("crm-" + i), new IdempotencyKey("delta-" + i));
+        }
+        STORES.resetStats();
+
+        var first = reopenStore().changes(Optional.empty());
+
+        assertThat(first.changed()).hasSize(12).allSatisfy(t -> assertThat(t.crmId()).isPresent());
+        assertThat(first.changed()).extracting(t -> t.crmId().orElseThrow())
+                .containsExactlyInAnyOrder(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "crm-" + i)
+                        .toArray(String[]::new));
+        Map<String, Integer> kinds = STORES.requestsByKind();
+        assertThat(kinds).doesNotContainKeys("batch", "todoTasks.get");
+        assertThat(kinds.get("todoTasks.delta")).isGreaterThan(1);
+
+        var task = first.changed().get(0);
+        editOutsideLiaison(task.id());
+        STORES.resetStats();
+        var next = reopenStore().changes(Optional.of(first.next()));
+
+        assertThat(next.changed()).singleElement().satisfies(t -> assertThat(t.crmId()).isEqualTo(task.crmId()));
+        assertThat(STORES.requestsByKind()).doesNotContainKeys("batch", "todoTasks.get");
+    }
+
     /** A due time late in the evening in Berlin is already the next day in UTC: the date is Berlin's, not UTC's. */
     @Test
     void aDueTimeNearMidnightKeepsItsDateInTheAccountsZone() {
