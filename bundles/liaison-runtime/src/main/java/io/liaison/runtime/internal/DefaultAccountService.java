@@ -4,6 +4,7 @@ import io.liaison.api.connector.AccountContext;
 import io.liaison.api.connector.ConnectorFactory;
 import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.Credentials;
+import io.liaison.api.connector.CredentialsStore;
 import io.liaison.api.connector.Secret;
 import io.liaison.api.connector.SignInFailedException;
 import io.liaison.api.domain.AccountId;
@@ -326,7 +327,7 @@ public class DefaultAccountService implements AccountService {
                     secretValues.put(name, opening.openSetting(id, name, sealed)));
             settings.putAll(secretValues);
             AccountContext context = new AccountContext(id, account.employee(), settings, credentials,
-                    renewed -> storeRenewedCredentials(id, renewed));
+                    new RenewedCredentials(id));
             try {
                 return factory.open(context);
             } catch (SignInFailedException e) {
@@ -375,6 +376,25 @@ public class DefaultAccountService implements AccountService {
     public Optional<ConnectorFactory> factory(String connectorType) {
         List<ConnectorFactory> ofType = factories.get(connectorType);
         return ofType == null || ofType.isEmpty() ? Optional.empty() : Optional.of(ofType.get(0));
+    }
+
+    /**
+     * Where a connector stores credentials it renewed (a rotated refresh token). A named class rather than a lambda:
+     * {@code CredentialsStore} is a provider type, and bnd sees that this bundle implements it, and so imports the
+     * package's provider range (a minor version change of it is a change this bundle must follow), only from a class
+     * that implements it.
+     */
+    private final class RenewedCredentials implements CredentialsStore {
+        private final AccountId account;
+
+        RenewedCredentials(AccountId account) {
+            this.account = account;
+        }
+
+        @Override
+        public void store(Credentials renewed) {
+            storeRenewedCredentials(account, renewed);
+        }
     }
 
     private void storeRenewedCredentials(AccountId id, Credentials renewed) {
