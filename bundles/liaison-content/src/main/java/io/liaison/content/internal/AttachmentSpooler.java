@@ -59,12 +59,17 @@ final class AttachmentSpooler {
                 }
             }
             String mediaType;
+            String detected;
             try (TikaInputStream in = inMemory ? TikaInputStream.get(head) : TikaInputStream.get(file)) {
-                mediaType = EmbeddedTika.detect(in, fileName);
+                detected = EmbeddedTika.detect(in, fileName);
+                mediaType = EmbeddedTika.publicType(detected, fileName);
             }
             String name = fileName.isBlank() ? madeUpName(index, mediaType) : safeName(fileName);
             SpooledAttachment attachment = inMemory ? SpooledAttachment.inMemory(name, mediaType, head)
                     : new SpooledAttachment(name, mediaType, size, file);
+            if (EmbeddedTika.isProtectedOffice(detected)) {
+                attachment.noting("attachment '" + name + "' is password-protected: its text cannot be read");
+            }
             run.addAttachment(attachment);
             return attachment;
         } catch (IOException | RuntimeException e) {

@@ -76,6 +76,37 @@ final class EmbeddedTika {
         }
     }
 
+    /** Tika's own media types: markers of its detection, not types a reader of the document would know. */
+    private static final String TIKA_INTERNAL = "application/x-tika-";
+
+    /**
+     * The media type to store for a detected one: Tika's internal types ({@code application/x-tika-ooxml-protected}
+     * for a password-protected Office file, {@code application/x-tika-msoffice} for an OLE2 file it could not place,
+     * ...) mean nothing to a CRM or a browser, so they become the type the file name's extension gives, else
+     * {@code application/octet-stream}.
+     */
+    static String publicType(String detected, String fileName) {
+        if (detected == null || !detected.startsWith(TIKA_INTERNAL)) {
+            return detected;
+        }
+        if (fileName != null && !fileName.isBlank()) {
+            try {
+                String byName = config().getMimeRepository().getMimeType(fileName).getName();
+                if (!byName.startsWith(TIKA_INTERNAL) && !byName.equals("application/octet-stream")) {
+                    return byName;
+                }
+            } catch (RuntimeException e) {
+                // fall through: unknown by name as well
+            }
+        }
+        return "application/octet-stream";
+    }
+
+    /** Whether Tika detected an encrypted (password-protected) Office document. */
+    static boolean isProtectedOffice(String detected) {
+        return "application/x-tika-ooxml-protected".equals(detected);
+    }
+
     /** The usual file extension of a media type (with the dot), or empty. */
     static String extensionOf(String mediaType) {
         try {

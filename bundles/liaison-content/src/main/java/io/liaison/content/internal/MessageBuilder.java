@@ -100,6 +100,11 @@ final class MessageBuilder {
         if (!dateSeen) {
             problems.add("no Date header");
         }
+        for (ParsedAttachment attachment : attachments) {
+            if (attachment instanceof SpooledAttachment spooled) {
+                spooled.note().ifPresent(problems::add);
+            }
+        }
         // nothing from a mail may carry a bare CR or another control character into what Liaison writes elsewhere
         return new ParsedMessage(messageId, inReplyTo, references, from, ControlCharacters.oneLine(fromName),
                 List.copyOf(to), List.copyOf(cc), sentAt, ControlCharacters.oneLine(subject),

@@ -23,6 +23,8 @@ final class SpooledAttachment implements ParsedAttachment {
     private final Path file;
     private final byte[] bytes;
     private volatile boolean closed;
+    /** What the parser noticed about this attachment (e.g. password-protected), for the message's problems. */
+    private String note;
 
     SpooledAttachment(String fileName, String mediaType, long size, Path file) {
         this(fileName, mediaType, size, file, null);
@@ -43,7 +45,20 @@ final class SpooledAttachment implements ParsedAttachment {
 
     /** The same spooled content under another name (closing either releases it). */
     SpooledAttachment renamed(String newName) {
-        return new SpooledAttachment(newName, mediaType, size, file, bytes);
+        SpooledAttachment renamed = new SpooledAttachment(newName, mediaType, size, file, bytes);
+        renamed.note = note;
+        return renamed;
+    }
+
+    /** Notes what the parser noticed about this attachment; returns this attachment. */
+    SpooledAttachment noting(String what) {
+        this.note = what;
+        return this;
+    }
+
+    /** What the parser noticed about this attachment, if anything. */
+    java.util.Optional<String> note() {
+        return java.util.Optional.ofNullable(note);
     }
 
     @Override

@@ -149,6 +149,29 @@ class MimeMessageTest {
         }
     }
 
+    /**
+     * Tika's own password-protected workbook (testEXCEL_protected_passtika.xlsx, from its test jar) as an attachment:
+     * Tika detects it as its internal type application/x-tika-ooxml-protected, which a CRM or browser does not know;
+     * it is stored as the spreadsheet type its extension gives (IANA's type for .xlsx), and the message says that
+     * its text cannot be read. Before, the internal type was stored and nothing was said.
+     */
+    @Test
+    void aPasswordProtectedWorkbookKeepsItsPublicTypeAndTheMessageSaysItIsProtected() {
+        byte[] workbook = TestCorpus.document("test-documents", "testEXCEL_protected_passtika.xlsx").bytes();
+        String message = GeneratedMessages.headers("protected")
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nAnbei.\n"
+                + "--b\nContent-Type: application/octet-stream\n"
+                + "Content-Disposition: attachment; filename=\"Kalkulation.xlsx\"\n"
+                + "Content-Transfer-Encoding: base64\n\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(workbook).replace("\r\n", "\n") + "\n--b--\n";
+        try (ParsedMessage m = parse(message)) {
+            assertThat(m.attachments()).singleElement().satisfies(a -> assertThat(a.mediaType())
+                    .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+            assertThat(m.problems()).contains("attachment 'Kalkulation.xlsx' is password-protected: its text cannot "
+                    + "be read");
+        }
+    }
+
     @Test
     void aMissingDateIsAProblemNotAFailure() {
         try (ParsedMessage m = parse("From: a@example.com\nSubject: no date\n\nbody\n")) {
