@@ -7,12 +7,15 @@ import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.MailDetails;
 import io.liaison.api.domain.StatusKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Makes the MAILIN activity of a parsed message: one message, one activity. */
 final class MailActivityMapper {
     static final String NO_SUBJECT = "(no subject)";
+    /** How far a Date header may lie after the receipt before it counts as wrong (clock skew, time zones). */
+    static final Duration PLAUSIBLE_AHEAD = Duration.ofDays(1);
 
     private final Clock clock;
 
@@ -22,7 +25,7 @@ final class MailActivityMapper {
 
     ActivityData toActivity(ParsedMessage message, String sourceKey, StatusKey status, EmployeeId owner,
                             Assignment assignment, Optional<Instant> receivedAt) {
-        Instant when = message.sentAt().or(() -> receivedAt).orElseGet(clock::instant);
+        Instant when = when(message.sentAt(), receivedAt);
         MailDetails details = new MailDetails(sourceKey, message.inReplyTo(), message.references(), message.from(),
                 message.fromName(), message.to(), message.cc(), message.sentAt(), receivedAt);
         return ActivityData.builder(ActivityType.MAIL_IN, owner)
@@ -35,5 +38,18 @@ final class MailActivityMapper {
                 .contactPerson(assignment.contactPerson().orElse(null))
                 .mail(details)
                 .build();
+    }
+
+    /**
+     * When the mail happened for the CRM: its Date header, unless that lies more than a day after the mail was
+     * received (a sender's clock years ahead, a spam trick to stay on top of the inbox), or after now when the receipt
+     * is not known; then the receipt (or now). Without a Date header, the receipt, else now.
+     */
+    Instant when(Optional<Instant> sentAt, Optional<Instant> receivedAt) {
+        Instant received = receivedAt.orElseGet(clock::instant);
+        if (sentAt.isPresent() && !sentAt.get().isAfter(received.plus(PLAUSIBLE_AHEAD))) {
+            return sentAt.get();
+        }
+        return received;
     }
 }
