@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.field.ContentDispositionField;
+import org.apache.james.mime4j.dom.field.ContentTypeField;
 import org.apache.james.mime4j.field.LenientFieldParser;
 import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.message.MaximalBodyDescriptor;
@@ -124,6 +126,10 @@ final class MimeMessageReader {
             }
         }
 
+        /** The Content-Disposition and Content-Type fields of the part being read, raw. */
+        private Field partDisposition;
+        private Field partContentType;
+
         @Override
         public void startMultipart(BodyDescriptor bd) {
             multipartDepth++;
@@ -145,11 +151,45 @@ final class MimeMessageReader {
             if (inMessageHeader) {
                 MimeHeaders.apply(field, messages.peek(), monitor);
             }
+            // the part's own fields, for a file name written in raw 8-bit bytes (see partFileName)
+            String name = field.getName() == null ? "" : field.getName().toLowerCase(Locale.ROOT);
+            if (name.equals("content-disposition")) {
+                partDisposition = field;
+            } else if (name.equals("content-type")) {
+                partContentType = field;
+            }
+        }
+
+        @Override
+        public void startHeader() {
+            partDisposition = null;
+            partContentType = null;
         }
 
         @Override
         public void endHeader() {
             inMessageHeader = false;
+        }
+
+        /**
+         * A file name mime4j decoded with replacement characters: raw 8-bit bytes that are not UTF-8 (old clients and
+         * scanners write Windows-1252 names without RFC 2231 or RFC 2047). Read again from the part's raw fields the
+         * way header values are ({@link MimeHeaders#eightBit}), else as it is.
+         */
+        private String partFileName(String decoded) {
+            if (decoded.indexOf('\uFFFD') < 0) {
+                return decoded;
+            }
+            String repaired = null;
+            if (partDisposition != null && LenientFieldParser.getParser().parse(MimeHeaders.eightBit(partDisposition),
+                    monitor) instanceof ContentDispositionField d) {
+                repaired = d.getFilename();
+            }
+            if ((repaired == null || repaired.isBlank()) && partContentType != null && LenientFieldParser.getParser()
+                    .parse(MimeHeaders.eightBit(partContentType), monitor) instanceof ContentTypeField t) {
+                repaired = t.getParameter("name");
+            }
+            return repaired == null || repaired.isBlank() ? decoded : decodeName(repaired);
         }
 
         @Override
@@ -167,7 +207,7 @@ final class MimeMessageReader {
                     fileName = md.getContentTypeParameters().get("name");
                 }
             }
-            fileName = decodeName(fileName);
+            fileName = partFileName(decodeName(fileName));
             boolean attachment = disposition.equals("attachment") || !fileName.isEmpty();
             int maxChars = run.limits().maxTextChars();
             if (mimeType.equals("message/rfc822") || mimeType.equals("message/global")) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -169,6 +170,31 @@ class MimeMessageTest {
                     .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
             assertThat(m.problems()).contains("attachment 'Kalkulation.xlsx' is password-protected: its text cannot "
                     + "be read");
+        }
+    }
+
+    /**
+     * Attachment names written as raw 8-bit bytes (no RFC 2231 or RFC 2047 encoding), as old clients and some
+     * scanners do: in UTF-8 and in Windows-1252. The name is repaired the way header values are (UTF-8 when the
+     * bytes are valid UTF-8, else Windows-1252), not stored with replacement characters.
+     */
+    @Test
+    void rawEightBitAttachmentNamesAreRepairedLikeHeaders() {
+        for (java.nio.charset.Charset charset : List.of(java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.charset.Charset.forName("windows-1252"))) {
+            String head = GeneratedMessages.headers("names")
+                    + "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nAnbei.\n"
+                    + "--b\nContent-Type: application/pdf; name=\"";
+            String name = "Übersicht Straße – März.pdf";
+            String tail = "\"\nContent-Disposition: attachment; filename=\"" + name
+                    + "\"\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--b--\n";
+            byte[] bytes = concat(concat(head.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    name.getBytes(charset)), tail.replace("\n", "\r\n").getBytes(charset));
+            try (ParsedMessage m = parser(ParseLimits.DEFAULTS).parse(new java.io.ByteArrayInputStream(bytes),
+                    "message/rfc822", "names.eml")) {
+                assertThat(m.attachments()).as(charset.name()).singleElement()
+                        .satisfies(a -> assertThat(a.fileName()).isEqualTo(name));
+            }
         }
     }
 
