@@ -220,6 +220,10 @@ final class MimeMessageReader {
             } else if (!attachment && "multipart/alternative".equals(multipartTypes.peek())) {
                 // another rendering of the body (RTF, calendar text, a second HTML): not a document of its own
                 TextDecoding.drain(is);
+            } else if (!attachment && mimeType.equals("text/enriched")) {
+                // a body sent only as enriched text (RFC 1896): its text, not a document named attachment-1.txt
+                message.appendText(EnrichedText.toText(TextDecoding.read(is, bd.getCharset(), maxChars,
+                        message.problems)));
             } else {
                 partIndex++;
                 message.attachments.add(spooler.spool(is, fileName, partIndex, run));
