@@ -23,11 +23,14 @@ import java.util.Optional;
  * @param attachments      the attachments, in order
  * @param embeddedMessages messages attached to this one, parsed in turn
  * @param problems         what was wrong but did not stop parsing (bad charset, missing date, …)
+ * @param automated        when a program, not a person, sent it: what it is (a delivery status report, an automatic
+ *                         reply, ...) and the header that says so; empty for a person's mail
  */
 public record ParsedMessage(String messageId, Optional<String> inReplyTo, List<String> references, String from,
                             String fromName, List<String> to, List<String> cc, Optional<Instant> sentAt,
                             String subject, String text, String html, List<ParsedAttachment> attachments,
-                            List<ParsedMessage> embeddedMessages, List<String> problems) implements AutoCloseable {
+                            List<ParsedMessage> embeddedMessages, List<String> problems, Optional<String> automated)
+        implements AutoCloseable {
     public ParsedMessage {
         messageId = messageId == null ? "" : messageId;
         Objects.requireNonNull(inReplyTo, "inReplyTo");
@@ -43,6 +46,16 @@ public record ParsedMessage(String messageId, Optional<String> inReplyTo, List<S
         attachments = List.copyOf(attachments);
         embeddedMessages = List.copyOf(embeddedMessages);
         problems = List.copyOf(problems);
+        Objects.requireNonNull(automated, "automated");
+    }
+
+    /** A message a person sent (the form before {@code automated} was carried). */
+    public ParsedMessage(String messageId, Optional<String> inReplyTo, List<String> references, String from,
+                         String fromName, List<String> to, List<String> cc, Optional<Instant> sentAt, String subject,
+                         String text, String html, List<ParsedAttachment> attachments,
+                         List<ParsedMessage> embeddedMessages, List<String> problems) {
+        this(messageId, inReplyTo, references, from, fromName, to, cc, sentAt, subject, text, html, attachments,
+                embeddedMessages, problems, Optional.empty());
     }
 
     /** Releases the spooled attachment contents of this message and its embedded ones. */

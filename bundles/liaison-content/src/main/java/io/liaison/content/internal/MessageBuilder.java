@@ -29,6 +29,8 @@ final class MessageBuilder {
     final Set<String> cc = new LinkedHashSet<>();
     Optional<Instant> sentAt = Optional.empty();
     boolean dateSeen;
+    /** What says a program sent the message (see {@link AutomatedMail}); the first sign found is kept. */
+    Optional<String> automated = Optional.empty();
     String subject = "";
     private final StringBuilder text = new StringBuilder();
     private boolean textTruncated;
@@ -100,6 +102,9 @@ final class MessageBuilder {
         if (!dateSeen) {
             problems.add("no Date header");
         }
+        if (automated.isEmpty()) {
+            automated = AutomatedMail.fromSender(from);
+        }
         for (ParsedAttachment attachment : attachments) {
             if (attachment instanceof SpooledAttachment spooled) {
                 spooled.note().ifPresent(problems::add);
@@ -108,6 +113,13 @@ final class MessageBuilder {
         // nothing from a mail may carry a bare CR or another control character into what Liaison writes elsewhere
         return new ParsedMessage(messageId, inReplyTo, references, from, ControlCharacters.oneLine(fromName),
                 List.copyOf(to), List.copyOf(cc), sentAt, ControlCharacters.oneLine(subject),
-                ControlCharacters.lines(text.toString()).strip(), safeHtml, attachments, embedded, problems);
+                ControlCharacters.lines(text.toString()).strip(), safeHtml, attachments, embedded, problems, automated);
+    }
+
+    /** Notes that a program sent the message, unless an earlier header said so already. */
+    void automated(String what) {
+        if (automated.isEmpty()) {
+            automated = Optional.of(what);
+        }
     }
 }

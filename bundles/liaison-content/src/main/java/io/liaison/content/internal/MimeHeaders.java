@@ -46,6 +46,8 @@ final class MimeHeaders {
                     .orElse(field.getBody() == null ? "" : field.getBody().strip());
             case "in-reply-to" -> message.inReplyTo = ids(field.getBody()).stream().findFirst();
             case "references" -> message.references = ids(field.getBody());
+            case "auto-submitted", "x-autoreply", "x-autorespond", "precedence", "content-type" ->
+                    AutomatedMail.fromHeader(name, field.getBody()).ifPresent(message::automated);
             default -> {
                 // other fields do not concern the import
             }

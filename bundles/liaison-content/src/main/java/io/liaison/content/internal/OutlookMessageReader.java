@@ -103,6 +103,7 @@ final class OutlookMessageReader {
         message.dateSeen = date != null || headers.dateSeen;
         message.sentAt = date != null ? Optional.of(Instant.ofEpochMilli(date.getTimeInMillis())) : headers.sentAt;
         message.problems.addAll(headers.problems.stream().filter(p -> !p.equals("no Date header")).toList());
+        headers.automated.ifPresent(message::automated);
 
         String text = get(msg::getTextBody);
         String html = get(msg::getHtmlBody);

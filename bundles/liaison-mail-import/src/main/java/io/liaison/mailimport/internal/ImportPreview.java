@@ -68,7 +68,7 @@ final class ImportPreview {
             return new MessageInspection("", Optional.empty(), List.of(), 0, "", List.of(MailImportRun.reason(e)));
         }
         try (mail) {
-            Assignment assignment = assigner.assign(actor, mail.message().from());
+            Assignment assignment = assigner.assign(actor, mail.message().from(), mail.message().automated());
             ActivityData activity = mapper.toActivity(mail.message(), mail.sourceKey(), StatusKey.IMPORTED, actor,
                     assignment, Optional.empty());
             return new MessageInspection(mail.sourceKey(), Optional.of(activity), importer.propose(mail),

@@ -9,11 +9,14 @@ import io.liaison.api.domain.StatusKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Makes the MAILIN activity of a parsed message: one message, one activity. */
 final class MailActivityMapper {
     static final String NO_SUBJECT = "(no subject)";
+    /** The category of a mail a program sent (a bounce, an automatic reply), so that lists can leave it out. */
+    static final String AUTOMATIC_MAIL = "Automatic mail";
     /** How far a Date header may lie after the receipt before it counts as wrong (clock skew, time zones). */
     static final Duration PLAUSIBLE_AHEAD = Duration.ofDays(1);
 
@@ -36,6 +39,7 @@ final class MailActivityMapper {
                 .start(when)
                 .businessPartner(assignment.businessPartner().orElse(null))
                 .contactPerson(assignment.contactPerson().orElse(null))
+                .categories(message.automated().map(a -> List.of(AUTOMATIC_MAIL)).orElse(List.of()))
                 .mail(details)
                 .build();
     }

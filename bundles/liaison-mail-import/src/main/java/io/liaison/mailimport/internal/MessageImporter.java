@@ -81,7 +81,7 @@ final class MessageImporter {
      */
     Result importMail(EmployeeId employee, MailStore store, ParsedMail mail, StatusKey status, MailFolder archive,
                       Map<String, Classification> classifications) {
-        Assignment assigned = assigner.assign(employee, mail.message().from());
+        Assignment assigned = assigner.assign(employee, mail.message().from(), mail.message().automated());
         ActivityData data = mapper.toActivity(mail.message(), mail.sourceKey(), status, employee, assigned,
                 mail.ref().receivedAt());
         // The activity and every document in one call (one transaction in CRMs that can): never an activity without

@@ -22,6 +22,23 @@ final class SenderAssigner {
     }
 
     Assignment assign(EmployeeId employee, String senderAddress) {
+        return assign(employee, senderAddress, Optional.empty());
+    }
+
+    /**
+     * Assigns the mail; a mail a program sent ({@code automated}: a bounce, an automatic reply) only to a contact
+     * person who has the sender's address, never to a business partner through the sender's domain: a customer's
+     * mail server reporting an undeliverable mail is not the customer writing.
+     */
+    Assignment assign(EmployeeId employee, String senderAddress, Optional<String> automated) {
+        Assignment assignment = assignBySender(employee, senderAddress);
+        if (automated.isPresent() && assignment.contactPerson().isEmpty() && assignment.businessPartner().isPresent()) {
+            return Assignment.none(automated.get() + ": not assigned through the sender's domain");
+        }
+        return assignment;
+    }
+
+    private Assignment assignBySender(EmployeeId employee, String senderAddress) {
         if (senderAddress.isBlank()) {
             return Assignment.none("the message names no sender");
         }

@@ -89,6 +89,27 @@ class MailImportFlowTest {
     }
 
     @Test
+    void aBounceIsImportedMarkedAsAutomaticMail() throws IOException {
+        Files.createDirectories(flow.importFolder());
+        Files.writeString(flow.importFolder().resolve("bounce.eml"), String.join("\r\n",
+                "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.kunde.example>", "To: demo@liaison.example",
+                "Subject: Undelivered Mail Returned to Sender", "Message-ID: <bounce-7@mx.kunde.example>",
+                "Date: Mon, 7 Dec 2026 09:00:00 +0100", "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"", "",
+                "--r", "Content-Type: text/plain", "", "The mail could not be delivered.",
+                "--r", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.kunde.example", "",
+                "Final-Recipient: rfc822; max@kunde.example", "Action: failed", "Status: 5.1.1", "--r--", ""));
+
+        flow.run();
+
+        Activity bounce = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "bounce-7@mx.kunde.example")
+                .orElseThrow();
+        assertThat(bounce.data().categories()).containsExactly(MailActivityMapper.AUTOMATIC_MAIL);
+        assertThat(activity("Undelivered Mail Returned to Sender").data().categories())
+                .containsExactly("Automatic mail");
+    }
+
+    @Test
     void aSecondRunImportsNothingTwice() {
         mail().id("once@kunde.de").subject("Einmal").writeTo(flow.importFolder(), "once.eml");
         flow.run();
