@@ -134,6 +134,7 @@ final class MailPipeline implements AutoCloseable {
             @Override public int parsingThreads() { return parsingThreads; }
             @Override public String notImportedFolderName() { return "Not imported"; }
             @Override public int maxFailedAttempts() { return 3; }
+            @Override public String outgoingActivityType() { return "MAILOUT"; }
         };
     }
 }

@@ -55,7 +55,7 @@ final class ImportPreview {
     }
 
     MessageInspection inspect(EmployeeId actor, InputStream raw, String mediaType, String name,
-                              SenderAssigner assigner, MailActivityMapper mapper) {
+                              MailActivityMapper mapper, OwnAddresses own) {
         MessageRef ref = new MessageRef(name, "", "", name, Optional.empty(), -1, Optional.empty());
         ParsedMail mail;
         try {
@@ -68,9 +68,10 @@ final class ImportPreview {
             return new MessageInspection("", Optional.empty(), List.of(), 0, "", List.of(MailImportRun.reason(e)));
         }
         try (mail) {
-            Assignment assignment = assigner.assign(actor, mail.message().from(), mail.message().automated());
+            MessageImporter.Placement placement = importer.place(actor, mail.message(), own);
+            Assignment assignment = placement.assignment();
             ActivityData activity = mapper.toActivity(mail.message(), mail.sourceKey(), StatusKey.IMPORTED, actor,
-                    assignment, Optional.empty());
+                    assignment, Optional.empty(), placement.type());
             return new MessageInspection(mail.sourceKey(), Optional.of(activity), importer.propose(mail),
                     countEmbedded(mail.message()), assignment.description(), mail.message().problems());
         }

@@ -28,10 +28,16 @@ final class MailActivityMapper {
 
     ActivityData toActivity(ParsedMessage message, String sourceKey, StatusKey status, EmployeeId owner,
                             Assignment assignment, Optional<Instant> receivedAt) {
+        return toActivity(message, sourceKey, status, owner, assignment, receivedAt, ActivityType.MAIL_IN);
+    }
+
+    /** @param type MAILIN, or the outgoing type for a mail the employee sent */
+    ActivityData toActivity(ParsedMessage message, String sourceKey, StatusKey status, EmployeeId owner,
+                            Assignment assignment, Optional<Instant> receivedAt, ActivityType type) {
         Instant when = when(message.sentAt(), receivedAt);
         MailDetails details = new MailDetails(sourceKey, message.inReplyTo(), message.references(), message.from(),
                 message.fromName(), message.to(), message.cc(), message.sentAt(), receivedAt);
-        return ActivityData.builder(ActivityType.MAIL_IN, owner)
+        return ActivityData.builder(type, owner)
                 .status(status)
                 .subject(message.subject().isBlank() ? NO_SUBJECT : message.subject())
                 .text(message.text())

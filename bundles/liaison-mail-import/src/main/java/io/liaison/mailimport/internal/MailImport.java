@@ -7,6 +7,7 @@ import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.content.MessageParser;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.SyncArea;
@@ -143,7 +144,8 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
         }
         runsUnderWay.incrementAndGet();
         try {
-            newRun().run(context, selection);
+            newRun().run(context, selection, OwnAddresses.of(crm, context.account().employee(),
+                    context.account().settings()));
         } finally {
             runsUnderWay.decrementAndGet();
         }
@@ -176,7 +178,7 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
     @Override
     public MessageInspection inspect(EmployeeId actor, InputStream raw, String mediaType, String name) {
         return new ImportPreview(scanner(), parser, importer()).inspect(actor, raw, mediaType, name,
-                new SenderAssigner(this::resolver), new MailActivityMapper(clock));
+                new MailActivityMapper(clock), OwnAddresses.of(crm, actor, Map.of()));
     }
 
     @Override
@@ -194,7 +196,17 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
 
     private MessageImporter importer() {
         return new MessageImporter(crm, categorizer, new SenderAssigner(this::resolver), new MailActivityMapper(clock),
-                config.originalCategory(), parser.timeLimit());
+                config.originalCategory(), parser.timeLimit(), outgoingType());
+    }
+
+    /** The configured type of sent mail, when the CRM knows it; otherwise sent mail is MAILIN as before. */
+    private ActivityType outgoingType() {
+        ActivityType configured = new ActivityType(config.outgoingActivityType().strip());
+        boolean known = crm.catalog().activityTypes().stream().anyMatch(t -> t.type().equals(configured));
+        if (!known) {
+            LOG.debug("The CRM knows no activity type {}: sent mail is imported as MAILIN", configured);
+        }
+        return known ? configured : ActivityType.MAIL_IN;
     }
 
     private Optional<AddressResolver> resolver() {

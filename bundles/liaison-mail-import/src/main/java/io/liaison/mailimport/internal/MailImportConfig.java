@@ -40,4 +40,9 @@ public @interface MailImportConfig {
             + "(unreadable, over a limit, a parser failure), it is moved to the not-imported folder; 0: never moved. "
             + "Failures of the CRM or the groupware do not count.")
     int maxFailedAttempts() default 3;
+
+    @AttributeDefinition(name = "Type of sent mail", description = "Activity type of a mail the employee sent (from "
+            + "their CRM address or the account's mailbox addresses); it is assigned through its first recipient "
+            + "outside the own company. When the CRM knows no such type, sent mail is imported as MAILIN.")
+    String outgoingActivityType() default "MAILOUT";
 }

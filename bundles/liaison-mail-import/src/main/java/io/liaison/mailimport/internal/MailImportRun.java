@@ -58,6 +58,8 @@ final class MailImportRun {
     private final BooleanSupplier moduleStopping;
     /** Set when the parser or the categoriser stopped under this run: the run ends, leaving the rest in place. */
     private volatile String contentStopped;
+    /** The employee's own addresses, for this run. */
+    private OwnAddresses own = new OwnAddresses(java.util.Set.of());
 
     MailImportRun(ImportFolderScanner scanner, MessageParser parser, MessageImporter importer, MailImportConfig config,
                   TokenStore tokens) {
@@ -94,6 +96,12 @@ final class MailImportRun {
      * @param selection for a manual import: the chosen messages and classifications; empty for all
      */
     void run(SyncContext context, Optional<ImportSelection> selection) {
+        run(context, selection, new OwnAddresses(java.util.Set.of()));
+    }
+
+    /** @param own the employee's own addresses: mail from them is mail the employee sent */
+    void run(SyncContext context, Optional<ImportSelection> selection, OwnAddresses own) {
+        this.own = own;
         MailStore store = context.session().mail().orElseThrow(() ->
                 new IllegalStateException("the connector of account " + context.account().id() + " offers no mail"));
         EmployeeId employee = context.account().employee();
@@ -263,7 +271,7 @@ final class MailImportRun {
         try {
             Prepared prepared = pending.prepared().join();
             MessageImporter.Result result = importer.importMail(employee, store, prepared.mail(),
-                    pending.folder().status(), scan.archive(), prepared.classified().byName());
+                    pending.folder().status(), scan.archive(), prepared.classified().byName(), own);
             String id = result.activity().id().value();
             if (result.created()) {
                 context.journal().record(SyncArea.MAILS, item, Outcome.CREATED,

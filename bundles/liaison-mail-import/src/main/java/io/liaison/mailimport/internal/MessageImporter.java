@@ -6,11 +6,13 @@ import io.liaison.api.content.Categorization;
 import io.liaison.api.content.ContentServiceStoppedException;
 import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.content.ParsedAttachment;
+import io.liaison.api.content.ParsedMessage;
 import io.liaison.api.crm.ActivityCreation;
 import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.Classification;
 import io.liaison.api.domain.Document;
 import io.liaison.api.domain.EmployeeId;
@@ -57,16 +59,47 @@ final class MessageImporter {
     private final MailActivityMapper mapper;
     private final String originalCategory;
     private final Duration budget;
+    private final ActivityType outgoingType;
 
     /** @param budget the time a message's parse and categorisation may take together (the parser's limit) */
     MessageImporter(HostCrm crm, DocumentCategorizer categorizer, SenderAssigner assigner, MailActivityMapper mapper,
                     String originalCategory, Duration budget) {
+        this(crm, categorizer, assigner, mapper, originalCategory, budget, ActivityType.MAIL_IN);
+    }
+
+    /** @param outgoingType the activity type of a mail the employee sent (MAILIN when the CRM has no such type) */
+    MessageImporter(HostCrm crm, DocumentCategorizer categorizer, SenderAssigner assigner, MailActivityMapper mapper,
+                    String originalCategory, Duration budget, ActivityType outgoingType) {
+        this.outgoingType = outgoingType;
         this.crm = crm;
         this.categorizer = categorizer;
         this.assigner = assigner;
         this.mapper = mapper;
         this.originalCategory = originalCategory;
         this.budget = budget;
+    }
+
+    /** The activity type of a mail and who it is assigned to. */
+    record Placement(ActivityType type, Assignment assignment) {
+    }
+
+    /**
+     * A mail the employee sent (from one of their own addresses) is outgoing: the configured type, assigned through
+     * its first recipient outside the own company, never through the employee's own address. Any other mail is
+     * incoming, assigned through its sender.
+     */
+    Placement place(EmployeeId employee, ParsedMessage message, OwnAddresses own) {
+        if (!own.isOwn(message.from())) {
+            return new Placement(ActivityType.MAIL_IN,
+                    assigner.assign(employee, message.from(), message.automated()));
+        }
+        Optional<String> recipient = own.firstExternal(message.to(), message.cc());
+        if (recipient.isEmpty()) {
+            return new Placement(outgoingType, Assignment.none("a mail the employee sent to no one outside the company"));
+        }
+        Assignment byRecipient = assigner.assign(employee, recipient.get(), Optional.empty());
+        return new Placement(outgoingType, new Assignment(byRecipient.businessPartner(), byRecipient.contactPerson(),
+                "sent to " + recipient.get() + ": " + byRecipient.description()));
     }
 
     /** The deadline of a message whose parse starts now: one budget for parsing and categorising it. */
@@ -80,10 +113,11 @@ final class MessageImporter {
      * @param classifications the classification of each of its documents, by name ({@link #classify})
      */
     Result importMail(EmployeeId employee, MailStore store, ParsedMail mail, StatusKey status, MailFolder archive,
-                      Map<String, Classification> classifications) {
-        Assignment assigned = assigner.assign(employee, mail.message().from(), mail.message().automated());
+                      Map<String, Classification> classifications, OwnAddresses own) {
+        Placement placement = place(employee, mail.message(), own);
+        Assignment assigned = placement.assignment();
         ActivityData data = mapper.toActivity(mail.message(), mail.sourceKey(), status, employee, assigned,
-                mail.ref().receivedAt());
+                mail.ref().receivedAt(), placement.type());
         // The activity and every document in one call (one transaction in CRMs that can): never an activity without
         // its documents. No look-up by key first: a mail imported before (a repeat after a failed move, a Message-ID
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.

@@ -157,6 +157,7 @@ final class MailFlow {
             @Override public int parsingThreads() { return parsingThreads; }
             @Override public String notImportedFolderName() { return "Not imported"; }
             @Override public int maxFailedAttempts() { return 3; }
+            @Override public String outgoingActivityType() { return "MAILOUT"; }
         };
     }
 

@@ -19,5 +19,5 @@ public @interface EmbeddedCrmConfig {
 
     @AttributeDefinition(name = "Activity types",
             description = "Activity types as KEY=Label, e.g. CALL=Phone call; added, or relabelled if known, on start.")
-    String[] activityTypes() default {};
+    String[] activityTypes() default {"MAILOUT=Outgoing mail"};
 }
