@@ -288,6 +288,8 @@ final class MailImportRun {
                         SyncArea.MAILS, item + " / " + document, Outcome.WARNING,
                         "categorised by its name and type only: " + problem, Optional.of(id)));
             }
+            result.keyProblem().ifPresent(p ->
+                    context.journal().record(SyncArea.MAILS, item, Outcome.WARNING, p, Optional.of(id)));
             result.moveProblem().ifPresent(p ->
                     context.journal().record(SyncArea.MAILS, item, Outcome.WARNING, p, Optional.of(id)));
             failures.attempts().forget(pending.ref().id());

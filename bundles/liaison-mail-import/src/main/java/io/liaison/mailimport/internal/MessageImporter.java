@@ -50,7 +50,9 @@ final class MessageImporter {
      * @param assignment  how the sender was assigned (for a new activity)
      * @param moveProblem why the move to the archive failed, if it did
      */
-    record Result(Activity activity, boolean created, int documents, String assignment, Optional<String> moveProblem) {
+    /** @param keyProblem a Message-ID another mail held already (the mail got an activity of its own) */
+    record Result(Activity activity, boolean created, int documents, String assignment, Optional<String> moveProblem,
+                  Optional<String> keyProblem) {
     }
 
     private final HostCrm crm;
@@ -123,6 +125,21 @@ final class MessageImporter {
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
         List<DocumentUpload> uploads = uploads(mail, classifications);
         ActivityCreation creation = crm.createWithDocuments(employee, data, Optional.of(mail.sourceKey()), uploads);
+        Optional<String> keyProblem = Optional.empty();
+        if (!creation.created() && !SameMail.as(creation.activity().data().mail(), mail.message())) {
+            // another mail with the same Message-ID: an activity of its own, under a key of its own
+            Activity first = creation.activity();
+            String key = SameMail.keyOf(mail.sourceKey(), mail.message());
+            ActivityData separate = mapper.toActivity(mail.message(), key, status, employee, assigned,
+                    mail.ref().receivedAt(), placement.type());
+            creation = crm.createWithDocuments(employee, separate, Optional.of(key), uploads);
+            if (creation.created()) {
+                keyProblem = Optional.of("its Message-ID " + mail.sourceKey() + " is also the one of activity "
+                        + first.id().value() + ", another mail ("
+                        + SameMail.difference(first.data().mail().orElseThrow(), mail.message())
+                        + "): imported as an activity of its own");
+            }
+        }
         Activity activity = creation.activity();
         int stored = creation.created() ? creation.documents().size()
                 // imported by an earlier run: store what that run did not get to (a CRM without one-transaction
@@ -130,7 +147,7 @@ final class MessageImporter {
                 : storeMissingDocuments(employee, mail, activity, uploads);
         Optional<String> moveProblem = moveToArchive(store, mail, archive);
         return new Result(activity, creation.created(), stored, creation.created() ? assigned.description() : "",
-                moveProblem);
+                moveProblem, keyProblem);
     }
 
     /**

@@ -109,6 +109,42 @@ class MailImportFlowTest {
                 .containsExactly("Automatic mail");
     }
 
+    /**
+     * A newsletter tool that reuses one Message-ID for every issue (seen in the wild; RFC 5322 3.6.4 says IDs are
+     * unique): each issue is a mail of its own with its own documents, not the first one's activity with the
+     * others' attachments stored into it. A copy of an issue dropped again under another name adds nothing.
+     */
+    @Test
+    void aReusedMessageIdNeverMergesTwoMails() throws IOException {
+        mail().id("news@tool.example").from("news@kunde.example").subject("Newsletter März")
+                .date("Mon, 2 Mar 2026 08:00:00 +0100").attach("maerz.txt", "Angebote im März")
+                .writeTo(flow.importFolder(), "maerz.eml");
+        flow.run();
+        mail().id("news@tool.example").from("news@kunde.example").subject("Newsletter April")
+                .date("Mon, 6 Apr 2026 08:00:00 +0200").attach("april.txt", "Angebote im April")
+                .writeTo(flow.importFolder(), "april.eml");
+        SyncRun second = flow.run();
+        mail().id("news@tool.example").from("news@kunde.example").subject("Newsletter April")
+                .date("Mon, 6 Apr 2026 08:00:00 +0200").attach("april.txt", "Angebote im April")
+                .writeTo(flow.importFolder(), "april-copy.eml");
+        SyncRun third = flow.run();
+
+        Activity march = activity("Newsletter März");
+        Activity april = activity("Newsletter April");
+        assertThat(april.id()).isNotEqualTo(march.id());
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, march.id())).extracting(Document::fileName)
+                .doesNotContain("april.txt");
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, april.id())).extracting(Document::fileName)
+                .contains("april.txt").doesNotContain("maerz.txt");
+        assertThat(flow.entries(second)).filteredOn(e -> e.outcome() == Outcome.WARNING).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("Message-ID news@tool.example",
+                        march.id().value(), "another date", "an activity of its own"));
+        assertThat(third.count(Outcome.CREATED)).as("the copy is the same mail").isZero();
+        assertThat(imported()).filteredOn(a -> a.data().subject().startsWith("Newsletter")).hasSize(2);
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, april.id())).extracting(Document::fileName)
+                .filteredOn(n -> n.equals("april.txt")).hasSize(1);
+    }
+
     @Test
     void aSecondRunImportsNothingTwice() {
         mail().id("once@kunde.de").subject("Einmal").writeTo(flow.importFolder(), "once.eml");

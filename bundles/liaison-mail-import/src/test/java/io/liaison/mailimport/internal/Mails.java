@@ -27,6 +27,7 @@ final class Mails {
     Mails subject(String value) { this.subject = value; return this; }
     Mails body(String value) { this.body = value; return this; }
     Mails noDate() { this.date = ""; return this; }
+    Mails date(String value) { this.date = value; return this; }
     Mails attach(String name, String content) { attachments.put(name, content.getBytes(StandardCharsets.UTF_8)); return this; }
     Mails attach(String name, byte[] content) { attachments.put(name, content); return this; }
 
