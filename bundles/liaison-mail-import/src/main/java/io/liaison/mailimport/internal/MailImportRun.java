@@ -276,7 +276,7 @@ final class MailImportRun {
             if (result.created()) {
                 context.journal().record(SyncArea.MAILS, item, Outcome.CREATED,
                         "status " + pending.folder().status() + ", " + result.documents() + " documents, "
-                                + result.assignment(), Optional.of(id));
+                                + result.assignment() + parserNotes(prepared.mail()), Optional.of(id));
             } else {
                 context.journal().record(SyncArea.MAILS, item, Outcome.UNCHANGED,
                         "already imported as activity " + id + "; " + result.documents() + " missing documents stored",
@@ -356,6 +356,23 @@ final class MailImportRun {
             // an OutOfMemoryError of this message's work is over when it is thrown: the run goes on
             context.journal().record(SyncArea.MAILS, item, Outcome.FAILED, reason(e), Optional.empty());
         }
+    }
+
+    /** At most this many of a message's parser notes go into its journal entry; the rest are counted. */
+    static final int MAX_NOTES = 10;
+
+    /**
+     * What the parser noted on the mail (an unknown charset, a missing date, a password-protected attachment, a limit
+     * hit), for its journal entry: before, only the manual import's preview showed them.
+     */
+    static String parserNotes(ParsedMail mail) {
+        List<String> notes = mail.message().problems();
+        if (notes.isEmpty()) {
+            return "";
+        }
+        String shown = String.join("; ", notes.subList(0, Math.min(MAX_NOTES, notes.size())));
+        return "; parser notes: " + shown + (notes.size() > MAX_NOTES ? "; and " + (notes.size() - MAX_NOTES)
+                + " more" : "");
     }
 
     private static ThreadFactory parsingThreadFactory() {

@@ -175,6 +175,16 @@ class MailImportFlowTest {
     }
 
     @Test
+    void whatTheParserNotedOnAMailIsInItsJournalEntry() {
+        mail().id("nodate@kunde.de").subject("Ohne Datum").noDate().writeTo(flow.importFolder(), "nodate.eml");
+
+        SyncRun run = flow.run();
+
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.CREATED).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("parser notes: no Date header"));
+    }
+
+    @Test
     void aFailedMoveNeverCreatesASecondActivity() {
         mail().id("move@kunde.de").subject("Verschieben").writeTo(flow.importFolder(), "move.eml");
         flow.failingMoves.set(1);
