@@ -21,9 +21,16 @@ final class MailActivityMapper {
     static final Duration PLAUSIBLE_AHEAD = Duration.ofDays(1);
 
     private final Clock clock;
+    private final java.util.OptionalInt maxSubject;
 
     MailActivityMapper(Clock clock) {
+        this(clock, java.util.OptionalInt.empty());
+    }
+
+    /** @param maxSubject the longest subject the host CRM takes, if it limits it */
+    MailActivityMapper(Clock clock, java.util.OptionalInt maxSubject) {
         this.clock = clock;
+        this.maxSubject = maxSubject;
     }
 
     ActivityData toActivity(ParsedMessage message, String sourceKey, StatusKey status, EmployeeId owner,
@@ -39,7 +46,7 @@ final class MailActivityMapper {
                 message.fromName(), message.to(), message.cc(), message.sentAt(), receivedAt);
         return ActivityData.builder(type, owner)
                 .status(status)
-                .subject(message.subject().isBlank() ? NO_SUBJECT : message.subject())
+                .subject(fit(message.subject().isBlank() ? NO_SUBJECT : message.subject(), maxSubject))
                 .text(message.text())
                 .html(message.html())
                 .start(when)
@@ -61,5 +68,25 @@ final class MailActivityMapper {
             return sentAt.get();
         }
         return received;
+    }
+
+    /**
+     * A subject that fits the CRM: cut at the last word boundary that leaves room for "…" (within the last third of
+     * the room; else in the word), so that a long mail subject never makes the create fail.
+     */
+    static String fit(String subject, java.util.OptionalInt max) {
+        if (max.isEmpty() || subject.length() <= max.getAsInt()) {
+            return subject;
+        }
+        int room = Math.max(1, max.getAsInt() - 1);
+        int cut = room;
+        int space = subject.lastIndexOf(' ', room);
+        if (space >= room * 2 / 3) {
+            cut = space;
+        }
+        if (cut > 0 && Character.isHighSurrogate(subject.charAt(cut - 1))) {
+            cut--; // never half a character
+        }
+        return subject.substring(0, cut).stripTrailing() + "…";
     }
 }

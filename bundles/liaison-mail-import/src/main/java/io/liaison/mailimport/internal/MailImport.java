@@ -178,7 +178,7 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
     @Override
     public MessageInspection inspect(EmployeeId actor, InputStream raw, String mediaType, String name) {
         return new ImportPreview(scanner(), parser, importer()).inspect(actor, raw, mediaType, name,
-                new MailActivityMapper(clock), OwnAddresses.of(crm, actor, Map.of()));
+                new MailActivityMapper(clock, crm.catalog().maxSubjectLength()), OwnAddresses.of(crm, actor, Map.of()));
     }
 
     @Override
@@ -195,7 +195,7 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
     }
 
     private MessageImporter importer() {
-        return new MessageImporter(crm, categorizer, new SenderAssigner(this::resolver), new MailActivityMapper(clock),
+        return new MessageImporter(crm, categorizer, new SenderAssigner(this::resolver), new MailActivityMapper(clock, crm.catalog().maxSubjectLength()),
                 config.originalCategory(), parser.timeLimit(), outgoingType());
     }
 

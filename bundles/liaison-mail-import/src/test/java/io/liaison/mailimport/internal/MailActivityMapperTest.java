@@ -45,4 +45,17 @@ class MailActivityMapperTest {
         assertThat(mapper.when(Optional.empty(), Optional.of(received))).isEqualTo(received);
         assertThat(mapper.when(Optional.empty(), Optional.empty())).isEqualTo(NOW);
     }
+
+    @Test
+    void aSubjectLongerThanTheCrmTakesIsCutAtAWordWithAnEllipsis() {
+        String subject = "Angebot für die Erweiterung der Lagerhalle in Musterstadt, zweiter Bauabschnitt";
+        assertThat(MailActivityMapper.fit(subject, java.util.OptionalInt.of(40)))
+                .isEqualTo("Angebot für die Erweiterung der…").hasSizeLessThanOrEqualTo(40);
+        assertThat(MailActivityMapper.fit(subject, java.util.OptionalInt.empty())).isEqualTo(subject);
+        assertThat(MailActivityMapper.fit("Kurz", java.util.OptionalInt.of(40))).isEqualTo("Kurz");
+        // one long word: cut inside it, never half a surrogate pair
+        assertThat(MailActivityMapper.fit("Donaudampfschifffahrtsgesellschaftskapitän", java.util.OptionalInt.of(10)))
+                .isEqualTo("Donaudamp…");
+        assertThat(MailActivityMapper.fit("Preis 😀😀😀😀", java.util.OptionalInt.of(9))).isEqualTo("Preis…");
+    }
 }
