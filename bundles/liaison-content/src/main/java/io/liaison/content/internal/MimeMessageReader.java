@@ -217,8 +217,15 @@ final class MimeMessageReader {
                 message.appendText(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
             } else if (!attachment && mimeType.equals("text/html") && !message.hasHtml()) {
                 message.setHtml(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
+            } else if (!attachment && mimeType.equals("text/calendar")
+                    && "multipart/alternative".equals(multipartTypes.peek())) {
+                // an invitation (iMIP, RFC 6047): Outlook sends the meeting as the calendar rendering of the body;
+                // it is the part the recipient acts on, so it is kept as a document, not dropped with the renderings
+                partIndex++;
+                message.attachments.add(spooler.spool(is, fileName.isEmpty() ? "invitation.ics" : fileName,
+                        partIndex, run));
             } else if (!attachment && "multipart/alternative".equals(multipartTypes.peek())) {
-                // another rendering of the body (RTF, calendar text, a second HTML): not a document of its own
+                // another rendering of the body (RTF, a second HTML): not a document of its own
                 TextDecoding.drain(is);
             } else if (!attachment && mimeType.equals("text/enriched")) {
                 // a body sent only as enriched text (RFC 1896): its text, not a document named attachment-1.txt
