@@ -19,6 +19,7 @@ class BatchAndFaultsTest extends MailboxTestSupport {
 
     static final String UPN = "erin@contoso.com";
     static final String PROP = "String {66f5a359-4659-4830-9070-00047ec6ac6e} Name LiaisonCrmId";
+    static final String OTHER_PROP = "String {66f5a359-4659-4830-9070-00047ec6ac6e} Name LiaisonCrmLink";
 
     BatchAndFaultsTest() {
         super(UPN);
@@ -169,6 +170,30 @@ class BatchAndFaultsTest extends MailboxTestSupport {
         client.send("DELETE", "/users/" + UPN + "/todo/lists/" + list + "/tasks/" + task, null);
         JsonNode removed = json(client.get(changed.get("@odata.deltaLink").asText()));
         assertThat(removed.get("value").get(0).has("@removed")).isTrue();
+    }
+
+    /**
+     * "Get singleValueLegacyExtendedProperty" documents one extended property per {@code $expand}
+     * ({@code $filter} with {@code eq} on the id); {@code or} in that filter, or the navigation expanded twice, is not
+     * documented and is refused, while the documented form still works.
+     */
+    @Test
+    void severalExtendedPropertiesInOneExpandAreRefused() throws Exception {
+        String id = mailbox.addContact(mailbox.folderId("contacts"), Map.of("givenName", "Hal",
+                "singleValueExtendedProperties", List.of(Map.of("id", PROP, "value", "crm-7"),
+                        Map.of("id", OTHER_PROP, "value", "https://crm.example.com/7"))));
+        String or = TestClient.enc("singleValueExtendedProperties($filter=id eq '" + PROP + "' or id eq '" + OTHER_PROP + "')");
+        HttpResponse<String> refused = client.get("/users/" + UPN + "/contacts/" + id + "?$expand=" + or);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("error").get("code").asText()).isEqualTo("ErrorInvalidUrlQueryFilter");
+        String twice = TestClient.enc("singleValueExtendedProperties($filter=id eq '" + PROP + "'),singleValueExtendedProperties($filter=id eq '"
+                + OTHER_PROP + "')");
+        assertThat(client.get("/users/" + UPN + "/contacts?$expand=" + twice).statusCode()).isEqualTo(400);
+
+        String one = TestClient.enc("singleValueExtendedProperties($filter=id eq '" + OTHER_PROP + "')");
+        JsonNode read = json(client.get("/users/" + UPN + "/contacts/" + id + "?$expand=" + one));
+        assertThat(read.get("singleValueExtendedProperties")).hasSize(1);
+        assertThat(read.get("singleValueExtendedProperties").get(0).get("value").asText()).isEqualTo("https://crm.example.com/7");
     }
 
     /**

@@ -163,15 +163,27 @@ final class EventMapper {
                 ? Recurrences.toRrule(e.getRecurrence(), LocalDate.ofInstant(start, zone)) : Optional.empty();
         Optional<String> master = e.getType() == EventType.Occurrence || e.getType() == EventType.Exception
                 ? Optional.ofNullable(e.getSeriesMasterId()) : Optional.empty();
-        Optional<URI> link = ExtendedProperties.value(e.getSingleValueExtendedProperties(), ExtendedProperties.CRM_LINK)
+        Optional<String> stored = ExtendedProperties.stored(e.getSingleValueExtendedProperties(), ExtendedProperties.CRM_REFERENCE);
+        Optional<CrmReference> reference = stored.flatMap(CrmReference::decode);
+        Optional<URI> link = (reference.isPresent() ? reference.get().link() : stored.flatMap(CrmReference::legacyLink))
                 .flatMap(EventMapper::uri);
+        Optional<String> crmId = reference.isPresent() ? reference.get().crmId()
+                : ExtendedProperties.value(e.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID);
         EventData data = new EventData(e.getSubject(), crmText(e), start, end, allDay,
                 zone.getId(), e.getLocation() == null ? "" : e.getLocation().getDisplayName(), organizer, attendees,
                 reminder, importance, e.getCategories() == null ? List.of() : e.getCategories(), rule, master, link,
                 sensitivity, Boolean.TRUE.equals(e.getIsCancelled()) ? EventStatus.CANCELLED : EventStatus.CONFIRMED,
                 freeBusy(e.getShowAs()), participation(e));
-        return new GroupwareItem<>(e.getId(), version(e), ExtendedProperties.value(e.getSingleValueExtendedProperties(),
-                ExtendedProperties.CRM_ID), data);
+        return new GroupwareItem<>(e.getId(), version(e), crmId, data);
+    }
+
+    /**
+     * Whether the event was written before its CRM reference carried the CRM id ({@link CrmReference}): then the id
+     * must be read from its own property.
+     */
+    static boolean holdsLegacyLink(Event e) {
+        return ExtendedProperties.stored(e.getSingleValueExtendedProperties(), ExtendedProperties.CRM_REFERENCE)
+                .filter(v -> CrmReference.decode(v).isEmpty()).isPresent();
     }
 
     /** Graph's {@code showAs}; {@code unknown} or none reads as busy, the safe side for a filter of free time. */

@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
  */
 final class GraphContactStore implements ItemStore<ContactData> {
 
+    /** A contact needs only its CRM id, so its reads expand that one property ({@link ExtendedProperties}). */
+    private static final String[] EXPAND_CRM_ID = {ExtendedProperties.expand(ExtendedProperties.CRM_ID)};
+
     private static final Logger LOG = LoggerFactory.getLogger(GraphContactStore.class);
 
     private final Supplier<UserItemRequestBuilder> user;
@@ -139,7 +142,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
         Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
         for (String id : ids) {
             requests.put(id, user.get().contacts().byContactId(id)
-                    .toGetRequestInformation(c -> c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND}));
+                    .toGetRequestInformation(c -> c.queryParameters.expand = EXPAND_CRM_ID));
         }
         return batch.getAll("contact", requests, Contact::createFromDiscriminatorValue);
     }
@@ -189,7 +192,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
 
     private Optional<Contact> fetch(String id) {
         return calls.find("contact " + id, () -> user.get().contacts().byContactId(id)
-                .get(c -> c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND}));
+                .get(c -> c.queryParameters.expand = EXPAND_CRM_ID));
     }
 
     private Optional<Photo> photo(String id) {
@@ -335,13 +338,13 @@ final class GraphContactStore implements ItemStore<ContactData> {
                 ? user.get().contacts().get(c -> {
                     c.queryParameters.filter = filter;
                     c.queryParameters.select = new String[] {"id"};
-                    c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND};
+                    c.queryParameters.expand = new String[] {ExtendedProperties.expand(property)};
                     c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 })
                 : user.get().contactFolders().byContactFolderId(folder.get()).contacts().get(c -> {
                     c.queryParameters.filter = filter;
                     c.queryParameters.select = new String[] {"id"};
-                    c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND};
+                    c.queryParameters.expand = new String[] {ExtendedProperties.expand(property)};
                     c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 }));
         if (found == null || found.getValue() == null) {

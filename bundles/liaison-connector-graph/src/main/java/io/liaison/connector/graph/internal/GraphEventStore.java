@@ -198,19 +198,56 @@ final class GraphEventStore implements ItemStore<EventData> {
         return found;
     }
 
-    /** The events with their extended properties: one GET, or $batch requests for several. */
+    /** The events with their CRM reference: one GET, or $batch requests for several. */
     private Map<String, Event> details(Set<String> ids) {
         if (ids.size() <= 1) {
             Map<String, Event> one = new LinkedHashMap<>();
             ids.forEach(id -> fetch(id).ifPresent(e -> one.put(id, e)));
             return one;
         }
+        Map<String, Event> events = batchRead(ids, ExtendedProperties.CRM_REFERENCE);
+        Set<String> legacy = new LinkedHashSet<>();
+        events.forEach((id, e) -> {
+            if (EventMapper.holdsLegacyLink(e)) {
+                legacy.add(id);
+            }
+        });
+        if (!legacy.isEmpty()) {
+            Map<String, Event> crmIds = legacy.size() == 1 ? fetchCrmIds(legacy) : batchRead(legacy, ExtendedProperties.CRM_ID);
+            crmIds.forEach((id, e) -> addCrmId(events.get(id), e));
+        }
+        return events;
+    }
+
+    private Map<String, Event> batchRead(Set<String> ids, String property) {
         Map<String, com.microsoft.kiota.RequestInformation> requests = new LinkedHashMap<>();
         for (String id : ids) {
             requests.put(id, user.get().events().byEventId(id)
-                    .toGetRequestInformation(c -> c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND}));
+                    .toGetRequestInformation(c -> c.queryParameters.expand = new String[] {ExtendedProperties.expand(property)}));
         }
         return batch.getAll("event", requests, Event::createFromDiscriminatorValue);
+    }
+
+    private Map<String, Event> fetchCrmIds(Set<String> ids) {
+        Map<String, Event> found = new LinkedHashMap<>();
+        ids.forEach(id -> read(id, ExtendedProperties.CRM_ID).ifPresent(e -> found.put(id, e)));
+        return found;
+    }
+
+    /**
+     * Puts the CRM id read with a second request into an event written before the reference carried it; both reads
+     * are needed because Graph documents one extended property per {@code $expand} ({@link ExtendedProperties}).
+     */
+    private static void addCrmId(Event event, Event withCrmId) {
+        if (event == null) {
+            return;
+        }
+        ExtendedProperties.stored(withCrmId.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID).ifPresent(id -> {
+            List<com.microsoft.graph.models.SingleValueLegacyExtendedProperty> properties = new ArrayList<>(
+                    Optional.ofNullable(event.getSingleValueExtendedProperties()).orElse(List.of()));
+            properties.add(ExtendedProperties.with(ExtendedProperties.CRM_ID, id));
+            event.setSingleValueExtendedProperties(properties);
+        });
     }
 
     @Override
@@ -218,9 +255,17 @@ final class GraphEventStore implements ItemStore<EventData> {
         return fetch(id).map(mapper::fromGraph);
     }
 
+    /** The event with its CRM reference (and, for an event written before the reference, its CRM id). */
     private Optional<Event> fetch(String id) {
+        Optional<Event> event = read(id, ExtendedProperties.CRM_REFERENCE);
+        event.filter(EventMapper::holdsLegacyLink)
+                .ifPresent(e -> read(id, ExtendedProperties.CRM_ID).ifPresent(withId -> addCrmId(e, withId)));
+        return event;
+    }
+
+    private Optional<Event> read(String id, String property) {
         return calls.find("event " + id, () -> user.get().events().byEventId(id)
-                .get(c -> c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND}));
+                .get(c -> c.queryParameters.expand = new String[] {ExtendedProperties.expand(property)}));
     }
 
     @Override
@@ -318,13 +363,15 @@ final class GraphEventStore implements ItemStore<EventData> {
         EventCollectionResponse found = calls.call("events with " + property.substring(property.lastIndexOf(' ') + 1)
                 + " " + value, () -> user.get().events().get(c -> {
                     c.queryParameters.filter = ExtendedProperties.filter(property, value);
-                    c.queryParameters.expand = new String[] {ExtendedProperties.EXPAND};
+                    c.queryParameters.select = new String[] {"id"};
+                    c.queryParameters.expand = new String[] {ExtendedProperties.expand(property)};
                     c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 }));
-        // Graph compares the value case-insensitively: only the exact value is ours
+        // Graph compares the value case-insensitively: only the exact value is ours; the one found is then read
+        // whole, as one $expand brings only the property filtered on
         return found == null || found.getValue() == null ? Optional.empty()
                 : found.getValue().stream().filter(e -> ExtendedProperties.value(e.getSingleValueExtendedProperties(), property)
-                        .filter(value::equals).isPresent()).findFirst().map(mapper::fromGraph);
+                        .filter(value::equals).isPresent()).findFirst().flatMap(e -> fetch(e.getId())).map(mapper::fromGraph);
     }
 
     private Event toGraph(EventData data, Optional<String> crmId, Optional<String> key, String what) {

@@ -12,6 +12,9 @@ import io.liaison.api.connector.item.FreeBusy;
 import io.liaison.api.connector.item.Participation;
 import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.connector.tck.EventStoreContract;
+import io.liaison.api.connector.Lookup;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +96,66 @@ class GraphEventStoreContractTest extends EventStoreContract {
         assertThat(store.findByCrmId("CRM-ABC")).map(GroupwareItem::id).contains(upper);
         assertThat(store.findByCrmId("crm-abc")).map(GroupwareItem::id).contains(lower);
         assertThat(store.findByCrmId("Crm-Abc")).isEmpty();
+    }
+
+    /**
+     * An event linked before the CRM reference carried the id (the id in its own property, the bare link, or empty
+     * text, in the reference's property) keeps its id and link, on a single read and on a batched one, is found by its
+     * CRM id, and is not rewritten when nothing changed: each read expands one property, as "Get
+     * singleValueLegacyExtendedProperty" documents, so the id comes with a second read.
+     */
+    @Test
+    void anEventLinkedBeforeTheReferenceKeepsItsCrmIdAndLink() {
+        ItemStore<EventData> store = openEmptyStore();
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Map<String, Object> e = ownEvent("Linked before " + i);
+            e.put("singleValueExtendedProperties", List.of(Map.of("id", ExtendedProperties.CRM_ID, "value", "crm-old-" + i),
+                    Map.of("id", ExtendedProperties.CRM_REFERENCE, "value", i == 3 ? "" : "https://crm.example.com/activities/" + i)));
+            ids.add(STORES.mailbox().addEvent(e));
+        }
+        String foreign = STORES.mailbox().addEvent(ownEvent("Never linked"));
+
+        GroupwareItem<EventData> first = store.get(ids.get(0)).orElseThrow();
+        assertThat(first.crmId()).contains("crm-old-1");
+        assertThat(first.data().crmLink()).contains(URI.create("https://crm.example.com/activities/1"));
+        Map<String, Lookup<EventData>> all = store.lookUp(List.of(ids.get(0), ids.get(1), ids.get(2), foreign));
+        assertThat(((Lookup.Found<EventData>) all.get(ids.get(1))).item().crmId()).contains("crm-old-2");
+        assertThat(((Lookup.Found<EventData>) all.get(ids.get(1))).item().data().crmLink())
+                .contains(URI.create("https://crm.example.com/activities/2"));
+        assertThat(((Lookup.Found<EventData>) all.get(ids.get(2))).item().crmId()).contains("crm-old-3");
+        assertThat(((Lookup.Found<EventData>) all.get(ids.get(2))).item().data().crmLink()).isEmpty();
+        assertThat(((Lookup.Found<EventData>) all.get(foreign)).item().crmId()).isEmpty();
+        assertThat(store.findByCrmId("crm-old-2")).map(GroupwareItem::id).contains(ids.get(1));
+
+        store.update(first.id(), first.version(), first.data(), first.crmId());
+        assertThat(STORES.mailbox().patches(first.id())).isEmpty();
+    }
+
+    /** An event written now carries its CRM id and link in the one reference an event read expands. */
+    @Test
+    void anEventCarriesItsCrmIdAndLinkInOneReference() {
+        ItemStore<EventData> store = openEmptyStore();
+        EventData linked = sample(3);
+        String id = store.create(linked, Optional.of("crm 9 <x>"), new IdempotencyKey("reference-1")).id();
+
+        Map<String, Object> stored = STORES.mailbox().item(id);
+        assertThat((List<?>) stored.get("singleValueExtendedProperties")).anySatisfy(p -> {
+            assertThat(((Map<?, ?>) p).get("id")).isEqualTo(ExtendedProperties.CRM_REFERENCE);
+            assertThat(((Map<?, ?>) p).get("value")).isEqualTo("<https://crm.example.com/activities/3> crm 9 <x>");
+        });
+        GroupwareItem<EventData> read = store.get(id).orElseThrow();
+        assertThat(read.crmId()).contains("crm 9 <x>");
+        assertThat(read.data().crmLink()).contains(URI.create("https://crm.example.com/activities/3"));
+        assertThat(store.findByCrmId("crm 9 <x>")).map(GroupwareItem::id).contains(id);
+    }
+
+    private static Map<String, Object> ownEvent(String subject) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("subject", subject);
+        e.put("start", Map.of("dateTime", "2026-01-08T10:00:00", "timeZone", "Europe/Berlin"));
+        e.put("end", Map.of("dateTime", "2026-01-08T11:00:00", "timeZone", "Europe/Berlin"));
+        return e;
     }
 
     /** Every free/busy state is written ({@code showAs}) and read back; an event Liaison creates is organised by the owner. */
