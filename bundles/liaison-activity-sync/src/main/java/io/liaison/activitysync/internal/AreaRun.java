@@ -70,7 +70,8 @@ final class AreaRun<T> {
                 wiring.status(), wiring.resolver(), marks, privateItems, filters);
         GroupwareSide<T> groupwareSide = new GroupwareSide<>(store, mapping, wiring.linkTemplate(),
                 (crmId, groupwareId) -> marks.left(account.id(), area, crmId, groupwareId), privateItems,
-                new MeetingNotices(account.connectorType()), filters);
+                new MeetingNotices(account.connectorType()), filters, crmSide::crmsOwnPrivate,
+                new CrmPrivateMarks(marks, account.id(), area));
         this.synchronization = new Synchronization<>(account.id(), area.linkScope(), area.crmTokenScope(),
                 area.groupwareTokenScope(), wiring.links(), wiring.tokens(),
                 new CrmFeed(wiring.crm().activities(), account.employee(), account.id(), area, wiring.crmPageSize(),

@@ -65,7 +65,8 @@ final class CrmSide<T> implements SideStore<Activity, T> {
     /** The engine's view of an activity. */
     SideItem<Activity> item(Activity a) {
         T form = mapping.toGroupware(a, Optional.empty(), Optional.empty());
-        return new SideItem<>(a.id().value(), Long.toString(a.version()), mapping.hash(form),
+        return new SideItem<>(a.id().value(), Long.toString(a.version()),
+                mapping.hash(form, mapping.crmsOwnPrivate(a.data())),
                 a.sourceKey().flatMap(this::groupwareIdOf), Optional.of(a.modifiedAt()), mapping.label(form), a);
     }
 
@@ -167,6 +168,15 @@ final class CrmSide<T> implements SideStore<Activity, T> {
         } catch (CrmStaleVersionException e) {
             throw new ItemChangedException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the CRM marked this activity private and holds its details ({@link ItemMapping#crmsOwnPrivate}): its
+     * groupware item is private because of that. An activity of another owner, or one that is gone, is not.
+     */
+    boolean crmsOwnPrivate(String id) {
+        return activities.get(employee, ActivityId.of(id)).filter(a -> a.data().owner().equals(employee))
+                .map(a -> mapping.crmsOwnPrivate(a.data())).orElse(false);
     }
 
     /** One of the area's own types (not one put into the groupware on request). */

@@ -54,7 +54,9 @@ final class EventMapping implements ItemMapping<EventData> {
         // how the event shows in free/busy time and the owner's part are the groupware's own: the CRM has neither
         FreeBusy showAs = current.map(EventData::showAs).orElse(FreeBusy.BUSY);
         Participation participation = current.map(EventData::participation).orElse(Participation.ORGANIZER);
-        Optional<EventData> privateOne = current.filter(c -> c.sensitivity().isPrivate());
+        // an item private because the CRM marked its activity so takes the CRM's details, which the CRM holds itself
+        Optional<EventData> privateOne = current.filter(c -> c.sensitivity().isPrivate())
+                .filter(c -> !crmsOwnPrivate(a));
         if (privateOne.isPresent()) {
             // the CRM holds this item's busy form only: its private details stay as the groupware has them
             EventData c = privateOne.get();
@@ -64,8 +66,8 @@ final class EventMapping implements ItemMapping<EventData> {
         }
         return new EventData(a.subject(), a.text(), start, end, a.allDay(), zone, a.location(), organizer, attendees,
                 a.reminder(), a.importance(), a.categories(), current.flatMap(EventData::recurrenceRule),
-                Optional.empty(), link, current.map(EventData::sensitivity).orElse(Sensitivity.NORMAL), status, showAs,
-                participation);
+                Optional.empty(), link, ItemMapping.sensitivity(a, current.map(EventData::sensitivity)), status,
+                showAs, participation);
     }
 
     /**
@@ -189,6 +191,11 @@ final class EventMapping implements ItemMapping<EventData> {
         return new EventData(privateSubject(), "", e.start(), e.end(), e.allDay(), e.timeZone(), "", Optional.empty(),
                 List.of(), e.reminder(), e.importance(), List.of(), e.recurrenceRule(), e.seriesMasterId(), e.crmLink(),
                 e.sensitivity(), e.status(), e.showAs(), e.participation());
+    }
+
+    @Override
+    public EventData withSensitivity(EventData item, Sensitivity sensitivity) {
+        return item.withSensitivity(sensitivity);
     }
 
     @Override

@@ -75,7 +75,7 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
             if (mapping.skipped(g.data())) {
                 continue;
             }
-            if (privateItems.skips() && side.isPrivate(g.data())) {
+            if (privateItems.skips() && side.isPrivate(g.data(), g.crmId())) {
                 if (linked.contains(g.id())) {
                     privateItems.leftAsPrivate(g.id());
                     left.put(g.id(), PrivateItems.LEFT_REASON);

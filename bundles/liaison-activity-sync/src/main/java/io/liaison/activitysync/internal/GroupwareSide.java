@@ -35,16 +35,24 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
     private final PrivateItems privateItems;
     private final MeetingNotices notices;
     private final SyncFilters filters;
+    private final java.util.function.Predicate<String> crmsOwnPrivate;
+    private final CrmPrivateMarks writtenPrivate;
 
     /**
      * @param left         records an activity (CRM id) that left the sync and the groupware item (id) it left behind
      * @param privateItems the account's rule for private items
      * @param notices      what deleting a meeting tells its attendees in this groupware
      * @param filters      the account's sync filters
+     * @param crmsOwnPrivate whether the CRM marked the activity with this CRM id private and holds its details
+     *                     ({@link ItemMapping#crmsOwnPrivate}); asked only for private items that carry a CRM id
+     * @param writtenPrivate the items written as private because the CRM marked their activity so
      */
     GroupwareSide(ItemStore<T> store, ItemMapping<T> mapping, Function<String, URI> links,
                   java.util.function.BiConsumer<String, String> left, PrivateItems privateItems,
-                  MeetingNotices notices, SyncFilters filters) {
+                  MeetingNotices notices, SyncFilters filters, java.util.function.Predicate<String> crmsOwnPrivate,
+                  CrmPrivateMarks writtenPrivate) {
+        this.crmsOwnPrivate = crmsOwnPrivate;
+        this.writtenPrivate = writtenPrivate;
         this.notices = notices;
         this.filters = filters;
         this.privateItems = privateItems;
@@ -56,11 +64,14 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
 
     /**
      * The engine's view of a groupware item. A private one is seen in its reduced form only (its content, hash and
-     * journal label): its details never reach the CRM or the journal, whatever path reads it.
+     * journal label): its details never reach the CRM or the journal, whatever path reads it. One that is private
+     * because the CRM marked its activity so is seen in full, with the CRM's mark in its hash.
      */
     SideItem<T> item(GroupwareItem<T> g) {
-        T data = isPrivate(g.data()) ? mapping.reduced(g.data()) : g.data();
-        return new SideItem<>(g.id(), g.version(), mapping.hash(data), g.crmId(), Optional.empty(),
+        boolean privateHere = mapping.sensitivity(g.data()).isPrivate();
+        boolean crmsOwn = privateHere && isCrmsOwnPrivate(g.crmId());
+        T data = privateHere && !crmsOwn ? mapping.reduced(g.data()) : g.data();
+        return new SideItem<>(g.id(), g.version(), mapping.hash(data, crmsOwn), g.crmId(), Optional.empty(),
                 mapping.label(data), data);
     }
 
@@ -71,8 +82,22 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
         return stamped.equals(categories) ? data : mapping.withCategories(data, stamped);
     }
 
-    boolean isPrivate(T data) {
-        return mapping.sensitivity(data).isPrivate();
+    /**
+     * Whether an item is private by its owner's hand, so that the account's rule for private items applies: marked
+     * private or confidential in the groupware, and not private because the CRM marked its activity so.
+     *
+     * @param crmId the CRM id the item carries
+     */
+    boolean isPrivate(T data, Optional<String> crmId) {
+        return mapping.sensitivity(data).isPrivate() && !isCrmsOwnPrivate(crmId);
+    }
+
+    /**
+     * The CRM's flag decides; an item written as private for the CRM also stays the CRM's own while the CRM takes its
+     * mark back, until the update that makes it normal again (else that run would skip or reduce it first).
+     */
+    private boolean isCrmsOwnPrivate(Optional<String> crmId) {
+        return crmId.map(id -> crmsOwnPrivate.test(id) || writtenPrivate.wasWritten(id)).orElse(false);
     }
 
     @Override
@@ -94,7 +119,7 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
         }));
         if (privateItems.skips()) {
             found.replaceAll((id, presence) -> {
-                if (presence instanceof Presence.Found<T> f && isPrivate(f.item().data())) {
+                if (presence instanceof Presence.Found<T> f && isPrivate(f.item().data(), f.item().partnerId())) {
                     privateItems.leftAsPrivate(id);
                     return new Presence.Left<>(PrivateItems.LEFT_REASON);
                 }
@@ -127,7 +152,9 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
     @Override
     public SideItem<T> create(SideItem<Activity> source, CreateReason reason) {
         T data = stamped(mapping.toGroupware(source.data(), Optional.empty(), Optional.of(links.apply(source.id()))));
-        return item(store.create(data, Optional.of(source.id()), key(source, reason)));
+        GroupwareItem<T> created = store.create(data, Optional.of(source.id()), key(source, reason));
+        rememberPrivate(source);
+        return item(created);
     }
 
     @Override
@@ -138,13 +165,30 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
             if (kept.isPresent()) {
                 throw new ItemReadOnlyException(kept.get(), item(current));
             }
-            T data = stamped(mapping.toGroupware(source.data(), Optional.of(current.data()),
-                    Optional.of(links.apply(source.id()))));
-            return item(store.update(id, expectedVersion, data, Optional.of(source.id())));
+            T now = current.data();
+            if (!mapping.crmsOwnPrivate(source.data().data()) && writtenPrivate.wasWritten(source.id())
+                    && mapping.sensitivity(now) == io.liaison.api.connector.item.Sensitivity.PRIVATE) {
+                // the CRM took back the mark that made this item private: it is normal again, not one its owner
+                // marked private (which would leave the sync or be reduced to busy under the account's rule)
+                now = mapping.withSensitivity(now, io.liaison.api.connector.item.Sensitivity.NORMAL);
+            }
+            T data = stamped(mapping.toGroupware(source.data(), Optional.of(now), Optional.of(links.apply(source.id()))));
+            GroupwareItem<T> updated = store.update(id, expectedVersion, data, Optional.of(source.id()));
+            rememberPrivate(source);
+            return item(updated);
         } catch (ItemNotFoundException e) {
             throw new ItemGoneException("groupware item " + id + " is gone", e);
         } catch (VersionConflictException e) {
             throw new ItemChangedException(e.getMessage(), e);
+        }
+    }
+
+    /** Records whether the item was written as private because the CRM marked its activity so. */
+    private void rememberPrivate(SideItem<Activity> source) {
+        if (mapping.crmsOwnPrivate(source.data().data())) {
+            writtenPrivate.written(source.id());
+        } else {
+            writtenPrivate.takenBack(source.id());
         }
     }
 
@@ -180,7 +224,7 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
         }
         try {
             T data = item.data();
-            if (isPrivate(data)) {
+            if (isPrivate(data, item.partnerId())) {
                 // the engine holds the reduced form: the link goes into the item as the groupware has it
                 GroupwareItem<T> full = store.get(item.id())
                         .orElseThrow(() -> new ItemNotFoundException(item.id() + " is gone"));

@@ -1,5 +1,6 @@
 package io.liaison.activitysync.internal;
 
+import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.EmployeeId;
@@ -36,6 +37,38 @@ interface ItemMapping<T> {
     /** The hash of the synchronised fields. */
     String hash(T item);
 
+    /**
+     * The hash of the synchronised fields and of the CRM's private mark, so that marking an activity private (or
+     * taking the mark back) is a change that gets written. Unmarked items keep the hash {@link #hash(Object)} gives,
+     * so that the hashes of links stored before the mark existed stay valid.
+     *
+     * @param markedPrivate the CRM marked the activity private: on the CRM side its flag, on the groupware side a
+     *                      private item whose activity the CRM marked private ({@link #crmsOwnPrivate})
+     */
+    default String hash(T item, boolean markedPrivate) {
+        return markedPrivate ? Hashes.of(hash(item), "private") : hash(item);
+    }
+
+    /**
+     * Whether the CRM holds an activity's private details itself: it is marked private there, so only its owner may
+     * see it, and it is not the busy form of an item its owner marked private in the groupware (whose details the CRM
+     * never holds). Such an activity's groupware item is private because the CRM marked it so: it is synchronised in
+     * full, not skipped or reduced to busy.
+     */
+    default boolean crmsOwnPrivate(ActivityData activity) {
+        return activity.privateActivity()
+                && !(activity.subject().equals(privateSubject()) && activity.text().isBlank());
+    }
+
+    /**
+     * The sensitivity to write: the groupware's own, but at least private for an activity the CRM marked private
+     * (a confidential item stays confidential).
+     */
+    static Sensitivity sensitivity(ActivityData activity, Optional<Sensitivity> current) {
+        Sensitivity kept = current.orElse(Sensitivity.NORMAL);
+        return activity.privateActivity() && !kept.isPrivate() ? Sensitivity.PRIVATE : kept;
+    }
+
     /** Subject and time, for the journal; never the body. */
     String label(T item);
 
@@ -47,7 +80,7 @@ interface ItemMapping<T> {
     boolean skipped(T item);
 
     /** How private the item's owner marked it. */
-    io.liaison.api.connector.item.Sensitivity sensitivity(T item);
+    Sensitivity sensitivity(T item);
 
     /**
      * A private item as the CRM may see it ("busy"): its time, reminder and importance, with {@link #privateSubject}
@@ -55,6 +88,9 @@ interface ItemMapping<T> {
      * known to be private.
      */
     T reduced(T item);
+
+    /** The item with another sensitivity. */
+    T withSensitivity(T item, Sensitivity sensitivity);
 
     /** The subject of a reduced item, e.g. "Private appointment". */
     String privateSubject();

@@ -88,6 +88,33 @@ final class Marks {
         return held;
     }
 
+    /**
+     * Records that an activity's groupware item was written as private because the CRM marked the activity private,
+     * so that when the CRM takes the mark back the item is made normal again (and not then taken for one its owner
+     * marked private). Writes nothing when it is recorded already.
+     */
+    void writtenPrivate(AccountId account, ActivityArea area, String crmId) {
+        if (!isWrittenPrivate(account, area, crmId)) {
+            links.save(new Link(account, privateScope(area), crmId, "PRIVATE", "private:" + crmId, "-", "",
+                    clock.instant()));
+        }
+    }
+
+    boolean isWrittenPrivate(AccountId account, ActivityArea area, String crmId) {
+        return links.byCrmId(account, privateScope(area), crmId).isPresent();
+    }
+
+    /** The CRM took its private mark back (or the activity is gone); writes nothing when nothing is recorded. */
+    void privateTakenBack(AccountId account, ActivityArea area, String crmId) {
+        if (isWrittenPrivate(account, area, crmId)) {
+            links.delete(account, privateScope(area), crmId);
+        }
+    }
+
+    private static String privateScope(ActivityArea area) {
+        return SCOPE + ":PRIVATE:" + area.name();
+    }
+
     private static String heldScope(ActivityArea area) {
         return SCOPE + ":HELD:" + area.name();
     }

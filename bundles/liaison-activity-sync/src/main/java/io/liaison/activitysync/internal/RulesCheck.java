@@ -69,7 +69,7 @@ final class RulesCheck {
         }
         int marked = 0;
         for (Map.Entry<String, Presence<T>> e : side.lookUp(byGroupwareId.keySet()).entrySet()) {
-            if (e.getValue() instanceof Presence.Found<T> found && side.isPrivate(found.item().data())) {
+            if (e.getValue() instanceof Presence.Found<T> found && side.isPrivate(found.item().data(), found.item().partnerId())) {
                 Link link = byGroupwareId.get(e.getKey());
                 links.save(new Link(link.account(), link.scope(), link.crmId(), link.crmVersion(), link.groupwareId(),
                         RECHECK, link.contentHash(), clock.instant()));

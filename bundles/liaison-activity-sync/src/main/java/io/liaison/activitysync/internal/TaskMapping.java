@@ -44,7 +44,9 @@ final class TaskMapping implements ItemMapping<TaskData> {
         } else {
             status = current.map(TaskData::status).filter(s -> s != TaskStatus.COMPLETED).orElse(TaskStatus.NOT_STARTED);
         }
-        Optional<TaskData> privateOne = current.filter(c -> c.sensitivity().isPrivate());
+        // a task private because the CRM marked its activity so takes the CRM's details, which the CRM holds itself
+        Optional<TaskData> privateOne = current.filter(c -> c.sensitivity().isPrivate())
+                .filter(c -> !crmsOwnPrivate(a));
         if (privateOne.isPresent()) {
             // the CRM holds this task's busy form only: its private details stay as the groupware has them
             TaskData c = privateOne.get();
@@ -52,7 +54,7 @@ final class TaskMapping implements ItemMapping<TaskData> {
                     a.importance(), c.categories(), link, c.sensitivity());
         }
         return new TaskData(a.subject(), a.text(), start, due, status, a.completedAt(), reminderAt, a.importance(),
-                a.categories(), link, current.map(TaskData::sensitivity).orElse(Sensitivity.NORMAL));
+                a.categories(), link, ItemMapping.sensitivity(a, current.map(TaskData::sensitivity)));
     }
 
     @Override
@@ -124,6 +126,11 @@ final class TaskMapping implements ItemMapping<TaskData> {
     public TaskData reduced(TaskData t) {
         return new TaskData(privateSubject(), "", t.start(), t.due(), t.status(), t.completedAt(), t.reminderAt(),
                 t.importance(), List.of(), t.crmLink(), t.sensitivity());
+    }
+
+    @Override
+    public TaskData withSensitivity(TaskData item, Sensitivity sensitivity) {
+        return item.withSensitivity(sensitivity);
     }
 
     @Override

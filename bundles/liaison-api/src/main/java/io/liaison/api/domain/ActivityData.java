@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param completedAt     when a task was completed; empty while open
  * @param categories      categories, as the groupware shows them
  * @param mail            for imported mails: the message's header data
+ * @param privateActivity private: only its owner may see its details; the groupware gets it as private (an
+ *                        additive field, false in activities made with the constructor without it)
  */
 public record ActivityData(
         ActivityType type,
@@ -52,7 +54,8 @@ public record ActivityData(
         Importance importance,
         Optional<Instant> completedAt,
         List<String> categories,
-        Optional<MailDetails> mail) {
+        Optional<MailDetails> mail,
+        boolean privateActivity) {
 
     public ActivityData {
         Objects.requireNonNull(type, "type");
@@ -74,6 +77,17 @@ public record ActivityData(
         Objects.requireNonNull(completedAt, "completedAt");
         categories = List.copyOf(categories);
         Objects.requireNonNull(mail, "mail");
+    }
+
+    /** An activity that is not private: the canonical constructor as it was before {@code privateActivity}. */
+    public ActivityData(ActivityType type, StatusKey status, String subject, String text, String html,
+                        Optional<Instant> start, Optional<Instant> end, Optional<Instant> due, boolean allDay,
+                        Optional<String> timeZone, String location, EmployeeId owner,
+                        Optional<BusinessPartnerId> businessPartner, Optional<ContactPersonId> contactPerson,
+                        List<Participant> participants, Optional<Duration> reminder, Importance importance,
+                        Optional<Instant> completedAt, List<String> categories, Optional<MailDetails> mail) {
+        this(type, status, subject, text, html, start, end, due, allDay, timeZone, location, owner, businessPartner,
+                contactPerson, participants, reminder, importance, completedAt, categories, mail, false);
     }
 
     /** Whether the activity is assigned to neither a business partner nor a contact person. */
@@ -107,6 +121,7 @@ public record ActivityData(
         b.completedAt = completedAt;
         b.categories = new ArrayList<>(categories);
         b.mail = mail;
+        b.privateActivity = privateActivity;
         return b;
     }
 
@@ -132,6 +147,7 @@ public record ActivityData(
         private Optional<Instant> completedAt = Optional.empty();
         private List<String> categories = new ArrayList<>();
         private Optional<MailDetails> mail = Optional.empty();
+        private boolean privateActivity;
 
         private Builder(ActivityType type, EmployeeId owner) {
             this.type = Objects.requireNonNull(type, "type");
@@ -158,11 +174,12 @@ public record ActivityData(
         public Builder completedAt(Instant value) { this.completedAt = Optional.ofNullable(value); return this; }
         public Builder categories(List<String> value) { this.categories = new ArrayList<>(value); return this; }
         public Builder mail(MailDetails value) { this.mail = Optional.ofNullable(value); return this; }
+        public Builder privateActivity(boolean value) { this.privateActivity = value; return this; }
 
         public ActivityData build() {
             return new ActivityData(type, status, subject, text, html, start, end, due, allDay, timeZone, location,
                     owner, businessPartner, contactPerson, participants, reminder, importance, completedAt,
-                    categories, mail);
+                    categories, mail, privateActivity);
         }
     }
 }

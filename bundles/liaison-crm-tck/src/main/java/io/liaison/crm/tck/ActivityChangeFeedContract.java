@@ -67,6 +67,19 @@ public abstract class ActivityChangeFeedContract extends ContractSupport {
         assertThat(feed.changed(a.id())).contains(v3);
     }
 
+    /** Marking an activity private changes nothing else, and is still a change a synchronisation must see. */
+    @Test
+    void aChangeOfOnlyThePrivateMarkIsReported() {
+        Activity a = task("to be marked private");
+        CrmToken token = head(me());
+        Activity marked = crm().activities().update(me(), a.id(), a.version(),
+                a.data().toBuilder().privateActivity(true).build());
+        assertThat(marked.version()).isNotEqualTo(a.version());
+        var feed = drain(me(), Optional.of(token), 500);
+        assertThat(feed.changed(a.id())).contains(marked);
+        assertThat(feed.changed(a.id()).orElseThrow().data().privateActivity()).isTrue();
+    }
+
     @Test
     void anItemCreatedAndDeletedSinceTheTokenIsNotReportedAsExisting() {
         CrmToken token = head(me());

@@ -147,6 +147,24 @@ public abstract class ActivityStoreContract extends ContractSupport {
     }
 
     @Test
+    void aPrivateMarkSetOnCreateOrOnUpdateIsReadBack() {
+        ActivityData marked = meeting().toBuilder().privateActivity(true).build();
+        Activity created = crm().activities().create(me(), marked, Optional.empty());
+        assertThat(created.data().privateActivity()).isTrue();
+        assertThat(crm().activities().get(me(), created.id()).orElseThrow().data()).isEqualTo(marked);
+
+        Activity cleared = crm().activities().update(me(), created.id(), created.version(),
+                marked.toBuilder().privateActivity(false).build());
+        assertThat(crm().activities().get(me(), created.id()).orElseThrow().data().privateActivity()).isFalse();
+
+        ActivityData markedLater = cleared.data().toBuilder().privateActivity(true).build();
+        Activity updated = crm().activities().update(me(), created.id(), cleared.version(), markedLater);
+        assertThat(updated.version()).isGreaterThan(cleared.version());
+        assertThat(updated.data()).isEqualTo(markedLater);
+        assertThat(crm().activities().get(me(), created.id())).contains(updated);
+    }
+
+    @Test
     void anUpdateWithAStaleVersionFailsAndChangesNothing() {
         Activity created = crm().activities().create(me(), meeting(), Optional.empty());
         Activity updated = crm().activities().update(me(), created.id(), created.version(),

@@ -3,6 +3,8 @@ package io.liaison.crm.embedded.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.api.crm.CrmCatalog;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.ActivityId;
 import io.liaison.api.domain.BusinessPartner;
 import io.liaison.api.domain.BusinessPartnerId;
 import io.liaison.api.domain.EmployeeId;
@@ -70,7 +72,7 @@ class CrmSchemaTest {
         BusinessPartner bp = new JdbcHostCrm(ds).businessPartners().create(DEMO, "Kept GmbH", List.of("kept.example"));
         JdbcHostCrm again = new JdbcHostCrm(ds);
         assertThat(again.businessPartners().get(DEMO, bp.id())).contains(bp);
-        assertThat(count(ds, "SELECT COUNT(*) FROM \"flyway_history_crm\" WHERE \"type\" = 'SQL' AND \"success\" = TRUE")).isEqualTo(2);
+        assertThat(count(ds, "SELECT COUNT(*) FROM \"flyway_history_crm\" WHERE \"type\" = 'SQL' AND \"success\" = TRUE")).isEqualTo(3);
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_employee")).isEqualTo(1);
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_status_key")).isEqualTo(3);
     }
@@ -89,6 +91,29 @@ class CrmSchemaTest {
         assertThat(crm.catalog().isKnown(StatusKey.IMPORTED)).isTrue();
         assertThat(crm.employees().get(DEMO)).isPresent();
         assertThat(crm.businessPartners().findByName(DEMO, "OLD AG")).extracting(BusinessPartner::name).containsExactly("Old AG");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void activitiesStoredBeforeThePrivateMarkExistedAreNotPrivate(String kind) throws SQLException {
+        DataSource ds = fresh(kind);
+        CrmSchema.migrate(ds, "2");
+        long id;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO crm_activity (version, created_at, modified_at, owner_id, type_key, status_key,"
+                    + " subject, body_text, body_html, all_day, location, importance, sort_at) VALUES (1,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'demo', 'MEETING', 'I', 'Older', '', '', FALSE, '',"
+                    + " 'NORMAL', CURRENT_TIMESTAMP)");
+            try (ResultSet rs = s.executeQuery("SELECT id FROM crm_activity")) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+
+        JdbcHostCrm crm = new JdbcHostCrm(ds);
+        ActivityData older = crm.activities().get(DEMO, ActivityId.of(Ids.format(id))).orElseThrow().data();
+        assertThat(older.subject()).isEqualTo("Older");
+        assertThat(older.privateActivity()).isFalse();
     }
 
     @ParameterizedTest
