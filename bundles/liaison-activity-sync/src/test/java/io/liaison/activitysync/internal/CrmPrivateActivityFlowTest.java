@@ -8,15 +8,12 @@ import io.liaison.api.connector.item.EventData;
 import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
-import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.RunStatus;
 import io.liaison.api.runtime.SyncRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -34,22 +31,15 @@ class CrmPrivateActivityFlowTest {
     @TempDir
     Path dir;
 
-    private final List<ActivityFlow> flows = new ArrayList<>();
+    private final ActivityFlows flows = new ActivityFlows(() -> dir);
 
     @AfterEach
     void close() {
-        flows.forEach(ActivityFlow::close);
+        flows.close();
     }
 
     private ActivityFlow flow(Groupware groupware, String rule) {
-        ActivityFlow flow = new ActivityFlow(dir.resolve("f" + flows.size()), groupware, ConflictPolicy.CRM_WINS, 0.5,
-                10, Optional.empty(), Map.of(PrivateItems.SETTING, rule));
-        flows.add(flow);
-        return flow;
-    }
-
-    private static long writes(ActivityFlow flow) {
-        return flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get();
+        return flows.open(groupware, Map.of(PrivateItems.SETTING, rule));
     }
 
     private static GroupwareItem<EventData> itemOf(ActivityFlow flow, Activity activity) {
@@ -81,7 +71,7 @@ class CrmPrivateActivityFlowTest {
 
         flow.writes.reset();
         assertNothingLeftOrReduced(flow, flow.run());
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
 
         // the person edits the private item in the groupware: the edit reaches the CRM, nothing is reduced
         flow.gwEditEvent(itemOf(flow, marked).id(), "Salary talk with Anna");
@@ -106,7 +96,7 @@ class CrmPrivateActivityFlowTest {
 
         flow.writes.reset();
         assertNothingLeftOrReduced(flow, flow.run());
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
     }
 
     @ParameterizedTest
@@ -128,7 +118,7 @@ class CrmPrivateActivityFlowTest {
         assertThat(flow.crmGet(activity.id().value()).data().subject()).isEqualTo("Budget");
         flow.writes.reset();
         assertNothingLeftOrReduced(flow, flow.run());
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
     }
 
     @ParameterizedTest

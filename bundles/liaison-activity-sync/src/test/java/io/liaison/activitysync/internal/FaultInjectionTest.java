@@ -103,7 +103,7 @@ class FaultInjectionTest {
         assertThat(flow.crmFind(f.e.crmId().orElseThrow())).isPresent();
         flow.writes.reset();
         assertThat(flow.run().status()).as("the run after the repair (crash at " + k + ")").isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get())
+        assertThat(flow.writes.written())
                 .as("writes of a run after the repair (crash at " + k + ", " + flow.groupware + ")").isZero();
         return crashed;
     }

@@ -10,7 +10,6 @@ import io.liaison.api.connector.item.Participation;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityType;
-import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.Participant;
 import io.liaison.api.domain.ParticipantRole;
 import io.liaison.api.domain.StatusKey;
@@ -21,7 +20,6 @@ import io.liaison.api.runtime.RunStatus;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.graph.emulator.MeetingMessage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,21 +41,15 @@ class MeetingsFlowTest {
     @TempDir
     Path dir;
 
-    private final List<ActivityFlow> flows = new ArrayList<>();
+    private final ActivityFlows flows = new ActivityFlows(() -> dir);
 
     @AfterEach
     void close() {
-        flows.forEach(ActivityFlow::close);
+        flows.close();
     }
 
     private ActivityFlow flow() {
-        ActivityFlow flow = new ActivityFlow(dir.resolve("f" + flows.size()), Groupware.GRAPH, ConflictPolicy.CRM_WINS);
-        flows.add(flow);
-        return flow;
-    }
-
-    private static long writes(ActivityFlow flow) {
-        return flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get();
+        return flows.open(Groupware.GRAPH, Map.of());
     }
 
     /** A meeting with two customers, planned in the CRM. */
@@ -120,8 +112,7 @@ class MeetingsFlowTest {
     /** The local folder tree sends no meeting messages: the journal says the attendees were not notified. */
     @Test
     void onTheLocalTreeTheJournalSaysTheAttendeesOfADeletedMeetingWereNotNotified() {
-        ActivityFlow flow = new ActivityFlow(dir.resolve("local"), Groupware.LOCAL, ConflictPolicy.CRM_WINS);
-        flows.add(flow);
+        ActivityFlow flow = flows.open(Groupware.LOCAL, Map.of());
         Activity meeting = crmMeeting(flow, "Kick-off with the customer");
         flow.crmCreate(ActivityType.APPOINTMENT, "Stays", at(5, 14)); // all linked items gone would trip the guard
         flow.run();
@@ -175,7 +166,7 @@ class MeetingsFlowTest {
         // not retried: the next run writes and journals nothing
         flow.writes.reset();
         SyncRun next = flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
         assertThat(flow.entries(next)).noneMatch(e -> e.outcome() != Outcome.UNCHANGED);
 
         // the organizer moves it: that reaches the CRM
@@ -202,7 +193,7 @@ class MeetingsFlowTest {
         assertThat(flow.events().get(id).orElseThrow().data().subject()).isEqualTo("Partner review (moved)");
         flow.writes.reset();
         flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
     }
 
     /**
@@ -212,9 +203,7 @@ class MeetingsFlowTest {
      */
     @Test
     void onTheLocalTreeAnAttendeesMeetingEditedInTheCrmIsNotWrittenBack() throws Exception {
-        ActivityFlow flow = new ActivityFlow(dir.resolve("local-attendee"), Groupware.LOCAL, ConflictPolicy.CRM_WINS,
-                0.5, 10, Optional.empty(), Map.of("mailbox", "demo@liaison.example"));
-        flows.add(flow);
+        ActivityFlow flow = flows.open(Groupware.LOCAL, Map.of("mailbox", "demo@liaison.example"));
         Path file = Path.of(flow.where).resolve("Calendar").resolve("partner-review.ics");
         java.nio.file.Files.createDirectories(file.getParent());
         String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Partner//Mail//EN",
@@ -239,6 +228,6 @@ class MeetingsFlowTest {
         assertThat(flow.crmGet(activity.id().value()).data().subject()).isEqualTo("Partner review: our notes");
         flow.writes.reset();
         flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
     }
 }

@@ -8,17 +8,14 @@ import io.liaison.api.connector.item.EventData;
 import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
-import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.RunStatus;
 import io.liaison.api.runtime.SyncRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,22 +36,15 @@ class PrivateItemsFlowTest {
     @TempDir
     Path dir;
 
-    private final List<ActivityFlow> flows = new ArrayList<>();
+    private final ActivityFlows flows = new ActivityFlows(() -> dir);
 
     @AfterEach
     void close() {
-        flows.forEach(ActivityFlow::close);
+        flows.close();
     }
 
     private ActivityFlow flow(Groupware groupware, Map<String, String> settings) {
-        ActivityFlow flow = new ActivityFlow(dir.resolve("f" + flows.size()), groupware, ConflictPolicy.CRM_WINS, 0.5,
-                10, Optional.empty(), settings);
-        flows.add(flow);
-        return flow;
-    }
-
-    private static long writes(ActivityFlow flow) {
-        return flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get();
+        return flows.open(groupware, settings);
     }
 
     @ParameterizedTest
@@ -80,7 +70,7 @@ class PrivateItemsFlowTest {
 
         flow.writes.reset();
         flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
         assertThat(flow.crmActivities(ALL)).hasSize(1);
     }
 
@@ -110,7 +100,7 @@ class PrivateItemsFlowTest {
 
         flow.writes.reset();
         flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
 
         // a CRM move reaches the groupware; the private details there stay
         Activity moved = flow.activities().update(ActivityFlow.DEMO, busy.id(), busy.version(), busy.data().toBuilder()
@@ -127,7 +117,7 @@ class PrivateItemsFlowTest {
 
         flow.writes.reset();
         flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
     }
 
     @ParameterizedTest
@@ -163,7 +153,7 @@ class PrivateItemsFlowTest {
         flow.writes.reset();
         SyncRun next = flow.run();
         assertThat(next.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
         assertThat(flow.gwEvents()).hasSize(1);
         assertThat(flow.crmActivities(EVENT_TYPES)).hasSize(1);
     }
@@ -187,6 +177,6 @@ class PrivateItemsFlowTest {
         assertThat(flow.events().get(doctor.id()).orElseThrow().data().subject()).isEqualTo("Doctor");
         flow.writes.reset();
         flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
     }
 }

@@ -95,7 +95,7 @@ class RandomisedSyncTest {
         Convergence.assertConverged(flow);
         flow.writes.reset();
         assertThat(flow.run().status()).as("the run after convergence, seed " + seed).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get())
+        assertThat(flow.writes.written())
                 .as("writes of a run after convergence, seed " + seed + ", " + flow.groupware).isZero();
         return new int[] {crashes, runs + 3, broken.broken, broken.copied};
     }

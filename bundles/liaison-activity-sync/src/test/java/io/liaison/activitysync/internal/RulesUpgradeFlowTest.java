@@ -8,17 +8,13 @@ import io.liaison.api.connector.item.EventData;
 import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
-import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Link;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.SyncRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,18 +33,15 @@ class RulesUpgradeFlowTest {
     @TempDir
     Path dir;
 
-    private final List<ActivityFlow> flows = new ArrayList<>();
+    private final ActivityFlows flows = new ActivityFlows(() -> dir);
 
     @AfterEach
     void close() {
-        flows.forEach(ActivityFlow::close);
+        flows.close();
     }
 
     private ActivityFlow flow(Groupware groupware, Map<String, String> settings) {
-        ActivityFlow flow = new ActivityFlow(dir.resolve("f" + flows.size()), groupware, ConflictPolicy.CRM_WINS, 0.5,
-                10, Optional.empty(), settings);
-        flows.add(flow);
-        return flow;
+        return flows.open(groupware, settings);
     }
 
     /** A private appointment linked with its full details in the CRM, as a version before the rules left it. */

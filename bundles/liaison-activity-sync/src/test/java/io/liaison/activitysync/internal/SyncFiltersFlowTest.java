@@ -9,7 +9,6 @@ import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.item.EventData;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
-import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.Importance;
 import io.liaison.api.domain.StatusKey;
 import io.liaison.api.domain.SyncArea;
@@ -19,7 +18,6 @@ import io.liaison.api.runtime.RunStatus;
 import io.liaison.api.runtime.SyncRun;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,22 +40,15 @@ class SyncFiltersFlowTest {
     @TempDir
     Path dir;
 
-    private final List<ActivityFlow> flows = new ArrayList<>();
+    private final ActivityFlows flows = new ActivityFlows(() -> dir);
 
     @AfterEach
     void close() {
-        flows.forEach(ActivityFlow::close);
+        flows.close();
     }
 
     private ActivityFlow flow(Groupware groupware, Map<String, String> settings) {
-        ActivityFlow flow = new ActivityFlow(dir.resolve("f" + flows.size()), groupware, ConflictPolicy.CRM_WINS, 0.5,
-                10, Optional.empty(), settings);
-        flows.add(flow);
-        return flow;
-    }
-
-    private static long writes(ActivityFlow flow) {
-        return flow.writes.crm.get() + flow.writes.groupware.get() + flow.writes.links.get();
+        return flows.open(groupware, settings);
     }
 
     private static GroupwareItem<EventData> gwEvent(ActivityFlow flow, String subject, int day, List<String> categories) {
@@ -94,7 +85,7 @@ class SyncFiltersFlowTest {
                 .singleElement().satisfies(g -> assertThat(g.data().categories()).containsExactly("CRM"));
         flow.writes.reset();
         flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
     }
 
     @ParameterizedTest
@@ -123,7 +114,7 @@ class SyncFiltersFlowTest {
         assertThat(flow.gwEvents()).hasSize(2);
         flow.writes.reset();
         flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
 
         // taken again: linked to its activity, nothing twice
         gwCategorise(flow, visit.id(), List.of("CRM"));
@@ -193,7 +184,7 @@ class SyncFiltersFlowTest {
         assertThat(flow.crmFind(done.id().value())).isPresent();
         flow.writes.reset();
         flow.run();
-        assertThat(writes(flow)).isZero();
+        assertThat(flow.writes.written()).isZero();
     }
 
     /** Graph {@code showAs} free: the person's own free time does not reach the CRM under {@code excludeFree}. */
