@@ -98,16 +98,7 @@ public class CredentialVault {
         }
         byte[] plain = serialise(credentials);
         try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(associatedData(account, version));
-            byte[] encrypted = cipher.doFinal(plain);
-            byte[] out = new byte[IV_BYTES + encrypted.length];
-            System.arraycopy(iv, 0, out, 0, IV_BYTES);
-            System.arraycopy(encrypted, 0, out, IV_BYTES, encrypted.length);
-            return new SealedCredentials(fingerprint, Base64.getEncoder().encodeToString(out), version);
+            return new SealedCredentials(fingerprint, encrypt(plain, associatedData(account, version)), version);
         } catch (GeneralSecurityException e) {
             throw new VaultException("cannot encrypt the credentials of account " + account + ": " + e.getClass().getSimpleName(), e);
         } finally {
@@ -139,10 +130,7 @@ public class CredentialVault {
         }
         byte[] plain = null;
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
-            cipher.updateAAD(associatedData(account, sealed.version()));
-            plain = cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
+            plain = decrypt(data, associatedData(account, sealed.version()));
             return deserialise(account, plain);
         } catch (AEADBadTagException e) {
             throw new VaultException("the stored credentials of account " + account + " fail authentication: they"
@@ -165,16 +153,7 @@ public class CredentialVault {
     public SealedCredentials sealSetting(AccountId account, String name, String value) {
         byte[] plain = value.getBytes(StandardCharsets.UTF_8);
         try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(settingData(account, name));
-            byte[] encrypted = cipher.doFinal(plain);
-            byte[] out = new byte[IV_BYTES + encrypted.length];
-            System.arraycopy(iv, 0, out, 0, IV_BYTES);
-            System.arraycopy(encrypted, 0, out, IV_BYTES, encrypted.length);
-            return new SealedCredentials(fingerprint, Base64.getEncoder().encodeToString(out), 1);
+            return new SealedCredentials(fingerprint, encrypt(plain, settingData(account, name)), 1);
         } catch (GeneralSecurityException e) {
             throw new VaultException("cannot encrypt setting " + name + " of account " + account + ": "
                     + e.getClass().getSimpleName(), e);
@@ -206,10 +185,7 @@ public class CredentialVault {
             throw new VaultException("the stored " + what + " is corrupt (too short)");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
-            cipher.updateAAD(settingData(account, name));
-            byte[] plain = cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
+            byte[] plain = decrypt(data, settingData(account, name));
             try {
                 return new String(plain, StandardCharsets.UTF_8);
             } finally {
@@ -221,6 +197,28 @@ public class CredentialVault {
         } catch (GeneralSecurityException e) {
             throw new VaultException("cannot decrypt the " + what + ": " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** AES-GCM with a fresh random IV, bound to {@code aad}; the IV, then ciphertext and tag, in base64. */
+    private String encrypt(byte[] plain, byte[] aad) throws GeneralSecurityException {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+        cipher.updateAAD(aad);
+        byte[] encrypted = cipher.doFinal(plain);
+        byte[] out = new byte[IV_BYTES + encrypted.length];
+        System.arraycopy(iv, 0, out, 0, IV_BYTES);
+        System.arraycopy(encrypted, 0, out, IV_BYTES, encrypted.length);
+        return Base64.getEncoder().encodeToString(out);
+    }
+
+    /** The plain bytes of what {@link #encrypt} gave (decoded from base64), checked against {@code aad}. */
+    private byte[] decrypt(byte[] data, byte[] aad) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
+        cipher.updateAAD(aad);
+        return cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
     }
 
     /** Length-prefixed account id, then the setting name: neither can pass for the other. */
