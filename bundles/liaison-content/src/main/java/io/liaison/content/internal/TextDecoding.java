@@ -79,7 +79,7 @@ final class TextDecoding {
     /** The labels the WHATWG Encoding Standard gives windows-1252 that name ISO-8859-1. */
     private static final java.util.Set<String> LATIN_1_LABELS = java.util.Set.of("iso-8859-1", "iso8859-1",
             "iso_8859-1", "iso88591", "iso_8859-1:1987", "latin1", "l1", "cp819", "ibm819", "csisolatin1",
-            "iso-ir-100", "x-cp1252", "cp1252", "windows-1252");
+            "iso-ir-100");
 
     private static String latin1(byte[] bytes, String declared, List<String> problems) {
         if (hasNonAscii(bytes)) {

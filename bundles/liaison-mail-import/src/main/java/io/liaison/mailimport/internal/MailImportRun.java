@@ -178,13 +178,13 @@ final class MailImportRun {
         String why = stopReason(context).orElse("the run stopped");
         for (Pending p : pending) {
             context.journal().record(SyncArea.MAILS, p.item(), Outcome.SKIPPED,
-                    "not imported: " + why + "; left in its folder for the next run", Optional.empty());
+                    notImported(why), Optional.empty());
             p.discard();
         }
         pending.clear();
         for (MessageRef ref : notReached) {
             context.journal().record(SyncArea.MAILS, folder.folder().displayPath() + "/" + ref.name(), Outcome.SKIPPED,
-                    "not imported: " + why + "; left in its folder for the next run", Optional.empty());
+                    notImported(why), Optional.empty());
         }
     }
 
@@ -299,8 +299,8 @@ final class MailImportRun {
                 unreadable(context, store, pending, unreadable.getCause(), failures);
             } else if (cause instanceof ContentServiceStoppedException stopped) {
                 contentStopped = reason(stopped);
-                context.journal().record(SyncArea.MAILS, item, Outcome.SKIPPED, "not imported: " + contentStopped
-                        + "; left in its folder for the next run", Optional.empty());
+                context.journal().record(SyncArea.MAILS, item, Outcome.SKIPPED, notImported(contentStopped),
+                        Optional.empty());
             } else {
                 failed(context, item, cause);
             }
@@ -356,6 +356,11 @@ final class MailImportRun {
             // an OutOfMemoryError of this message's work is over when it is thrown: the run goes on
             context.journal().record(SyncArea.MAILS, item, Outcome.FAILED, reason(e), Optional.empty());
         }
+    }
+
+    /** The journal's words for a message a stopping run leaves where it is. */
+    private static String notImported(String why) {
+        return "not imported: " + why + "; left in its folder for the next run";
     }
 
     /** At most this many of a message's parser notes go into its journal entry; the rest are counted. */

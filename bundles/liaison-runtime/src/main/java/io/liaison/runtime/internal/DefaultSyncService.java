@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -89,20 +90,26 @@ public class DefaultSyncService implements SyncService, AccountListener {
 
     /** Waits until no run is under way, at most {@code limit}; true when none is. */
     public boolean awaitIdle(Duration limit) {
+        boolean idle = awaitUntil(running::isEmpty, limit);
+        if (!idle) {
+            LOG.warn("{} sync runs still under way after {} s; they end when their current item is done",
+                    running.size(), limit.toSeconds());
+        }
+        return idle;
+    }
+
+    /** Polls {@code done} until it holds or {@code limit} has passed (or this thread is interrupted); its last value. */
+    private static boolean awaitUntil(BooleanSupplier done, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!running.isEmpty() && System.nanoTime() < deadline) {
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return running.isEmpty();
+                break;
             }
         }
-        if (!running.isEmpty()) {
-            LOG.warn("{} sync runs still under way after {} s; they end when their current item is done",
-                    running.size(), limit.toSeconds());
-        }
-        return running.isEmpty();
+        return done.getAsBoolean();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -122,16 +129,7 @@ public class DefaultSyncService implements SyncService, AccountListener {
         synchronizers.remove(synchronizer);
         Set<RunCancellation> runs = working.getOrDefault(synchronizer, Set.of());
         runs.forEach(c -> c.cancel("the module serving " + areaNames(synchronizer) + " was stopped or removed"));
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        while (runs.stream().anyMatch(c -> !c.isRunByCurrentThread()) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        if (runs.stream().anyMatch(c -> !c.isRunByCurrentThread())) {
+        if (!awaitUntil(() -> runs.stream().allMatch(RunCancellation::isRunByCurrentThread), STOP_WAIT)) {
             LOG.warn("Runs of the module serving {} still under way after {} s; they end when their current item is "
                     + "done", areaNames(synchronizer), STOP_WAIT.toSeconds());
         }
