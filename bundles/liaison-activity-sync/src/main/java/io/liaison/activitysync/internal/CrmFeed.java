@@ -100,6 +100,13 @@ final class CrmFeed implements ChangeFeed<Activity> {
         } while (page.more());
 
         Map<String, String> marked = marks.all(account);
+        for (String id : List.copyOf(marked.keySet())) {
+            if (Marks.LEFT_PRIVATE.equals(marked.get(id)) && linked.contains(id)) {
+                // its groupware item was made normal again and linked to it: the activity is back in the sync
+                marks.remove(account, id);
+                marked.remove(id);
+            }
+        }
         List<SideItem<Activity>> items = new ArrayList<>();
         Map<String, String> left = new HashMap<>();
         for (Activity a : changed.values()) {
@@ -143,7 +150,7 @@ final class CrmFeed implements ChangeFeed<Activity> {
 
     private boolean inArea(Activity a, Map<String, String> marked) {
         String mark = marked.get(a.id().value());
-        if (Marks.EXCLUDED.equals(mark)) {
+        if (Marks.EXCLUDED.equals(mark) || Marks.LEFT_PRIVATE.equals(mark)) {
             return false;
         }
         return area.types.contains(a.data().type()) || area.name().equals(mark);

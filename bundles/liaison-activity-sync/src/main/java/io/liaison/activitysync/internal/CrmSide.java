@@ -110,7 +110,14 @@ final class CrmSide<T> implements SideStore<Activity, T> {
             Activity current = activities.get(employee, ActivityId.of(id))
                     .orElseThrow(() -> new CrmNotFoundException("activity " + id + " does not exist"));
             ActivityData data = mapping.toCrm(source.data(), Optional.of(current.data()), employee, status);
-            return item(activities.update(employee, ActivityId.of(id), Long.parseLong(expectedVersion), data));
+            SideItem<Activity> updated = item(activities.update(employee, ActivityId.of(id),
+                    Long.parseLong(expectedVersion), data));
+            if (marks.of(account, id).filter(Marks.LEFT_PRIVATE::equals).isPresent()) {
+                // its groupware item, made normal again, brought its details back: the activity is back in the sync
+                // (should this run stop before the link is saved, the CRM feed takes the mark back once it is linked)
+                marks.remove(account, id);
+            }
+            return updated;
         } catch (CrmNotFoundException e) {
             throw new ItemGoneException("activity " + id + " is gone from the CRM", e);
         } catch (CrmStaleVersionException e) {
@@ -141,11 +148,15 @@ final class CrmSide<T> implements SideStore<Activity, T> {
     /**
      * The groupware item became private and left the sync (rule {@code skip}): the activity stays, reduced to what a
      * colleague may see (the area's private subject, no text, HTML, location, participants or categories; time,
-     * type, status and business partner stay), and is marked excluded so that it is not put into the groupware as a
-     * new item. Other partners that left change nothing here.
+     * type, status and business partner stay), and is marked so that it is not put into the groupware as a new item
+     * ({@link Marks#LEFT_PRIVATE}; the item made normal again is linked to it again). Other partners that left change
+     * nothing here.
      */
     @Override
     public void partnerLeft(String id, String partnerId) {
+        if (filters.isLeftByFilter(partnerId) || privateItems.isLeftAsPrivate(partnerId)) {
+            marks.cameBack(account, area, id);
+        }
         if (filters.isLeftByFilter(partnerId)) {
             // held back until its groupware item is taken again, so it is not put there a second time
             marks.holdBack(account, area, id, partnerId);
@@ -162,7 +173,7 @@ final class CrmSide<T> implements SideStore<Activity, T> {
             if (!reduced.equals(current.data())) {
                 activities.update(employee, current.id(), current.version(), reduced);
             }
-            marks.exclude(account, id);
+            marks.leftAsPrivate(account, id);
         } catch (CrmNotFoundException e) {
             throw new ItemGoneException("activity " + id + " is gone from the CRM", e);
         } catch (CrmStaleVersionException e) {

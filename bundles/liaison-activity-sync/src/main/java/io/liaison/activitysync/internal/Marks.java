@@ -17,6 +17,12 @@ import java.util.Optional;
 final class Marks {
     static final String SCOPE = "ACTIVITY_SYNC_MARKS";
     static final String EXCLUDED = "EXCLUDED";
+    /**
+     * The activity's groupware item became private and left the sync (rule {@code skip}): kept out like
+     * {@link #EXCLUDED} while unlinked, but the item may come back (made normal again), and once it is linked again
+     * the mark no longer applies.
+     */
+    static final String LEFT_PRIVATE = "LEFT_PRIVATE";
 
     private final LinkStore links;
     private final Clock clock;
@@ -36,11 +42,16 @@ final class Marks {
         save(account, crmId, EXCLUDED);
     }
 
+    /** Marks an activity whose groupware item left the sync because it became private ({@link #LEFT_PRIVATE}). */
+    void leftAsPrivate(AccountId account, String crmId) {
+        save(account, crmId, LEFT_PRIVATE);
+    }
+
     void remove(AccountId account, String crmId) {
         links.delete(account, SCOPE, crmId);
     }
 
-    /** Every mark of an account: CRM id → area name or {@link #EXCLUDED}. */
+    /** Every mark of an account: CRM id → area name, {@link #EXCLUDED} or {@link #LEFT_PRIVATE}. */
     Map<String, String> all(AccountId account) {
         Map<String, String> marks = new HashMap<>();
         for (Link link : links.list(account, SCOPE)) {
@@ -60,6 +71,17 @@ final class Marks {
     void left(AccountId account, ActivityArea area, String crmId, String groupwareId) {
         links.delete(account, heldScope(area), crmId);
         links.save(new Link(account, leftScope(area), crmId, "LEFT", groupwareId, "-", "", clock.instant()));
+    }
+
+    /**
+     * Forgets that an activity left an area's sync, once it came back and was linked again and its groupware item now
+     * leaves for a reason of its own (made private, no longer taken by a filter): else the item, made normal or taken
+     * again, would still be kept out of the feed as one left behind. Writes nothing when nothing is recorded.
+     */
+    void cameBack(AccountId account, ActivityArea area, String crmId) {
+        if (links.byCrmId(account, leftScope(area), crmId).isPresent()) {
+            links.delete(account, leftScope(area), crmId);
+        }
     }
 
     /** The activities that left an area's sync: CRM id → the groupware item kept. */

@@ -158,6 +158,69 @@ class PrivateItemsFlowTest {
         assertThat(flow.crmActivities(EVENT_TYPES)).hasSize(1);
     }
 
+    /**
+     * The person takes the private mark back: the item is taken again and linked to the activity it left behind,
+     * whose details come back from the groupware; no second activity, nothing deleted, and then no further writes.
+     */
+    @ParameterizedTest
+    @EnumSource(Groupware.class)
+    void anAppointmentMadeNormalAgainIsLinkedToTheActivityItLeftAndRestoresItsDetails(Groupware groupware) {
+        ActivityFlow flow = flow(groupware, Map.of());
+        GroupwareItem<EventData> doctor = flow.gwCreateEvent("Doctor", at(3, 10), Sensitivity.NORMAL);
+        flow.run();
+        String id = flow.crmActivities(EVENT_TYPES).get(0).id().value();
+        flow.gwMarkEvent(doctor.id(), Sensitivity.PRIVATE);
+        flow.run();
+
+        flow.gwMarkEvent(doctor.id(), Sensitivity.NORMAL);
+        SyncRun run = flow.run();
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(flow.crmActivities(EVENT_TYPES)).extracting(a -> a.id().value()).containsExactly(id);
+        Activity restored = flow.crmGet(id);
+        assertThat(restored.data().subject()).isEqualTo("Doctor");
+        assertThat(restored.data().location()).isEqualTo("Practice Dr. Who");
+        assertThat(flow.links(SyncArea.APPOINTMENTS)).singleElement()
+                .satisfies(l -> assertThat(l.groupwareId()).isEqualTo(doctor.id()));
+        assertThat(flow.gwEvents()).hasSize(1);
+        assertThat(flow.entries(run)).extracting(JournalEntry::outcome).doesNotContain(Outcome.DELETED);
+
+        flow.writes.reset();
+        flow.run();
+        assertThat(flow.writes.written()).isZero();
+    }
+
+    /**
+     * An activity that left the sync by its type and came back, whose item then goes private and normal again: the
+     * item is not kept out as one left behind by the earlier type change (the randomised run found this).
+     */
+    @ParameterizedTest
+    @EnumSource(Groupware.class)
+    void anActivityThatLeftAndCameBackIsLinkedAgainAfterItsItemWasPrivateForAWhile(Groupware groupware) {
+        ActivityFlow flow = flow(groupware, Map.of());
+        String id = flow.crmCreate(ActivityType.MEETING, "Quarterly review", at(6, 9)).id().value();
+        flow.run();
+        flow.crmChangeType(id, new ActivityType("VISIT"));
+        flow.run();
+        flow.crmChangeType(id, ActivityType.MEETING);
+        flow.run();
+        String item = flow.links(SyncArea.APPOINTMENTS).get(0).groupwareId();
+        flow.gwMarkEvent(item, Sensitivity.PRIVATE);
+        flow.run();
+
+        flow.gwMarkEvent(item, Sensitivity.NORMAL);
+        flow.run();
+
+        assertThat(flow.links(SyncArea.APPOINTMENTS)).singleElement()
+                .satisfies(l -> assertThat(l.crmId()).isEqualTo(id))
+                .satisfies(l -> assertThat(l.groupwareId()).isEqualTo(item));
+        assertThat(flow.crmGet(id).data().subject()).isEqualTo("Quarterly review");
+        assertThat(flow.gwEvents()).hasSize(1);
+        flow.writes.reset();
+        flow.run();
+        assertThat(flow.writes.written()).isZero();
+    }
+
     @Test
     void underTheBusyRuleALinkedAppointmentMarkedPrivateLaterStaysLinkedAndIsReduced() {
         ActivityFlow flow = flow(Groupware.LOCAL, Map.of(PrivateItems.SETTING, "busy"));

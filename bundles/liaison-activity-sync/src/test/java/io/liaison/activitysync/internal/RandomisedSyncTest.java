@@ -4,20 +4,27 @@ import static io.liaison.activitysync.internal.ActivityFlow.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.item.Sensitivity;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Interleaved creates, edits, deletes and type changes (out of the sync and back) on both sides with runs in between,
- * some of them crashed at a random write, under every conflict policy; fixed seeds. At the end two clean runs (an
+ * Interleaved creates, edits, deletes, type changes (out of the sync and back) and sensitivity changes (a person marks an
+ * item private and normal again) on both sides with runs in between, some of them crashed at a random write, under
+ * every conflict policy and both rules for private items (every third seed {@code busy}, else {@code skip}); fixed
+ * seeds. Nothing the sync keeps may be deleted by it: every activity whose type left the sync, and every groupware
+ * item a person marked private, is still there at the end unless the person deleted it. At the end two clean runs (an
  * administrator's, accepting deletes a side that lost every linked item had stopped) must leave both sides converged,
  * and a further run must write nothing. The local connector runs 8 seeds of 50 rounds; the Graph connector, where every
  * run and every look at the groupware is HTTPS against the emulator, runs the first 4 of those seeds (one per conflict policy) for 40 rounds.
@@ -47,7 +54,9 @@ class RandomisedSyncTest {
         int copied = 0;
         for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
             ConflictPolicy policy = ConflictPolicy.values()[seed % ConflictPolicy.values().length];
-            try (ActivityFlow flow = new ActivityFlow(dir.resolve("seed" + seed), groupware, policy, 1.0, 0)) {
+            String privateItems = seed % 3 == 0 ? "busy" : "skip";
+            try (ActivityFlow flow = new ActivityFlow(dir.resolve("seed" + seed), groupware, policy, 1.0, 0,
+                    Optional.empty(), Map.of(PrivateItems.SETTING, privateItems))) {
                 Random random = new Random(seed);
                 int[] counts = rounds(flow, random, seed, rounds);
                 crashes += counts[0];
@@ -69,10 +78,11 @@ class RandomisedSyncTest {
         int crashes = 0;
         int runs = 0;
         BrokenFiles broken = new BrokenFiles(flow);
+        Kept kept = new Kept();
         for (int round = 0; round < rounds; round++) {
             int ops = 1 + random.nextInt(3);
             for (int op = 0; op < ops; op++) {
-                edit(flow, random, "s" + seed + "r" + round + "o" + op);
+                edit(flow, random, "s" + seed + "r" + round + "o" + op, kept);
             }
             broken.round(random, round);
             int what = random.nextInt(100);
@@ -93,6 +103,7 @@ class RandomisedSyncTest {
         flow.runAcceptingDeletes();
         flow.runAcceptingDeletes();
         Convergence.assertConverged(flow);
+        kept.assertStillThere(flow, seed);
         flow.writes.reset();
         assertThat(flow.run().status()).as("the run after convergence, seed " + seed).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(flow.writes.written())
@@ -100,16 +111,19 @@ class RandomisedSyncTest {
         return new int[] {crashes, runs + 3, broken.broken, broken.copied};
     }
 
-    private static void edit(ActivityFlow flow, Random random, String name) {
+    private static void edit(ActivityFlow flow, Random random, String name, Kept kept) {
         int day = random.nextInt(30);
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(10)) {
             case 0 -> flow.crmCreate(ActivityType.APPOINTMENT, "crm " + name, at(day, 9));
             case 1 -> flow.crmCreate(random.nextBoolean() ? ActivityType.TASK : ActivityType.FOLLOW_UP, "crm " + name,
                     at(day, 10));
             case 2 -> pick(random, flow.crmActivities(random.nextBoolean() ? EVENT_TYPES : TASK_TYPES))
                     .ifPresent(a -> flow.crmEdit(a.id().value(), "crm edit " + name));
             case 3 -> pick(random, flow.crmActivities(random.nextBoolean() ? EVENT_TYPES : TASK_TYPES))
-                    .ifPresent(a -> flow.crmDelete(a.id().value()));
+                    .ifPresent(a -> {
+                        kept.crmDeleted(flow, a.id().value());
+                        flow.crmDelete(a.id().value());
+                    });
             case 4 -> {
                 if (random.nextBoolean()) {
                     flow.gwCreateEvent("gw " + name, at(day, 11));
@@ -127,21 +141,84 @@ class RandomisedSyncTest {
             case 8 -> {
                 // a type change: out of the sync (its event stays, with no cancellation) or back into it
                 if (random.nextBoolean()) {
-                    pick(random, flow.crmActivities(EVENT_TYPES))
-                            .ifPresent(a -> flow.crmChangeType(a.id().value(), VISIT));
+                    pick(random, flow.crmActivities(EVENT_TYPES)).ifPresent(a -> {
+                        flow.crmChangeType(a.id().value(), VISIT);
+                        kept.visits.add(a.id().value());
+                    });
                 } else {
-                    pick(random, flow.crmActivities(Set.of(VISIT)))
-                            .ifPresent(a -> flow.crmChangeType(a.id().value(), ActivityType.MEETING));
+                    pick(random, flow.crmActivities(Set.of(VISIT))).ifPresent(a -> {
+                        flow.crmChangeType(a.id().value(), ActivityType.MEETING);
+                        kept.visits.remove(a.id().value());
+                    });
+                }
+            }
+            case 9 -> {
+                // a person marks an item private (or confidential) or normal again; To Do tasks have no sensitivity
+                if (random.nextBoolean() || flow.groupware != Groupware.LOCAL) {
+                    pick(random, flow.gwEvents()).ifPresent(g -> kept.marked(flow.gwMarkEvent(g.id(),
+                            toggled(g.data().sensitivity(), random)).id(), g.data().sensitivity()));
+                } else {
+                    pick(random, flow.gwTasks()).ifPresent(g -> kept.marked(flow.gwMarkTask(g.id(),
+                            toggled(g.data().sensitivity(), random)).id(), g.data().sensitivity()));
                 }
             }
             default -> {
                 if (random.nextBoolean()) {
-                    pick(random, flow.gwEvents()).map(GroupwareItem::id).ifPresent(flow::gwDeleteEvent);
+                    pick(random, flow.gwEvents()).map(GroupwareItem::id).ifPresent(id -> {
+                        flow.gwDeleteEvent(id);
+                        kept.privateItems.remove(id);
+                    });
                 } else {
-                    pick(random, flow.gwTasks()).map(GroupwareItem::id).ifPresent(flow::gwDeleteTask);
+                    pick(random, flow.gwTasks()).map(GroupwareItem::id).ifPresent(id -> {
+                        flow.gwDeleteTask(id);
+                        kept.privateItems.remove(id);
+                    });
                 }
             }
         }
+    }
+
+    /**
+     * What the sync must keep: the activities a person moved out of the sync by their type (a person never deletes a
+     * visit here), and the groupware items a person marked private (until the person deletes one, or its linked
+     * activity, or makes it normal).
+     */
+    private static final class Kept {
+        final Set<String> visits = new java.util.HashSet<>();
+        final Set<String> privateItems = new java.util.HashSet<>();
+
+        void marked(String groupwareId, Sensitivity before) {
+            if (before.isPrivate()) {
+                privateItems.remove(groupwareId);
+            } else {
+                privateItems.add(groupwareId);
+            }
+        }
+
+        /** A person deletes an activity: a linked groupware item goes with it, the sync's rightful deletion. */
+        void crmDeleted(ActivityFlow flow, String crmId) {
+            for (SyncArea area : List.of(SyncArea.APPOINTMENTS, SyncArea.TASKS)) {
+                flow.links(area).stream().filter(l -> l.crmId().equals(crmId))
+                        .forEach(l -> privateItems.remove(l.groupwareId()));
+            }
+        }
+
+        void assertStillThere(ActivityFlow flow, int seed) {
+            for (String id : visits) {
+                assertThat(flow.crmFind(id)).as("visit " + id + ", seed " + seed).isPresent()
+                        .get().satisfies(a -> assertThat(a.data().type()).isEqualTo(VISIT));
+            }
+            Set<String> there = new java.util.HashSet<>();
+            flow.gwEvents().forEach(g -> there.add(g.id()));
+            flow.gwTasks().forEach(g -> there.add(g.id()));
+            assertThat(there).as("groupware items marked private, seed " + seed).containsAll(privateItems);
+            System.out.println("RandomisedSyncTest seed " + seed + ": " + visits.size() + " visits and "
+                    + privateItems.size() + " private items kept");
+        }
+    }
+
+    private static Sensitivity toggled(Sensitivity now, Random random) {
+        return now.isPrivate() ? Sensitivity.NORMAL : random.nextBoolean() ? Sensitivity.PRIVATE : Sensitivity.CONFIDENTIAL;
     }
 
     /**

@@ -161,6 +161,37 @@ class SyncFiltersFlowTest {
         assertThat(flow.crmActivities(EVENT_TYPES)).hasSize(1);
     }
 
+    /**
+     * An activity that left the sync by its type and came back, whose item then leaves the filter and is taken again:
+     * it is linked again, not kept out as one left behind by the earlier type change.
+     */
+    @ParameterizedTest
+    @EnumSource(Groupware.class)
+    void anActivityThatLeftAndCameBackIsLinkedAgainWhenItsItemIsTakenAgain(Groupware groupware) {
+        ActivityFlow flow = flow(groupware, Map.of(SyncFilters.CATEGORIES, "CRM"));
+        GroupwareItem<EventData> visit = gwEvent(flow, "Visit ACME", 3, List.of("CRM"));
+        flow.run();
+        String id = flow.crmActivities(EVENT_TYPES).get(0).id().value();
+        flow.crmChangeType(id, new ActivityType("VISIT"));
+        flow.run();
+        flow.crmChangeType(id, ActivityType.MEETING);
+        flow.run();
+        assertThat(flow.links(SyncArea.APPOINTMENTS)).hasSize(1);
+        gwCategorise(flow, visit.id(), List.of("Personal"));
+        flow.run();
+
+        gwCategorise(flow, visit.id(), List.of("CRM"));
+        flow.run();
+
+        assertThat(flow.links(SyncArea.APPOINTMENTS)).singleElement()
+                .satisfies(l -> assertThat(l.crmId()).isEqualTo(id))
+                .satisfies(l -> assertThat(l.groupwareId()).isEqualTo(visit.id()));
+        assertThat(flow.gwEvents()).hasSize(1);
+        flow.writes.reset();
+        flow.run();
+        assertThat(flow.writes.written()).isZero();
+    }
+
     @ParameterizedTest
     @EnumSource(Groupware.class)
     void anActivityWhoseStatusLeavesTheFilterLeavesTheSyncAndItsEventStays(Groupware groupware) {
