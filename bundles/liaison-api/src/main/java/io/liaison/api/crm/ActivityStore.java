@@ -31,6 +31,42 @@ public interface ActivityStore {
     Optional<Activity> findBySourceKey(EmployeeId actor, String idempotencyKey);
 
     /**
+     * Whether this CRM keeps one activity per imported mail for the whole CRM: a mail a second employee imports is
+     * found with {@link #findSharedMail} and the employee added with {@link #addImporter}, instead of a second activity
+     * with the same documents (as Dynamics 365 keeps one e-mail activity per Message-ID for the organisation). The
+     * default, {@code false}, keeps mail activities per owner: a mail two employees import is two activities.
+     *
+     * @since 1.3
+     */
+    default boolean sharesMailActivities() {
+        return false;
+    }
+
+    /**
+     * The imported mail activity created with this idempotency key (a mail's Message-ID key) by any employee, if the
+     * actor may see its details: the actor's own first, else the one created first. Empty in a CRM that keeps mail
+     * activities per owner.
+     *
+     * @since 1.3
+     */
+    default Optional<Activity> findSharedMail(EmployeeId actor, String idempotencyKey) {
+        return Optional.empty();
+    }
+
+    /**
+     * Records that the actor imported this mail activity too: from then on it is among the actor's imported mails
+     * ({@link #quicksearch}). Its owner and content stay; repeating the call changes nothing.
+     *
+     * @return the activity
+     * @throws CrmNotFoundException          when it does not exist
+     * @throws UnsupportedOperationException in a CRM that keeps mail activities per owner (the default)
+     * @since 1.3
+     */
+    default Activity addImporter(EmployeeId actor, ActivityId id) {
+        throw new UnsupportedOperationException("this CRM keeps mail activities per owner");
+    }
+
+    /**
      * Replaces the content of an activity.
      *
      * @param expectedVersion the version the caller read
@@ -49,7 +85,10 @@ public interface ActivityStore {
     /** Activities matching every criterion given, newest first. */
     List<Activity> search(EmployeeId actor, ActivityQuery query);
 
-    /** One of the spec's quicksearches for imported mails, for the actor's own activities, newest first. */
+    /**
+     * One of the spec's quicksearches for imported mails, for the actor's own activities and the shared mail
+     * activities the actor imported too ({@link #addImporter}), newest first.
+     */
     List<Activity> quicksearch(EmployeeId actor, Quicksearch quicksearch, int limit);
 
     /**

@@ -71,6 +71,15 @@ public abstract class HostCrmContractTest implements CrmFixture {
         }
     }
 
+    /** One activity per imported mail for the whole CRM, or per owner. */
+    @Nested
+    class SharedMails extends SharedMailContract {
+        @Override
+        protected CrmFixture fixture() {
+            return HostCrmContractTest.this;
+        }
+    }
+
     /** The activity change feed. */
     @Nested
     class ActivityChanges extends ActivityChangeFeedContract {

@@ -273,7 +273,11 @@ final class MailImportRun {
             MessageImporter.Result result = importer.importMail(employee, store, prepared.mail(),
                     pending.folder().status(), scan.archive(), prepared.classified().byName(), own);
             String id = result.activity().id().value();
-            if (result.created()) {
+            if (result.sharedWith().isPresent()) {
+                context.journal().record(SyncArea.MAILS, item, Outcome.LINKED, "imported by "
+                        + result.sharedWith().get().value() + " before as activity " + id
+                        + ": one activity for the whole CRM, " + employee.value() + " added to it", Optional.of(id));
+            } else if (result.created()) {
                 context.journal().record(SyncArea.MAILS, item, Outcome.CREATED,
                         "status " + pending.folder().status() + ", " + result.documents() + " documents, "
                                 + result.assignment() + parserNotes(prepared.mail()), Optional.of(id));

@@ -8,6 +8,7 @@ import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.content.ParsedAttachment;
 import io.liaison.api.content.ParsedMessage;
 import io.liaison.api.crm.ActivityCreation;
+import io.liaison.api.crm.ActivityStore;
 import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.Activity;
@@ -51,8 +52,12 @@ final class MessageImporter {
      * @param moveProblem why the move to the archive failed, if it did
      */
     /** @param keyProblem a Message-ID another mail held already (the mail got an activity of its own) */
+    /**
+     * @param sharedWith the employee who imported the mail first, when the CRM keeps one activity per mail for the
+     *                   whole CRM and this employee was added to that activity (no activity or document of its own)
+     */
     record Result(Activity activity, boolean created, int documents, String assignment, Optional<String> moveProblem,
-                  Optional<String> keyProblem) {
+                  Optional<String> keyProblem, Optional<EmployeeId> sharedWith) {
     }
 
     private final HostCrm crm;
@@ -116,6 +121,13 @@ final class MessageImporter {
      */
     Result importMail(EmployeeId employee, MailStore store, ParsedMail mail, StatusKey status, MailFolder archive,
                       Map<String, Classification> classifications, OwnAddresses own) {
+        Optional<Activity> shared = sharedMail(employee, mail);
+        if (shared.isPresent()) {
+            // another employee imported this very mail: one activity for the whole CRM, this employee added to it
+            Activity activity = crm.activities().addImporter(employee, shared.get().id());
+            return new Result(activity, false, 0, "", moveToArchive(store, mail, archive), Optional.empty(),
+                    Optional.of(activity.data().owner()));
+        }
         Placement placement = place(employee, mail.message(), own);
         Assignment assigned = placement.assignment();
         ActivityData data = mapper.toActivity(mail.message(), mail.sourceKey(), status, employee, assigned,
@@ -147,7 +159,22 @@ final class MessageImporter {
                 : storeMissingDocuments(employee, mail, activity, uploads);
         Optional<String> moveProblem = moveToArchive(store, mail, archive);
         return new Result(activity, creation.created(), stored, creation.created() ? assigned.description() : "",
-                moveProblem, keyProblem);
+                moveProblem, keyProblem, Optional.empty());
+    }
+
+    /**
+     * The activity another employee created for this very mail, in a CRM that keeps one activity per mail for the
+     * whole CRM: same key and the same mail ({@link SameMail}: a reused Message-ID is another mail). The employee's own
+     * activity, or none, means the usual way: the CRM answers a repeat with the activity that holds the key.
+     */
+    private Optional<Activity> sharedMail(EmployeeId employee, ParsedMail mail) {
+        ActivityStore activities = crm.activities();
+        if (!activities.sharesMailActivities()) {
+            return Optional.empty();
+        }
+        return activities.findSharedMail(employee, mail.sourceKey())
+                .filter(a -> !a.data().owner().equals(employee))
+                .filter(a -> SameMail.as(a.data().mail(), mail.message()));
     }
 
     /**

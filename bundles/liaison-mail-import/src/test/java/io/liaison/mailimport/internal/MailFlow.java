@@ -69,6 +69,7 @@ final class MailFlow {
     final DefaultSyncService sync;
     final MailImport mailImport;
     final GroupwareAccount account;
+    private final DefaultAccountService accounts;
     /** How many of the next document stores fail. */
     final AtomicInteger failingAttaches = new AtomicInteger();
     /**
@@ -104,7 +105,7 @@ final class MailFlow {
         this.crm = new JdbcHostCrm(h2("crm"));
         DataSource runtimeDb = h2("runtime");
         RuntimeDatabase.migrate(runtimeDb);
-        DefaultAccountService accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
+        this.accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
                 new CredentialVault(dir.resolve("vault.key")));
         accounts.addConnectorFactory(new FaultyLocalConnector());
         this.journal = new JdbcSyncJournal(runtimeDb);
@@ -130,7 +131,19 @@ final class MailFlow {
     }
 
     SyncRun run() {
-        return sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.SCHEDULED);
+        return run(account);
+    }
+
+    SyncRun run(GroupwareAccount of) {
+        return sync.sync(of.id(), Set.of(SyncArea.MAILS), SyncTrigger.SCHEDULED);
+    }
+
+    /** A colleague in the CRM with a mail account of their own on a folder tree at {@code tree}. */
+    GroupwareAccount colleague(EmployeeId employee, Path tree) {
+        crm.saveEmployee(new io.liaison.api.domain.Employee(employee, employee.value(), employee.value(),
+                employee.value() + "@liaison.example"));
+        return accounts.create(new AccountRequest(employee, "local", Map.of("root", tree.toString(), "createRoot",
+                "true"), false, null, Set.of(SyncArea.MAILS), null));
     }
 
     List<JournalEntry> entries(SyncRun run) {

@@ -8,6 +8,7 @@ import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.Classification;
 import io.liaison.api.domain.Document;
+import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.StatusKey;
 import io.liaison.api.mailimport.ImportCandidate;
 import io.liaison.api.mailimport.ImportSelection;
@@ -143,6 +144,55 @@ class MailImportFlowTest {
         assertThat(imported()).filteredOn(a -> a.data().subject().startsWith("Newsletter")).hasSize(2);
         assertThat(flow.crm.documents().list(MailFlow.DEMO, april.id())).extracting(Document::fileName)
                 .filteredOn(n -> n.equals("april.txt")).hasSize(1);
+    }
+
+    /**
+     * A mail two employees import (both were on its To line) is one activity for the whole CRM with its documents
+     * once, among both employees' imported mails; the second importer's journal says so (Dynamics 365 keeps one e-mail
+     * activity per Message-ID for the organisation). Importing it again changes nothing; another mail under the same
+     * Message-ID is still an activity of its own.
+     */
+    @Test
+    void aMailTwoEmployeesImportIsOneActivityForTheWholeCrm() throws IOException {
+        EmployeeId eva = EmployeeId.of("eva");
+        Path evasTree = dir.resolve("eva");
+        var evasAccount = flow.colleague(eva, evasTree);
+        Path evasImportFolder = evasTree.resolve("Mail").resolve("Inbox").resolve("Import folder");
+        mail().id("offer-17@kunde.example").from("sam@kunde.example").subject("Angebot 17")
+                .date("Tue, 3 Mar 2026 09:00:00 +0100").attach("angebot.txt", "Angebot 17")
+                .writeTo(flow.importFolder(), "angebot.eml");
+        flow.run();
+        mail().id("offer-17@kunde.example").from("sam@kunde.example").subject("Angebot 17")
+                .date("Tue, 3 Mar 2026 09:00:00 +0100").attach("angebot.txt", "Angebot 17")
+                .writeTo(evasImportFolder, "angebot.eml");
+
+        SyncRun evas = flow.run(evasAccount);
+
+        Activity offer = activity("Angebot 17");
+        assertThat(evas.count(Outcome.CREATED)).isZero();
+        assertThat(flow.entries(evas)).filteredOn(e -> e.outcome() == Outcome.LINKED).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("imported by demo", offer.id().value(), "eva added"));
+        assertThat(flow.crm.activities().quicksearch(eva, Quicksearch.ALL_IMPORTED_MAILS, 100))
+                .extracting(Activity::id).containsExactly(offer.id());
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, offer.id())).extracting(Document::fileName)
+                .filteredOn(n -> n.equals("angebot.txt")).hasSize(1);
+        assertThat(Files.list(evasImportFolder).filter(f -> f.toString().endsWith(".eml")).count())
+                .as("archived").isZero();
+
+        // dropped again, and another mail under the same Message-ID
+        mail().id("offer-17@kunde.example").from("sam@kunde.example").subject("Angebot 17")
+                .date("Tue, 3 Mar 2026 09:00:00 +0100").attach("angebot.txt", "Angebot 17")
+                .writeTo(evasImportFolder, "angebot-again.eml");
+        mail().id("offer-17@kunde.example").from("news@kunde.example").subject("Newsletter")
+                .date("Fri, 6 Mar 2026 09:00:00 +0100").writeTo(evasImportFolder, "newsletter.eml");
+        SyncRun again = flow.run(evasAccount);
+
+        assertThat(again.count(Outcome.CREATED)).as("the newsletter only").isEqualTo(1);
+        assertThat(flow.crm.activities().quicksearch(eva, Quicksearch.ALL_IMPORTED_MAILS, 100))
+                .extracting(a -> a.data().subject()).containsExactlyInAnyOrder("Angebot 17", "Newsletter");
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, offer.id())).extracting(Document::fileName)
+                .filteredOn(n -> n.equals("angebot.txt")).hasSize(1);
+        assertThat(imported()).extracting(a -> a.data().subject()).containsExactly("Angebot 17");
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.Optional;
 
 /**
  * Activities on JDBC. Every employee may read every activity; the quicksearches and the change feed cover the
- * actor's own. The idempotency key is unique per owner: a create that loses the race for a key returns the winner's
+ * actor's own (the quicksearches also the shared mail activities the actor imported too). The idempotency key is unique per owner: a create that loses the race for a key returns the winner's
  * activity.
  */
 final class JdbcActivityStore implements ActivityStore {
@@ -133,6 +133,57 @@ final class JdbcActivityStore implements ActivityStore {
     }
 
     @Override
+    public boolean sharesMailActivities() {
+        return true;
+    }
+
+    @Override
+    public Optional<Activity> findSharedMail(EmployeeId actor, String idempotencyKey) {
+        return jdbc.read("find a mail activity by idempotency key", tx -> {
+            long id;
+            // an imported mail (it has mail details); another owner's private activity is not shared: the actor may not
+            // see its details
+            try (PreparedStatement ps = tx.prepare("SELECT id FROM crm_activity WHERE source_key = ?"
+                    + " AND mail_from IS NOT NULL AND (owner_id = ? OR private_activity = FALSE)"
+                    + " ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id")) {
+                ps.setString(1, idempotencyKey);
+                ps.setString(2, actor.value());
+                ps.setString(3, actor.value());
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Activity>empty();
+                    }
+                    id = rs.getLong(1);
+                }
+            }
+            return ActivityRows.byId(tx, id);
+        });
+    }
+
+    @Override
+    public Activity addImporter(EmployeeId actor, ActivityId id) {
+        long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+        return jdbc.write("add " + actor + " as an importer of activity " + id, tx -> {
+            Activity activity = ActivityRows.byId(tx, key).orElseThrow(() -> notFound(id));
+            if (!activity.data().owner().equals(actor)) {
+                // once: a repeat (a run that stopped before the mail's move) inserts nothing
+                try (PreparedStatement ps = tx.prepare("INSERT INTO crm_activity_importer (activity_id, employee_id,"
+                        + " added_at) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM crm_activity_importer"
+                        + " WHERE activity_id = ? AND employee_id = ?)")) {
+                    ps.setLong(1, key);
+                    ps.setString(2, actor.value());
+                    Jdbc.setInstant(ps, 3, Jdbc.now());
+                    ps.setLong(4, key);
+                    ps.setString(5, actor.value());
+                    ps.executeUpdate();
+                }
+            }
+            return activity;
+        });
+    }
+
+    @Override
     public Activity update(EmployeeId actor, ActivityId id, long expectedVersion, ActivityData data) {
         String item = "activity " + id;
         return jdbc.write("update " + item, tx -> {
@@ -229,8 +280,9 @@ final class JdbcActivityStore implements ActivityStore {
         }
         // an imported mail: a MAILIN activity that was created with a source key
         StringBuilder sql = new StringBuilder(ActivityRows.SELECT)
-                .append(" WHERE owner_id = ? AND type_key = ? AND source_key IS NOT NULL");
-        List<Object> parameters = new ArrayList<>(List.of(actor.value(), ActivityType.MAIL_IN.key()));
+                .append(" WHERE (owner_id = ? OR id IN (SELECT activity_id FROM crm_activity_importer"
+                        + " WHERE employee_id = ?)) AND type_key = ? AND source_key IS NOT NULL");
+        List<Object> parameters = new ArrayList<>(List.of(actor.value(), actor.value(), ActivityType.MAIL_IN.key()));
         switch (quicksearch) {
             case NOT_ASSIGNED_IMPORTED_MAILS -> sql.append(" AND business_partner_id IS NULL AND contact_person_id IS NULL");
             case IMPORTED_MAILS -> {

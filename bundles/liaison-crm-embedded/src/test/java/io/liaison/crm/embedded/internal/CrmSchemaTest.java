@@ -3,6 +3,8 @@ package io.liaison.crm.embedded.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.api.crm.CrmCatalog;
+import io.liaison.api.crm.Quicksearch;
+import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityId;
 import io.liaison.api.domain.BusinessPartner;
@@ -72,7 +74,7 @@ class CrmSchemaTest {
         BusinessPartner bp = new JdbcHostCrm(ds).businessPartners().create(DEMO, "Kept GmbH", List.of("kept.example"));
         JdbcHostCrm again = new JdbcHostCrm(ds);
         assertThat(again.businessPartners().get(DEMO, bp.id())).contains(bp);
-        assertThat(count(ds, "SELECT COUNT(*) FROM \"flyway_history_crm\" WHERE \"type\" = 'SQL' AND \"success\" = TRUE")).isEqualTo(3);
+        assertThat(count(ds, "SELECT COUNT(*) FROM \"flyway_history_crm\" WHERE \"type\" = 'SQL' AND \"success\" = TRUE")).isEqualTo(4);
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_employee")).isEqualTo(1);
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_status_key")).isEqualTo(3);
     }
@@ -114,6 +116,28 @@ class CrmSchemaTest {
         ActivityData older = crm.activities().get(DEMO, ActivityId.of(Ids.format(id))).orElseThrow().data();
         assertThat(older.subject()).isEqualTo("Older");
         assertThat(older.privateActivity()).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aMailImportedBeforeMailsWereSharedIsFoundForTheSecondImporter(String kind) throws SQLException {
+        DataSource ds = fresh(kind);
+        CrmSchema.migrate(ds, "3");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO crm_employee (id, login, login_lower, display_name, email) VALUES ('eva', 'eva',"
+                    + " 'eva', 'Eva', 'eva@example.com')");
+            s.executeUpdate("INSERT INTO crm_activity (version, created_at, modified_at, owner_id, type_key, status_key,"
+                    + " subject, body_text, body_html, all_day, location, importance, sort_at, source_key, mail_from)"
+                    + " VALUES (1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'eva', 'MAILIN', 'I', 'Offer', '', '', FALSE,"
+                    + " '', 'NORMAL', CURRENT_TIMESTAMP, '<offer@mail.example>', 'sam@customer.example')");
+        }
+
+        JdbcHostCrm crm = new JdbcHostCrm(ds);
+        Activity shared = crm.activities().findSharedMail(DEMO, "<offer@mail.example>").orElseThrow();
+        assertThat(shared.data().subject()).isEqualTo("Offer");
+        crm.activities().addImporter(DEMO, shared.id());
+        assertThat(crm.activities().quicksearch(DEMO, Quicksearch.ALL_IMPORTED_MAILS, 10)).extracting(Activity::id)
+                .containsExactly(shared.id());
     }
 
     @ParameterizedTest

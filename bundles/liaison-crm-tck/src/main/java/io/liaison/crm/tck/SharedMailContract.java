@@ -1,0 +1,121 @@
+package io.liaison.crm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.api.crm.ActivityStore;
+import io.liaison.api.crm.Quicksearch;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.EmployeeId;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One activity per imported mail for the whole CRM ({@link ActivityStore#sharesMailActivities}): the mail another
+ * employee imported first is found by its key and the second importer added, so that it is among their imported
+ * mails. A CRM that keeps mail activities per owner says so and offers neither call.
+ */
+public abstract class SharedMailContract extends ContractSupport {
+    private static final int LIMIT = 1000;
+
+    private Activity imported(ActivityData data, String key) {
+        return crm().activities().create(data.owner(), data, Optional.of(key));
+    }
+
+    private static String key() {
+        return "<" + CrmTestData.unique("shared") + "@mail.example>";
+    }
+
+    private void assumeShared() {
+        Assumptions.assumeTrue(crm().activities().sharesMailActivities(), "this CRM keeps mail activities per owner");
+    }
+
+    @Test
+    void aCrmThatKeepsMailActivitiesPerOwnerOffersNeitherCall() {
+        Assumptions.assumeFalse(crm().activities().sharesMailActivities(), "this CRM shares mail activities");
+        String key = key();
+        Activity mine = imported(CrmTestData.mail(me(), "per owner", CrmTestData.uniqueWindow()).build(), key);
+        assertThat(crm().activities().findSharedMail(me(), key)).isEmpty();
+        assertThatThrownBy(() -> crm().activities().addImporter(me(), mine.id()))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aMailAnotherEmployeeImportedIsFoundByItsKey() {
+        assumeShared();
+        EmployeeId other = someoneElse();
+        String key = key();
+        Activity theirs = imported(CrmTestData.mail(other, "theirs", CrmTestData.uniqueWindow()).build(), key);
+
+        assertThat(crm().activities().findSharedMail(me(), key)).map(Activity::id).contains(theirs.id());
+        assertThat(crm().activities().findSharedMail(me(), key())).isEmpty();
+        assertThat(crm().activities().findBySourceKey(me(), key)).as("the key stays the owner's").isEmpty();
+    }
+
+    @Test
+    void theActorsOwnActivityComesFirst() {
+        assumeShared();
+        EmployeeId other = someoneElse();
+        String key = key();
+        imported(CrmTestData.mail(other, "theirs", CrmTestData.uniqueWindow()).build(), key);
+        Activity mine = imported(CrmTestData.mail(me(), "mine", CrmTestData.uniqueWindow()).build(), key);
+
+        assertThat(crm().activities().findSharedMail(me(), key)).map(Activity::id).contains(mine.id());
+    }
+
+    @Test
+    void anActivityWithoutMailDetailsIsNoSharedMail() {
+        assumeShared();
+        EmployeeId other = someoneElse();
+        String key = key();
+        imported(CrmTestData.task(other, "a task with a key").build(), key);
+
+        assertThat(crm().activities().findSharedMail(me(), key)).isEmpty();
+    }
+
+    @Test
+    void anotherEmployeesPrivateMailIsNotShared() {
+        assumeShared();
+        EmployeeId other = someoneElse();
+        String key = key();
+        imported(CrmTestData.mail(other, "private", CrmTestData.uniqueWindow()).privateActivity(true).build(), key);
+
+        assertThat(crm().activities().findSharedMail(me(), key)).isEmpty();
+    }
+
+    @Test
+    void theSecondImporterFindsTheMailAmongTheirImportedMailsOnceWithOwnerAndContentKept() {
+        assumeShared();
+        EmployeeId other = someoneElse();
+        Activity theirs = imported(CrmTestData.mail(other, "shared", CrmTestData.uniqueWindow()).build(), key());
+
+        Activity added = crm().activities().addImporter(me(), theirs.id());
+        crm().activities().addImporter(me(), theirs.id()); // a repeat changes nothing
+
+        assertThat(added.data()).isEqualTo(theirs.data());
+        Activity now = crm().activities().get(me(), theirs.id()).orElseThrow();
+        assertThat(now.version()).isEqualTo(theirs.version());
+        assertThat(now.data().owner()).isEqualTo(other);
+        for (Quicksearch q : Quicksearch.values()) {
+            assertThat(crm().activities().quicksearch(me(), q, LIMIT)).as("%s", q).extracting(Activity::id)
+                    .containsOnlyOnce(theirs.id());
+            assertThat(crm().activities().quicksearch(other, q, LIMIT)).as("%s", q).extracting(Activity::id)
+                    .containsOnlyOnce(theirs.id());
+        }
+    }
+
+    @Test
+    void aDeletedSharedMailLeavesEveryImportersSearches() {
+        assumeShared();
+        EmployeeId other = someoneElse();
+        Activity theirs = imported(CrmTestData.mail(other, "deleted", CrmTestData.uniqueWindow()).build(), key());
+        crm().activities().addImporter(me(), theirs.id());
+
+        crm().activities().delete(other, theirs.id(), theirs.version());
+
+        assertThat(crm().activities().quicksearch(me(), Quicksearch.ALL_IMPORTED_MAILS, LIMIT)).extracting(Activity::id)
+                .doesNotContain(theirs.id());
+    }
+}
