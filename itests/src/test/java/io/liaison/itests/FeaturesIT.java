@@ -39,6 +39,31 @@ public class FeaturesIT extends LiaisonTestSupport {
         assertAllBundlesActive();
     }
 
+    /**
+     * A PostgreSQL user installs the runtime without H2: neither the runtime nor the embedded CRM needs the H2
+     * driver's feature (the embedded default adds it on its own).
+     */
+    @Test
+    public void theRuntimeAndTheEmbeddedCrmDoNotBringTheH2Driver() throws Exception {
+        for (String name : List.of("liaison-runtime", "liaison-crm-embedded")) {
+            java.util.Set<String> needed = new java.util.TreeSet<>();
+            java.util.Deque<String> open = new java.util.ArrayDeque<>(List.of(name));
+            while (!open.isEmpty()) {
+                org.apache.karaf.features.Feature feature = featuresService.getFeature(open.pop());
+                for (org.apache.karaf.features.Dependency d : feature.getDependencies()) {
+                    if (!d.isDependency() && needed.add(d.getName())) {
+                        open.push(d.getName());
+                    }
+                }
+            }
+            assertFalse(name + " should not need the H2 driver's feature: " + needed,
+                    needed.contains("liaison-datasource-h2"));
+            assertTrue(name + " should need the JDBC layer: " + needed, needed.contains("liaison-jdbc"));
+        }
+        assertTrue("the umbrella brings H2 for the embedded default", featuresService.getFeature("liaison")
+                .getDependencies().stream().anyMatch(d -> d.getName().equals("liaison-datasource-h2")));
+    }
+
     @Test
     public void h2DriverRegistersADataSourceFactory() throws Exception {
         DataSourceFactory h2 = awaitService(DataSourceFactory.class, "(osgi.jdbc.driver.class=org.h2.Driver)", TIMEOUT);
