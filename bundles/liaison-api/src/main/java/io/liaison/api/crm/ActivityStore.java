@@ -67,6 +67,42 @@ public interface ActivityStore {
     }
 
     /**
+     * Whether this CRM records how activities relate ({@link #relate}, {@link #relations}, {@link #findReplies}): the
+     * mail import then relates a reply to the mail it answers. The default, {@code false}, records nothing.
+     *
+     * @since 1.3
+     */
+    default boolean relatesActivities() {
+        return false;
+    }
+
+    /**
+     * Records a relation between two activities the actor may see; a repeat changes nothing.
+     *
+     * @throws CrmNotFoundException          when either activity does not exist
+     * @throws UnsupportedOperationException in a CRM that records no relations (the default)
+     * @since 1.3
+     */
+    default void relate(EmployeeId actor, ActivityRelation relation) {
+        throw new UnsupportedOperationException("this CRM records no relations between activities");
+    }
+
+    /** The relations from and to an activity; empty in a CRM that records none. @since 1.3 */
+    default List<ActivityRelation> relations(EmployeeId actor, ActivityId id) {
+        return List.of();
+    }
+
+    /**
+     * The imported mails (of any owner the actor may see) that answer the mail with this Message-ID (their
+     * {@code In-Reply-To}), oldest first, at most {@code limit}; empty in a CRM that records no relations.
+     *
+     * @since 1.3
+     */
+    default List<Activity> findReplies(EmployeeId actor, String messageId, int limit) {
+        return List.of();
+    }
+
+    /**
      * Replaces the content of an activity.
      *
      * @param expectedVersion the version the caller read

@@ -80,6 +80,15 @@ public abstract class HostCrmContractTest implements CrmFixture {
         }
     }
 
+    /** Relations between activities (a reply and the mail it answers). */
+    @Nested
+    class Relations extends RelationContract {
+        @Override
+        protected CrmFixture fixture() {
+            return HostCrmContractTest.this;
+        }
+    }
+
     /** The activity change feed. */
     @Nested
     class ActivityChanges extends ActivityChangeFeedContract {

@@ -61,6 +61,7 @@ final class MessageImporter {
     }
 
     private final HostCrm crm;
+    private final MailThreads threads;
     private final DocumentCategorizer categorizer;
     private final SenderAssigner assigner;
     private final MailActivityMapper mapper;
@@ -79,6 +80,7 @@ final class MessageImporter {
                     String originalCategory, Duration budget, ActivityType outgoingType) {
         this.outgoingType = outgoingType;
         this.crm = crm;
+        this.threads = new MailThreads(crm.activities());
         this.categorizer = categorizer;
         this.assigner = assigner;
         this.mapper = mapper;
@@ -152,14 +154,24 @@ final class MessageImporter {
                         + "): imported as an activity of its own");
             }
         }
-        Activity activity = creation.activity();
+        // before the move: a run that stops in between relates it when it meets the mail again
+        Activity activity = threads.relate(employee, creation.activity(), mail.message());
         int stored = creation.created() ? creation.documents().size()
                 // imported by an earlier run: store what that run did not get to (a CRM without one-transaction
                 // creates may have failed between the activity and its documents)
                 : storeMissingDocuments(employee, mail, activity, uploads);
         Optional<String> moveProblem = moveToArchive(store, mail, archive);
-        return new Result(activity, creation.created(), stored, creation.created() ? assigned.description() : "",
-                moveProblem, keyProblem, Optional.empty());
+        String assignment = !creation.created() ? ""
+                : fromThread(creation.activity(), activity) ? "assigned from its thread (the mail it answers)"
+                : assigned.description();
+        return new Result(activity, creation.created(), stored, assignment, moveProblem, keyProblem, Optional.empty());
+    }
+
+    /** Whether the thread gave the mail the business partner or contact its sender did not. */
+    private static boolean fromThread(Activity created, Activity now) {
+        boolean before = created.data().businessPartner().isPresent() || created.data().contactPerson().isPresent();
+        boolean after = now.data().businessPartner().isPresent() || now.data().contactPerson().isPresent();
+        return !before && after;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Map;
 final class Mails {
     private final Map<String, byte[]> attachments = new LinkedHashMap<>();
     private String messageId = "";
+    private String inReplyTo = "";
     private String from = "Anna Berger <anna.berger@kunde.de>";
     private String subject = "Angebot";
     private String body = "Sehr geehrte Damen und Herren,\nanbei unser Angebot.";
@@ -23,6 +24,7 @@ final class Mails {
     }
 
     Mails id(String value) { this.messageId = value; return this; }
+    Mails inReplyTo(String value) { this.inReplyTo = value; return this; }
     Mails from(String value) { this.from = value; return this; }
     Mails subject(String value) { this.subject = value; return this; }
     Mails body(String value) { this.body = value; return this; }
@@ -35,6 +37,9 @@ final class Mails {
         StringBuilder sb = new StringBuilder();
         if (!messageId.isEmpty()) {
             sb.append("Message-ID: <").append(messageId).append(">\r\n");
+        }
+        if (!inReplyTo.isEmpty()) {
+            sb.append("In-Reply-To: <").append(inReplyTo).append(">\r\n");
         }
         if (!date.isEmpty()) {
             sb.append("Date: ").append(date).append("\r\n");

@@ -1,6 +1,7 @@
 package io.liaison.crm.embedded.internal;
 
 import io.liaison.api.crm.ActivityCreation;
+import io.liaison.api.crm.ActivityRelation;
 import io.liaison.api.crm.ActivityQuery;
 import io.liaison.api.crm.ActivityStore;
 import io.liaison.api.crm.CrmChangePage;
@@ -181,6 +182,72 @@ final class JdbcActivityStore implements ActivityStore {
             }
             return activity;
         });
+    }
+
+    @Override
+    public boolean relatesActivities() {
+        return true;
+    }
+
+    @Override
+    public void relate(EmployeeId actor, ActivityRelation relation) {
+        long from = Ids.parse(relation.from().value()).orElseThrow(() -> notFound(relation.from()));
+        long to = Ids.parse(relation.to().value()).orElseThrow(() -> notFound(relation.to()));
+        jdbc.write("relate activity " + relation.from() + " to " + relation.to(), tx -> {
+            for (ActivityId id : List.of(relation.from(), relation.to())) {
+                if (ActivityRows.byId(tx, Ids.parse(id.value()).orElseThrow()).isEmpty()) {
+                    throw notFound(id);
+                }
+            }
+            // once: a repeat (a run that stopped before the mail's move) inserts nothing
+            try (PreparedStatement ps = tx.prepare("INSERT INTO crm_activity_relation (from_id, to_id, relation_kind)"
+                    + " SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM crm_activity_relation WHERE from_id = ?"
+                    + " AND to_id = ? AND relation_kind = ?)")) {
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                ps.setString(3, relation.kind().name());
+                ps.setLong(4, from);
+                ps.setLong(5, to);
+                ps.setString(6, relation.kind().name());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ActivityRelation> relations(EmployeeId actor, ActivityId id) {
+        Optional<Long> key = Ids.parse(id.value());
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.read("read the relations of activity " + id, tx -> {
+            List<ActivityRelation> relations = new ArrayList<>();
+            try (PreparedStatement ps = tx.prepare("SELECT from_id, to_id, relation_kind FROM crm_activity_relation"
+                    + " WHERE from_id = ? OR to_id = ? ORDER BY from_id, to_id")) {
+                ps.setLong(1, key.get());
+                ps.setLong(2, key.get());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        relations.add(new ActivityRelation(new ActivityId(Ids.format(rs.getLong(1))),
+                                new ActivityId(Ids.format(rs.getLong(2))),
+                                ActivityRelation.Kind.valueOf(rs.getString(3))));
+                    }
+                }
+            }
+            return relations;
+        });
+    }
+
+    @Override
+    public List<Activity> findReplies(EmployeeId actor, String messageId, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, not " + limit);
+        }
+        // another owner's private mail is not the actor's to see
+        return jdbc.read("find the replies to a mail", tx -> ActivityRows.query(tx, ActivityRows.SELECT
+                + " WHERE mail_in_reply_to = ? AND (owner_id = ? OR private_activity = FALSE) ORDER BY id LIMIT ?",
+                List.<Object>of(messageId, actor.value(), limit)));
     }
 
     @Override

@@ -1,0 +1,29 @@
+package io.liaison.api.crm;
+
+import io.liaison.api.domain.ActivityId;
+import java.util.Objects;
+
+/**
+ * That one activity relates to another: an imported mail that answers a mail imported earlier ({@link Kind#REPLY_TO}).
+ *
+ * @param from the activity that relates (the reply)
+ * @param to   the activity it relates to (the mail it answers)
+ * @param kind how
+ * @since 1.3
+ */
+public record ActivityRelation(ActivityId from, ActivityId to, Kind kind) {
+    public ActivityRelation {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(kind, "kind");
+        if (from.equals(to)) {
+            throw new IllegalArgumentException("an activity does not relate to itself: " + from.value());
+        }
+    }
+
+    /** How one activity relates to another. */
+    public enum Kind {
+        /** A mail that answers another ({@code In-Reply-To}, RFC 5322 3.6.4). */
+        REPLY_TO
+    }
+}

@@ -1,0 +1,107 @@
+package io.liaison.mailimport.internal;
+
+import io.liaison.api.content.ParsedMessage;
+import io.liaison.api.crm.ActivityRelation;
+import io.liaison.api.crm.ActivityStore;
+import io.liaison.api.crm.CrmStaleVersionException;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityId;
+import io.liaison.api.domain.EmployeeId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Mail threads: an imported mail is related to the mail it answers ({@code In-Reply-To}, RFC 5322 3.6.4) when that
+ * one was imported, and the replies imported before it are related to it. A mail whose sender resolved to no one
+ * takes the business partner and contact person of the mail it answers, and passes them on down the thread to the
+ * employee's replies that resolved to no one either, whatever order the mails came in. Only in a host CRM that records
+ * relations; repeating it changes nothing.
+ */
+final class MailThreads {
+    /** The most mails one import walks down a thread: a bound, not a thread's expected size. */
+    static final int MAX_WALK = 500;
+
+    private final ActivityStore activities;
+
+    MailThreads(ActivityStore activities) {
+        this.activities = activities;
+    }
+
+    /**
+     * Relates a just imported (or already imported) mail within its thread.
+     *
+     * @return the mail's activity as it is now (assigned from the thread when it was not)
+     */
+    Activity relate(EmployeeId employee, Activity mail, ParsedMessage message) {
+        if (!activities.relatesActivities()) {
+            return mail;
+        }
+        Activity current = mail;
+        Optional<Activity> answered = message.inReplyTo().map(String::strip).filter(id -> !id.isEmpty())
+                .flatMap(id -> find(employee, id)).filter(parent -> !parent.id().equals(mail.id()));
+        if (answered.isPresent()) {
+            activities.relate(employee, new ActivityRelation(mail.id(), answered.get().id(),
+                    ActivityRelation.Kind.REPLY_TO));
+            current = assignedFrom(employee, current, answered.get());
+        }
+        walkDown(employee, current);
+        return activities.get(employee, mail.id()).orElse(current);
+    }
+
+    /** Relates the replies imported before, and passes an assignment down the thread to those without one. */
+    private void walkDown(EmployeeId employee, Activity top) {
+        Deque<Activity> open = new ArrayDeque<>();
+        Set<ActivityId> seen = new HashSet<>();
+        open.add(top);
+        seen.add(top.id());
+        while (!open.isEmpty() && seen.size() < MAX_WALK) {
+            Activity parent = open.poll();
+            Optional<String> messageId = parent.data().mail().map(m -> m.messageId());
+            if (messageId.isEmpty()) {
+                continue;
+            }
+            for (Activity reply : activities.findReplies(employee, messageId.get(), MAX_WALK)) {
+                if (!seen.add(reply.id())) {
+                    continue;
+                }
+                activities.relate(employee, new ActivityRelation(reply.id(), parent.id(),
+                        ActivityRelation.Kind.REPLY_TO));
+                Activity after = assignedFrom(employee, reply, parent);
+                if (after != reply) {
+                    // newly assigned: its own replies imported before it may be waiting for the assignment too
+                    open.add(after);
+                }
+            }
+        }
+    }
+
+    /**
+     * The mail with the thread's partner and contact when it has neither and the other mail has one. Only the
+     * employee's own mails are changed: a colleague's stays as the colleague left it.
+     */
+    private Activity assignedFrom(EmployeeId employee, Activity mail, Activity other) {
+        if (assigned(mail) || !assigned(other) || !mail.data().owner().equals(employee)) {
+            return mail;
+        }
+        try {
+            return activities.update(employee, mail.id(), mail.version(), mail.data().toBuilder()
+                    .businessPartner(other.data().businessPartner().orElse(null))
+                    .contactPerson(other.data().contactPerson().orElse(null)).build());
+        } catch (CrmStaleVersionException e) {
+            // someone assigned it meanwhile: theirs stands
+            return mail;
+        }
+    }
+
+    private static boolean assigned(Activity a) {
+        return a.data().businessPartner().isPresent() || a.data().contactPerson().isPresent();
+    }
+
+    private Optional<Activity> find(EmployeeId employee, String messageId) {
+        return activities.sharesMailActivities() ? activities.findSharedMail(employee, messageId)
+                : activities.findBySourceKey(employee, messageId);
+    }
+}
