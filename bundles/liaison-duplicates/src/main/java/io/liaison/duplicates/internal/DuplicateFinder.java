@@ -193,6 +193,11 @@ public final class DuplicateFinder {
         if (!identityKeys.isEmpty()) {
             List<IndexedContact> identity = index.candidates(identityKeys, limit);
             identityCapped = identity.size() >= limit;
+            if (identity.size() > 1) {
+                List<NormalizedContact> holders = new ArrayList<>(identity.size());
+                identity.forEach(c -> holders.add(c.contact()));
+                probe.holders(holders);
+            }
             for (IndexedContact candidate : identity) {
                 if (seen.add(candidate.id())) {
                     rank(probe, candidate, hits);

@@ -1,18 +1,22 @@
 package io.liaison.duplicates.internal;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Brings an e-mail address into the one form the duplicate check compares: trimmed, without {@code mailto:} or
- * angle brackets, lower-cased, the domain in its ASCII (IDN) form, and Gmail's aliases (dots, {@code +tags},
- * googlemail.com) folded, since Gmail delivers them all to one mailbox.
+ * Brings an e-mail address into the one form the duplicate check compares: trimmed, without a display name
+ * ({@code Anna Meier <anna@firma.de>}), a remark in brackets, {@code mailto:} or angle brackets, the local part in
+ * Unicode NFC, lower-cased, the domain in its ASCII (IDN) form, {@code +tags} dropped on every domain, and Gmail's
+ * aliases (dots, googlemail.com) folded, since Gmail delivers them all to one mailbox.
  */
 public final class EmailNormalizer {
     /** RFC 5321's longest usable address. */
     public static final int MAX_LENGTH = 254;
+    /** A remark in brackets after the address: "anna@firma.de (privat)". */
+    private static final Pattern REMARK = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
 
     /** The normalised address, or empty when the text is not an e-mail address. */
@@ -38,6 +42,12 @@ public final class EmailNormalizer {
             return new Outcome(null, "is " + raw.length() + " characters long, at most " + MAX_LENGTH + " allowed");
         }
         String text = raw.strip();
+        // the display-name form an address is often pasted in: "Anna Meier <anna@firma.de>", and a remark after it
+        int open = text.lastIndexOf('<');
+        if (open > 0 && text.endsWith(">")) {
+            text = text.substring(open).strip();
+        }
+        text = REMARK.matcher(text).replaceAll("").strip();
         for (int i = 0; i < 2; i++) {
             if (text.startsWith("<") && text.endsWith(">")) {
                 text = text.substring(1, text.length() - 1).strip();
@@ -50,7 +60,7 @@ public final class EmailNormalizer {
         if (at < 0) {
             return new Outcome(null, "has no @");
         }
-        String local = text.substring(0, at).toLowerCase(Locale.ROOT);
+        String local = Normalizer.normalize(text.substring(0, at), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         String domain = text.substring(at + 1).toLowerCase(Locale.ROOT);
         if (local.isEmpty() || domain.isEmpty()) {
             return new Outcome(null, "has nothing " + (local.isEmpty() ? "before" : "after") + " the @");
@@ -70,10 +80,15 @@ public final class EmailNormalizer {
         if (!DOMAIN.matcher(ascii).matches()) {
             return new Outcome(null, "has an invalid domain");
         }
+        // a +tag reaches the same mailbox on every provider that knows sub-addressing (RFC 5233), and no one's
+        // mailbox differs from another's by a tag alone
+        int plus = local.indexOf('+');
+        if (plus > 0) {
+            local = local.substring(0, plus);
+        }
         if (ascii.equals("googlemail.com") || ascii.equals("gmail.com")) {
             ascii = "gmail.com";
-            int plus = local.indexOf('+');
-            local = (plus >= 0 ? local.substring(0, plus) : local).replace(".", "");
+            local = local.replace(".", "");
             if (local.isEmpty()) {
                 return new Outcome(null, "has nothing before the @");
             }

@@ -232,6 +232,10 @@ public final class NameComparer {
             return new Likeness(initial ? Kind.INITIAL : Kind.DIFFERENT, initial ? 0.9 : 0, a, b,
                     initial ? Basis.INITIAL : Basis.DIFFERENT, "");
         }
+        if (initials && GivenNames.differentPeople(a, b)) {
+            // Paul / Paula, Maria / Mario, Christian / Christina: one typo apart, and never one person
+            return new Likeness(Kind.DIFFERENT, 0, a, b, Basis.DIFFERENT, "");
+        }
         double bound = prepared != null ? prepared.bound(b) : jaroWinklerBound(a, b);
         if (bound < Math.min(settings.nameSimilarity(), settings.phoneticSimilarity())) {
             // too few letters in common for any similarity rule: only a typo could still make them alike
@@ -240,7 +244,7 @@ public final class NameComparer {
         }
         double score = prepared != null ? prepared.jaroWinkler(b) : jaroWinkler(a, b, new int[a.length() + b.length()],
                 new boolean[a.length() + b.length()]);
-        if (score >= settings.nameSimilarity()) {
+        if (score >= settings.nameSimilarity() && !(initials && prefixOnly(a, b, score))) {
             return new Likeness(Kind.SIMILAR, score, a, b, Basis.JARO_WINKLER, "");
         }
         if (a.length() >= MIN_TYPO_LENGTH && b.length() >= MIN_TYPO_LENGTH && oneTypoApart(a, b)) {
@@ -253,6 +257,21 @@ public final class NameComparer {
             return new Likeness(Kind.SIMILAR, score, a, b, Basis.GIVEN_NAME, "");
         }
         return new Likeness(Kind.DIFFERENT, score, a, b, Basis.DIFFERENT, "");
+    }
+
+    /**
+     * Whether two given names reach the Jaro-Winkler threshold only by Winkler's boost for a common prefix: the
+     * Jaro similarity itself is below it. Frank / Franziska (Jaro 0.85, Jaro-Winkler 0.91) and Chris / Christoph
+     * share a beginning, not a name.
+     */
+    private boolean prefixOnly(String a, String b, double jaroWinkler) {
+        int prefix = 0;
+        while (prefix < 4 && prefix < a.length() && prefix < b.length() && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        // Jaro-Winkler is jaro + 0.1 * prefix * (1 - jaro) from a Jaro of 0.7 on (and the threshold is above 0.7)
+        double jaro = (jaroWinkler - 0.1 * prefix) / (1 - 0.1 * prefix);
+        return jaro < settings.nameSimilarity();
     }
 
     /**
