@@ -179,7 +179,7 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
             if (person.version() == match.version()) {
                 confirmed.add(matches.scored(match));
             } else {
-                matches.match(normalizer.normalize(person.data()))
+                matches.match(match, normalizer.normalize(person.data()))
                         .ifPresent(v -> confirmed.add(new DuplicateFinder.Scored(match.id(), person.version(), v)));
             }
         }

@@ -1,5 +1,9 @@
 package io.liaison.duplicates.internal;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,12 +17,15 @@ import java.util.Set;
  */
 final class GivenNames {
     /** Pairs no ending rule covers, normalised (lower case, umlauts written out), each as "masculine|feminine". */
-    private static final Set<String> PAIRS = Set.of(
+    private static final List<String> PAIRS = List.of(
             "andreas|andrea", "frank|franziska", "franz|franziska", "christian|christina", "christian|christiane",
             "alexander|alexandra", "gabriel|gabriele", "gabriel|gabriela", "bernhard|bernadette", "nikolaus|nicole",
             "claus|claudia", "klaus|claudia", "johann|johanna", "johannes|johanna", "friedrich|friederike",
             "heinrich|henriette", "julius|julia", "ulrich|ulrike", "stephan|stefanie", "stefan|stephanie",
             "hans|hanna", "patrick|patricia", "michel|michelle", "daniel|danielle", "jean|jeanne");
+    /** Each name of {@link #PAIRS} with the names it is paired with, both ways: looked up without building strings. */
+    private static final Map<String, Set<String>> PAIRED = paired();
+
     /** Feminine endings added to a masculine name. */
     private static final String[] ENDINGS = {"a", "e", "ie", "ine", "ina"};
     /** Final vowels whose swap changes the gender (Mario / Maria, Marie / Mario). */
@@ -29,7 +36,8 @@ final class GivenNames {
 
     /** Whether two different normalised given names are the masculine and feminine forms of one name. */
     static boolean differentPeople(String a, String b) {
-        if (PAIRS.contains(a + "|" + b) || PAIRS.contains(b + "|" + a)) {
+        Set<String> paired = PAIRED.get(a);
+        if (paired != null && paired.contains(b)) {
             return true;
         }
         String shorter = a.length() <= b.length() ? a : b;
@@ -37,13 +45,22 @@ final class GivenNames {
         if (shorter.length() < 3 || !longer.startsWith(shorter)) {
             return sameStemOtherVowel(a, b);
         }
-        String ending = longer.substring(shorter.length());
         for (String feminine : ENDINGS) {
-            if (ending.equals(feminine)) {
+            if (longer.length() == shorter.length() + feminine.length() && longer.endsWith(feminine)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static Map<String, Set<String>> paired() {
+        Map<String, Set<String>> paired = new HashMap<>();
+        for (String pair : PAIRS) {
+            String[] names = pair.split("\\|");
+            paired.computeIfAbsent(names[0], k -> new HashSet<>()).add(names[1]);
+            paired.computeIfAbsent(names[1], k -> new HashSet<>()).add(names[0]);
+        }
+        return Map.copyOf(paired);
     }
 
     private static boolean sameStemOtherVowel(String a, String b) {

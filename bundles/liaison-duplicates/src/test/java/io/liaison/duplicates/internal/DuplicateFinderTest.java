@@ -85,6 +85,7 @@ class DuplicateFinderTest {
 
         Map<DuplicateStatus, Integer> ranked = new java.util.EnumMap<>(DuplicateStatus.class);
         int withManyMatches = 0;
+        int swappedMatches = 0;
         for (int n = 0; n < data.incoming.size(); n++) {
             NormalizedContact check = normalizer.normalize(data.incoming.get(n).candidate());
             if (n < 200) {
@@ -108,12 +109,20 @@ class DuplicateFinderTest {
                         .ifPresent(v -> exhaustive.add(new DuplicateFinder.Scored(candidate.id(), candidate.version(), v)));
             }
             List<DuplicateFinder.Scored> sorted = DuplicateFinder.strongestFirst(exhaustive);
-            assertThat(finder.find(check)).as(check.toString()).isEqualTo(sorted);
+            // matches of the names in swapped order come from other keys; they are only ever POSSIBLE
+            List<DuplicateFinder.Scored> found = finder.find(check);
+            List<DuplicateFinder.Scored> swapped = found.stream().filter(DuplicateFinderTest::swapped).toList();
+            assertThat(swapped).allSatisfy(m -> assertThat(m.verdict().status()).isEqualTo(DuplicateStatus.POSSIBLE));
+            swappedMatches += swapped.size();
+            assertThat(found.stream().filter(m -> !swapped(m)).toList()).as(check.toString()).isEqualTo(sorted);
             DuplicateFinder.Matches matches = finder.search(check);
-            assertThat(matches.remaining()).isEqualTo(sorted.size());
+            assertThat(matches.remaining()).isEqualTo(found.size());
             List<DuplicateFinder.Scored> firstThree = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                matches.next().ifPresent(hit -> firstThree.add(matches.scored(hit)));
+            while (firstThree.size() < 3 && matches.remaining() > 0) {
+                DuplicateFinder.Scored next = matches.scored(matches.next().orElseThrow());
+                if (!swapped(next)) {
+                    firstThree.add(next);
+                }
             }
             assertThat(firstThree).isEqualTo(sorted.subList(0, Math.min(3, sorted.size())));
             withManyMatches += sorted.size() > 3 ? 1 : 0;
@@ -122,6 +131,11 @@ class DuplicateFinderTest {
         assertThat(ranked.getOrDefault(DuplicateStatus.CERTAIN, 0)).isGreaterThan(20);
         assertThat(ranked.getOrDefault(DuplicateStatus.POSSIBLE, 0)).isGreaterThan(20);
         assertThat(withManyMatches).isGreaterThan(10);
+        assertThat(swappedMatches).as("the data set has names that are also given names (Werner, Frank, Simon)").isPositive();
+    }
+
+    private static boolean swapped(DuplicateFinder.Scored match) {
+        return match.verdict().reasons().get(0).startsWith("first and last name swapped");
     }
 
     @Test
