@@ -1,6 +1,6 @@
 package io.liaison.duplicates.internal;
 
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,12 +9,18 @@ import java.util.regex.Pattern;
 /**
  * Brings an e-mail address into the one form the duplicate check compares: trimmed, without a display name
  * ({@code Anna Meier <anna@firma.de>}), a remark in brackets, {@code mailto:} or angle brackets, the local part in
- * Unicode NFC, lower-cased, the domain in its ASCII (IDN) form, {@code +tags} dropped on every domain, and Gmail's
+ * Unicode NFC, lower-cased, the domain in its ASCII form by UTS #46 (IDNA2008, nontransitional), {@code +tags} dropped on every domain, and Gmail's
  * aliases (dots, googlemail.com) folded, since Gmail delivers them all to one mailbox.
  */
 public final class EmailNormalizer {
     /** RFC 5321's longest usable address. */
     public static final int MAX_LENGTH = 254;
+    /**
+     * UTS #46 (IDNA2008 with its compatibility mapping), nontransitional: straße.de stays straße.de
+     * (xn--strae-oqa.de), another domain than strasse.de, where Java's IDN (IDNA2003) maps ß to ss. Thread-safe.
+     */
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+            | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ);
     /** A remark in brackets after the address: "anna@firma.de (privat)". */
     private static final Pattern REMARK = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
@@ -71,12 +77,13 @@ public final class EmailNormalizer {
         if (domain.endsWith(".")) {
             domain = domain.substring(0, domain.length() - 1);
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
+        StringBuilder converted = new StringBuilder(domain.length() + 8);
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToASCII(domain, converted, info);
+        if (info.hasErrors()) {
             return new Outcome(null, "has an invalid domain");
         }
+        String ascii = converted.toString().toLowerCase(Locale.ROOT);
         if (!DOMAIN.matcher(ascii).matches()) {
             return new Outcome(null, "has an invalid domain");
         }

@@ -125,6 +125,9 @@ class NormalizerTest {
         assertThat(emails.normalize("\"Meier, Anna\" <anna.meier@firma.de>")).contains("anna.meier@firma.de");
         assertThat(emails.normalize("anna.meier@firma.de (privat)")).contains("anna.meier@firma.de");
         assertThat(emails.normalize("anna.meier+crm@firma.de")).contains("anna.meier@firma.de");
+        // UTS #46's own example of a deviation character: nontransitional processing keeps the ß
+        assertThat(emails.normalize("anna@faß.de")).contains("anna@xn--fa-hia.de");
+        assertThat(emails.normalize("anna@FASS.de")).contains("anna@fass.de");
         assertThat(emails.normalize("ju\u0308rgen@firma.de")).isEqualTo(emails.normalize("jürgen@firma.de"));
     }
 
