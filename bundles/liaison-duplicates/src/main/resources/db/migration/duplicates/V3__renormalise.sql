@@ -7,3 +7,10 @@ DELETE FROM dup_index_state;
 DELETE FROM dup_name_key;
 DELETE FROM dup_match_key;
 DELETE FROM dup_contact;
+
+-- Every address and number of a contact person is filed now (up to ContactNormalizer.MAX_CRM_VALUES of each kind),
+-- which the old limits (sized for 20 of each) do not hold. SET DATA TYPE is understood by H2 and PostgreSQL alike;
+-- 1,000,000 is H2's longest CHARACTER VARYING.
+ALTER TABLE dup_contact ALTER COLUMN emails SET DATA TYPE VARCHAR(1000000);
+ALTER TABLE dup_contact ALTER COLUMN mobiles SET DATA TYPE VARCHAR(1000000);
+ALTER TABLE dup_contact ALTER COLUMN phones SET DATA TYPE VARCHAR(1000000);

@@ -14,11 +14,14 @@ import java.util.Set;
  * duplicate. For a contact to check each skipped value is named in a note.
  */
 public final class ContactNormalizer {
-    /**
-     * The most values of one kind a contact to check may bring; the rest are skipped with a note. A CRM contact
-     * person's values are all filed, however many.
-     */
+    /** The most values of one kind a contact to check may bring; the rest are skipped with a note. */
     public static final int MAX_VALUES = 100;
+    /**
+     * The most values of one kind filed for a CRM contact person: every address a person really has (the index
+     * once filed only the first 20, and a match on the 21st was missed), with a bound no data entry error passes
+     * (1,000 addresses of at most 254 characters fit the index's column).
+     */
+    public static final int MAX_CRM_VALUES = 1000;
 
     private final NameNormalizer names = new NameNormalizer();
     private final EmailNormalizer emails = new EmailNormalizer();
@@ -90,13 +93,13 @@ public final class ContactNormalizer {
     public NormalizedContact normalize(ContactPersonData data) {
         NameNormalizer.NormalizedName name = names.normalize(cut(data.title()), cut(data.firstName()), cut(data.lastName()));
         Set<String> mails = new LinkedHashSet<>();
-        for (String raw : data.valuesOf(CommunicationType.EMAIL)) {
+        for (String raw : crmLimit(data.valuesOf(CommunicationType.EMAIL))) {
             emails.normalize(raw).ifPresent(mails::add);
         }
         Set<String> mobiles = new LinkedHashSet<>();
         Set<String> others = new LinkedHashSet<>();
-        addNumbers("phone number", data.valuesOf(CommunicationType.PHONE), mobiles, others, null);
-        addNumbers("mobile number", data.valuesOf(CommunicationType.MOBILE), mobiles, others, null);
+        addNumbers("phone number", crmLimit(data.valuesOf(CommunicationType.PHONE)), mobiles, others, null);
+        addNumbers("mobile number", crmLimit(data.valuesOf(CommunicationType.MOBILE)), mobiles, others, null);
         return new NormalizedContact(name.first(), name.last(), mails, mobiles, others);
     }
 
@@ -142,6 +145,10 @@ public final class ContactNormalizer {
         }
         notes.add("the contact has " + values.size() + " " + field + ": the first " + MAX_VALUES + " compared");
         return values.subList(0, MAX_VALUES);
+    }
+
+    private static List<String> crmLimit(List<String> values) {
+        return values.size() > MAX_CRM_VALUES ? values.subList(0, MAX_CRM_VALUES) : values;
     }
 
     private static String cut(String value) {
