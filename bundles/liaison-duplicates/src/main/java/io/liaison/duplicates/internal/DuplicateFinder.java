@@ -270,7 +270,53 @@ public final class DuplicateFinder {
             LOG.debug("A duplicate check found more than {} candidates under its {} keys; the rest were not scored",
                     limit, identityCapped ? "e-mail/phone" : "name");
         }
-        return new Matches(probe, swappedProbe, hits);
+        return new Matches(probe, swappedProbe, backedWhenCommon(contact, hits));
+    }
+
+    /**
+     * More name-only matches than this make a name common: then only those backed by a second value are kept, so that
+     * a check of "Thomas Müller" does not list 50 namesakes.
+     */
+    static final int COMMON_NAME_MATCHES = 10;
+
+    /**
+     * The hits, without the name-only ones of a common name that no second value backs: when more than
+     * {@link #COMMON_NAME_MATCHES} CRM contacts match by their names alone, those at another e-mail domain than the
+     * checked contact's are dropped (Splink's term-frequency idea: agreeing on a common value says little). The
+     * index holds no company or city, so the domain is the second value; a checked contact without an address keeps
+     * them all.
+     */
+    private static List<Hit> backedWhenCommon(NormalizedContact contact, List<Hit> hits) {
+        if (hits.size() <= COMMON_NAME_MATCHES || contact.emails().isEmpty()) {
+            return hits;
+        }
+        int nameOnly = 0;
+        for (Hit hit : hits) {
+            if (hit.status() == DuplicateStatus.POSSIBLE && !DuplicateMatcher.sharesValue(contact, hit.candidate().contact())) {
+                nameOnly++;
+            }
+        }
+        if (nameOnly <= COMMON_NAME_MATCHES) {
+            return hits;
+        }
+        Set<String> domains = domains(contact);
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            NormalizedContact other = hit.candidate().contact();
+            boolean namesOnly = hit.status() == DuplicateStatus.POSSIBLE && !DuplicateMatcher.sharesValue(contact, other);
+            if (!namesOnly || domains(other).stream().anyMatch(domains::contains)) {
+                kept.add(hit);
+            }
+        }
+        return kept;
+    }
+
+    private static Set<String> domains(NormalizedContact contact) {
+        Set<String> domains = new HashSet<>();
+        for (String email : contact.emails()) {
+            domains.add(email.substring(email.indexOf('@') + 1));
+        }
+        return domains;
     }
 
     /** Visits the contacts under the swapped names' keys; those whose names are alike to the swapped ones are hits. */

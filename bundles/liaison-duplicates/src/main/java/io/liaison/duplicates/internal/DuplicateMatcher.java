@@ -49,6 +49,11 @@ public final class DuplicateMatcher {
         this.names = new NameComparer(settings);
     }
 
+    /** Whether two contacts share an e-mail address or a number: a match that rests on more than the names. */
+    static boolean sharesValue(NormalizedContact a, NormalizedContact b) {
+        return sharesEmail(a, b) || sharesNumber(a, b);
+    }
+
     private static boolean sharesEmail(NormalizedContact a, NormalizedContact b) {
         for (String email : a.emails()) {
             if (b.emails().contains(email)) {

@@ -139,6 +139,25 @@ class DuplicateFinderTest {
     }
 
     @Test
+    void ofACommonNameKeepsOnlyTheNamesakesAtTheSameDomain() {
+        List<IndexedContact> namesakes = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            namesakes.add(contact("t" + i, "Thomas", "Müller", "thomas.mueller@" + (i < 2 ? "firma.de" : "firma" + i + ".de"), null));
+        }
+        namesakes.add(contact("mobile", "Thomas", "Müller", "tm@elsewhere.de", "0171 7654321"));
+        InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
+        index.apply(namesakes, List.of(), Optional.empty());
+        DuplicateFinder finder = new DuplicateFinder(index, MatchSettings.defaults());
+
+        Map<String, DuplicateStatus> atFirma = statuses(finder.find(normalizer.normalize(Fixtures.candidate("Thomas", "Müller",
+                List.of("t.mueller@firma.de"), List.of(), List.of("0171 7654321")))));
+        assertThat(atFirma).containsOnlyKeys("t0", "t1", "mobile").containsEntry("mobile", DuplicateStatus.CERTAIN);
+        // without an address nothing backs a namesake: all are shown
+        assertThat(finder.find(normalizer.normalize(Fixtures.candidate("Thomas", "Müller", List.of(), List.of(), List.of()))))
+                .hasSize(16);
+    }
+
+    @Test
     void countsALookUpCutShortByTheCandidateLimit() {
         InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
         index.apply(crm, List.of(), Optional.empty());
