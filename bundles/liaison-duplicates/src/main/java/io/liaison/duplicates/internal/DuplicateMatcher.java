@@ -20,6 +20,8 @@ import java.util.TreeSet;
  * not matter; a landline is shared by a household or an office, so it also needs the same given name (or an
  * initial): another or a blank given name is only POSSIBLE. A similar family name (a typo, Meier / Meyer) with
  * the same number is POSSIBLE; a different one nothing (colleagues at one switchboard).</li>
+ * <li>An address or a mobile number that CRM contacts with clearly different given names already hold (see
+ * {@link Probe#holders}) is shared, like a role address: CERTAIN only with the same names.</li>
  * <li>Similar first and last names (transliterated, misspelt, an initial): POSSIBLE.</li>
  * <li>Otherwise: no match.</li>
  * </ul>
