@@ -264,7 +264,6 @@ public final class DuplicateCheckBenchmark {
             @Override public String defaultRegion() { return "DE"; }
             @Override public double nameSimilarity() { return 0.90; }
             @Override public double phoneticSimilarity() { return 0.75; }
-            @Override public double numberNameSimilarity() { return 0.80; }
             @Override public String[] sharedMailboxNames() { return new String[0]; }
             @Override public String indexEmployee() { return ""; }
             @Override public int maxStalenessSeconds() { return 3600; }

@@ -71,6 +71,30 @@ public record EmailAddress(String address, String localPart, String asciiDomain,
         return new EmailAddress(address, local, ascii, IDN.toUnicode(ascii, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The other spellings of this address that reach the same mailbox, as the duplicate check folds them: without a
+     * {@code +tag} (sub-addressing, RFC 5233), and at Gmail without the dots of the local part and at either of its
+     * domains (gmail.com, googlemail.com). Lower-cased; the address itself is not among them.
+     */
+    public java.util.Set<String> sameMailbox() {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        String local = localPart.toLowerCase(Locale.ROOT);
+        int plus = local.indexOf('+');
+        if (plus > 0) {
+            local = local.substring(0, plus);
+        }
+        forms.add(local + "@" + asciiDomain);
+        if (asciiDomain.equals("gmail.com") || asciiDomain.equals("googlemail.com")) {
+            String dotless = local.replace(".", "");
+            if (!dotless.isEmpty()) {
+                forms.add(dotless + "@gmail.com");
+                forms.add(dotless + "@googlemail.com");
+            }
+        }
+        forms.remove(address.toLowerCase(Locale.ROOT));
+        return forms;
+    }
+
     private static IllegalArgumentException invalid(String text, String why) {
         return new IllegalArgumentException("'" + text.replaceAll("\\p{Cntrl}", " ") + "' is not an e-mail address: " + why);
     }

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Guesses a new contact person's names from the sender's display name ("Anna Müller", "Müller, Anna",
  * "Dr. Anna von der Heide") or, without one, from the address's local part ({@code anna.mueller@},
- * {@code hans-peter_schmidt@}); a single word becomes the last name.
+ * {@code hans-peter_schmidt@}); a single word becomes the last name. A remark in brackets is dropped ("Anna
+ * Müller (Firma GmbH)"), a family name in capitals before the given name is read as such ("MÜLLER Anna"), and a
+ * role address ({@code info@}, {@code vertrieb-nord@}) gives no name at all.
  *
  * @param title the title split off ("Dr.")
  * @param first the first name
@@ -20,10 +22,23 @@ public record NameGuess(String title, String first, String last) {
     private static final Pattern TITLE = Pattern.compile("(?i)(dr|prof|dipl|mag|ing)\\.?(-?[a-z]+\\.?)?");
     private static final Set<String> PARTICLES = Set.of("von", "van", "zu", "zum", "zur", "vom", "de", "der", "den", "di", "da", "del", "du", "la", "le", "ter", "ten");
     private static final int MAX_LENGTH = 100;
+    /**
+     * Local parts of role and team addresses, which name no person (info@ gives no last name "Info"); the duplicate
+     * check treats the same ones (and these followed by -de, .nord, …) as shared mailboxes.
+     */
+    private static final Set<String> ROLES = Set.of("info", "office", "kontakt", "contact", "mail", "post", "service",
+            "support", "sales", "vertrieb", "zentrale", "empfang", "buero", "team", "hello", "hallo", "admin", "einkauf",
+            "buchhaltung", "verwaltung", "marketing", "presse", "press", "jobs", "bewerbung", "karriere", "personal", "hr",
+            "noreply", "no-reply", "anfrage", "auftrag", "bestellung", "rechnung", "invoice", "praxis", "kanzlei",
+            "sekretariat", "webmaster", "kundenservice", "kundendienst", "customerservice", "rezeption", "reception",
+            "newsletter", "news", "billing", "accounting", "postmaster", "mailer-daemon");
+    /** A remark in brackets after a display name: "Anna Müller (Firma GmbH)". */
+    private static final Pattern REMARK = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]\\s*");
 
     /** The names from the display name if it holds any, else from the local part. */
     public static NameGuess from(String displayName, String localPart) {
         String display = displayName == null ? "" : displayName.replaceAll("[\"'\\p{Cntrl}]", " ").strip();
+        display = REMARK.matcher(display).replaceAll(" ").strip();
         if (!display.isEmpty() && !display.contains("@")) {
             return fromDisplayName(display);
         }
@@ -44,6 +59,10 @@ public record NameGuess(String title, String first, String last) {
         if (tokens.size() == 1) {
             return new NameGuess(String.join(" ", titles), "", cut(tokens.get(0)));
         }
+        if (tokens.size() == 2 && shouted(tokens.get(0)) && !shouted(tokens.get(1))) {
+            // "MÜLLER Anna": the family name first, in capitals, as many address books and exports write it
+            return new NameGuess(String.join(" ", titles), cut(tokens.get(1)), cut(capitalise(tokens.get(0))));
+        }
         int lastStart = tokens.size() - 1;
         for (int i = 1; i < tokens.size() - 1; i++) {
             if (PARTICLES.contains(tokens.get(i).toLowerCase(Locale.ROOT))) {
@@ -55,8 +74,27 @@ public record NameGuess(String title, String first, String last) {
                 cut(String.join(" ", tokens.subList(lastStart, tokens.size()))));
     }
 
+    /** A word written in capitals only (two letters at least). */
+    private static boolean shouted(String word) {
+        int letters = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letters += Character.isLetter(c) ? 1 : 0;
+        }
+        return letters >= 2;
+    }
+
     private static NameGuess fromLocalPart(String localPart) {
         String local = localPart.replaceAll("\\+.*$", "").replaceAll("\\d+$", "");
+        String lower = local.toLowerCase(Locale.ROOT);
+        String[] role = lower.split("[-._]", 2);
+        if (ROLES.contains(lower) || (role.length == 2 && ROLES.contains(role[0]) && role[1].length() <= 4)) {
+            // info@, info-de@, vertrieb.nord@: a role, no person
+            return new NameGuess("", "", "");
+        }
         List<String> parts = Arrays.stream(local.split("[._]+")).filter(p -> !p.isBlank()).map(NameGuess::capitalise).toList();
         if (parts.isEmpty()) {
             return new NameGuess("", "", cut(localPart));

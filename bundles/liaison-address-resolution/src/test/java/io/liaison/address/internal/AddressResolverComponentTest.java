@@ -12,6 +12,9 @@ import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.duplicates.DuplicateMatch;
+import io.liaison.api.duplicates.DuplicateResult;
+import io.liaison.api.duplicates.DuplicateStatus;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
 import java.lang.annotation.Annotation;
 import java.util.List;
@@ -155,8 +158,56 @@ class AddressResolverComponentTest {
     void guessesNames() {
         assertThat(NameGuess.from("", "a.mueller+crm")).isEqualTo(new NameGuess("", "A.", "Mueller"));
         assertThat(NameGuess.from("anna@firma.de", "anna_maria.schmidt2")).isEqualTo(new NameGuess("", "Anna Maria", "Schmidt"));
-        assertThat(NameGuess.from(null, "info")).isEqualTo(new NameGuess("", "", "Info"));
+        assertThat(NameGuess.from(null, "info")).as("a role address names no person").isEqualTo(new NameGuess("", "", ""));
         assertThat(NameGuess.from("Prof. Dr. Jürgen Groß", "x")).isEqualTo(new NameGuess("Prof. Dr.", "Jürgen", "Groß"));
         assertThat(NameGuess.from("Madonna", "x")).isEqualTo(new NameGuess("", "", "Madonna"));
+    }
+
+    @Test
+    void theEmployeesOwnCompanyDomainNeverResolvesToACustomer() {
+        // demo's own address is demo@example.com; the own company is often a business partner of its CRM too
+        crm.businessPartners().create(demo, "Eigene Firma", List.of("example.com"));
+        AddressResolution r = resolver.resolve(demo, "kollegin@example.com");
+        assertThat(r).isInstanceOf(AddressResolution.Unknown.class);
+        assertThat(((AddressResolution.Unknown) r).reason()).contains("own company");
+    }
+
+    @Test
+    void findsTheContactPersonBehindATaggedAddress() {
+        AddressResolution r = resolver.resolve(demo, "anna.mueller+newsletter@firma.co.uk");
+        assertThat(r).isInstanceOf(AddressResolution.ContactFound.class);
+        assertThat(((AddressResolution.ContactFound) r).contactPerson().id()).isEqualTo(anna.id());
+    }
+
+    @Test
+    void guessesSensibleNames() {
+        assertThat(NameGuess.from("Anna Müller (Firma GmbH)", "am")).isEqualTo(new NameGuess("", "Anna", "Müller"));
+        assertThat(NameGuess.from("MÜLLER Anna", "am")).isEqualTo(new NameGuess("", "Anna", "Müller"));
+        assertThat(NameGuess.from("", "info")).isEqualTo(new NameGuess("", "", ""));
+        assertThat(NameGuess.from("", "vertrieb-nord")).isEqualTo(new NameGuess("", "", ""));
+        assertThat(NameGuess.from("", "anna.mueller")).isEqualTo(new NameGuess("", "Anna", "Mueller"));
+        assertThatThrownBy(() -> resolver.createContact(demo, "info@firma.co.uk", "", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no person");
+    }
+
+    @Test
+    void refusesToCreateACertainDuplicate() {
+        resolver.duplicates = (actor, candidate) -> candidate.lastName().equals("Müller")
+                ? new DuplicateResult(DuplicateStatus.CERTAIN, List.of(new DuplicateMatch(anna.id(), DuplicateStatus.CERTAIN,
+                        List.of("same last name (mueller) and same mobile number +491711234567"))))
+                : new DuplicateResult(DuplicateStatus.NONE, List.of());
+        assertThatThrownBy(() -> resolver.createContact(demo, "a.mueller@privat.de", "Anna Müller", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("a certain duplicate of contact person");
+        assertThat(resolver.createContact(demo, "b.neu@privat.de", "Bernd Neu", Optional.empty()).data().lastName())
+                .isEqualTo("Neu");
+    }
+
+    @Test
+    void knowsTheGermanAustrianAndSwissFreeMailProviders() {
+        FreeMailDomains free = FreeMailDomains.withAdditional(List.of());
+        for (String domain : List.of("magenta.de", "vodafonemail.de", "mail.com", "gmx.eu", "outlook.at", "live.at",
+                "aon.at", "a1.net", "sunrise.ch", "ewetel.net", "netcologne.de", "kabelbw.de")) {
+            assertThat(free.contains(domain, domain)).as(domain).isTrue();
+        }
     }
 }

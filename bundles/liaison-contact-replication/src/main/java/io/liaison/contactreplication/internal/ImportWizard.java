@@ -167,6 +167,8 @@ final class ImportWizard {
             if (result.status() == DuplicateStatus.CERTAIN) {
                 return Optional.of("certain duplicate of " + describe(result.matches()));
             }
+            // a value the check could not read was left out of it: said, so that a person can look
+            result.notes().forEach(n -> notes.add("duplicate check: " + n));
         } else {
             notes.add("not checked for duplicates: no duplicate check is installed");
         }

@@ -143,6 +143,26 @@ abstract class ImportCases {
     }
 
     @Test
+    void anUnreadableNumberDoesNotSkipTheDuplicateCheck() {
+        flow.addContact("bad-number", new ContactData("", "Anna", "Müller", "", "", "", "", List.of("anna.mueller@firma.de"),
+                List.of("n/a"), "", List.of(), "", Optional.empty()));
+        flow.addContact("new-bad-number", new ContactData("", "Dora", "Neu", "", "", "", "", List.of("dora.neu@firma.de"),
+                List.of("089 1234567 (Zentrale)", "n/a"), "", List.of(), "", Optional.empty()));
+
+        ImportPreview preview = flow.replication.previewImport(flow.account.id());
+
+        assertThat(byKey(preview).get("bad-number").duplicates().status()).isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(byKey(preview).get("bad-number").duplicates().notes())
+                .containsExactly("phone number 'n/a' is not a phone number (not_a_number): not compared");
+        ImportReport report = flow.replication.importChosen(flow.account.id(), Map.of(flow.gid("bad-number"), firma.id(),
+                flow.gid("new-bad-number"), firma.id()));
+        assertThat(report.refused()).singleElement().satisfies(r -> assertThat(r.reason()).startsWith("certain duplicate of"));
+        assertThat(report.imported()).hasSize(1);
+        assertThat(report.warnings()).singleElement().satisfies(w -> assertThat(w.reason())
+                .isEqualTo("duplicate check: phone number 'n/a' is not a phone number (not_a_number): not compared"));
+    }
+
+    @Test
     void withoutTheDuplicateCheckTheStatusIsUnknownAndSaidSo() {
         flow.replication.duplicateCheck = null;
 

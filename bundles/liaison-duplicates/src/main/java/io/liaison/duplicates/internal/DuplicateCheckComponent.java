@@ -134,7 +134,7 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
             Set<String> shared = new HashSet<>(MatchSettings.DEFAULT_SHARED_MAILBOXES);
             shared.addAll(Arrays.asList(config.sharedMailboxNames()));
             MatchSettings settings = new MatchSettings(config.nameSimilarity(), config.phoneticSimilarity(),
-                    config.numberNameSimilarity(), shared, config.maxCandidates());
+                    shared, config.maxCandidates());
             return new Scoring(new DuplicateFinder(index, settings),
                     Math.max(0, config.maxStalenessSeconds()) * 1_000_000_000L, Math.max(1, config.maxMatches()));
         }
@@ -158,7 +158,8 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
     @Override
     public DuplicateResult check(EmployeeId actor, ContactCandidate candidate) {
         Objects.requireNonNull(actor, "actor");
-        NormalizedContact contact = normalizer.normalize(candidate);
+        ContactNormalizer.Checked checked = normalizer.check(candidate);
+        NormalizedContact contact = checked.contact();
         catchUpIfStale();
         List<DuplicateFinder.Scored> confirmed = new ArrayList<>();
         Scoring scoring = this.scoring;
@@ -178,11 +179,12 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
             if (person.version() == match.version()) {
                 confirmed.add(matches.scored(match));
             } else {
-                matches.match(normalizer.normalize(person.data()))
+                matches.match(match, normalizer.normalize(person.data()))
                         .ifPresent(v -> confirmed.add(new DuplicateFinder.Scored(match.id(), person.version(), v)));
             }
         }
-        return DuplicateFinder.result(DuplicateFinder.strongestFirst(confirmed));
+        DuplicateResult result = DuplicateFinder.result(DuplicateFinder.strongestFirst(confirmed));
+        return new DuplicateResult(result.status(), result.matches(), checked.notes());
     }
 
     /** Brings the index up to date now (the first check does it too). */

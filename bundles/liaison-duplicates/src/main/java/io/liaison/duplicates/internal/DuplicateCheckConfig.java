@@ -20,11 +20,6 @@ public @interface DuplicateCheckConfig {
             description = "The lower Jaro-Winkler similarity that suffices when two names share their Kölner Phonetik code.")
     double phoneticSimilarity() default 0.75;
 
-    @AttributeDefinition(name = "Name similarity with a shared number",
-            description = "Jaro-Winkler similarity from which two last names count as the same when the contacts share "
-                    + "a phone number (tolerates a typo).")
-    double numberNameSimilarity() default 0.80;
-
     @AttributeDefinition(name = "Shared mailboxes",
             description = "Extra local parts of role addresses (besides info, office, kontakt, vertrieb, ...) that several "
                     + "people share: the same such address with a clearly different name is only a possible duplicate.")

@@ -57,8 +57,14 @@ public final class DuplicateFinder {
      * @param candidate the indexed contact
      * @param status    CERTAIN or POSSIBLE, as its verdict would say
      * @param score     the verdict's score
+     * @param swapped   whether it matched the checked contact's names in swapped order (always POSSIBLE)
      */
-    public record Hit(IndexedContact candidate, DuplicateStatus status, double score) {
+    public record Hit(IndexedContact candidate, DuplicateStatus status, double score, boolean swapped) {
+        /** A hit on the names as given. */
+        public Hit(IndexedContact candidate, DuplicateStatus status, double score) {
+            this(candidate, status, score, false);
+        }
+
         /** The CRM contact person. */
         public ContactPersonId id() {
             return candidate.id();
@@ -78,11 +84,14 @@ public final class DuplicateFinder {
      */
     public static final class Matches {
         private final DuplicateMatcher.Probe probe;
+        /** The probe of the checked contact with first and last name swapped, or null when none was made. */
+        private final DuplicateMatcher.Probe swappedProbe;
         private final Hit[] heap;
         private int size;
 
-        private Matches(DuplicateMatcher.Probe probe, List<Hit> hits) {
+        private Matches(DuplicateMatcher.Probe probe, DuplicateMatcher.Probe swappedProbe, List<Hit> hits) {
             this.probe = probe;
+            this.swappedProbe = swappedProbe;
             this.heap = hits.toArray(new Hit[0]);
             this.size = heap.length;
             for (int i = size / 2 - 1; i >= 0; i--) {
@@ -111,7 +120,7 @@ public final class DuplicateFinder {
 
         /** A match with its verdict in words: what {@link #find} holds for it. */
         public Scored scored(Hit hit) {
-            DuplicateMatcher.Verdict verdict = probe.match(hit.candidate().contact()).orElseThrow(() ->
+            DuplicateMatcher.Verdict verdict = match(hit, hit.candidate().contact()).orElseThrow(() ->
                     new IllegalStateException("contact " + hit.id().value() + " was ranked " + hit.status()
                             + " but its verdict says no match"));
             return new Scored(hit.id(), hit.version(), verdict);
@@ -120,6 +129,19 @@ public final class DuplicateFinder {
         /** The checked contact against another (e.g. a CRM contact person's current data), with reasons. */
         public Optional<DuplicateMatcher.Verdict> match(NormalizedContact existing) {
             return probe.match(existing);
+        }
+
+        /**
+         * The checked contact against another contact (e.g. the hit's CRM contact person's current data) the way the
+         * hit was found: with the names as given, or swapped.
+         */
+        public Optional<DuplicateMatcher.Verdict> match(Hit hit, NormalizedContact existing) {
+            if (!hit.swapped()) {
+                return probe.match(existing);
+            }
+            return swappedProbe.match(existing).map(v -> new DuplicateMatcher.Verdict(DuplicateStatus.POSSIBLE,
+                    v.score(), List.of("first and last name swapped (a family-name-first export?): "
+                    + String.join(", ", v.reasons()))));
         }
 
         private void siftDown(int at) {
@@ -193,6 +215,11 @@ public final class DuplicateFinder {
         if (!identityKeys.isEmpty()) {
             List<IndexedContact> identity = index.candidates(identityKeys, limit);
             identityCapped = identity.size() >= limit;
+            if (identity.size() > 1) {
+                List<NormalizedContact> holders = new ArrayList<>(identity.size());
+                identity.forEach(c -> holders.add(c.contact()));
+                probe.holders(holders);
+            }
             for (IndexedContact candidate : identity) {
                 if (seen.add(candidate.id())) {
                     rank(probe, candidate, hits);
@@ -227,12 +254,102 @@ public final class DuplicateFinder {
                 }
             });
         }
+        DuplicateMatcher.Probe swappedProbe = null;
+        Optional<NormalizedContact> swapped = contact.swappedNames();
+        if (swapped.isPresent()) {
+            // "Müller Thomas": a family-name-first export, or first and last name typed into each other's field
+            swappedProbe = matcher.probe(swapped.get());
+            Set<String> swappedKeys = MatchKeys.lookupNameKeys(swapped.get());
+            swappedKeys.removeAll(nameKeys);
+            if (!swappedKeys.isEmpty()) {
+                nameCapped |= index.visitByName(swappedKeys, limit, swappedVisitor(swappedProbe, seen, hits));
+            }
+        }
         if (identityCapped || nameCapped) {
             cappedLookups.incrementAndGet();
             LOG.debug("A duplicate check found more than {} candidates under its {} keys; the rest were not scored",
                     limit, identityCapped ? "e-mail/phone" : "name");
         }
-        return new Matches(probe, hits);
+        return new Matches(probe, swappedProbe, backedWhenCommon(contact, hits));
+    }
+
+    /**
+     * More name-only matches than this make a name common: then only those backed by a second value are kept, so that
+     * a check of "Thomas Müller" does not list 50 namesakes.
+     */
+    static final int COMMON_NAME_MATCHES = 10;
+
+    /**
+     * The hits, without the name-only ones of a common name that no second value backs: when more than
+     * {@link #COMMON_NAME_MATCHES} CRM contacts match by their names alone, those at another e-mail domain than the
+     * checked contact's are dropped (Splink's term-frequency idea: agreeing on a common value says little). The
+     * index holds no company or city, so the domain is the second value; a checked contact without an address keeps
+     * them all.
+     */
+    private static List<Hit> backedWhenCommon(NormalizedContact contact, List<Hit> hits) {
+        if (hits.size() <= COMMON_NAME_MATCHES || contact.emails().isEmpty()) {
+            return hits;
+        }
+        int nameOnly = 0;
+        for (Hit hit : hits) {
+            if (hit.status() == DuplicateStatus.POSSIBLE && !DuplicateMatcher.sharesValue(contact, hit.candidate().contact())) {
+                nameOnly++;
+            }
+        }
+        if (nameOnly <= COMMON_NAME_MATCHES) {
+            return hits;
+        }
+        Set<String> domains = domains(contact);
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            NormalizedContact other = hit.candidate().contact();
+            boolean namesOnly = hit.status() == DuplicateStatus.POSSIBLE && !DuplicateMatcher.sharesValue(contact, other);
+            if (!namesOnly || domains(other).stream().anyMatch(domains::contains)) {
+                kept.add(hit);
+            }
+        }
+        return kept;
+    }
+
+    private static Set<String> domains(NormalizedContact contact) {
+        Set<String> domains = new HashSet<>();
+        for (String email : contact.emails()) {
+            domains.add(email.substring(email.indexOf('@') + 1));
+        }
+        return domains;
+    }
+
+    /** Visits the contacts under the swapped names' keys; those whose names are alike to the swapped ones are hits. */
+    private static MatchKeyIndex.NameVisitor swappedVisitor(DuplicateMatcher.Probe swappedProbe, Set<ContactPersonId> seen,
+                                                            List<Hit> hits) {
+        return new MatchKeyIndex.NameVisitor() {
+            @Override
+            public boolean lastAlike(String last, String lastCode) {
+                return swappedProbe.lastAlike(last, lastCode);
+            }
+
+            @Override
+            public boolean firstAlike(String first, String firstCode) {
+                return swappedProbe.firstAlike(first, firstCode);
+            }
+
+            @Override
+            public boolean wants(PersonName names) {
+                return swappedProbe.namesAlike(names);
+            }
+
+            @Override
+            public void accept(IndexedContact candidate) {
+                if (seen.contains(candidate.id())) {
+                    return;
+                }
+                DuplicateMatcher.Rank rank = swappedProbe.rank(candidate.contact());
+                if (rank != null) {
+                    seen.add(candidate.id());
+                    hits.add(new Hit(candidate, DuplicateStatus.POSSIBLE, rank.score(), true));
+                }
+            }
+        };
     }
 
     private static void rank(DuplicateMatcher.Probe probe, IndexedContact candidate, List<Hit> hits) {

@@ -12,15 +12,21 @@ import java.util.TreeSet;
 /**
  * The duplicate rules for one pair of normalised contacts.
  * <ul>
- * <li>The same e-mail address: CERTAIN. A role address (info@, office@, …) shared by two clearly different
- * names is only POSSIBLE: colleagues share it, they are not one person.</li>
- * <li>The same last name (equal after normalisation, similar, or with the same number a typo away by the lower
- * {@link MatchSettings#numberNameSimilarity()}) and the same number: CERTAIN. For a mobile
- * number always, since it belongs to one person. A landline is shared by a household or an office, so the same
- * last name and landline with a clearly different first name (a family member) is only POSSIBLE.</li>
+ * <li>The same e-mail address: CERTAIN. A role address (info@, office@, …) is CERTAIN only with the same names
+ * (family names equal, given names equal or an initial); otherwise POSSIBLE: colleagues share it, and a blank
+ * name is no evidence.</li>
+ * <li>The same last name and the same number: CERTAIN — "same", not "similar": the family names must be equal after
+ * normalisation (transliteration, particles, titles). A mobile number belongs to one person, so its given names do
+ * not matter; a landline is shared by a household or an office, so it also needs the same given name (or an
+ * initial): another or a blank given name is only POSSIBLE. A similar family name (a typo, Meier / Meyer) with
+ * the same number is POSSIBLE; a different one nothing (colleagues at one switchboard).</li>
+ * <li>An address or a mobile number that CRM contacts with clearly different given names already hold (see
+ * {@link Probe#holders}) is shared, like a role address: CERTAIN only with the same names.</li>
  * <li>Similar first and last names (transliterated, misspelt, an initial): POSSIBLE.</li>
  * <li>Otherwise: no match.</li>
  * </ul>
+ * This follows Salesforce's standard contact matching rule (blank fields never match) and Dynamics 365's "ignore
+ * blank values".
  */
 public final class DuplicateMatcher {
 
@@ -43,6 +49,11 @@ public final class DuplicateMatcher {
     public DuplicateMatcher(MatchSettings settings) {
         this.settings = settings;
         this.names = new NameComparer(settings);
+    }
+
+    /** Whether two contacts share an e-mail address or a number: a match that rests on more than the names. */
+    static boolean sharesValue(NormalizedContact a, NormalizedContact b) {
+        return sharesEmail(a, b) || sharesNumber(a, b);
     }
 
     private static boolean sharesEmail(NormalizedContact a, NormalizedContact b) {
@@ -86,6 +97,8 @@ public final class DuplicateMatcher {
 
         private final NameComparer.Prepared lastName;
         private final NameComparer.Prepared firstName;
+        /** The checked contact's addresses and numbers that CRM contacts with clearly different given names hold. */
+        private Set<String> shared = Set.of();
 
         private Probe(NormalizedContact checked) {
             this.checked = checked;
@@ -93,10 +106,48 @@ public final class DuplicateMatcher {
             this.firstName = NameComparer.prepare(checked.firstName(), checked.firstCode());
         }
 
+        /**
+         * Tells the probe which of the checked contact's values the CRM already holds for several people: from the
+         * contacts filed under the checked contact's e-mail and phone keys (all of them, before any is ranked). A
+         * value that two of them with clearly different given names hold (an assistant using the boss's address, a
+         * family's mobile) is shared, not an identity: with it, as with a role address, only the same names are
+         * CERTAIN.
+         */
+        public void holders(List<NormalizedContact> holders) {
+            Set<String> found = new java.util.HashSet<>();
+            for (String value : checked.emails()) {
+                if (heldByDifferentPeople(value, holders, true)) {
+                    found.add(value);
+                }
+            }
+            for (String value : checked.allNumbers()) {
+                if (heldByDifferentPeople(value, holders, false)) {
+                    found.add(value);
+                }
+            }
+            shared = found.isEmpty() ? Set.of() : Set.copyOf(found);
+        }
+
+        private boolean heldByDifferentPeople(String value, List<NormalizedContact> holders, boolean email) {
+            NormalizedContact reference = null;
+            for (NormalizedContact holder : holders) {
+                if (!(email ? holder.emails().contains(value) : holder.hasNumber(value)) || holder.firstName().isEmpty()) {
+                    continue;
+                }
+                if (reference == null) {
+                    reference = holder;
+                } else if (names.firstNames(reference.firstName(), reference.firstCode(), holder.firstName(),
+                        holder.firstCode()).kind() == NameComparer.Kind.DIFFERENT) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** How the checked contact relates to an existing one, or empty when it is no duplicate of it. */
         public Optional<Verdict> match(NormalizedContact existing) {
             PersonName other = existing.names();
-            return DuplicateMatcher.this.match(checked, existing, last(other), first(other));
+            return DuplicateMatcher.this.match(checked, existing, last(other), first(other), shared);
         }
 
         /**
@@ -105,7 +156,7 @@ public final class DuplicateMatcher {
          */
         public Rank rank(NormalizedContact existing) {
             PersonName other = existing.names();
-            return DuplicateMatcher.this.rank(checked, existing, last(other), first(other));
+            return DuplicateMatcher.this.rank(checked, existing, last(other), first(other), shared);
         }
 
         /**
@@ -180,24 +231,30 @@ public final class DuplicateMatcher {
     public record Rank(DuplicateStatus status, double score) {
     }
 
+    /** Both names the same: family names equal after normalisation, given names equal or one an initial. */
+    private static boolean sameNames(NameComparer.Likeness last, NameComparer.Likeness first) {
+        return last.kind() == NameComparer.Kind.EQUAL
+                && (first.kind() == NameComparer.Kind.EQUAL || first.kind() == NameComparer.Kind.INITIAL);
+    }
+
     /**
      * {@link #match(NormalizedContact, NormalizedContact, NameComparer.Likeness, NameComparer.Likeness)} without
      * the words: the same conditions, in the same order, deciding only whether a CERTAIN or POSSIBLE reason would be
      * written. Kept next to it; a test compares the two over a labelled data set.
      */
     private Rank rank(NormalizedContact checked, NormalizedContact existing, NameComparer.Likeness last,
-                      NameComparer.Likeness first) {
+                      NameComparer.Likeness first, Set<String> shared) {
         boolean namesAlike = last.kind().alike() && first.kind().alike();
         boolean sharesValue = sharesEmail(checked, existing) || sharesNumber(checked, existing);
         if (!sharesValue && !namesAlike) {
             return null;
         }
-        boolean differentPerson = last.kind() == NameComparer.Kind.DIFFERENT || first.kind() == NameComparer.Kind.DIFFERENT;
+        boolean sameNames = sameNames(last, first);
         boolean certain = false;
         boolean possible = namesAlike;
         for (String email : checked.emails()) {
             if (existing.emails().contains(email)) {
-                if (settings.isSharedMailbox(email) && differentPerson) {
+                if (!sameNames && (shared.contains(email) || settings.isSharedMailbox(email))) {
                     possible = true;
                 } else {
                     certain = true;
@@ -205,11 +262,10 @@ public final class DuplicateMatcher {
                 }
             }
         }
-        boolean sameLastName = last.kind().alike()
-                || (last.kind() == NameComparer.Kind.DIFFERENT && last.score() >= settings.numberNameSimilarity());
-        if (!certain && sameLastName) {
-            int numbers = Math.max(sharedNumberRank(checked.mobiles(), existing, first, true),
-                    sharedNumberRank(checked.phones(), existing, first, false));
+        if (!certain && last.kind().alike()) {
+            boolean sameLast = last.kind() == NameComparer.Kind.EQUAL;
+            int numbers = Math.max(sharedNumberRank(checked.mobiles(), checked, existing, sameLast, sameNames, shared),
+                    sharedNumberRank(checked.phones(), checked, existing, sameLast, sameNames, shared));
             certain = numbers == 2;
             possible |= numbers == 1;
         }
@@ -220,15 +276,14 @@ public final class DuplicateMatcher {
     }
 
     /** Over shared numbers: 2 when one makes a CERTAIN reason, 1 when one makes only a POSSIBLE one, 0 for none. */
-    private static int sharedNumberRank(Set<String> numbers, NormalizedContact existing,
-                                        NameComparer.Likeness first, boolean mobiles) {
+    private static int sharedNumberRank(Set<String> numbers, NormalizedContact checked, NormalizedContact existing,
+                                        boolean sameLast, boolean sameNames, Set<String> shared) {
         int rank = 0;
         for (String number : numbers) {
             if (!existing.hasNumber(number)) {
                 continue;
             }
-            boolean personal = mobiles || existing.mobiles().contains(number);
-            if (personal || first.kind() != NameComparer.Kind.DIFFERENT) {
+            if (sameLast && (sameNames || (personal(number, checked, existing) && !shared.contains(number)))) {
                 return 2;
             }
             rank = 1;
@@ -236,43 +291,53 @@ public final class DuplicateMatcher {
         return rank;
     }
 
+    /** A mobile number (by its type, on either side) belongs to one person; a landline to a household or an office. */
+    private static boolean personal(String number, NormalizedContact checked, NormalizedContact existing) {
+        return checked.mobiles().contains(number) || existing.mobiles().contains(number);
+    }
+
     private Optional<Verdict> match(NormalizedContact checked, NormalizedContact existing, NameComparer.Likeness last,
-                                    NameComparer.Likeness first) {
+                                    NameComparer.Likeness first, Set<String> shared) {
         boolean sharesValue = sharesEmail(checked, existing) || sharesNumber(checked, existing);
         if (!sharesValue && !(last.kind().alike() && first.kind().alike())) {
             // the common case among candidates: nothing shared, names unlike
             return Optional.empty();
         }
-        boolean differentPerson = last.kind() == NameComparer.Kind.DIFFERENT || first.kind() == NameComparer.Kind.DIFFERENT;
+        boolean sameNames = sameNames(last, first);
         List<String> certain = new ArrayList<>();
         List<String> possible = new ArrayList<>();
 
         for (String email : new TreeSet<>(checked.emails())) {
             if (existing.emails().contains(email)) {
-                if (settings.isSharedMailbox(email) && differentPerson) {
-                    possible.add("shared mailbox " + email + ", but a different name ("
-                            + (last.kind() == NameComparer.Kind.DIFFERENT ? last.how() : first.how()) + ")");
+                if (!sameNames && settings.isSharedMailbox(email)) {
+                    possible.add("shared mailbox " + email + ", but " + namesDiffer(last, first));
+                } else if (!sameNames && shared.contains(email)) {
+                    possible.add("shared address " + email + " (CRM contacts with different first names hold it), but "
+                            + namesDiffer(last, first));
                 } else {
                     certain.add("same e-mail address " + email);
                 }
             }
         }
-        boolean sameLastName = last.kind().alike()
-                || (last.kind() == NameComparer.Kind.DIFFERENT && last.score() >= settings.numberNameSimilarity());
-        if (sameLastName) {
+        if (last.kind().alike()) {
             for (String number : new TreeSet<>(checked.allNumbers())) {
                 if (!existing.hasNumber(number)) {
                     continue;
                 }
-                boolean personal = checked.mobiles().contains(number) || existing.mobiles().contains(number);
-                String lastName = "same last name (" + last.how() + ")";
-                if (personal) {
-                    certain.add(lastName + " and same mobile number " + number);
-                } else if (first.kind() != NameComparer.Kind.DIFFERENT) {
-                    certain.add(lastName + " and same phone number " + number);
+                boolean personal = personal(number, checked, existing);
+                if (last.kind() != NameComparer.Kind.EQUAL) {
+                    possible.add("similar last name (" + last.how() + ") and same " + (personal ? "mobile" : "phone")
+                            + " number " + number + ": a typo or a relative?");
+                } else if (personal && !shared.contains(number)) {
+                    certain.add("same last name (" + last.how() + ") and same mobile number " + number);
+                } else if (personal && !sameNames) {
+                    possible.add("same last name (" + last.how() + ") and shared mobile number " + number
+                            + " (CRM contacts with different first names hold it), but " + firstNamesDiffer(first));
+                } else if (sameNames) {
+                    certain.add("same name (" + first.how() + " " + last.how() + ") and same phone number " + number);
                 } else {
-                    possible.add(lastName + " and same landline " + number + ", but a different first name ("
-                            + first.how() + "): a family member or colleague?");
+                    possible.add("same last name (" + last.how() + ") and same landline " + number + ", but "
+                            + firstNamesDiffer(first) + ": a family member or colleague?");
                 }
             }
         }
@@ -289,5 +354,22 @@ public final class DuplicateMatcher {
         double score = (last.score() + first.score()) / 2;
         return Optional.of(new Verdict(certain.isEmpty() ? DuplicateStatus.POSSIBLE : DuplicateStatus.CERTAIN,
                 score, reasons));
+    }
+
+    /** Why two names are not the same, in words, for a shared address or number. */
+    private static String namesDiffer(NameComparer.Likeness last, NameComparer.Likeness first) {
+        if (last.kind() == NameComparer.Kind.UNKNOWN) {
+            return "no last name to compare";
+        }
+        if (last.kind() != NameComparer.Kind.EQUAL) {
+            return "a different last name (" + last.how() + ")";
+        }
+        return firstNamesDiffer(first);
+    }
+
+    private static String firstNamesDiffer(NameComparer.Likeness first) {
+        return first.kind() == NameComparer.Kind.UNKNOWN ? "no first name to compare"
+                : first.kind() == NameComparer.Kind.DIFFERENT ? "a different first name (" + first.how() + ")"
+                : "a similar first name (" + first.how() + ")";
     }
 }

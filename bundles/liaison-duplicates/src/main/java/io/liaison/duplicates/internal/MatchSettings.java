@@ -10,13 +10,10 @@ import java.util.stream.Collectors;
  * @param nameSimilarity        the Jaro-Winkler similarity from which two first or two last names count as similar
  * @param phoneticSimilarity    the lower Jaro-Winkler similarity that suffices when both names also share their
  *                              Kölner Phonetik code (Meier / Mayer)
- * @param numberNameSimilarity  the Jaro-Winkler similarity from which two last names count as the same when the
- *                              two contacts share a number (the number already points at the person; this
- *                              tolerates a typo)
  * @param sharedMailboxNames    local parts of role addresses (info@, office@, …) that several people share
  * @param maxCandidates         the most candidates one check scores per kind of key
  */
-public record MatchSettings(double nameSimilarity, double phoneticSimilarity, double numberNameSimilarity,
+public record MatchSettings(double nameSimilarity, double phoneticSimilarity,
                             Set<String> sharedMailboxNames,
                             int maxCandidates) {
     /** The role addresses known without configuration. */
@@ -24,10 +21,13 @@ public record MatchSettings(double nameSimilarity, double phoneticSimilarity, do
             "post", "service", "support", "sales", "vertrieb", "zentrale", "empfang", "buero", "team", "hello",
             "hallo", "admin", "einkauf", "buchhaltung", "verwaltung", "marketing", "presse", "press", "jobs",
             "bewerbung", "karriere", "personal", "hr", "noreply", "no-reply", "anfrage", "auftrag", "bestellung",
-            "rechnung", "invoice", "praxis", "kanzlei", "sekretariat", "webmaster");
+            "rechnung", "invoice", "praxis", "kanzlei", "sekretariat", "webmaster", "kundenservice", "kundendienst",
+            "customerservice", "rezeption", "reception");
+    /** Local parts that name a household rather than a person: familie.becker@, family-smith@. */
+    private static final java.util.regex.Pattern HOUSEHOLD = java.util.regex.Pattern.compile("^(familie|family|fam)[._-]?.*");
 
     public MatchSettings {
-        for (double similarity : new double[] {nameSimilarity, phoneticSimilarity, numberNameSimilarity}) {
+        for (double similarity : new double[] {nameSimilarity, phoneticSimilarity}) {
             if (!(similarity > 0 && similarity <= 1)) {
                 throw new IllegalArgumentException("name similarities must lie in (0, 1], got " + similarity);
             }
@@ -39,14 +39,29 @@ public record MatchSettings(double nameSimilarity, double phoneticSimilarity, do
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The defaults: 0.90, 0.75, 0.80, the known role addresses, 2,000 candidates. */
+    /** The defaults: 0.90, 0.75, the known role addresses, 2,000 candidates. */
     public static MatchSettings defaults() {
-        return new MatchSettings(0.90, 0.75, 0.80, DEFAULT_SHARED_MAILBOXES, 2000);
+        return new MatchSettings(0.90, 0.75, DEFAULT_SHARED_MAILBOXES, 2000);
     }
 
-    /** Whether a normalised address is a role address that several people may share. */
+    /**
+     * Whether a normalised address is a role address that several people may share: a known role local part, alone
+     * or followed by a country, region or team ({@code info-de@}), or a household's ({@code familie.becker@}).
+     */
     public boolean isSharedMailbox(String address) {
         int at = address.indexOf('@');
-        return at > 0 && sharedMailboxNames.contains(address.substring(0, at));
+        if (at <= 0) {
+            return false;
+        }
+        String local = address.substring(0, at);
+        if (sharedMailboxNames.contains(local) || HOUSEHOLD.matcher(local).matches()) {
+            return true;
+        }
+        // a role with a country, a region or a team: info-de@, vertrieb.nord@, service_at@
+        int end = 0;
+        while (end < local.length() && local.charAt(end) != '-' && local.charAt(end) != '.' && local.charAt(end) != '_') {
+            end++;
+        }
+        return end < local.length() && sharedMailboxNames.contains(local.substring(0, end));
     }
 }

@@ -24,7 +24,7 @@ public final class NameComparer {
     }
 
     /** Why two names are alike or not, for the words of a reason. */
-    enum Basis { NONE, EQUAL, INITIAL, JARO_WINKLER, TYPO, PHONETIC, GIVEN_NAME, DIFFERENT }
+    enum Basis { NONE, EQUAL, INITIAL, JARO_WINKLER, TYPO, PHONETIC, GIVEN_NAME, NAME_PART, DIFFERENT }
 
     /**
      * A comparison. Its words are made only when a reason needs them.
@@ -49,6 +49,7 @@ public final class NameComparer {
                 case TYPO -> a + " ~ " + b + " (one typo apart, Jaro-Winkler " + similarity + ")";
                 case PHONETIC -> a + " ~ " + b + " (Kölner Phonetik " + code + ", Jaro-Winkler " + similarity + ")";
                 case GIVEN_NAME -> a + " ~ " + b + " (a given name in common)";
+                case NAME_PART -> a + " ~ " + b + " (a part of a double name in common)";
                 case DIFFERENT -> a + " ≠ " + b;
             };
         }
@@ -232,15 +233,23 @@ public final class NameComparer {
             return new Likeness(initial ? Kind.INITIAL : Kind.DIFFERENT, initial ? 0.9 : 0, a, b,
                     initial ? Basis.INITIAL : Basis.DIFFERENT, "");
         }
+        if (initials && GivenNames.differentPeople(a, b)) {
+            // Paul / Paula, Maria / Mario, Christian / Christina: one typo apart, and never one person
+            return new Likeness(Kind.DIFFERENT, 0, a, b, Basis.DIFFERENT, "");
+        }
         double bound = prepared != null ? prepared.bound(b) : jaroWinklerBound(a, b);
         if (bound < Math.min(settings.nameSimilarity(), settings.phoneticSimilarity())) {
             // too few letters in common for any similarity rule: only a typo could still make them alike
             boolean typo = a.length() >= MIN_TYPO_LENGTH && b.length() >= MIN_TYPO_LENGTH && oneTypoApart(a, b);
+            if (!typo && !initials && sharesGivenName(a, b)) {
+                // Müller-Lüdenscheidt / Müller: a double family name and one of its parts
+                return new Likeness(Kind.SIMILAR, bound, a, b, Basis.NAME_PART, "");
+            }
             return new Likeness(typo ? Kind.SIMILAR : Kind.DIFFERENT, bound, a, b, typo ? Basis.TYPO : Basis.DIFFERENT, "");
         }
         double score = prepared != null ? prepared.jaroWinkler(b) : jaroWinkler(a, b, new int[a.length() + b.length()],
                 new boolean[a.length() + b.length()]);
-        if (score >= settings.nameSimilarity()) {
+        if (score >= settings.nameSimilarity() && !(initials && prefixOnly(a, b, score))) {
             return new Likeness(Kind.SIMILAR, score, a, b, Basis.JARO_WINKLER, "");
         }
         if (a.length() >= MIN_TYPO_LENGTH && b.length() >= MIN_TYPO_LENGTH && oneTypoApart(a, b)) {
@@ -249,10 +258,25 @@ public final class NameComparer {
         if (score >= settings.phoneticSimilarity() && !aCode.isEmpty() && aCode.equals(bCode)) {
             return new Likeness(Kind.SIMILAR, score, a, b, Basis.PHONETIC, aCode);
         }
-        if (initials && sharesGivenName(a, b)) {
-            return new Likeness(Kind.SIMILAR, score, a, b, Basis.GIVEN_NAME, "");
+        if (sharesGivenName(a, b)) {
+            return new Likeness(Kind.SIMILAR, score, a, b, initials ? Basis.GIVEN_NAME : Basis.NAME_PART, "");
         }
         return new Likeness(Kind.DIFFERENT, score, a, b, Basis.DIFFERENT, "");
+    }
+
+    /**
+     * Whether two given names reach the Jaro-Winkler threshold only by Winkler's boost for a common prefix: the
+     * Jaro similarity itself is below it. Frank / Franziska (Jaro 0.85, Jaro-Winkler 0.91) and Chris / Christoph
+     * share a beginning, not a name.
+     */
+    private boolean prefixOnly(String a, String b, double jaroWinkler) {
+        int prefix = 0;
+        while (prefix < 4 && prefix < a.length() && prefix < b.length() && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        // Jaro-Winkler is jaro + 0.1 * prefix * (1 - jaro) from a Jaro of 0.7 on (and the threshold is above 0.7)
+        double jaro = (jaroWinkler - 0.1 * prefix) / (1 - 0.1 * prefix);
+        return jaro < settings.nameSimilarity();
     }
 
     /**
@@ -325,7 +349,10 @@ public final class NameComparer {
         return longer.regionMatches(i + 1, shorter, i, shorter.length() - i);
     }
 
-    /** "hans peter" and "peter": people go by one of their given names. */
+    /**
+     * "hans peter" and "peter": people go by one of their given names; "mueller-luedenscheidt" and "mueller": a double
+     * family name is often shortened to one of its parts.
+     */
     private static boolean sharesGivenName(String a, String b) {
         if (a.indexOf(' ') < 0 && a.indexOf('-') < 0 && b.indexOf(' ') < 0 && b.indexOf('-') < 0) {
             return false;

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Brings person names into the form the duplicate check compares: titles (Dr., Prof., Dipl.-Ing., …) and
- * name particles (von, van, zu, de, …) split off, German letters transliterated (ä → ae, ö → oe, ü → ue,
+ * Brings person names into the form the duplicate check compares: salutations (Herr, Frau), titles (Dr., Prof.,
+ * Dipl.-Ing., …) and name particles (von, van, zu, de, …) split off, German letters transliterated (ä → ae, ö → oe, ü → ue,
  * ß → ss), other accents removed, case folded, punctuation dropped and spaces collapsed.
  */
 public final class NameNormalizer {
@@ -21,6 +21,8 @@ public final class NameNormalizer {
                     + "|dipl\\.?-?[a-z]+|dr\\.?-?[a-z]+)\\.?(-?[a-z]+\\.?)?");
     private static final Set<String> PARTICLES = Set.of("von", "van", "zu", "zum", "zur", "vom", "de", "der", "den",
             "di", "da", "del", "della", "du", "des", "la", "le", "ter", "ten", "und", "y");
+    /** Salutations typed into a name field ("Herr Thomas"), split off like titles. */
+    private static final Set<String> SALUTATIONS = Set.of("herr", "frau", "hr.", "fr.", "hrn.", "herrn");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_NAME = Pattern.compile("[^\\p{L}\\p{N} -]+");
     private static final Pattern SPACES = Pattern.compile("[\\s_]+");
@@ -70,7 +72,10 @@ public final class NameNormalizer {
         if (isPlainGermanName(text)) {
             return transliterateGerman(text);
         }
-        String lower = text.toLowerCase(Locale.ROOT)
+        // NFC first: a decomposed "u" + combining diaeresis is the "ü" that is written out as "ue", not a "u" with
+        // an accent to drop; the Turkish dotless ı is an i (İ becomes i with a dot that the marks pass drops)
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+                .replace('ı', 'i')
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
                 .replace("æ", "ae").replace("œ", "oe").replace("ø", "oe").replace("å", "aa")
                 .replace("ł", "l").replace("đ", "d").replace("ð", "d").replace("þ", "th")
@@ -159,6 +164,9 @@ public final class NameNormalizer {
     }
 
     private static boolean looksLikeTitle(String token) {
+        if (SALUTATIONS.contains(token.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
         // a title is abbreviated ("Dr.", "Dipl.-Ing.") or one of the few written without a dot ("Dr", "Prof", "MBA")
         return TITLE.matcher(token).matches()
                 && (token.endsWith(".") || token.matches("(?i)dr|prof|mba|msc|bsc|phd|llm|dipl-?ing"));

@@ -115,6 +115,17 @@ public final class NormalizedContact {
         return names;
     }
 
+    /**
+     * The names alone with first and last name swapped, for looking up a contact exported family name first; empty
+     * when a name is missing or both are the same.
+     */
+    public java.util.Optional<NormalizedContact> swappedNames() {
+        if (firstName.isEmpty() || lastName.isEmpty() || firstName.equals(lastName)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new NormalizedContact(PersonName.of(lastName, firstName), Set.of(), Set.of(), Set.of()));
+    }
+
     /** Every number, mobile or not. */
     public Set<String> allNumbers() {
         Set<String> all = new LinkedHashSet<>(mobiles);

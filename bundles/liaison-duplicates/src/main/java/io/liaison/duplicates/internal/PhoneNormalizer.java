@@ -11,17 +11,23 @@ import java.util.regex.Pattern;
 
 /**
  * Brings a phone number in any common spelling ({@code 0171 1234567}, {@code +49 (0)171 1234567},
- * {@code 0049-171-1234567}) into E.164 with libphonenumber, reading national numbers in a configurable default
- * region, and tells whether it is a mobile number (personal) or a landline (possibly shared by a household or an
+ * {@code 0049-171-1234567}, {@code 089 1234567 Durchwahl 12}, {@code 089/1234567 (Zentrale)}) into E.164 with
+ * libphonenumber, an extension appended as {@code ;ext=} (RFC 3966), reading national numbers in a configurable
+ * default region. Only numbers libphonenumber calls valid are accepted: a local number without its area code
+ * ({@code 234567}) or an unassigned one ({@code 0123456789}) identifies nobody. Tells whether a number is a mobile
+ * number (personal) or not (a landline, a toll-free or a service number: possibly shared by a household or an
  * office).
  */
 public final class PhoneNormalizer {
     /** Longer input is not a phone number, whatever it holds. */
     public static final int MAX_LENGTH = 64;
-    /** A number that the numbering plan does not know must have at least this many digits after the country code. */
-    private static final int MIN_DIGITS = 6;
     /** The "(0)" that Germans, Austrians, Swiss and Britons put after the country code. */
     private static final Pattern TRUNK_ZERO = Pattern.compile("^(\\+|00)(\\d{1,3})\\s*[-./]?\\s*\\(0\\)");
+    /** A remark in brackets: "(Zentrale)", "(privat)", "[Büro]". */
+    private static final Pattern REMARK = Pattern.compile("[(\\[][^)\\]]*\\p{L}[^)\\]]*[)\\]]");
+    /** The German words for an extension, which libphonenumber does not know ("ext.", "x" and "#" it does). */
+    private static final Pattern EXTENSION = Pattern.compile(
+            "(?iu)[\\s,;]*\\b(durchwahl|dw|apparat|app|nebenstelle|nst)\\.?:?\\s*(\\d+)\\s*$");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
@@ -41,11 +47,10 @@ public final class PhoneNormalizer {
     /**
      * A normalised number.
      *
-     * @param e164   e.g. {@code +491711234567}
-     * @param mobile whether libphonenumber classifies it as a mobile number
-     * @param fixedLine whether it is certainly a landline
+     * @param e164   e.g. {@code +491711234567}, or {@code +49891234567;ext=12} with an extension
+     * @param mobile whether libphonenumber types it as a mobile number (one person's)
      */
-    public record PhoneValue(String e164, boolean mobile, boolean fixedLine) {
+    public record PhoneValue(String e164, boolean mobile) {
     }
 
     /**
@@ -57,6 +62,24 @@ public final class PhoneNormalizer {
     public record Outcome(PhoneValue value, String problem) {
     }
 
+    /**
+     * Whether a national number lacks the trunk prefix its region dials before an area code (0 in Germany, Austria,
+     * Switzerland): "234567" is dialled within one town, and libphonenumber would read it as +49 234 567.
+     */
+    private boolean localWithoutAreaCode(String text) {
+        String trunk = util.getNddPrefixForRegion(defaultRegion, true);
+        if (trunk == null || trunk.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                return !text.startsWith(trunk, i);
+            }
+        }
+        return false;
+    }
+
     /** Normalises one number. */
     public Outcome normalize(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -66,20 +89,26 @@ public final class PhoneNormalizer {
             return new Outcome(null, "is " + raw.length() + " characters long, at most " + MAX_LENGTH + " allowed");
         }
         String text = TRUNK_ZERO.matcher(raw.strip()).replaceFirst("$1$2 ");
+        text = REMARK.matcher(text).replaceAll(" ").strip();
+        text = EXTENSION.matcher(text).replaceFirst(" ext. $2");
         PhoneNumber number;
         try {
-            number = util.parse(text, defaultRegion);
+            number = util.parseAndKeepRawInput(text, defaultRegion);
         } catch (NumberParseException e) {
             return new Outcome(null, "is not a phone number (" + e.getErrorType().name().toLowerCase(Locale.ROOT) + ")");
         }
-        // valid by the numbering plan, or at least plausible (some real numbers are newer than the metadata)
-        boolean plausible = util.isPossibleNumber(number) && String.valueOf(number.getNationalNumber()).length() >= MIN_DIGITS;
-        if (!util.isValidNumber(number) && !plausible) {
+        if (number.getCountryCodeSource() == PhoneNumber.CountryCodeSource.FROM_DEFAULT_COUNTRY
+                && localWithoutAreaCode(text)) {
+            return new Outcome(null, "is a local number without its area code");
+        }
+        if (!util.isValidNumber(number)) {
             return new Outcome(null, "is not a valid phone number");
         }
-        PhoneNumberType type = util.getNumberType(number);
-        return new Outcome(new PhoneValue(util.format(number, PhoneNumberFormat.E164),
-                type == PhoneNumberType.MOBILE || type == PhoneNumberType.PAGER,
-                type == PhoneNumberType.FIXED_LINE), null);
+        String e164 = util.format(number, PhoneNumberFormat.E164);
+        if (number.hasExtension() && !number.getExtension().isEmpty()) {
+            // a switchboard's extensions are different people's numbers
+            e164 += ";ext=" + number.getExtension();
+        }
+        return new Outcome(new PhoneValue(e164, util.getNumberType(number) == PhoneNumberType.MOBILE), null);
     }
 }

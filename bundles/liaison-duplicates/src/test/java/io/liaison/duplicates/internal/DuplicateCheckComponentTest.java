@@ -237,12 +237,14 @@ class DuplicateCheckComponentTest {
     }
 
     @Test
-    void refusesAContactThatCannotBeCheckedNamingTheField() {
+    void checksTheRestOfAContactWithAnUnreadableValueAndNamesItInANote() {
         DuplicateCheckComponent check = component(3600);
-        assertThatThrownBy(() -> check.check(demo, candidate("Anna", "Müller", "anna(at)firma.de", null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("e-mail address 'anna(at)firma.de' has no @");
-        assertThatThrownBy(() -> check.check(demo, candidate("Anna", "Müller", null, "n/a", null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("phone number 'n/a'");
-        assertThat(check.check(demo, candidate("Anna", "Müller", null, null, null)).status()).isEqualTo(DuplicateStatus.POSSIBLE);
+        DuplicateResult result = check.check(demo, candidate("Anna", "Müller", "anna(at)firma.de", "n/a", null));
+        assertThat(result.status()).isEqualTo(DuplicateStatus.POSSIBLE);
+        assertThat(result.notes()).containsExactly("e-mail address 'anna(at)firma.de' has no @: not compared",
+                "phone number 'n/a' is not a phone number (not_a_number): not compared");
+        assertThatThrownBy(() -> check.check(demo, candidate("", "", "anna(at)firma.de", null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the contact has no name, no e-mail address and no phone number to compare");
     }
 }

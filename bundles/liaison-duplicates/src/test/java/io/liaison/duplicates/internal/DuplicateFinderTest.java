@@ -59,7 +59,8 @@ class DuplicateFinderTest {
         assertThat(statuses(finder.find(checks.get(0))))
                 .containsEntry("1", DuplicateStatus.POSSIBLE).containsEntry("2", DuplicateStatus.POSSIBLE)
                 .doesNotContainKeys("3", "5");
-        assertThat(statuses(finder.find(checks.get(1)))).containsEntry("5", DuplicateStatus.CERTAIN);
+        // the same mobile with a misspelt last name: "similar", not "same" (issue 21)
+        assertThat(statuses(finder.find(checks.get(1)))).containsEntry("5", DuplicateStatus.POSSIBLE);
         assertThat(statuses(finder.find(checks.get(2)))).containsEntry("1", DuplicateStatus.CERTAIN);
         assertThat(finder.cappedLookups()).isZero();
     }
@@ -84,6 +85,7 @@ class DuplicateFinderTest {
 
         Map<DuplicateStatus, Integer> ranked = new java.util.EnumMap<>(DuplicateStatus.class);
         int withManyMatches = 0;
+        int swappedMatches = 0;
         for (int n = 0; n < data.incoming.size(); n++) {
             NormalizedContact check = normalizer.normalize(data.incoming.get(n).candidate());
             if (n < 200) {
@@ -107,12 +109,20 @@ class DuplicateFinderTest {
                         .ifPresent(v -> exhaustive.add(new DuplicateFinder.Scored(candidate.id(), candidate.version(), v)));
             }
             List<DuplicateFinder.Scored> sorted = DuplicateFinder.strongestFirst(exhaustive);
-            assertThat(finder.find(check)).as(check.toString()).isEqualTo(sorted);
+            // matches of the names in swapped order come from other keys; they are only ever POSSIBLE
+            List<DuplicateFinder.Scored> found = finder.find(check);
+            List<DuplicateFinder.Scored> swapped = found.stream().filter(DuplicateFinderTest::swapped).toList();
+            assertThat(swapped).allSatisfy(m -> assertThat(m.verdict().status()).isEqualTo(DuplicateStatus.POSSIBLE));
+            swappedMatches += swapped.size();
+            assertThat(found.stream().filter(m -> !swapped(m)).toList()).as(check.toString()).isEqualTo(sorted);
             DuplicateFinder.Matches matches = finder.search(check);
-            assertThat(matches.remaining()).isEqualTo(sorted.size());
+            assertThat(matches.remaining()).isEqualTo(found.size());
             List<DuplicateFinder.Scored> firstThree = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                matches.next().ifPresent(hit -> firstThree.add(matches.scored(hit)));
+            while (firstThree.size() < 3 && matches.remaining() > 0) {
+                DuplicateFinder.Scored next = matches.scored(matches.next().orElseThrow());
+                if (!swapped(next)) {
+                    firstThree.add(next);
+                }
             }
             assertThat(firstThree).isEqualTo(sorted.subList(0, Math.min(3, sorted.size())));
             withManyMatches += sorted.size() > 3 ? 1 : 0;
@@ -121,13 +131,37 @@ class DuplicateFinderTest {
         assertThat(ranked.getOrDefault(DuplicateStatus.CERTAIN, 0)).isGreaterThan(20);
         assertThat(ranked.getOrDefault(DuplicateStatus.POSSIBLE, 0)).isGreaterThan(20);
         assertThat(withManyMatches).isGreaterThan(10);
+        assertThat(swappedMatches).as("the data set has names that are also given names (Werner, Frank, Simon)").isPositive();
+    }
+
+    private static boolean swapped(DuplicateFinder.Scored match) {
+        return match.verdict().reasons().get(0).startsWith("first and last name swapped");
+    }
+
+    @Test
+    void ofACommonNameKeepsOnlyTheNamesakesAtTheSameDomain() {
+        List<IndexedContact> namesakes = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            namesakes.add(contact("t" + i, "Thomas", "Müller", "thomas.mueller@" + (i < 2 ? "firma.de" : "firma" + i + ".de"), null));
+        }
+        namesakes.add(contact("mobile", "Thomas", "Müller", "tm@elsewhere.de", "0171 7654321"));
+        InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
+        index.apply(namesakes, List.of(), Optional.empty());
+        DuplicateFinder finder = new DuplicateFinder(index, MatchSettings.defaults());
+
+        Map<String, DuplicateStatus> atFirma = statuses(finder.find(normalizer.normalize(Fixtures.candidate("Thomas", "Müller",
+                List.of("t.mueller@firma.de"), List.of(), List.of("0171 7654321")))));
+        assertThat(atFirma).containsOnlyKeys("t0", "t1", "mobile").containsEntry("mobile", DuplicateStatus.CERTAIN);
+        // without an address nothing backs a namesake: all are shown
+        assertThat(finder.find(normalizer.normalize(Fixtures.candidate("Thomas", "Müller", List.of(), List.of(), List.of()))))
+                .hasSize(16);
     }
 
     @Test
     void countsALookUpCutShortByTheCandidateLimit() {
         InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
         index.apply(crm, List.of(), Optional.empty());
-        MatchSettings one = new MatchSettings(0.90, 0.75, 0.80, MatchSettings.DEFAULT_SHARED_MAILBOXES, 1);
+        MatchSettings one = new MatchSettings(0.90, 0.75, MatchSettings.DEFAULT_SHARED_MAILBOXES, 1);
         DuplicateFinder finder = new DuplicateFinder(index, one);
 
         List<DuplicateFinder.Scored> found = finder.find(

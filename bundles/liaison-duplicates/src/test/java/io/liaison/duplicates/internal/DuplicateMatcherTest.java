@@ -45,8 +45,10 @@ class DuplicateMatcherTest {
         assertThat(family.reasons().get(0)).contains("same landline +49301234567, but a different first name");
         assertThat(match(contact("Anna", "Mueller", null, "0049-30-1234567", null), anna).orElseThrow().status())
                 .isEqualTo(DuplicateStatus.CERTAIN);
-        assertThat(match(contact("", "Müller", null, "030 1234567", null), anna).orElseThrow().status())
-                .isEqualTo(DuplicateStatus.CERTAIN);
+        // a blank first name is no evidence: the one Müller at the number or another one
+        var blank = match(contact("", "Müller", null, "030 1234567", null), anna).orElseThrow();
+        assertThat(blank.status()).isEqualTo(DuplicateStatus.POSSIBLE);
+        assertThat(blank.reasons().get(0)).contains("but no first name to compare");
         // a different family on the same (office) number: no rule applies
         assertThat(match(contact("Hans", "Schmidt", null, "030 1234567", null), anna)).isEmpty();
     }
@@ -56,11 +58,37 @@ class DuplicateMatcherTest {
         NormalizedContact anna = contact("Anna", "Müller", "info@firma.de", null, null);
         var colleague = match(contact("Peter", "Schmidt", "Info@Firma.de", null, null), anna).orElseThrow();
         assertThat(colleague.status()).isEqualTo(DuplicateStatus.POSSIBLE);
-        assertThat(colleague.reasons().get(0)).startsWith("shared mailbox info@firma.de, but a different name");
+        assertThat(colleague.reasons().get(0)).startsWith("shared mailbox info@firma.de, but a different last name");
         assertThat(match(contact("Anna", "Mueller", "info@firma.de", null, null), anna).orElseThrow().status())
                 .isEqualTo(DuplicateStatus.CERTAIN);
         assertThat(match(contact("", "", "info@firma.de", null, null), anna).orElseThrow().status())
-                .isEqualTo(DuplicateStatus.CERTAIN);
+                .isEqualTo(DuplicateStatus.POSSIBLE);
+        assertThat(match(contact("", "Müller", "info@firma.de", null, null), anna).orElseThrow().status())
+                .isEqualTo(DuplicateStatus.POSSIBLE);
+    }
+
+    @Test
+    void certainByNumberNeedsTheSameLastNameNotASimilarOne() {
+        NormalizedContact keller = contact("Anna", "Keller", null, "+49 89 1234567", null);
+        assertThat(match(contact("Anna", "Müller", null, "089 1234567", null), keller)).isEmpty();
+        NormalizedContact werner = contact("Thomas", "Werner", null, null, "0171 2345678");
+        assertThat(match(contact("Thomas", "Wagner", null, null, "0171 2345678"), werner)).isEmpty();
+        var typo = match(contact("Thomas", "Wernr", null, null, "0171 2345678"), werner).orElseThrow();
+        assertThat(typo.status()).isEqualTo(DuplicateStatus.POSSIBLE);
+        assertThat(typo.reasons().get(0)).startsWith("similar last name (wernr ~ werner");
+    }
+
+    @Test
+    void genderedAndPrefixOnlyFirstNamesAreDifferentPeople() {
+        for (String[] pair : RealWorldCases.DIFFERENT_FIRST_NAMES) {
+            var v = match(contact(pair[0], "Becker", null, "0421 123456", null),
+                    contact(pair[1], "Becker", null, "0421 123456", null)).orElseThrow();
+            assertThat(v.status()).as(pair[0] + " / " + pair[1]).isEqualTo(DuplicateStatus.POSSIBLE);
+            assertThat(v.reasons().get(0)).contains("a different first name");
+        }
+        assertThat(match(contact("Chris", "Becker", null, null, null), contact("Christoph", "Becker", null, null, null))).isEmpty();
+        assertThat(match(contact("A.", "Becker", null, "0421 123456", null),
+                contact("Andrea", "Becker", null, "0421 123456", null)).orElseThrow().status()).isEqualTo(DuplicateStatus.CERTAIN);
     }
 
     @Test

@@ -45,7 +45,6 @@ final class Fixtures {
             @Override public String defaultRegion() { return region; }
             @Override public double nameSimilarity() { return 0.90; }
             @Override public double phoneticSimilarity() { return 0.75; }
-            @Override public double numberNameSimilarity() { return 0.80; }
             @Override public String[] sharedMailboxNames() { return new String[] {"zentrale-nord"}; }
             @Override public String indexEmployee() { return indexEmployee; }
             @Override public int maxStalenessSeconds() { return maxStalenessSeconds; }

@@ -41,6 +41,22 @@ abstract class MatchKeyIndexContract {
     }
 
     @Test
+    void filesEveryAddressOfAContactPersonHoweverMany() {
+        MatchKeyIndex index = index();
+        List<io.liaison.api.domain.Communication> many = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            // 120 addresses of 90 characters: more than the 20 filed before, and longer joined than the old column
+            many.add(io.liaison.api.domain.Communication.email("alias-" + i + "-" + "x".repeat(70) + "@firma.de", i == 0));
+        }
+        IndexedContact anna = new IndexedContact(ContactPersonId.of("1"), 1, normalizer.normalize(
+                new io.liaison.api.domain.ContactPersonData(Optional.empty(), "", "", "Anna", "Müller", "", "", many)));
+        index.apply(List.of(anna), List.of(), Optional.empty());
+
+        assertThat(anna.contact().emails()).hasSize(120);
+        assertThat(index.candidates(Set.of("email:alias-119-" + "x".repeat(70) + "@firma.de"), 10)).containsExactly(anna);
+    }
+
+    @Test
     void anUpsertReplacesWhatWasFiledAndARemovalForgetsIt() {
         MatchKeyIndex index = index();
         index.apply(List.of(contact("1", "Anna", "Müller", "anna@firma.de", null), contact("2", "Hans", "Weber", "hans@firma.de", null)),

@@ -38,7 +38,6 @@ class NormalizerTest {
         PhoneNormalizer.PhoneValue landline = phones.normalize("+49 (0)30 1234567").value();
         assertThat(landline.e164()).isEqualTo("+49301234567");
         assertThat(landline.mobile()).isFalse();
-        assertThat(landline.fixedLine()).isTrue();
         assertThat(phones.normalize("030 1234567").value().e164()).isEqualTo("+49301234567");
     }
 
@@ -86,16 +85,58 @@ class NormalizerTest {
     }
 
     @Test
-    void refusesUncheckableContactsNamingTheField() {
-        assertThatThrownBy(() -> contacts.normalize(candidate("Anna", "x".repeat(10 * 1024 * 1024), List.of(), List.of())))
+    void skipsAnUnreadableValueWithANoteAndChecksTheRest() {
+        ContactNormalizer.Checked checked = contacts.check(new ContactCandidate("", "Anna", "x".repeat(10 * 1024 * 1024),
+                List.of("anna.firma.de", "Anna Meier <anna@firma.de>"), List.of("kein Anschluss", "n/a", "030 1234567"),
+                List.of(), ""));
+        assertThat(checked.contact().lastName()).isEmpty();
+        assertThat(checked.contact().emails()).containsExactly("anna@firma.de");
+        assertThat(checked.contact().phones()).containsExactly("+49301234567");
+        assertThat(checked.notes()).containsExactly(
+                "last name is 10485760 characters long, at most 200 compared: not compared",
+                "e-mail address 'anna.firma.de' has no @: not compared",
+                "phone number 'kein Anschluss' is not a phone number (not_a_number): not compared",
+                "phone number 'n/a' is not a phone number (not_a_number): not compared");
+        assertThatThrownBy(() -> contacts.normalize(candidate("", " ", List.of(" ", "n/a"), List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("last name is 10485760 characters long, at most 200 allowed");
-        assertThatThrownBy(() -> contacts.normalize(candidate("Anna", "Müller", List.of("anna.firma.de"), List.of())))
-                .hasMessage("e-mail address 'anna.firma.de' has no @");
-        assertThatThrownBy(() -> contacts.normalize(candidate("Anna", "Müller", List.of(), List.of("kein Anschluss"))))
-                .hasMessageStartingWith("phone number 'kein Anschluss' is not a phone number");
-        assertThatThrownBy(() -> contacts.normalize(candidate("", " ", List.of(" "), List.of())))
-                .hasMessage("the contact has no name, no e-mail address and no phone number to compare");
+                .hasMessage("the contact has no name, no e-mail address and no phone number to compare "
+                        + "(e-mail address 'n/a' has no @: not compared)");
+    }
+
+    @Test
+    void readsExtensionsAndRemarksAndAcceptsOnlyValidNumbers() {
+        for (String spelling : List.of("089 1234567 Durchwahl 12", "+49 89 1234567 ext. 12", "089 1234567 x12",
+                "089/1234567 DW 12", "+49 (0)89 1234567 ext 12")) {
+            assertThat(phones.normalize(spelling).value()).as(spelling).isNotNull();
+            assertThat(phones.normalize(spelling).value().e164()).as(spelling).isEqualTo("+49891234567;ext=12");
+        }
+        assertThat(phones.normalize("089/1234567 (Zentrale)").value().e164()).isEqualTo("+49891234567");
+        // a local number without its area code, and a number in an unassigned range, identify nobody
+        assertThat(phones.normalize("234567").problem()).isEqualTo("is a local number without its area code");
+        assertThat(phones.normalize("0123456789").problem()).isEqualTo("is not a valid phone number");
+        // toll-free and shared-cost numbers are no one's personal number
+        assertThat(phones.normalize("0800 1234567").value().mobile()).isFalse();
+        assertThat(phones.normalize("0180 5 123456").value().mobile()).isFalse();
+    }
+
+    @Test
+    void readsAddressesAsPeoplePasteThemAndFoldsTagsOnEveryDomain() {
+        assertThat(emails.normalize("Anna Meier <Anna.Meier@firma.de>")).contains("anna.meier@firma.de");
+        assertThat(emails.normalize("\"Meier, Anna\" <anna.meier@firma.de>")).contains("anna.meier@firma.de");
+        assertThat(emails.normalize("anna.meier@firma.de (privat)")).contains("anna.meier@firma.de");
+        assertThat(emails.normalize("anna.meier+crm@firma.de")).contains("anna.meier@firma.de");
+        // UTS #46's own example of a deviation character: nontransitional processing keeps the ß
+        assertThat(emails.normalize("anna@faß.de")).contains("anna@xn--fa-hia.de");
+        assertThat(emails.normalize("anna@FASS.de")).contains("anna@fass.de");
+        assertThat(emails.normalize("ju\u0308rgen@firma.de")).isEqualTo(emails.normalize("jürgen@firma.de"));
+    }
+
+    @Test
+    void readsNamesInNfcWithoutSalutationsAndFoldsTheTurkishI() {
+        assertThat(names.normalize("", "Anna", "Mu\u0308ller").last()).isEqualTo("mueller");
+        assertThat(names.normalize("", "Herr Thomas", "Müller").first()).isEqualTo("thomas");
+        assertThat(names.normalize("", "Frau Anna", "Müller").first()).isEqualTo("anna");
+        assertThat(names.normalize("", "Ayşe", "Yıldız").last()).isEqualTo(names.normalize("", "AYŞE", "YILDIZ").last());
     }
 
     @Test

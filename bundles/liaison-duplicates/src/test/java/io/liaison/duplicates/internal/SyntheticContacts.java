@@ -63,6 +63,15 @@ final class SyntheticContacts {
     record Labelled(ContactCandidate candidate, Person latent, DuplicateStatus expected, String kind) {
     }
 
+    /**
+     * Whether the last {@link #render} wrote the family and the given name so that they are equal to the canonical
+     * spelling after normalisation (case, umlauts written out, accents dropped where no umlaut is lost, titles and
+     * particles): the number rules are certain only then. Another spelling of the group (Meyer / Meier) or a typo is
+     * "similar", not "same".
+     */
+    private boolean lastExact;
+    private boolean firstExact;
+
     private final Random random;
     private final List<String> companyDomains = new ArrayList<>();
     private final Set<String> usedEmails = new HashSet<>();
@@ -175,13 +184,15 @@ final class SyntheticContacts {
             latent = newPerson(random.nextInt(FIRST_NAMES.length), random.nextInt(LAST_NAMES.length));
         }
         ContactCandidate rendered = render(latent, true);
+        boolean sameLast = lastExact;
+        boolean sameFirst = firstExact;
         if (random.nextInt(40) == 0 && (latent.email() != null || latent.mobile() != null)) {
             rendered = new ContactCandidate("", "", rendered.lastName(), rendered.emails(), rendered.phones(),
                     rendered.mobiles(), rendered.company());
             latent = new Person(-1, latent.last(), latent.email(), latent.mobile(), latent.landline(), latent.company());
             kind += ", no first name";
         }
-        return new Labelled(rendered, latent, expected(latent), kind);
+        return new Labelled(rendered, latent, expected(latent, sameLast, sameFirst), kind);
     }
 
     private Person pick(java.util.function.Predicate<Person> wanted) {
@@ -201,11 +212,14 @@ final class SyntheticContacts {
         return other;
     }
 
-    /** The oracle: the strongest status over every CRM person, from latent values only. */
-    DuplicateStatus expected(Person in) {
+    /**
+     * The oracle: the strongest status over every CRM person, from latent values and whether the names were
+     * written as their canonical spelling (not from the rendered text).
+     */
+    DuplicateStatus expected(Person in, boolean lastExact, boolean firstExact) {
         DuplicateStatus best = DuplicateStatus.NONE;
         for (Person c : crm) {
-            DuplicateStatus s = expected(in, c);
+            DuplicateStatus s = expected(in, c, lastExact, firstExact);
             if (s.compareTo(best) < 0) {
                 best = s;
             }
@@ -213,21 +227,30 @@ final class SyntheticContacts {
         return best;
     }
 
-    static DuplicateStatus expected(Person in, Person c) {
+    /**
+     * The rules for one pair: the same address is certain, a shared role address only with the same names; the
+     * same number with the same last name is certain (a landline only with the same first name too, since a
+     * household or an office shares it); with a similar spelling of the names it is only possible; the same names
+     * alone are possible. A blank first name is no evidence.
+     */
+    static DuplicateStatus expected(Person in, Person c, boolean lastExact, boolean firstExact) {
         boolean firstKnown = in.first() >= 0 && c.first() >= 0;
-        boolean differentName = in.last() != c.last() || (firstKnown && in.first() != c.first());
+        boolean sameLast = in.last() == c.last();
+        boolean sameFirst = firstKnown && in.first() == c.first();
+        boolean identicalLast = sameLast && lastExact;
+        boolean identicalNames = identicalLast && sameFirst && firstExact;
         DuplicateStatus best = DuplicateStatus.NONE;
         if (in.email() != null && in.email().equals(c.email())) {
-            best = in.email().startsWith("info@") && differentName ? DuplicateStatus.POSSIBLE : DuplicateStatus.CERTAIN;
+            best = in.email().startsWith("info@") && !identicalNames ? DuplicateStatus.POSSIBLE : DuplicateStatus.CERTAIN;
         }
-        if (in.last() == c.last()) {
+        if (sameLast) {
             if (in.mobile() != null && in.mobile().equals(c.mobile())) {
-                best = DuplicateStatus.CERTAIN;
+                best = min(best, identicalLast ? DuplicateStatus.CERTAIN : DuplicateStatus.POSSIBLE);
             }
             if (in.landline() != null && in.landline().equals(c.landline())) {
-                best = min(best, !firstKnown || in.first() == c.first() ? DuplicateStatus.CERTAIN : DuplicateStatus.POSSIBLE);
+                best = min(best, identicalNames ? DuplicateStatus.CERTAIN : DuplicateStatus.POSSIBLE);
             }
-            if (firstKnown && in.first() == c.first()) {
+            if (sameFirst) {
                 best = min(best, DuplicateStatus.POSSIBLE);
             }
         }
@@ -243,9 +266,12 @@ final class SyntheticContacts {
         String first = p.first() < 0 ? "" : spelling(FIRST_NAMES[p.first()], noisy);
         String last = spelling(LAST_NAMES[p.last()], noisy);
         String title = "";
+        firstExact = true;
         if (noisy) {
             first = noise(first);
             last = noise(last);
+            // before a title is put in front of the given name
+            firstExact = p.first() < 0 || spellingKey(first).equals(spellingKey(FIRST_NAMES[p.first()][0]));
             if (random.nextInt(10) == 0) {
                 String t = TITLES[random.nextInt(TITLES.length)];
                 if (random.nextBoolean()) {
@@ -258,6 +284,7 @@ final class SyntheticContacts {
                 last = last.substring(last.lastIndexOf(' ') + 1);
             }
         }
+        lastExact = spellingKey(withoutParticles(last)).equals(spellingKey(withoutParticles(LAST_NAMES[p.last()][0])));
         List<String> emails = p.email() == null ? List.of() : List.of(noisy ? renderEmail(p.email()) : p.email());
         List<String> mobiles = p.mobile() == null ? List.of() : List.of(renderNumber(p.mobile(), noisy));
         List<String> phones = p.landline() == null ? List.of() : List.of(renderNumber(p.landline(), noisy));
@@ -295,6 +322,20 @@ final class SyntheticContacts {
             return typo(name);
         }
         return name;
+    }
+
+    /**
+     * A spelling as German readers compare it: umlauts and ß written out, other accents dropped, case ignored. Equal
+     * for "Müller", "MUELLER" and "Gonçalves" / "Goncalves"; not for "Muller" (another spelling of Müller),
+     * "Meier" / "Meyer" or a typo.
+     */
+    static String spellingKey(String s) {
+        return dropAccents(writeOut(s)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The family name without the particles the data set uses ("von der Heide" → "Heide"). */
+    private static String withoutParticles(String last) {
+        return last.replaceFirst("^(?i)((von|van|zu|der) )+", "");
     }
 
     static String writeOut(String s) {

@@ -81,6 +81,10 @@ public class DuplicatesCheckCommand extends LiaisonAction {
                     counts.merge(result.status(), 1, Integer::sum);
                     row.put("status", result.status());
                     row.put("matches", result.matches().stream().map(DuplicatesCheckCommand::match).toList());
+                    if (!result.notes().isEmpty()) {
+                        // values the check could not read and left out: the rest was checked
+                        row.put("notes", result.notes());
+                    }
                 } catch (IllegalArgumentException e) {
                     error = e.getMessage();
                 }
@@ -142,6 +146,9 @@ public class DuplicatesCheckCommand extends LiaisonAction {
         for (Map<String, Object> m : matches) {
             out().println("    " + m.get("contactPerson") + " " + m.get("status") + ": "
                     + Text.oneLine(String.join("; ", (List<String>) m.get("reasons"))));
+        }
+        for (String note : (List<String>) row.getOrDefault("notes", List.of())) {
+            out().println("    note: " + Text.oneLine(note));
         }
     }
 }

@@ -59,7 +59,8 @@ class DuplicateCommandsTest {
             return contact.lastName().equals("Müller")
                     ? new DuplicateResult(DuplicateStatus.CERTAIN, List.of(new DuplicateMatch(ContactPersonId.of("17"),
                     DuplicateStatus.CERTAIN, List.of("same e-mail address anna@firma.de"))))
-                    : new DuplicateResult(DuplicateStatus.NONE, List.of());
+                    : new DuplicateResult(DuplicateStatus.NONE, List.of(),
+                    List.of("phone number 'n/a' is not a phone number (not_a_number): not compared"));
         };
         return c;
     }
@@ -73,6 +74,7 @@ class DuplicateCommandsTest {
                 #2 row 3: ERROR row 3 has 2 fields, the header 6
                 #3 Bad Mail: ERROR e-mail address 'bad.mail' has no @
                 #4 Eva Weber: NONE
+                    note: phone number 'n/a' is not a phone number (not_a_number): not compared
                 4 contacts checked as employee demo: 1 certain, 0 possible, 1 no duplicate, 2 errors
                 """);
         assertThat(actors).containsOnly(EmployeeId.of("demo"));
@@ -88,6 +90,7 @@ class DuplicateCommandsTest {
         assertThat(j.get("contacts").get(0).get("extra").get("note").asText()).isEqualTo("vip");
         assertThat(j.get("contacts").get(2).get("error").asText()).contains("has no @");
         assertThat(j.get("summary").get("errors").asInt()).isEqualTo(2);
+        assertThat(j.get("contacts").get(3).get("notes").get(0).asText()).startsWith("phone number 'n/a'");
     }
 
     @Test
