@@ -35,6 +35,8 @@ final class MessageBuilder {
     private final StringBuilder text = new StringBuilder();
     private boolean textTruncated;
     private String html = "";
+    /** An RTF body from a TNEF attachment: the body when the message has no other (see {@link #build()}). */
+    private String rtfBody = "";
     final List<ParsedAttachment> attachments = new ArrayList<>();
     final List<ParsedMessage> embedded = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
@@ -76,6 +78,13 @@ final class MessageBuilder {
         html = raw;
     }
 
+    /** Offers the RTF body of a TNEF attachment ({@link TnefAttachments}); the first one offered counts. */
+    void rtfBody(String rtf) {
+        if (rtfBody.isEmpty()) {
+            rtfBody = rtf;
+        }
+    }
+
     /** Adds a recipient once, up to {@link #MAX_RECIPIENTS} of To and Cc together. */
     void addRecipient(Set<String> into, String address) {
         if (into.contains(address)) {
@@ -95,6 +104,15 @@ final class MessageBuilder {
     }
 
     ParsedMessage build() {
+        if (text.isEmpty() && html.isEmpty() && !rtfBody.isEmpty()) {
+            // Outlook sent the body only inside winmail.dat: its HTML if it encapsulates one, else its text
+            String fromRtf = RtfBodies.html(rtfBody, this, maxChars + 1);
+            if (!fromRtf.isBlank()) {
+                setHtml(fromRtf);
+            } else {
+                appendText(RtfBodies.text(rtfBody, this, maxChars));
+            }
+        }
         String safeHtml = HtmlBodies.sanitize(html);
         if (text.isEmpty() && !html.isEmpty()) {
             appendText(HtmlBodies.toText(html));

@@ -233,7 +233,12 @@ final class MimeMessageReader {
                         message.problems)));
             } else {
                 partIndex++;
-                message.attachments.add(spooler.spool(is, fileName, partIndex, run));
+                SpooledAttachment spooled = spooler.spool(is, fileName, partIndex, run);
+                if (TnefAttachments.isTnef(mimeType, spooled.mediaType())) {
+                    TnefAttachments.unpack(spooled, message, spooler, run, () -> ++partIndex);
+                } else {
+                    message.attachments.add(spooled);
+                }
             }
             TextDecoding.drain(is);
         }
