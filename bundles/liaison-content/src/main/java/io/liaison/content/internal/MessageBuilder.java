@@ -35,6 +35,8 @@ final class MessageBuilder {
     private final StringBuilder text = new StringBuilder();
     private boolean textTruncated;
     private String html = "";
+    /** How the mail is encrypted (S/MIME, PGP/MIME), or empty: then its body says it cannot be read. */
+    private String encryption = "";
     /** An RTF body from a TNEF attachment: the body when the message has no other (see {@link #build()}). */
     private String rtfBody = "";
     final List<ParsedAttachment> attachments = new ArrayList<>();
@@ -85,6 +87,31 @@ final class MessageBuilder {
         }
     }
 
+    /** Notes that the mail's content is encrypted ({@code how}: S/MIME, PGP/MIME) and cannot be read. */
+    void encrypted(String how) {
+        if (encryption.isEmpty()) {
+            encryption = how;
+            problem("the mail is encrypted (" + how + "): its content cannot be read without the recipient's key; "
+                    + "the original mail is kept");
+        }
+    }
+
+    /**
+     * Takes the bodies, attachments and problems of the mail inside an opaque-signed part as this message's own (the
+     * entity has no header of a message: its "no Date header" is not this message's problem).
+     */
+    void absorb(ParsedMessage inner) {
+        if (!hasText()) {
+            appendText(inner.text());
+        }
+        if (!hasHtml() && !inner.html().isEmpty()) {
+            setHtml(inner.html());
+        }
+        attachments.addAll(inner.attachments());
+        embedded.addAll(inner.embeddedMessages());
+        inner.problems().stream().filter(p -> !p.equals("no Date header")).forEach(this::problem);
+    }
+
     /** Adds a recipient once, up to {@link #MAX_RECIPIENTS} of To and Cc together. */
     void addRecipient(Set<String> into, String address) {
         if (into.contains(address)) {
@@ -112,6 +139,11 @@ final class MessageBuilder {
             } else {
                 appendText(RtfBodies.text(rtfBody, this, maxChars));
             }
+        }
+        if (!encryption.isEmpty() && text.isEmpty() && html.isEmpty()) {
+            // the activity shows why it has no content, not an empty text
+            appendText("Encrypted (" + encryption + "), content not readable. The original mail is stored as a "
+                    + "document.");
         }
         String safeHtml = HtmlBodies.sanitize(html);
         if (text.isEmpty() && !html.isEmpty()) {
