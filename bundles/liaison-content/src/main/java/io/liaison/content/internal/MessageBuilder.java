@@ -37,6 +37,9 @@ final class MessageBuilder {
     private String html = "";
     /** How the mail is encrypted (S/MIME, PGP/MIME), or empty: then its body says it cannot be read. */
     private String encryption = "";
+    /** Images between two HTML fragments of a body sent in pieces (Apple Mail), waiting for the next fragment. */
+    private final List<SpooledAttachment> betweenFragments = new ArrayList<>();
+    private int fragmentImages;
     /** An RTF body from a TNEF attachment: the body when the message has no other (see {@link #build()}). */
     private String rtfBody = "";
     final List<ParsedAttachment> attachments = new ArrayList<>();
@@ -78,6 +81,28 @@ final class MessageBuilder {
             raw = raw.substring(0, maxChars);
         }
         html = raw;
+    }
+
+    /** Notes an image that came after an HTML fragment: it belongs in the body if another fragment follows. */
+    void imageAfterHtml(SpooledAttachment image) {
+        betweenFragments.add(image);
+    }
+
+    /**
+     * Joins a further HTML fragment of a body sent in pieces (Apple Mail: a multipart/mixed of HTML parts with the
+     * images between them), with those images in their place (resolved like any {@code cid:} image in
+     * {@link #build()}).
+     */
+    void appendHtmlFragment(String raw) {
+        StringBuilder joined = new StringBuilder(html);
+        for (SpooledAttachment image : betweenFragments) {
+            if (image.contentId().isEmpty()) {
+                image.withContentId("liaison-fragment-" + (++fragmentImages));
+            }
+            joined.append("<img src=\"cid:").append(image.contentId().get()).append("\">");
+        }
+        betweenFragments.clear();
+        setHtml(joined.append(raw).toString());
     }
 
     /** Offers the RTF body of a TNEF attachment ({@link TnefAttachments}); the first one offered counts. */
@@ -144,6 +169,9 @@ final class MessageBuilder {
             // the activity shows why it has no content, not an empty text
             appendText("Encrypted (" + encryption + "), content not readable. The original mail is stored as a "
                     + "document.");
+        }
+        if (!html.isEmpty()) {
+            html = InlineImages.resolve(html, attachments, maxChars, this);
         }
         String safeHtml = HtmlBodies.sanitize(html);
         if (text.isEmpty() && !html.isEmpty()) {

@@ -208,6 +208,7 @@ final class MimeMessageReader {
                 }
             }
             fileName = partFileName(decodeName(fileName));
+            String contentId = bd instanceof MaximalBodyDescriptor md ? md.getContentId() : null;
             boolean attachment = disposition.equals("attachment") || !fileName.isEmpty();
             int maxChars = run.limits().maxTextChars();
             if (mimeType.equals("message/rfc822") || mimeType.equals("message/global")) {
@@ -227,6 +228,9 @@ final class MimeMessageReader {
                 message.appendText(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
             } else if (!attachment && mimeType.equals("text/html") && !message.hasHtml()) {
                 message.setHtml(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
+            } else if (!attachment && mimeType.equals("text/html") && "multipart/mixed".equals(multipartTypes.peek())) {
+                // the next piece of a body sent in pieces (Apple Mail), not a document named attachment-2.html
+                message.appendHtmlFragment(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
             } else if (!attachment && mimeType.equals("text/calendar")
                     && "multipart/alternative".equals(multipartTypes.peek())) {
                 // an invitation (iMIP, RFC 6047): Outlook sends the meeting as the calendar rendering of the body;
@@ -247,7 +251,11 @@ final class MimeMessageReader {
                 if (TnefAttachments.isTnef(mimeType, spooled.mediaType())) {
                     TnefAttachments.unpack(spooled, message, spooler, run, () -> ++partIndex);
                 } else {
-                    message.attachments.add(spooled);
+                    message.attachments.add(spooled.withContentId(contentId));
+                    if (message.hasHtml() && !disposition.equals("attachment") && spooled.mediaType().startsWith("image/")
+                            && "multipart/mixed".equals(multipartTypes.peek())) {
+                        message.imageAfterHtml(spooled);
+                    }
                 }
             }
             TextDecoding.drain(is);
