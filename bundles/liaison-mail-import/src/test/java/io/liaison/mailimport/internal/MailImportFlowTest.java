@@ -185,6 +185,32 @@ class MailImportFlowTest {
     }
 
     @Test
+    void whatTheParserNotedIsOnTheActivityToo() {
+        mail().id("nodate2@kunde.de").subject("Ohne Datum").noDate().writeTo(flow.importFolder(), "nodate.eml");
+
+        flow.run();
+
+        assertThat(activity("Ohne Datum").data().text()).endsWith("\n\n---\nNotes from the mail import:\n"
+                + "- no Date header");
+    }
+
+    @Test
+    void anEncryptedMailSaysOnItsActivityThatItCannotBeReadAndKeepsOnlyItsOriginal() throws IOException {
+        // GnuPG's output in RFC 3156's structure (liaison-content's test resources, secure-mail/README.md)
+        try (var in = getClass().getResourceAsStream("/secure-mail/pgp-encrypted.eml")) {
+            Files.copy(in, Files.createDirectories(flow.importFolder()).resolve("pgp.eml"));
+        }
+
+        flow.run();
+
+        Activity encrypted = activity("Angebot (PGP)");
+        assertThat(encrypted.data().text()).startsWith("Encrypted (PGP/MIME), content not readable.")
+                .contains("Notes from the mail import:\n- the mail is encrypted (PGP/MIME)");
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, encrypted.id())).extracting(Document::fileName)
+                .singleElement().asString().endsWith(".eml");
+    }
+
+    @Test
     void aFailedMoveNeverCreatesASecondActivity() {
         mail().id("move@kunde.de").subject("Verschieben").writeTo(flow.importFolder(), "move.eml");
         flow.failingMoves.set(1);
