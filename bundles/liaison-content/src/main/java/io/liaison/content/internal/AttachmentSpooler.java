@@ -69,6 +69,9 @@ final class AttachmentSpooler {
                     : new SpooledAttachment(name, mediaType, size, file);
             if (EmbeddedTika.isProtectedOffice(detected)) {
                 attachment.noting("attachment '" + name + "' is password-protected: its text cannot be read");
+            } else if (mediaType.equals("application/zip")) {
+                ZipContents.describe(name, inMemory ? head : null, file, size, run.limits().maxOutlookBytes())
+                        .ifPresent(attachment::noting);
             }
             run.addAttachment(attachment);
             return attachment;

@@ -14,13 +14,14 @@ import org.jsoup.select.NodeVisitor;
  *
  * <p>Allowed: jsoup's "relaxed" formatting and table elements. Not allowed: scripts, styles, forms, frames,
  * event handlers, {@code javascript:} links, and images from the web (tracking pixels); inline images
- * referenced by {@code cid:} stay. Links get {@code rel="nofollow noopener noreferrer"}.
+ * referenced by {@code cid:} stay, and so do images in {@code data:} URIs (the inline images resolved into the body,
+ * see {@link InlineImages}; an image element runs no script, whatever its data). Links get {@code rel="nofollow noopener noreferrer"}.
  */
 final class HtmlBodies {
 
     private static final Safelist SAFELIST = Safelist.relaxed()
             .removeProtocols("img", "src", "http", "https")
-            .addProtocols("img", "src", "cid")
+            .addProtocols("img", "src", "cid", "data")
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
 
     private HtmlBodies() {

@@ -35,6 +35,13 @@ final class MessageBuilder {
     private final StringBuilder text = new StringBuilder();
     private boolean textTruncated;
     private String html = "";
+    /** How the mail is encrypted (S/MIME, PGP/MIME), or empty: then its body says it cannot be read. */
+    private String encryption = "";
+    /** Images between two HTML fragments of a body sent in pieces (Apple Mail), waiting for the next fragment. */
+    private final List<SpooledAttachment> betweenFragments = new ArrayList<>();
+    private int fragmentImages;
+    /** An RTF body from a TNEF attachment: the body when the message has no other (see {@link #build()}). */
+    private String rtfBody = "";
     final List<ParsedAttachment> attachments = new ArrayList<>();
     final List<ParsedMessage> embedded = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
@@ -76,6 +83,60 @@ final class MessageBuilder {
         html = raw;
     }
 
+    /** Notes an image that came after an HTML fragment: it belongs in the body if another fragment follows. */
+    void imageAfterHtml(SpooledAttachment image) {
+        betweenFragments.add(image);
+    }
+
+    /**
+     * Joins a further HTML fragment of a body sent in pieces (Apple Mail: a multipart/mixed of HTML parts with the
+     * images between them), with those images in their place (resolved like any {@code cid:} image in
+     * {@link #build()}).
+     */
+    void appendHtmlFragment(String raw) {
+        StringBuilder joined = new StringBuilder(html);
+        for (SpooledAttachment image : betweenFragments) {
+            if (image.contentId().isEmpty()) {
+                image.withContentId("liaison-fragment-" + (++fragmentImages));
+            }
+            joined.append("<img src=\"cid:").append(image.contentId().get()).append("\">");
+        }
+        betweenFragments.clear();
+        setHtml(joined.append(raw).toString());
+    }
+
+    /** Offers the RTF body of a TNEF attachment ({@link TnefAttachments}); the first one offered counts. */
+    void rtfBody(String rtf) {
+        if (rtfBody.isEmpty()) {
+            rtfBody = rtf;
+        }
+    }
+
+    /** Notes that the mail's content is encrypted ({@code how}: S/MIME, PGP/MIME) and cannot be read. */
+    void encrypted(String how) {
+        if (encryption.isEmpty()) {
+            encryption = how;
+            problem("the mail is encrypted (" + how + "): its content cannot be read without the recipient's key; "
+                    + "the original mail is kept");
+        }
+    }
+
+    /**
+     * Takes the bodies, attachments and problems of the mail inside an opaque-signed part as this message's own (the
+     * entity has no header of a message: its "no Date header" is not this message's problem).
+     */
+    void absorb(ParsedMessage inner) {
+        if (!hasText()) {
+            appendText(inner.text());
+        }
+        if (!hasHtml() && !inner.html().isEmpty()) {
+            setHtml(inner.html());
+        }
+        attachments.addAll(inner.attachments());
+        embedded.addAll(inner.embeddedMessages());
+        inner.problems().stream().filter(p -> !p.equals("no Date header")).forEach(this::problem);
+    }
+
     /** Adds a recipient once, up to {@link #MAX_RECIPIENTS} of To and Cc together. */
     void addRecipient(Set<String> into, String address) {
         if (into.contains(address)) {
@@ -95,6 +156,23 @@ final class MessageBuilder {
     }
 
     ParsedMessage build() {
+        if (text.isEmpty() && html.isEmpty() && !rtfBody.isEmpty()) {
+            // Outlook sent the body only inside winmail.dat: its HTML if it encapsulates one, else its text
+            String fromRtf = RtfBodies.html(rtfBody, this, maxChars + 1);
+            if (!fromRtf.isBlank()) {
+                setHtml(fromRtf);
+            } else {
+                appendText(RtfBodies.text(rtfBody, this, maxChars));
+            }
+        }
+        if (!encryption.isEmpty() && text.isEmpty() && html.isEmpty()) {
+            // the activity shows why it has no content, not an empty text
+            appendText("Encrypted (" + encryption + "), content not readable. The original mail is stored as a "
+                    + "document.");
+        }
+        if (!html.isEmpty()) {
+            html = InlineImages.resolve(html, attachments, maxChars, this);
+        }
         String safeHtml = HtmlBodies.sanitize(html);
         if (text.isEmpty() && !html.isEmpty()) {
             appendText(HtmlBodies.toText(html));

@@ -208,15 +208,29 @@ final class MimeMessageReader {
                 }
             }
             fileName = partFileName(decodeName(fileName));
+            String contentId = bd instanceof MaximalBodyDescriptor md ? md.getContentId() : null;
             boolean attachment = disposition.equals("attachment") || !fileName.isEmpty();
             int maxChars = run.limits().maxTextChars();
             if (mimeType.equals("message/rfc822") || mimeType.equals("message/global")) {
                 partIndex++;
                 embed(message, spooler.spool(is, fileName, partIndex, run), fileName.isEmpty());
+            } else if (SecureMime.isPkcs7Mime(mimeType)) {
+                partIndex++;
+                pkcs7(message, spooler.spool(is, fileName, partIndex, run));
+            } else if (SecureMime.isSignature(mimeType) && "multipart/signed".equals(multipartTypes.peek())) {
+                // the signature of a clear-signed mail: part of the original, no document of its own
+                TextDecoding.drain(is);
+            } else if ("multipart/encrypted".equals(multipartTypes.peek())) {
+                // PGP/MIME (RFC 3156): a control part ("Version: 1") and the encrypted mail, neither readable
+                message.encrypted("PGP/MIME");
+                TextDecoding.drain(is);
             } else if (!attachment && mimeType.equals("text/plain")) {
                 message.appendText(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
             } else if (!attachment && mimeType.equals("text/html") && !message.hasHtml()) {
                 message.setHtml(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
+            } else if (!attachment && mimeType.equals("text/html") && "multipart/mixed".equals(multipartTypes.peek())) {
+                // the next piece of a body sent in pieces (Apple Mail), not a document named attachment-2.html
+                message.appendHtmlFragment(TextDecoding.read(is, bd.getCharset(), maxChars, message.problems));
             } else if (!attachment && mimeType.equals("text/calendar")
                     && "multipart/alternative".equals(multipartTypes.peek())) {
                 // an invitation (iMIP, RFC 6047): Outlook sends the meeting as the calendar rendering of the body;
@@ -233,9 +247,55 @@ final class MimeMessageReader {
                         message.problems)));
             } else {
                 partIndex++;
-                message.attachments.add(spooler.spool(is, fileName, partIndex, run));
+                SpooledAttachment spooled = spooler.spool(is, fileName, partIndex, run);
+                if (TnefAttachments.isTnef(mimeType, spooled.mediaType())) {
+                    TnefAttachments.unpack(spooled, message, spooler, run, () -> ++partIndex);
+                } else {
+                    message.attachments.add(spooled.withContentId(contentId));
+                    if (message.hasHtml() && !disposition.equals("attachment") && spooled.mediaType().startsWith("image/")
+                            && "multipart/mixed".equals(multipartTypes.peek())) {
+                        message.imageAfterHtml(spooled);
+                    }
+                }
             }
             TextDecoding.drain(is);
+        }
+
+        /**
+         * An S/MIME part: an opaque-signed mail is unwrapped and read as this message's content (the part itself is
+         * in the original); an encrypted one is noted; anything else (a certificate bundle) stays a document.
+         */
+        private void pkcs7(MessageBuilder message, SpooledAttachment p7m) throws IOException {
+            switch (SecureMime.contentOf(p7m)) {
+                case ENCRYPTED -> {
+                    message.encrypted("S/MIME");
+                    p7m.close();
+                }
+                case SIGNED -> unwrapSigned(message, p7m);
+                default -> message.attachments.add(p7m);
+            }
+        }
+
+        private void unwrapSigned(MessageBuilder message, SpooledAttachment p7m) {
+            if (depth + messages.size() + 1 > run.limits().maxDepth()) {
+                throw new LimitExceededException("messages nested deeper than the limit of "
+                        + run.limits().maxDepth() + " levels");
+            }
+            SecureMime.Unwrapped unwrapped;
+            try {
+                unwrapped = SecureMime.unwrap(p7m, in -> parse(in, run, depth + messages.size()).result);
+            } catch (IOException | MimeException | RuntimeException e) {
+                if (e instanceof LimitExceededException limit) {
+                    throw limit;
+                }
+                message.attachments.add(p7m);
+                message.problem("the signed content of '" + p7m.fileName() + "' could not be read: "
+                        + TextDecoding.shorten(String.valueOf(e.getMessage())));
+                return;
+            }
+            message.absorb(unwrapped.inner());
+            unwrapped.signatureProblem().ifPresent(message::problem);
+            p7m.close();
         }
 
         /** Reads a spooled forwarded mail as an embedded message; keeps the raw mail as an attachment. */

@@ -35,12 +35,6 @@ import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.Entry;
 import org.apache.poi.poifs.filesystem.EntryUtils;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.microsoft.rtf.RTFParser;
-import org.apache.tika.exception.WriteLimitReachedException;
-import org.apache.tika.sax.BodyContentHandler;
-import org.xml.sax.SAXException;
 
 /**
  * Reads an Outlook {@code .msg} file with POI's {@link MAPIMessage}. Outlook often stores only the
@@ -111,7 +105,7 @@ final class OutlookMessageReader {
         if (html.isBlank()) {
             // most HTML mails in a .msg file carry their HTML only encapsulated in the compressed RTF body
             rtf = rtfBody(msg, message, run.limits());
-            html = rtfHtml(rtf, message, run.limits().maxTextChars() + 1);
+            html = RtfBodies.html(rtf, message, run.limits().maxTextChars() + 1);
         }
         if (!html.isBlank()) {
             message.setHtml(html);
@@ -119,7 +113,7 @@ final class OutlookMessageReader {
         if (!text.isBlank()) {
             message.appendText(text);
         } else if (html.isBlank()) {
-            message.appendText(rtfText(rtf, message, run.limits().maxTextChars()));
+            message.appendText(RtfBodies.text(rtf, message, run.limits().maxTextChars()));
         }
         attachments(msg, root, message, run, depth);
         return message.build();
@@ -166,6 +160,10 @@ final class OutlookMessageReader {
         for (AttachmentChunks a : msg.getAttachmentFiles()) {
             run.checkDeadline();
             index++;
+            if (a.isEmbeddedMessage() && !OleObjects.isMessage(a.getAttachmentDirectory().getDirectory())) {
+                oleObject(a, message, index, run);
+                continue;
+            }
             if (a.isEmbeddedMessage()) {
                 if (depth + 1 > run.limits().maxDepth()) {
                     throw new LimitExceededException("messages nested deeper than the limit of "
@@ -188,6 +186,20 @@ final class OutlookMessageReader {
                     chunk(a.getAttachDisplayName()));
             message.attachments.add(spooler.spool(new ByteArrayInputStream(data.getValue()), name, index, run));
         }
+    }
+
+    /** Keeps the file in an OLE object where POI can take it out, else notes that it was left out. */
+    private void oleObject(AttachmentChunks a, MessageBuilder message, int index, ParseRun run) throws IOException {
+        String name = firstNonBlank(chunk(a.getAttachLongFileName()), chunk(a.getAttachFileName()),
+                chunk(a.getAttachDisplayName()));
+        Optional<OleObjects.Extracted> file = OleObjects.extract(a.getAttachmentDirectory().getDirectory(), name);
+        if (file.isEmpty()) {
+            message.problem("attachment " + index + (name.isEmpty() ? "" : " ('" + name + "')")
+                    + " is an OLE object whose content cannot be taken out, left out");
+            return;
+        }
+        message.attachments.add(spooler.spool(new ByteArrayInputStream(file.get().content()), file.get().name(),
+                index, run));
     }
 
     /**
@@ -303,39 +315,6 @@ final class OutlookMessageReader {
             }
             return body.rtf();
         } catch (IOException | RuntimeException e) {
-            message.problem("unreadable RTF body: " + e.getMessage());
-            return "";
-        }
-    }
-
-    private static String rtfHtml(String rtf, MessageBuilder message, int maxChars) {
-        if (rtf.isEmpty()) {
-            return "";
-        }
-        try {
-            return RtfHtmlDecapsulator.decapsulate(rtf, maxChars).orElse("");
-        } catch (Exception e) {
-            message.problem("unreadable RTF body: " + e.getMessage());
-            return "";
-        }
-    }
-
-    private static String rtfText(String rtf, MessageBuilder message, int maxChars) {
-        if (rtf.isEmpty()) {
-            return "";
-        }
-        try {
-            BodyContentHandler handler = new BodyContentHandler(maxChars);
-            try {
-                new RTFParser().parse(new ByteArrayInputStream(rtf.getBytes(StandardCharsets.ISO_8859_1)),
-                        handler, new Metadata(), new ParseContext());
-            } catch (SAXException e) {
-                if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-                    throw e;
-                }
-            }
-            return handler.toString();
-        } catch (Exception e) {
             message.problem("unreadable RTF body: " + e.getMessage());
             return "";
         }

@@ -25,6 +25,8 @@ final class SpooledAttachment implements ParsedAttachment {
     private volatile boolean closed;
     /** What the parser noticed about this attachment (e.g. password-protected), for the message's problems. */
     private String note;
+    /** The part's Content-ID without angle brackets, for an HTML body's {@code cid:} references. */
+    private String contentId;
 
     SpooledAttachment(String fileName, String mediaType, long size, Path file) {
         this(fileName, mediaType, size, file, null);
@@ -47,6 +49,7 @@ final class SpooledAttachment implements ParsedAttachment {
     SpooledAttachment renamed(String newName) {
         SpooledAttachment renamed = new SpooledAttachment(newName, mediaType, size, file, bytes);
         renamed.note = note;
+        renamed.contentId = contentId;
         return renamed;
     }
 
@@ -54,6 +57,23 @@ final class SpooledAttachment implements ParsedAttachment {
     SpooledAttachment noting(String what) {
         this.note = what;
         return this;
+    }
+
+    /** Gives the attachment the part's Content-ID (angle brackets and blanks around are dropped). */
+    SpooledAttachment withContentId(String id) {
+        if (id != null) {
+            String bare = id.strip();
+            if (bare.startsWith("<") && bare.endsWith(">")) {
+                bare = bare.substring(1, bare.length() - 1).strip();
+            }
+            contentId = bare.isEmpty() ? null : bare;
+        }
+        return this;
+    }
+
+    /** The part's Content-ID, if it has one. */
+    java.util.Optional<String> contentId() {
+        return java.util.Optional.ofNullable(contentId);
     }
 
     /** What the parser noticed about this attachment, if anything. */

@@ -53,6 +53,9 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
         int maxStuckExtractions() default 4;
     }
 
+    /** Why a PDF without any text is categorised by name and type only. */
+    static final String SCANNED_PDF = "it holds no text, only images (a scanned document?): its words cannot be read";
+
     /** Rules from configuration; replaced as a whole by DS when one comes or goes (hence no constructor injection). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -133,7 +136,12 @@ public final class TikaDocumentCategorizer implements DocumentCategorizer {
             }
             ExtractionWorkers.Attempt<String> text = extractor.extract(content, name, type, deadline);
             text.problem().ifPresent(problem::set);
-            return text.value().orElse("");
+            String value = text.value().orElse("");
+            if (text.problem().isEmpty() && value.isBlank() && type.equals("application/pdf")) {
+                // pages that are pictures only: a scan without a text layer, which only OCR could read
+                problem.set(SCANNED_PDF);
+            }
+            return value;
         });
         return new Categorization(classification, Optional.ofNullable(problem.get()));
     }

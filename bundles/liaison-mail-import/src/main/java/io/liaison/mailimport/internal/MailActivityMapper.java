@@ -47,8 +47,9 @@ final class MailActivityMapper {
         return ActivityData.builder(type, owner)
                 .status(status)
                 .subject(fit(message.subject().isBlank() ? NO_SUBJECT : message.subject(), maxSubject))
-                .text(message.text())
-                .html(message.html())
+                // what the parser noted (an encrypted body, a part left out) is shown where the user reads the mail
+                .text(ParserNotes.appendToText(message.text(), message.problems()))
+                .html(ParserNotes.appendToHtml(message.html(), message.problems()))
                 .start(when)
                 .businessPartner(assignment.businessPartner().orElse(null))
                 .contactPerson(assignment.contactPerson().orElse(null))

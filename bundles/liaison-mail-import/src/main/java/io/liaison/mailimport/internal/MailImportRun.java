@@ -367,21 +367,10 @@ final class MailImportRun {
         return "not imported: " + why + "; left in its folder for the next run";
     }
 
-    /** At most this many of a message's parser notes go into its journal entry; the rest are counted. */
-    static final int MAX_NOTES = 10;
-
-    /**
-     * What the parser noted on the mail (an unknown charset, a missing date, a password-protected attachment, a limit
-     * hit), for its journal entry: before, only the manual import's preview showed them.
-     */
+    /** The parser's notes on the mail, for its journal entry (see {@link ParserNotes}). */
     static String parserNotes(ParsedMail mail) {
         List<String> notes = mail.message().problems();
-        if (notes.isEmpty()) {
-            return "";
-        }
-        String shown = String.join("; ", notes.subList(0, Math.min(MAX_NOTES, notes.size())));
-        return "; parser notes: " + shown + (notes.size() > MAX_NOTES ? "; and " + (notes.size() - MAX_NOTES)
-                + " more" : "");
+        return notes.isEmpty() ? "" : "; parser notes: " + String.join("; ", ParserNotes.shown(notes));
     }
 
     private static ThreadFactory parsingThreadFactory() {

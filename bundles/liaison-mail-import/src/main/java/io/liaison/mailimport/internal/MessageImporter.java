@@ -138,7 +138,10 @@ final class MessageImporter {
         // its documents. No look-up by key first: a mail imported before (a repeat after a failed move, a Message-ID
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
         List<DocumentUpload> uploads = uploads(mail, classifications);
-        ActivityCreation creation = crm.createWithDocuments(employee, data, Optional.of(mail.sourceKey()), uploads);
+        // a mail without Message-ID that an earlier version imported under the hash of its raw bytes
+        Optional<Activity> earlier = mail.legacyKey().flatMap(k -> crm.activities().findBySourceKey(employee, k));
+        ActivityCreation creation = earlier.isPresent() ? new ActivityCreation(earlier.get(), false, List.of())
+                : crm.createWithDocuments(employee, data, Optional.of(mail.sourceKey()), uploads);
         Optional<String> keyProblem = Optional.empty();
         if (!creation.created() && !SameMail.as(creation.activity().data().mail(), mail.message())) {
             // another mail with the same Message-ID: an activity of its own, under a key of its own

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * A message read from the groupware and parsed once, with its idempotency key. Closing it releases the
@@ -20,11 +19,13 @@ import java.security.NoSuchAlgorithmException;
  * @param ref       the message in its folder
  * @param mediaType the raw message's media type
  * @param message   the parsed content
- * @param sourceKey the Message-ID or content hash
+ * @param sourceKey the Message-ID or content fingerprint ({@link SourceKey})
  * @param original  opens the raw message again, to store it as the original document
+ * @param legacyKey for a message without Message-ID, the key an import before the content fingerprint gave it (the
+ *                  hash of its raw bytes), to find an activity imported then
  */
 record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, String sourceKey,
-                  DocumentUpload.Content original) implements AutoCloseable {
+                  DocumentUpload.Content original, java.util.Optional<String> legacyKey) implements AutoCloseable {
 
     /** Reads the message from the store and parses it; the original is read from the store again when stored. */
     static ParsedMail read(MailStore store, MessageRef ref, MessageParser parser) {
@@ -46,12 +47,16 @@ record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, Strin
 
     static ParsedMail parse(InputStream content, String mediaType, MessageRef ref, MessageParser parser,
                             DocumentUpload.Content original) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = SourceKey.sha256();
         DigestInputStream digesting = new DigestInputStream(content, digest);
         ParsedMessage message = parser.parse(digesting, mediaType, ref.name());
-        // The key of a message without Message-ID hashes all of it, also what the parser did not need.
-        digesting.transferTo(OutputStreamSink.INSTANCE);
-        return new ParsedMail(ref, mediaType, message, SourceKey.of(message.messageId(), digest), original);
+        // the raw-bytes hash, the key of a message without Message-ID before the content fingerprint, hashes all of
+        // it, also what the parser did not need
+        digesting.transferTo(SourceKey.OutputStreamSink.INSTANCE);
+        String rawKey = SourceKey.ofRawBytes(digest);
+        java.util.Optional<String> legacy = message.messageId().isBlank() ? java.util.Optional.of(rawKey)
+                : java.util.Optional.empty();
+        return new ParsedMail(ref, mediaType, message, SourceKey.of(message), original, legacy);
     }
 
     boolean isOutlook() {
@@ -63,24 +68,4 @@ record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, Strin
         message.close();
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
-    }
-
-    /** Discards bytes. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
-    }
 }

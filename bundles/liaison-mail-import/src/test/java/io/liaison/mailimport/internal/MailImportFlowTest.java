@@ -221,7 +221,63 @@ class MailImportFlowTest {
 
         assertThat(second.count(Outcome.CREATED)).isEqualTo(1);
         assertThat(imported()).hasSize(2);
-        assertThat(activity("Ohne ID").data().mail().orElseThrow().messageId()).startsWith("sha256:");
+        assertThat(activity("Ohne ID").data().mail().orElseThrow().messageId()).startsWith("content-sha256:");
+    }
+
+    /**
+     * One mail without Message-ID as two clients save it: other transfer encoding, line ends, boundary, header order
+     * and case of the address (the text attachment's lines end in CRLF in both once decoded, as RFC 2046 4.1.1 has it).
+     */
+    private static final String WITHOUT_ID_QP = "From: Kunde <info@kunde.de>\nTo: demo@liaison.io\n"
+            + "Subject: =?UTF-8?Q?R=C3=BCckfrage?=\nDate: Mon, 7 Dec 2026 09:30:00 +0100\nMIME-Version: 1.0\n"
+            + "Content-Type: multipart/mixed; boundary=\"aaa\"\n\n--aaa\n"
+            + "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+            + "Gr=C3=BC=C3=9Fe, eine R=C3=BCckfrage zum Angebot:\nGilt der Preis?\n--aaa\n"
+            + "Content-Type: text/csv; name=\"preise.csv\"\nContent-Disposition: attachment; filename=\"preise.csv\"\n"
+            + "Content-Transfer-Encoding: quoted-printable\n\nPosition;Preis\nBeratung;1200\n--aaa--\n";
+    private static final String WITHOUT_ID_BASE64 = ("Date: Mon, 07 Dec 2026 08:30:00 +0000\nFrom: \"Kunde\" <INFO@kunde.de>\n"
+            + "Subject: =?utf-8?B?UsO8Y2tmcmFnZQ==?=\nTo: demo@liaison.io\nMIME-Version: 1.0\n"
+            + "Content-Type: multipart/mixed;\n boundary=\"----=_Part_17\"\n\n------=_Part_17\n"
+            + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+            + java.util.Base64.getMimeEncoder().encodeToString("Grüße, eine Rückfrage zum Angebot:\r\nGilt der Preis?"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n------=_Part_17\n"
+            + "Content-Type: text/csv; name=preise.csv\nContent-Disposition: attachment; filename=preise.csv\n"
+            + "Content-Transfer-Encoding: base64\n\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                    "Position;Preis\r\nBeratung;1200".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + "\n------=_Part_17--\n").replace("\n", "\r\n");
+
+    private void write(String name, String raw) throws IOException {
+        Files.writeString(Files.createDirectories(flow.importFolder()).resolve(name), raw);
+    }
+
+    @Test
+    void aMailWithoutMessageIdSavedAgainByAnotherClientIsTheSameMail() throws IOException {
+        write("rueckfrage.eml", WITHOUT_ID_QP);
+        flow.run();
+        write("Rückfrage (Kopie).eml", WITHOUT_ID_BASE64);
+
+        SyncRun second = flow.run();
+
+        assertThat(second.count(Outcome.CREATED)).isZero();
+        assertThat(second.count(Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(imported()).hasSize(1);
+    }
+
+    @Test
+    void aMailWithoutMessageIdImportedUnderItsRawHashBeforeIsFoundByIt() throws Exception {
+        // imported by a version that keyed such a mail by the SHA-256 of its raw bytes
+        byte[] raw = WITHOUT_ID_QP.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String rawKey = "sha256:" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+        Activity before = flow.crm.activities().create(MailFlow.DEMO, io.liaison.api.domain.ActivityData
+                .builder(ActivityType.MAIL_IN, MailFlow.DEMO).subject("Rückfrage").build(), java.util.Optional.of(rawKey));
+        write("rueckfrage.eml", WITHOUT_ID_QP);
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isZero();
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.UNCHANGED).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("already imported as activity " + before.id().value()));
     }
 
     @Test
@@ -232,6 +288,32 @@ class MailImportFlowTest {
 
         assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.CREATED).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("parser notes: no Date header"));
+    }
+
+    @Test
+    void whatTheParserNotedIsOnTheActivityToo() {
+        mail().id("nodate2@kunde.de").subject("Ohne Datum").noDate().writeTo(flow.importFolder(), "nodate.eml");
+
+        flow.run();
+
+        assertThat(activity("Ohne Datum").data().text()).endsWith("\n\n---\nNotes from the mail import:\n"
+                + "- no Date header");
+    }
+
+    @Test
+    void anEncryptedMailSaysOnItsActivityThatItCannotBeReadAndKeepsOnlyItsOriginal() throws IOException {
+        // GnuPG's output in RFC 3156's structure (liaison-content's test resources, secure-mail/README.md)
+        try (var in = getClass().getResourceAsStream("/secure-mail/pgp-encrypted.eml")) {
+            Files.copy(in, Files.createDirectories(flow.importFolder()).resolve("pgp.eml"));
+        }
+
+        flow.run();
+
+        Activity encrypted = activity("Angebot (PGP)");
+        assertThat(encrypted.data().text()).startsWith("Encrypted (PGP/MIME), content not readable.")
+                .contains("Notes from the mail import:\n- the mail is encrypted (PGP/MIME)");
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, encrypted.id())).extracting(Document::fileName)
+                .singleElement().asString().endsWith(".eml");
     }
 
     @Test
