@@ -202,9 +202,9 @@ public class DefaultSyncService implements SyncService, AccountListener {
 
     private SyncRun run(GroupwareAccount account, EnumSet<SyncArea> areas, SyncTrigger trigger,
                         RunCancellation cancelled) {
-        SyncRun started = journal.start(account, areas, trigger, Instant.now());
+        SyncRun started = journal.newRun(account, areas, trigger, Instant.now());
         LOG.debug("Sync run {} of account {} started ({}, areas {})", started.id(), account.id(), trigger, areas);
-        RunRecorder recorder = new RunRecorder(journal, started.id());
+        RunRecorder recorder = new RunRecorder(journal, started, account.employee(), journal.failingItems(account.id()));
         RunStatus status;
         Optional<String> error;
         try {
@@ -235,17 +235,21 @@ public class DefaultSyncService implements SyncService, AccountListener {
             // restart) and the error goes on to the thread's owner
             String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             try {
-                journal.finish(started.id(), RunStatus.FAILED, Optional.of("the run stopped on " + reason),
-                        Instant.now());
+                recorder.finish(RunStatus.FAILED, Optional.of("the run stopped on " + reason), Instant.now());
             } catch (RuntimeException | Error journalFailure) {
                 e.addSuppressed(journalFailure);
             }
             LOG.error("Sync run {} of account {} stopped on {}", started.id(), account.id(), reason);
             throw e;
         }
-        SyncRun finished = journal.finish(started.id(), status, error, Instant.now());
-        LOG.info("Sync run {} of account {} ended {}: {}", finished.id(), account.id(), finished.status(),
-                finished.counts());
+        SyncRun finished = recorder.finish(status, error, Instant.now());
+        if (recorder.repeatedFailures() > 0) {
+            LOG.info("Sync run {} of account {} ended {}: {}; {} items failed again as before (journaled once)",
+                    finished.id(), account.id(), finished.status(), finished.counts(), recorder.repeatedFailures());
+        } else {
+            LOG.info("Sync run {} of account {} ended {}: {}", finished.id(), account.id(), finished.status(),
+                    finished.counts());
+        }
         postCompleted(account, finished, recorder);
         return finished;
     }
