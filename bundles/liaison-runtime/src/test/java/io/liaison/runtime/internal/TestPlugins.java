@@ -59,6 +59,12 @@ final class TestPlugins {
             return java.util.Set.of("trustStorePassword");
         }
 
+        /** The mailbox: its root folder or address, and where the credentials go. */
+        @Override
+        public java.util.Set<String> identitySettings() {
+            return java.util.Set.of("tenant", "endpoint", "root", "mailbox");
+        }
+
         @Override
         public ConnectorSession open(AccountContext context) {
             signIns.incrementAndGet();

@@ -83,6 +83,13 @@ public final class GraphConnectorFactory implements ConnectorFactory {
         return Set.of(GraphSettings.TENANT_ID, GraphSettings.GRAPH_ENDPOINT, GraphSettings.AUTHORITY_HOST, SCOPE);
     }
 
+    /** Another mailbox, tenant or endpoint holds other items: Graph's ids of the old one mean nothing there. */
+    @Override
+    public Set<String> identitySettings() {
+        return Set.of(GraphSettings.TENANT_ID, GraphSettings.MAILBOX, GraphSettings.GRAPH_ENDPOINT,
+                GraphSettings.AUTHORITY_HOST);
+    }
+
     @Override
     public String type() {
         return TYPE;
