@@ -350,7 +350,7 @@ public class DefaultAccountService implements AccountService {
                     secretValues.put(name, opening.openSetting(id, name, sealed)));
             settings.putAll(secretValues);
             AccountContext context = new AccountContext(id, account.employee(), settings, credentials,
-                    new RenewedCredentials(id));
+                    new RenewedCredentials(id), accounts.connectorState(id));
             try {
                 return factory.open(context);
             } catch (SignInFailedException e) {

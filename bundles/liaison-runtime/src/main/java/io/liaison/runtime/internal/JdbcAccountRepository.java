@@ -191,7 +191,8 @@ public class JdbcAccountRepository {
     }
 
     /**
-     * Deletes what the account's runs remembered: links (with the marks kept among them), tokens and failing items.
+     * Deletes what the account's runs remembered: links (with the marks kept among them), tokens, failing items and
+     * the connector's state.
      *
      * @throws io.liaison.api.runtime.AccountNotFoundException when there is no such account
      */
@@ -206,12 +207,18 @@ public class JdbcAccountRepository {
     }
 
     private static void forgetSyncState(Connection c, AccountId id) throws SQLException {
-        for (String table : List.of("liaison_links", "liaison_tokens", "liaison_failing_items")) {
+        for (String table : List.of("liaison_links", "liaison_tokens", "liaison_failing_items",
+                "liaison_connector_state")) {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE account_id = ?")) {
                 delete.setString(1, id.value());
                 delete.executeUpdate();
             }
         }
+    }
+
+    /** What the account's connector remembers beside its tokens. */
+    io.liaison.api.connector.ConnectorState connectorState(AccountId id) {
+        return new JdbcConnectorState(dataSource, id);
     }
 
     /** Blocks the account after a refused sign-in; a disabled account stays disabled but remembers the block. */

@@ -125,6 +125,6 @@ public final class GraphConnectorFactory implements ConnectorFactory {
         OkHttpClient http = GraphHttp.graph(base, settings, tokens);
         GraphServiceClient client = new GraphServiceClient(new AnonymousAuthenticationProvider(), http);
         client.getRequestAdapter().setBaseUrl(settings.graphEndpoint());
-        return new GraphConnectorSession(client, http, settings, new GraphCalls(account), clock);
+        return new GraphConnectorSession(client, http, settings, new GraphCalls(account), clock, context.state());
     }
 }
