@@ -16,6 +16,13 @@ public interface AccountListener {
     default void credentialsEntered(GroupwareAccount account) {
     }
 
+    /**
+     * Areas were switched off for the account (told after {@link #accountChanged}): what the modules remember for
+     * them is to be forgotten.
+     */
+    default void areasRemoved(GroupwareAccount account, java.util.Set<io.liaison.api.domain.SyncArea> removed) {
+    }
+
     /** The account is gone. */
     void accountRemoved(AccountId account);
 }

@@ -208,6 +208,8 @@ public class DefaultAccountService implements AccountService {
         Objects.requireNonNull(id, "id");
         validate(request);
         checkWithConnector(request);
+        java.util.Set<io.liaison.api.domain.SyncArea> areasBefore = accounts.find(id).map(GroupwareAccount::areas)
+                .orElse(java.util.Set.of());
         List<String> cleared = new ArrayList<>();
         List<String> otherMailbox = new ArrayList<>();
         GroupwareAccount account;
@@ -231,6 +233,20 @@ public class DefaultAccountService implements AccountService {
                     id, String.join(", ", cleared), account.state());
         }
         changed(account);
+        java.util.Set<io.liaison.api.domain.SyncArea> removed = java.util.EnumSet.noneOf(
+                io.liaison.api.domain.SyncArea.class);
+        removed.addAll(areasBefore);
+        removed.removeAll(account.areas());
+        if (!removed.isEmpty() && otherMailbox.isEmpty()) {
+            // another mailbox forgot everything already; else the modules forget the areas switched off
+            for (AccountListener listener : listeners) {
+                try {
+                    listener.areasRemoved(account, removed);
+                } catch (RuntimeException e) {
+                    LOG.warn("Account listener failed on areas {} switched off for account {}", removed, id, e);
+                }
+            }
+        }
         return account;
     }
 

@@ -188,6 +188,36 @@ public class DefaultSyncService implements SyncService, AccountListener {
         }
     }
 
+    /**
+     * Areas switched off: the run under way is cancelled and awaited (a bounded time), then each module serving such
+     * an area forgets what it remembers for it, so that the area switched on again starts clean. An area whose module
+     * is not installed keeps what it had.
+     */
+    @Override
+    public void areasRemoved(GroupwareAccount account, Set<SyncArea> removed) {
+        cancel(account.id(), "areas " + removed + " were switched off for groupware account " + account.id());
+        if (!awaitUntil(() -> !running.containsKey(account.id()), STOP_WAIT)) {
+            LOG.warn("A run of account {} is still under way; areas {} are forgotten beside it", account.id(), removed);
+        }
+        for (SyncArea area : removed) {
+            journal.forgetFailingItems(account.id(), area);
+            List<AreaSynchronizer> serving = synchronizers.stream().filter(s -> s.areas().contains(area)).toList();
+            if (serving.isEmpty()) {
+                LOG.warn("Area {} was switched off for account {}, but no installed module serves it: what was synced"
+                        + " for it stays (liaison:account-reset forgets everything of the account)", area, account.id());
+            }
+            for (AreaSynchronizer synchronizer : serving) {
+                try {
+                    synchronizer.forget(account.id(), area);
+                    LOG.info("Area {} switched off for account {}: its links, marks and tokens were forgotten", area,
+                            account.id());
+                } catch (RuntimeException e) {
+                    LOG.warn("Forgetting area {} of account {} failed: {}", area, account.id(), e.toString());
+                }
+            }
+        }
+    }
+
     @Override
     public void accountRemoved(AccountId account) {
         cancel(account, "groupware account " + account + " was removed");

@@ -143,6 +143,18 @@ public class JdbcSyncJournal implements SyncJournal {
         return FailingItems.of(dataSource, account);
     }
 
+    /** Forgets the account's failing items of one area (the area was switched off). */
+    void forgetFailingItems(AccountId account, SyncArea area) {
+        Sql.query(dataSource, "forgetting the failing " + area + " items of account " + account, c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM liaison_failing_items WHERE account_id = ?"
+                    + " AND area = ?")) {
+                delete.setString(1, account.value());
+                delete.setString(2, area.name());
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     /** Counts a run that found nothing to do on its account, instead of writing a row for it. */
     void countIdleRun(AccountId account, Instant now) {
         Sql.query(dataSource, "counting an idle run of account " + account, c -> {

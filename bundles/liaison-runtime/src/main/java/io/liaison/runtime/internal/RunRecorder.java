@@ -97,15 +97,29 @@ final class RunRecorder implements RunJournal {
         if (!written && seq == 0 && (status == RunStatus.SUCCEEDED || status == RunStatus.COMPLETED_WITH_ERRORS)) {
             journal.countIdleRun(run.account(), now);
             return new SyncRun(run.id(), run.account(), run.areas(), run.trigger(), run.startedAt(),
-                    Optional.of(Sql.truncate(now)), status, Map.copyOf(counts), List.of(), error);
+                    Optional.of(Sql.truncate(now)), status, counts(), List.of(), error);
         }
         writeRow();
-        return journal.finish(run.id(), status, error, now);
+        SyncRun finished = journal.finish(run.id(), status, error, now);
+        if (repeatedFailures == 0) {
+            return finished;
+        }
+        // the run as its caller and its event see it: its failures include those journaled by an earlier run
+        return new SyncRun(finished.id(), finished.account(), finished.areas(), finished.trigger(),
+                finished.startedAt(), finished.endedAt(), finished.status(), counts(), finished.createdActivities(),
+                finished.error());
     }
 
-    /** How many entries had each outcome so far. */
+    /**
+     * How many items had each outcome so far; FAILED includes the failures that repeated one journaled before (they
+     * failed in this run too, though the journal shows them once).
+     */
     synchronized Map<Outcome, Integer> counts() {
-        return Map.copyOf(counts);
+        Map<Outcome, Integer> all = new EnumMap<>(counts);
+        if (repeatedFailures > 0) {
+            all.merge(Outcome.FAILED, repeatedFailures, Integer::sum);
+        }
+        return Map.copyOf(all);
     }
 
     synchronized List<String> createdActivities() {

@@ -106,6 +106,31 @@ class AccountLifecycleTest {
     }
 
     @Test
+    void anAreaSwitchedOffIsForgottenByTheModuleServingIt() {
+        DefaultSyncService sync = new DefaultSyncService(service, journal);
+        TestPlugins.TestSynchronizer tasks = new TestPlugins.TestSynchronizer(Set.of(SyncArea.TASKS), (a, c) -> { });
+        TestPlugins.TestSynchronizer mails = new TestPlugins.TestSynchronizer(Set.of(SyncArea.MAILS), (a, c) -> { });
+        sync.addAreaSynchronizer(tasks);
+        sync.addAreaSynchronizer(mails);
+        GroupwareAccount account = synced(Map.of("mailbox", "anna@example.com"));
+
+        service.update(account.id(), request(Map.of("mailbox", "anna@example.com", "folder", "Inbox"), account.areas()));
+        assertThat(tasks.forgotten).as("no area switched off").isEmpty();
+        journal.failingItems(account.id()).failedAgain(SyncArea.TASKS, "Call Anna", "CRM refused", Instant.now());
+
+        service.update(account.id(), request(Map.of("mailbox", "anna@example.com"), Set.of(SyncArea.MAILS)));
+
+        assertThat(tasks.forgotten).containsExactly(account.id().value() + "/TASKS");
+        assertThat(mails.forgotten).isEmpty();
+        // what the other area remembers stays
+        assertThat(tokens.get(account.id(), "tasks")).as("the module forgets its own scopes").isPresent();
+        assertThat(journal.failingItems(account.id()).failedAgain(SyncArea.MAILS, "broken.eml", "unreadable",
+                Instant.now())).isTrue();
+        assertThat(journal.failingItems(account.id()).failedAgain(SyncArea.TASKS, "Call Anna", "CRM refused",
+                Instant.now())).as("the switched-off area's failures are forgotten").isFalse();
+    }
+
+    @Test
     void resetForgetsLinksMarksTokensAndFailuresButKeepsTheAccount() {
         GroupwareAccount account = synced(Map.of("mailbox", "anna@example.com"));
 

@@ -103,7 +103,10 @@ class JournalGrowthTest {
 
         assertThat(journal.entries(first.id())).extracting(JournalEntry::item).containsExactly("broken.eml", "fine.eml");
         assertThat(second.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+        // the run failed on the item too, and says so; the journal shows the failure once
+        assertThat(second.count(Outcome.FAILED)).isEqualTo(1);
         assertThat(journal.entries(second.id())).extracting(JournalEntry::outcome).containsExactly(Outcome.UNCHANGED);
+        assertThat(journal.run(second.id()).orElseThrow().count(Outcome.FAILED)).isZero();
         assertThat(journal.entries(third.id())).extracting(JournalEntry::outcome).containsExactly(Outcome.UNCHANGED);
         assertThat(journal.entries(changed.id())).extracting(JournalEntry::message)
                 .contains("unreadable: attachment too large");

@@ -135,6 +135,14 @@ final class TestPlugins {
             calls.incrementAndGet();
             work.run(area, context);
         }
+
+        /** The areas forgotten, as "account/AREA". */
+        final List<String> forgotten = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void forget(io.liaison.api.domain.AccountId account, SyncArea area) {
+            forgotten.add(account.value() + "/" + area);
+        }
     }
 
     /** Keeps the events posted. */
