@@ -197,7 +197,9 @@ public abstract class LiaisonTestSupport {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<GroupwareAccount> sample = accounts.list().stream()
-                    .filter(a -> String.valueOf(a.settings().get("provisionedBy")).startsWith("io.liaison.account"))
+                    // provisioningId = sample (issue 25): "id:sample"; before it, the file name
+                    .filter(a -> "id:sample".equals(a.settings().get("provisionedBy"))
+                            || String.valueOf(a.settings().get("provisionedBy")).startsWith("io.liaison.account"))
                     .findFirst();
             if (sample.isPresent()) {
                 return sample.get();

@@ -117,31 +117,30 @@ public class MailImportIT extends LiaisonTestSupport {
         try {
             GroupwareAccount sample = sampleAccount();
             SyncJournal journal = awaitService(SyncJournal.class);
-            // the sample account's interval is one minute: its first scheduled run comes a minute after boot
-            Duration wait = Duration.ofSeconds(150);
+            // the sample account's interval is one minute: its first scheduled run comes a minute after boot, plus the
+            // account's own offset within the minute
+            Duration wait = Duration.ofSeconds(210);
             long deadline = System.nanoTime() + wait.toNanos();
-            Optional<SyncRun> scheduled = Optional.empty();
-            while (scheduled.isEmpty() && System.nanoTime() < deadline) {
-                scheduled = journal.runs(Optional.of(sample.id()), 50).stream()
-                        .filter(r -> r.trigger() == SyncTrigger.SCHEDULED && r.endedAt().isPresent()).findFirst();
-                if (scheduled.isEmpty()) {
-                    Thread.sleep(POLL_INTERVAL.toMillis());
-                }
-            }
-            assertTrue("the Karaf scheduler ran the sample account within " + wait, scheduled.isPresent());
-            String runId = scheduled.get().id();
             Event event = null;
-            while (System.nanoTime() < deadline + TIMEOUT.toNanos()) {
+            Optional<SyncRun> journaled = Optional.empty();
+            while (event == null && System.nanoTime() < deadline) {
                 Event next = completed.poll(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-                if (next != null && runId.equals(next.getProperty(RuntimeEvents.PROPERTY_RUN_ID))) {
+                if (next == null || !sample.id().value().equals(next.getProperty(RuntimeEvents.PROPERTY_ACCOUNT))) {
+                    continue;
+                }
+                // a scheduled run that found nothing to do has no journal row (issue 25): its event is all there is
+                journaled = journal.run((String) next.getProperty(RuntimeEvents.PROPERTY_RUN_ID));
+                if (journaled.isEmpty() || journaled.get().trigger() == SyncTrigger.SCHEDULED) {
                     event = next;
-                    break;
                 }
             }
-            assertTrue("a RUN_COMPLETED event names the scheduled run", event != null);
-            assertEquals(sample.id().value(), event.getProperty(RuntimeEvents.PROPERTY_ACCOUNT));
+            assertTrue("the Karaf scheduler ran the sample account within " + wait + " and announced it", event != null);
             assertEquals("demo", event.getProperty(RuntimeEvents.PROPERTY_EMPLOYEE));
-            assertEquals(scheduled.get().status().name(), event.getProperty(RuntimeEvents.PROPERTY_STATUS));
+            if (journaled.isPresent()) {
+                assertEquals(journaled.get().status().name(), event.getProperty(RuntimeEvents.PROPERTY_STATUS));
+            } else {
+                assertEquals("SUCCEEDED", event.getProperty(RuntimeEvents.PROPERTY_STATUS));
+            }
         } finally {
             registration.unregister();
         }

@@ -34,6 +34,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import io.liaison.sync.engine.Synchronization;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -123,6 +124,24 @@ public final class ActivitySync implements AreaSynchronizer, ActivitySyncService
         Reconciler.Result result = run.run(key -> chosen.map(c -> c.contains(key)).orElse(true), context::isCancelled,
                 context.trigger() == SyncTrigger.ACCEPT_DELETES);
         LOG.debug("Area {} of account {}: {}", area, context.account().id(), result);
+    }
+
+    /**
+     * The area was switched off: its links, marks, change-feed tokens and checked rules are forgotten, so that switched
+     * on again it starts clean (a complete listing of both sides, paired by the ids the items carry). The marks that
+     * keep an activity out of the groupware altogether stay.
+     */
+    @Override
+    public void forget(AccountId account, SyncArea area) {
+        ActivityArea.of(area).ifPresent(a -> {
+            links.list(account, a.linkScope()).forEach(link -> links.delete(account, a.linkScope(), link.crmId()));
+            new Marks(links, clock).forget(account, a);
+            List<String> scopes = new ArrayList<>(Synchronization.tokenScopes(a.crmTokenScope()));
+            scopes.addAll(Synchronization.tokenScopes(a.groupwareTokenScope()));
+            scopes.add(RulesCheck.scope(a));
+            scopes.forEach(scope -> tokens.clear(account, scope));
+            LOG.info("Area {} of account {} forgotten: links, marks and tokens", area, account);
+        });
     }
 
     @Override

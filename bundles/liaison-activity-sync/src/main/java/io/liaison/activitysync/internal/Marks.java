@@ -133,6 +133,18 @@ final class Marks {
         }
     }
 
+    /**
+     * Forgets an area's marks: the activities put into it, those held back from it, those that left it and those
+     * written private in it. The marks that keep an activity out of the groupware altogether stay.
+     */
+    void forget(AccountId account, ActivityArea area) {
+        for (String scope : java.util.List.of(privateScope(area), heldScope(area), leftScope(area))) {
+            links.list(account, scope).forEach(link -> links.delete(account, scope, link.crmId()));
+        }
+        links.list(account, SCOPE).stream().filter(link -> link.crmVersion().equals(area.name()))
+                .forEach(link -> links.delete(account, SCOPE, link.crmId()));
+    }
+
     private static String privateScope(ActivityArea area) {
         return SCOPE + ":PRIVATE:" + area.name();
     }

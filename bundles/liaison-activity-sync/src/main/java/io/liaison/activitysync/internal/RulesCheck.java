@@ -43,6 +43,11 @@ final class RulesCheck {
     }
 
     private String scope() {
+        return scope(area);
+    }
+
+    /** The token scope that holds the rules an area's links were last checked against. */
+    static String scope(ActivityArea area) {
         return "activity-rules:" + area.syncArea.name();
     }
 

@@ -89,6 +89,7 @@ final class ActivityFlow implements AutoCloseable {
     /** The runtime's token store, uncounted (a test may set up what an earlier version left). */
     final JdbcTokenStore tokens;
     final GroupwareAccount account;
+    final DefaultAccountService accounts;
     final SyncWrites writes = new SyncWrites();
     private final ConnectorSession person;
 
@@ -118,7 +119,7 @@ final class ActivityFlow implements AutoCloseable {
         this.crm = new JdbcHostCrm(h2("crm"));
         DataSource runtimeDb = h2("runtime");
         RuntimeDatabase.migrate(runtimeDb);
-        DefaultAccountService accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
+        this.accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),
                 new CredentialVault(dir.resolve("vault.key")));
         ConnectorFactory factory = groupware == Groupware.LOCAL ? new LocalConnectorFactory()
                 : groupwareClock.map(EmulatorAccounts::factory).orElseGet(EmulatorAccounts::factory);

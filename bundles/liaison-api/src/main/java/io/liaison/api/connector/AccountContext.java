@@ -14,15 +14,24 @@ import java.util.Optional;
  * @param settings          the account's connector settings (never secrets)
  * @param credentials       the decrypted credentials; never log them
  * @param credentialsStore  where a connector stores renewed credentials (a rotated refresh token)
+ * @param state             what the connector remembers about the account beside its tokens (since 1.3)
  */
 public record AccountContext(AccountId account, EmployeeId employee, Map<String, String> settings,
-                             Credentials credentials, CredentialsStore credentialsStore) {
+                             Credentials credentials, CredentialsStore credentialsStore, ConnectorState state) {
+
+    /** A context whose connector state is kept in memory, for this context only (tests, tools). */
+    public AccountContext(AccountId account, EmployeeId employee, Map<String, String> settings,
+                          Credentials credentials, CredentialsStore credentialsStore) {
+        this(account, employee, settings, credentials, credentialsStore, ConnectorState.inMemory());
+    }
+
     public AccountContext {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(employee, "employee");
         settings = Map.copyOf(settings);
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(credentialsStore, "credentialsStore");
+        Objects.requireNonNull(state, "state");
     }
 
     /** A setting, if present and not blank. */

@@ -51,6 +51,17 @@ public interface ConnectorFactory {
     }
 
     /**
+     * The settings that name the groupware mailbox an account's data lives in (a folder tree's root, a mailbox
+     * address, a tenant, a server URL): when one of them changes, the runtime forgets the account's links and tokens,
+     * since they hold the old mailbox's ids. By default the credential-bound settings.
+     *
+     * @since 1.3
+     */
+    default Set<String> identitySettings() {
+        return credentialBoundSettings();
+    }
+
+    /**
      * The settings whose values are secrets (a trust store's password, a client secret given as a setting): the
      * runtime keeps them in its encrypted vault, never in clear in the settings table, and masks them wherever
      * settings are shown. Connectors read them from {@link AccountContext#setting} like any other. Empty by default.

@@ -37,7 +37,10 @@ public interface AccountService {
      * credentials to changes (tenant, endpoint, sign-in host, scope: {@code ConnectorFactory.credentialBoundSettings},
      * every setting while the connector is not installed): then the stored credentials are deleted and the account is
      * {@code PASSWORD_BLOCKED}, the reason naming the settings, until new ones are entered. A secret setting passed as
-     * {@link #SECRET_SETTING_MASK} keeps its stored value.
+     * {@link #SECRET_SETTING_MASK} keeps its stored value. When a setting that names the groupware mailbox changes
+     * ({@code ConnectorFactory.identitySettings}, every setting while the connector is not installed), or the
+     * connector type does, the account's sync state is forgotten as by {@link #resetSyncState}: the old mailbox's ids
+     * are never looked up in the new one (a miss there would count as a deletion).
      *
      * @throws IllegalArgumentException naming the setting when the request is invalid or the connector refuses a
      *                                  setting (a host it may not send secrets to)
@@ -80,8 +83,21 @@ public interface AccountService {
     /** Switches an account off or on again; a disabled account neither runs nor signs in. */
     GroupwareAccount setEnabled(AccountId id, boolean enabled);
 
-    /** Removes an account with its credentials, links, tokens and schedule. The journal keeps its runs. */
+    /**
+     * Removes an account with its credentials, links (and the marks kept among them), tokens and schedule. The
+     * journal keeps its runs until retention deletes them.
+     */
     void remove(AccountId id);
+
+    /**
+     * Forgets what the account's runs remembered: its links (with the marks kept among them), its change-feed tokens
+     * and its failing items. The next run reads both sides whole again and pairs items by the ids they carry; nothing
+     * is deleted on either side because a link is gone. Settings, credentials and state stay.
+     *
+     * @throws AccountNotFoundException when there is no such account
+     * @since 1.3
+     */
+    void resetSyncState(AccountId id);
 
     /**
      * Opens a connector session for an account. A refused sign-in blocks the account at once.

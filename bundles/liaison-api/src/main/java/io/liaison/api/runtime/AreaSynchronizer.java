@@ -1,5 +1,6 @@
 package io.liaison.api.runtime;
 
+import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.SyncArea;
 import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -20,4 +21,15 @@ public interface AreaSynchronizer {
      * whole area failed (and is journaled as such). Must be harmless to repeat.
      */
     void synchronize(SyncArea area, SyncContext context) throws Exception;
+
+    /**
+     * Forgets what this module remembers for one area of an account (its links, marks and change-feed tokens): the
+     * area was switched off, and switched on again it starts clean and pairs items by the ids they carry. The runtime
+     * calls it after the account's change, with no run of the account under way; nothing in the groupware or the
+     * CRM is deleted. The default forgets nothing.
+     *
+     * @since 1.3
+     */
+    default void forget(AccountId account, SyncArea area) {
+    }
 }

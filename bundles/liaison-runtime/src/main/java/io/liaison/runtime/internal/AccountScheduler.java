@@ -69,8 +69,9 @@ public class AccountScheduler {
         }
         unschedule(id);
         long periodSeconds = Math.max(60, account.interval().toSeconds());
-        // the first run comes one interval from now, so that a restart does not start every account at once
-        Date first = new Date(System.currentTimeMillis() + periodSeconds * 1000);
+        // the first run comes one interval from now plus the account's own offset within the interval, so that
+        // neither a restart nor many accounts with the same interval fire all in the same second
+        Date first = new Date(System.currentTimeMillis() + (periodSeconds + offsetSeconds(id, periodSeconds)) * 1000);
         ScheduleOptions options = scheduler.AT(first, -1, periodSeconds)
                 .name(jobName(id))
                 .canRunConcurrently(false);
@@ -81,6 +82,20 @@ public class AccountScheduler {
         } catch (SchedulerError | RuntimeException e) {
             LOG.warn("Could not schedule automatic sync of account {}: {}", id, e.toString());
         }
+    }
+
+    /**
+     * Where in its interval an account's runs fall: from 0 to {@code periodSeconds - 1}, derived from the account's id,
+     * so that accounts spread evenly over the interval and an account keeps its place across restarts.
+     */
+    static long offsetSeconds(AccountId id, long periodSeconds) {
+        return Math.floorMod(mix(id.value().hashCode()), periodSeconds);
+    }
+
+    /** Spreads the bits of a string hash (ids that differ in their last characters land far apart). */
+    private static long mix(int hash) {
+        long h = hash * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
     }
 
     /** Removes an account's job, if it has one. */

@@ -153,6 +153,14 @@ public class AutomaticSync implements AccountListener {
         }
     }
 
+    /** New credentials: an account that runs automatically runs now, not one interval later. */
+    @Override
+    public void credentialsEntered(GroupwareAccount account) {
+        if (jobs.get() != null && AccountScheduler.runsAutomatically(account)) {
+            enqueue(account.id());
+        }
+    }
+
     @Override
     public void accountRemoved(AccountId account) {
         Jobs current = jobs.get();

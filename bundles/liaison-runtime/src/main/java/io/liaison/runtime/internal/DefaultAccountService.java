@@ -208,13 +208,23 @@ public class DefaultAccountService implements AccountService {
         Objects.requireNonNull(id, "id");
         validate(request);
         checkWithConnector(request);
+        java.util.Set<io.liaison.api.domain.SyncArea> areasBefore = accounts.find(id).map(GroupwareAccount::areas)
+                .orElse(java.util.Set.of());
         List<String> cleared = new ArrayList<>();
+        List<String> otherMailbox = new ArrayList<>();
         GroupwareAccount account;
         synchronized (vaultLock) {
             account = accounts.update(id, request, Instant.now(), (before, after) -> {
-                cleared.addAll(credentialBoundChanges(before, after));
+                cleared.addAll(changedSettings(before, after, ConnectorFactory::credentialBoundSettings));
                 return cleared;
+            }, (before, after) -> {
+                otherMailbox.addAll(changedSettings(before, after, ConnectorFactory::identitySettings));
+                return otherMailbox;
             }, secretSettings(request.connectorType()));
+        }
+        if (!otherMailbox.isEmpty()) {
+            LOG.info("Groupware account {}: {} changed, which names another mailbox; its links and tokens were "
+                    + "forgotten, its next run pairs items by the ids they carry", id, String.join(", ", otherMailbox));
         }
         if (cleared.isEmpty()) {
             LOG.info("Groupware account {} changed", id);
@@ -223,6 +233,20 @@ public class DefaultAccountService implements AccountService {
                     id, String.join(", ", cleared), account.state());
         }
         changed(account);
+        java.util.Set<io.liaison.api.domain.SyncArea> removed = java.util.EnumSet.noneOf(
+                io.liaison.api.domain.SyncArea.class);
+        removed.addAll(areasBefore);
+        removed.removeAll(account.areas());
+        if (!removed.isEmpty() && otherMailbox.isEmpty()) {
+            // another mailbox forgot everything already; else the modules forget the areas switched off
+            for (AccountListener listener : listeners) {
+                try {
+                    listener.areasRemoved(account, removed);
+                } catch (RuntimeException e) {
+                    LOG.warn("Account listener failed on areas {} switched off for account {}", removed, id, e);
+                }
+            }
+        }
         return account;
     }
 
@@ -254,6 +278,13 @@ public class DefaultAccountService implements AccountService {
             GroupwareAccount account = accounts.unblock(id, Instant.now());
             LOG.info("New credentials stored for groupware account {}; state now {}", id, account.state());
             changed(account);
+            for (AccountListener listener : listeners) {
+                try {
+                    listener.credentialsEntered(account);
+                } catch (RuntimeException e) {
+                    LOG.warn("Account listener failed on new credentials of account {}", id, e);
+                }
+            }
             return account;
         }
     }
@@ -303,6 +334,14 @@ public class DefaultAccountService implements AccountService {
     }
 
     @Override
+    public void resetSyncState(AccountId id) {
+        Objects.requireNonNull(id, "id");
+        accounts.resetSyncState(id);
+        LOG.info("Sync state of groupware account {} forgotten (links, marks, tokens); its next run reads both sides"
+                + " whole and pairs items by the ids they carry", id);
+    }
+
+    @Override
     public ConnectorSession openSession(AccountId id) {
         Objects.requireNonNull(id, "id");
         synchronized (signInLock(id)) {
@@ -327,7 +366,7 @@ public class DefaultAccountService implements AccountService {
                     secretValues.put(name, opening.openSetting(id, name, sealed)));
             settings.putAll(secretValues);
             AccountContext context = new AccountContext(id, account.employee(), settings, credentials,
-                    new RenewedCredentials(id));
+                    new RenewedCredentials(id), accounts.connectorState(id));
             try {
                 return factory.open(context);
             } catch (SignInFailedException e) {
@@ -352,10 +391,12 @@ public class DefaultAccountService implements AccountService {
     }
 
     /**
-     * The changed settings the stored credentials are bound to: those the connector declares, or, while it is not
-     * installed and cannot say, every changed setting; a change of connector type counts as well.
+     * The changed settings of a kind the connector declares (those the credentials are bound to, those naming the
+     * mailbox), or, while it is not installed and cannot say, every changed setting; a change of connector type
+     * counts as well.
      */
-    private List<String> credentialBoundChanges(GroupwareAccount before, AccountRequest after) {
+    private List<String> changedSettings(GroupwareAccount before, AccountRequest after,
+                                         java.util.function.Function<ConnectorFactory, java.util.Set<String>> kind) {
         if (!before.connectorType().equals(after.connectorType())) {
             return List.of("connectorType");
         }
@@ -364,7 +405,7 @@ public class DefaultAccountService implements AccountService {
         names.addAll(after.settings().keySet());
         List<String> changed = new ArrayList<>();
         for (String name : names) {
-            boolean bound = factory.map(f -> f.credentialBoundSettings().contains(name)).orElse(true);
+            boolean bound = factory.map(f -> kind.apply(f).contains(name)).orElse(true);
             if (bound && !Objects.equals(before.settings().get(name), after.settings().get(name))) {
                 changed.add(name);
             }

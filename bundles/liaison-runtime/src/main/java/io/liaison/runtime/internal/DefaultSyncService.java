@@ -188,6 +188,36 @@ public class DefaultSyncService implements SyncService, AccountListener {
         }
     }
 
+    /**
+     * Areas switched off: the run under way is cancelled and awaited (a bounded time), then each module serving such
+     * an area forgets what it remembers for it, so that the area switched on again starts clean. An area whose module
+     * is not installed keeps what it had.
+     */
+    @Override
+    public void areasRemoved(GroupwareAccount account, Set<SyncArea> removed) {
+        cancel(account.id(), "areas " + removed + " were switched off for groupware account " + account.id());
+        if (!awaitUntil(() -> !running.containsKey(account.id()), STOP_WAIT)) {
+            LOG.warn("A run of account {} is still under way; areas {} are forgotten beside it", account.id(), removed);
+        }
+        for (SyncArea area : removed) {
+            journal.forgetFailingItems(account.id(), area);
+            List<AreaSynchronizer> serving = synchronizers.stream().filter(s -> s.areas().contains(area)).toList();
+            if (serving.isEmpty()) {
+                LOG.warn("Area {} was switched off for account {}, but no installed module serves it: what was synced"
+                        + " for it stays (liaison:account-reset forgets everything of the account)", area, account.id());
+            }
+            for (AreaSynchronizer synchronizer : serving) {
+                try {
+                    synchronizer.forget(account.id(), area);
+                    LOG.info("Area {} switched off for account {}: its links, marks and tokens were forgotten", area,
+                            account.id());
+                } catch (RuntimeException e) {
+                    LOG.warn("Forgetting area {} of account {} failed: {}", area, account.id(), e.toString());
+                }
+            }
+        }
+    }
+
     @Override
     public void accountRemoved(AccountId account) {
         cancel(account, "groupware account " + account + " was removed");
@@ -202,9 +232,9 @@ public class DefaultSyncService implements SyncService, AccountListener {
 
     private SyncRun run(GroupwareAccount account, EnumSet<SyncArea> areas, SyncTrigger trigger,
                         RunCancellation cancelled) {
-        SyncRun started = journal.start(account, areas, trigger, Instant.now());
+        SyncRun started = journal.newRun(account, areas, trigger, Instant.now());
         LOG.debug("Sync run {} of account {} started ({}, areas {})", started.id(), account.id(), trigger, areas);
-        RunRecorder recorder = new RunRecorder(journal, started.id());
+        RunRecorder recorder = new RunRecorder(journal, started, account.employee(), journal.failingItems(account.id()));
         RunStatus status;
         Optional<String> error;
         try {
@@ -235,17 +265,21 @@ public class DefaultSyncService implements SyncService, AccountListener {
             // restart) and the error goes on to the thread's owner
             String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             try {
-                journal.finish(started.id(), RunStatus.FAILED, Optional.of("the run stopped on " + reason),
-                        Instant.now());
+                recorder.finish(RunStatus.FAILED, Optional.of("the run stopped on " + reason), Instant.now());
             } catch (RuntimeException | Error journalFailure) {
                 e.addSuppressed(journalFailure);
             }
             LOG.error("Sync run {} of account {} stopped on {}", started.id(), account.id(), reason);
             throw e;
         }
-        SyncRun finished = journal.finish(started.id(), status, error, Instant.now());
-        LOG.info("Sync run {} of account {} ended {}: {}", finished.id(), account.id(), finished.status(),
-                finished.counts());
+        SyncRun finished = recorder.finish(status, error, Instant.now());
+        if (recorder.repeatedFailures() > 0) {
+            LOG.info("Sync run {} of account {} ended {}: {}; {} items failed again as before (journaled once)",
+                    finished.id(), account.id(), finished.status(), finished.counts(), recorder.repeatedFailures());
+        } else {
+            LOG.info("Sync run {} of account {} ended {}: {}", finished.id(), account.id(), finished.status(),
+                    finished.counts());
+        }
         postCompleted(account, finished, recorder);
         return finished;
     }

@@ -87,6 +87,18 @@ public class JdbcAccountRepository {
     public GroupwareAccount update(AccountId id, AccountRequest request, Instant now,
                                    BiFunction<GroupwareAccount, AccountRequest, List<String>> credentialsGoneFor,
                                    SecretSettings secrets) {
+        return update(id, request, now, credentialsGoneFor, (before, after) -> List.of(), secrets);
+    }
+
+    /**
+     * Replaces an account's settings as {@link #update(AccountId, AccountRequest, Instant, BiFunction, SecretSettings)}
+     * does; when {@code syncStateGoneFor} names settings (those that name the mailbox), the account's links, tokens and
+     * failing items are deleted in the same transaction (see {@link #resetSyncState}).
+     */
+    public GroupwareAccount update(AccountId id, AccountRequest request, Instant now,
+                                   BiFunction<GroupwareAccount, AccountRequest, List<String>> credentialsGoneFor,
+                                   BiFunction<GroupwareAccount, AccountRequest, List<String>> syncStateGoneFor,
+                                   SecretSettings secrets) {
         return Sql.transaction(dataSource, "updating account " + id, c -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT id FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
                 lock.setString(1, id.value());
@@ -98,6 +110,7 @@ public class JdbcAccountRepository {
             }
             GroupwareAccount before = load(c, id).orElseThrow(() -> notFound(id));
             List<String> bound = credentialsGoneFor.apply(before, request);
+            List<String> identity = syncStateGoneFor.apply(before, request);
             try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET employee_id = ?,"
                     + " connector_type = ?, auto_sync = ?, interval_seconds = ?, conflict_policy = ?, updated_at = ?"
                     + " WHERE id = ?")) {
@@ -119,6 +132,9 @@ public class JdbcAccountRepository {
             writeChildren(c, id, request, secrets);
             if (!bound.isEmpty() && deleteCredentials(c, id)) {
                 blockInTransaction(c, id, credentialsClearedReason(bound), now);
+            }
+            if (!identity.isEmpty()) {
+                forgetSyncState(c, id);
             }
             return load(c, id).orElseThrow();
         });
@@ -172,6 +188,37 @@ public class JdbcAccountRepository {
                 return delete.executeUpdate() > 0;
             }
         });
+    }
+
+    /**
+     * Deletes what the account's runs remembered: links (with the marks kept among them), tokens, failing items and
+     * the connector's state.
+     *
+     * @throws io.liaison.api.runtime.AccountNotFoundException when there is no such account
+     */
+    public void resetSyncState(AccountId id) {
+        Sql.transaction(dataSource, "forgetting the sync state of account " + id, c -> {
+            if (load(c, id).isEmpty()) {
+                throw notFound(id);
+            }
+            forgetSyncState(c, id);
+            return null;
+        });
+    }
+
+    private static void forgetSyncState(Connection c, AccountId id) throws SQLException {
+        for (String table : List.of("liaison_links", "liaison_tokens", "liaison_failing_items",
+                "liaison_connector_state")) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE account_id = ?")) {
+                delete.setString(1, id.value());
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** What the account's connector remembers beside its tokens. */
+    io.liaison.api.connector.ConnectorState connectorState(AccountId id) {
+        return new JdbcConnectorState(dataSource, id);
     }
 
     /** Blocks the account after a refused sign-in; a disabled account stays disabled but remembers the block. */

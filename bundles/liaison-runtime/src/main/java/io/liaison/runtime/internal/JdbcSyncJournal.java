@@ -1,6 +1,7 @@
 package io.liaison.runtime.internal;
 
 import io.liaison.api.domain.AccountId;
+import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.JournalEntry;
@@ -56,25 +57,35 @@ public class JdbcSyncJournal implements SyncJournal {
         this.dataSource = dataSource;
     }
 
-    /** Opens a run in state RUNNING. */
+    /** Opens a run in state RUNNING: its row is written now. */
     public SyncRun start(GroupwareAccount account, Set<SyncArea> areas, SyncTrigger trigger, Instant now) {
-        String id = UUID.randomUUID().toString();
-        Sql.query(dataSource, "starting a sync run of account " + account.id(), c -> {
+        SyncRun run = newRun(account, areas, trigger, now);
+        insert(run, account.employee());
+        return run;
+    }
+
+    /** A run in state RUNNING, not written yet (see {@link #insert}): its row may never be needed. */
+    public SyncRun newRun(GroupwareAccount account, Set<SyncArea> areas, SyncTrigger trigger, Instant now) {
+        return new SyncRun(UUID.randomUUID().toString(), account.id(), areas, trigger, Sql.truncate(now),
+                Optional.empty(), RunStatus.RUNNING, Map.of(), List.of(), Optional.empty());
+    }
+
+    /** Writes the row of a run {@link #newRun} described. */
+    void insert(SyncRun run, EmployeeId employee) {
+        Sql.query(dataSource, "starting a sync run of account " + run.account(), c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO liaison_sync_runs (id, account_id,"
                     + " employee_id, areas, trigger_kind, started_at, ended_at, run_status, error_message)"
                     + " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL)")) {
-                insert.setString(1, id);
-                insert.setString(2, account.id().value());
-                insert.setString(3, account.employee().value());
-                insert.setString(4, joinAreas(areas));
-                insert.setString(5, trigger.name());
-                Sql.setInstant(insert, 6, now);
+                insert.setString(1, run.id());
+                insert.setString(2, run.account().value());
+                insert.setString(3, employee.value());
+                insert.setString(4, joinAreas(run.areas()));
+                insert.setString(5, run.trigger().name());
+                Sql.setInstant(insert, 6, run.startedAt());
                 insert.setString(7, RunStatus.RUNNING.name());
                 return insert.executeUpdate();
             }
         });
-        return new SyncRun(id, account.id(), areas, trigger, Sql.truncate(now), Optional.empty(), RunStatus.RUNNING,
-                Map.of(), List.of(), Optional.empty());
     }
 
     /** Appends one entry; seq orders a run's entries. */
@@ -125,6 +136,107 @@ public class JdbcSyncJournal implements SyncJournal {
                 return update.executeUpdate();
             }
         });
+    }
+
+    /** The account's failing items (see {@link FailingItems}), for one run. */
+    FailingItems failingItems(AccountId account) {
+        return FailingItems.of(dataSource, account);
+    }
+
+    /** Forgets the account's failing items of one area (the area was switched off). */
+    void forgetFailingItems(AccountId account, SyncArea area) {
+        Sql.query(dataSource, "forgetting the failing " + area + " items of account " + account, c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM liaison_failing_items WHERE account_id = ?"
+                    + " AND area = ?")) {
+                delete.setString(1, account.value());
+                delete.setString(2, area.name());
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Counts a run that found nothing to do on its account, instead of writing a row for it. */
+    void countIdleRun(AccountId account, Instant now) {
+        Sql.query(dataSource, "counting an idle run of account " + account, c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET idle_runs = idle_runs + 1,"
+                    + " last_idle_run_at = ? WHERE id = ?")) {
+                Sql.setInstant(update, 1, now);
+                update.setString(2, account.value());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** How many runs of the account found nothing to do (and got no row), and when the last of them ended. */
+    public record IdleRuns(long count, Optional<Instant> last) {
+    }
+
+    public IdleRuns idleRuns(AccountId account) {
+        return Sql.query(dataSource, "reading the idle runs of account " + account, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT idle_runs, last_idle_run_at FROM"
+                    + " liaison_accounts WHERE id = ?")) {
+                select.setString(1, account.value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? new IdleRuns(row.getLong(1), Sql.instant(row, "last_idle_run_at"))
+                            : new IdleRuns(0, Optional.empty());
+                }
+            }
+        });
+    }
+
+    /**
+     * Deletes the ended runs that started before {@code cutoff}, with their entries, {@code batchSize} runs per
+     * transaction, so that no transaction holds many rows or runs long and the runs journaling meanwhile never wait
+     * long; stops early when {@code stop} says so. Then forgets the failing items whose entry is older than the cutoff,
+     * so that an item still failing is journaled again.
+     *
+     * @return how many runs were deleted
+     */
+    public int purge(Instant cutoff, int batchSize, java.util.function.BooleanSupplier stop) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize: must be at least 1, not " + batchSize);
+        }
+        int purged = 0;
+        while (!stop.getAsBoolean()) {
+            List<String> ids = Sql.query(dataSource, "listing sync runs to purge", c -> {
+                try (PreparedStatement select = c.prepareStatement("SELECT id FROM liaison_sync_runs WHERE started_at < ?"
+                        + " AND ended_at IS NOT NULL ORDER BY started_at LIMIT ?")) {
+                    Sql.setInstant(select, 1, cutoff);
+                    select.setInt(2, batchSize);
+                    List<String> found = new ArrayList<>();
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            found.add(row.getString(1));
+                        }
+                    }
+                    return found;
+                }
+            });
+            if (ids.isEmpty()) {
+                break;
+            }
+            String placeholders = ids.stream().map(k -> "?").collect(Collectors.joining(", "));
+            purged += Sql.transaction(dataSource, "purging " + ids.size() + " sync runs", c -> {
+                try (PreparedStatement entries = c.prepareStatement("DELETE FROM liaison_journal_entries WHERE run_id IN ("
+                        + placeholders + ")")) {
+                    bindIds(entries, new java.util.LinkedHashSet<>(ids));
+                    entries.executeUpdate();
+                }
+                try (PreparedStatement runs = c.prepareStatement("DELETE FROM liaison_sync_runs WHERE id IN ("
+                        + placeholders + ")")) {
+                    bindIds(runs, new java.util.LinkedHashSet<>(ids));
+                    return runs.executeUpdate();
+                }
+            });
+        }
+        Sql.query(dataSource, "forgetting failing items journaled before " + cutoff, c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM liaison_failing_items WHERE journaled_at < ?")) {
+                Sql.setInstant(delete, 1, cutoff);
+                return delete.executeUpdate();
+            }
+        });
+        return purged;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.liaison.api.runtime.AccountService;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A groupware account an administrator (or a distribution, for its sample account) declares in Config Admin,
  * e.g. {@code etc/io.liaison.account-sample.cfg}. It is created once, when no account provisioned by the same
- * configuration exists; afterwards it is an ordinary account, and changes made through the shell or the API
+ * configuration exists (the same {@code provisioningId}, or without one the same file name); afterwards it is an ordinary account, and changes made through the shell or the API
  * are kept. Connector settings are the configuration's properties named {@code setting.<name>}.
  */
 @Component(configurationPid = ProvisionedAccount.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -39,6 +40,10 @@ public final class ProvisionedAccount {
     /** The account setting that names the configuration an account was provisioned from. */
     public static final String PROVISIONED_BY = "provisionedBy";
     private static final String SETTING_PREFIX = "setting.";
+    /** The configuration property that gives a provisioned account an id of its own. */
+    public static final String PROVISIONING_ID = "provisioningId";
+    /** How {@link #PROVISIONED_BY} holds an id of its own (a file name never starts so). */
+    static final String OWN_ID_PREFIX = "id:";
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionedAccount.class);
 
     /** A provisioned account's configuration. */
@@ -63,6 +68,12 @@ public final class ProvisionedAccount {
 
         @AttributeDefinition(name = "Conflict policy", description = "CRM_WINS, GROUPWARE_WINS, NEWEST_WINS, KEEP_BOTH")
         String conflictPolicy() default "CRM_WINS";
+
+        @AttributeDefinition(name = "Provisioning id", required = false,
+                description = "An id of this account's own: the account provisioned with it is this one, whatever the "
+                        + "configuration file is called (without it, the file's name decides, and a renamed file makes "
+                        + "a second account)")
+        String provisioningId() default "";
     }
 
     private final GroupwareAccount account;
@@ -92,9 +103,14 @@ public final class ProvisionedAccount {
 
     static GroupwareAccount provision(AccountService accounts, Config config, Map<String, Object> properties,
                                       String provisionedBy) {
-        Optional<GroupwareAccount> existing = accounts.list().stream()
-                .filter(a -> provisionedBy.equals(a.settings().get(PROVISIONED_BY)))
-                .findFirst();
+        // an id of its own names the account whatever the file is called; the file name still finds an account
+        // provisioned before the configuration had one
+        Optional<String> own = ownId(properties);
+        String marker = own.map(id -> OWN_ID_PREFIX + id).orElse(provisionedBy);
+        List<GroupwareAccount> all = accounts.list();
+        Optional<GroupwareAccount> existing = all.stream()
+                .filter(a -> marker.equals(a.settings().get(PROVISIONED_BY))).findFirst()
+                .or(() -> all.stream().filter(a -> provisionedBy.equals(a.settings().get(PROVISIONED_BY))).findFirst());
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -104,7 +120,8 @@ public final class ProvisionedAccount {
                 settings.put(key.substring(SETTING_PREFIX.length()), String.valueOf(value));
             }
         });
-        settings.put(PROVISIONED_BY, provisionedBy);
+        settings.remove(PROVISIONING_ID);
+        settings.put(PROVISIONED_BY, marker);
         AccountRequest request = new AccountRequest(new EmployeeId(config.employee()), config.connectorType(), settings,
                 config.autoSync(), Duration.ofMinutes(config.intervalMinutes()), areas(config.areas()),
                 ConflictPolicy.valueOf(config.conflictPolicy().trim().toUpperCase(Locale.ROOT)));
@@ -112,6 +129,11 @@ public final class ProvisionedAccount {
         LOG.info("Created groupware account {} for employee {} from configuration {}", created.id(),
                 created.employee(), provisionedBy);
         return created;
+    }
+
+    private static Optional<String> ownId(Map<String, Object> properties) {
+        return Optional.ofNullable(properties.get(PROVISIONING_ID)).map(String::valueOf).map(String::strip)
+                .filter(id -> !id.isEmpty());
     }
 
     private static Set<SyncArea> areas(String[] names) {

@@ -38,6 +38,14 @@ public @interface RuntimeConfig {
             description = "Filter selecting the DataSource that holds the runtime's tables.")
     String dataSource_target() default "(dataSourceName=liaison)";
 
+    /** How long the journal keeps runs and their entries, by default. */
+    int DEFAULT_RETENTION_DAYS = 90;
+
+    @AttributeDefinition(name = "Journal retention (days)",
+            description = "Sync runs and their entries older than this many days are deleted by a purge that runs "
+                    + "once a day, in small batches beside the runs. 0 keeps them for ever.", min = "0")
+    int journal_retentionDays() default DEFAULT_RETENTION_DAYS;
+
     @AttributeDefinition(name = "Parallel scheduled runs",
             description = "How many scheduled sync runs (of different accounts) may go at the same time.", min = "1")
     int maxParallelRuns() default 4;

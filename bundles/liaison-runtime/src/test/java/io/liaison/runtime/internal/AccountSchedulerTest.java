@@ -37,8 +37,33 @@ class AccountSchedulerTest {
         assertThat(job.options().periodSeconds).isEqualTo(900);
         assertThat(job.options().times).isEqualTo(-1);
         assertThat(job.options().canRunConcurrently()).isFalse();
-        assertThat(job.options().at.getTime()).isBetween(before + 900_000, after + 900_000);
+        long offset = AccountScheduler.offsetSeconds(AccountId.of("a1"), 900) * 1000;
+        assertThat(job.options().at.getTime()).isBetween(before + 900_000 + offset, after + 900_000 + offset);
         assertThat(accounts.scheduled()).containsEntry(AccountId.of("a1"), Duration.ofMinutes(15));
+    }
+
+    @Test
+    void accountsWithTheSameIntervalAreSpreadOverItInsteadOfFiringInTheSameSecond() {
+        long before = System.currentTimeMillis();
+        java.util.Map<Long, Integer> perMinute = new java.util.HashMap<>();
+        for (int i = 0; i < 300; i++) {
+            accounts.reschedule(account(java.util.UUID.randomUUID().toString(), true, Duration.ofMinutes(15),
+                    AccountState.ACTIVE));
+        }
+        long after = System.currentTimeMillis();
+
+        for (FakeScheduler.Job job : scheduler.jobs.values()) {
+            long at = job.options().at.getTime();
+            // after one interval, within the next one
+            assertThat(at).isBetween(before + 900_000, after + 1_800_000);
+            perMinute.merge((at - before - 900_000) / 60_000, 1, Integer::sum);
+        }
+        // 300 accounts over 15 minutes: 20 a minute on average; every minute gets some, none gets most
+        assertThat(perMinute).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(perMinute.values()).allSatisfy(n -> assertThat(n).isLessThan(60));
+        assertThat(AccountScheduler.offsetSeconds(AccountId.of("a1"), 900))
+                .as("an account keeps its place across restarts").isEqualTo(AccountScheduler.offsetSeconds(
+                        AccountId.of("a1"), 900));
     }
 
     @Test

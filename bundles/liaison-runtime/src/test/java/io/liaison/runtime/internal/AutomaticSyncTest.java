@@ -40,6 +40,9 @@ class AutomaticSyncTest {
     private volatile boolean holdRuns;
     private volatile boolean runUntilCancelled;
     private volatile Boolean interruptedInRun;
+    private volatile boolean failNextRun;
+    /** Whether runs journal an item (else they find nothing to do and get no journal row). */
+    private volatile boolean journalAnItem = true;
 
     @BeforeEach
     void setUp() {
@@ -50,6 +53,10 @@ class AutomaticSyncTest {
         journal = new JdbcSyncJournal(dataSource);
         sync = new DefaultSyncService(accounts, journal);
         sync.addAreaSynchronizer(new TestPlugins.TestSynchronizer(java.util.Set.of(SyncArea.MAILS), (a, c) -> {
+            if (failNextRun) {
+                failNextRun = false;
+                throw new IllegalStateException("mailbox not found");
+            }
             if (holdRuns) {
                 inside.countDown();
                 assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
@@ -61,6 +68,9 @@ class AutomaticSyncTest {
                     Thread.onSpinWait();
                 }
                 interruptedInRun = Thread.currentThread().isInterrupted();
+            }
+            if (journalAnItem) {
+                c.journal().record(a, "Offer.eml", io.liaison.api.runtime.Outcome.UNCHANGED, "", Optional.empty());
             }
         }));
         automatic = new AutomaticSync(accounts, sync, 2);
@@ -119,13 +129,56 @@ class AutomaticSyncTest {
     void firingJobRunsAScheduledSync() {
         automatic.setScheduler(scheduler);
         GroupwareAccount account = account(true);
+        journalAnItem = false;
+
+        scheduler.trigger(job(account));
+
+        // the run found nothing to do: counted on the account, no journal row (issue 25)
+        await(() -> Optional.of(journal.idleRuns(account.id())).filter(idle -> idle.count() == 1));
+        assertThat(journal.runs(Optional.of(account.id()), 10)).isEmpty();
+    }
+
+    @Test
+    void firingJobOfAnAccountWithWorkJournalsAScheduledRun() {
+        automatic.setScheduler(scheduler);
+        GroupwareAccount account = account(true);
+        failNextRun = true;
 
         scheduler.trigger(job(account));
 
         SyncRun run = await(() -> journal.runs(Optional.of(account.id()), 10).stream()
                 .filter(r -> r.status() != RunStatus.RUNNING).findFirst());
         assertThat(run.trigger()).isEqualTo(SyncTrigger.SCHEDULED);
-        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void newCredentialsStartARunAtOnceInsteadOfOneIntervalLater() {
+        automatic.setScheduler(scheduler);
+        GroupwareAccount account = account(true);
+        connector.refusal = "password expired";
+        sync.sync(account.id(), java.util.Set.of(), SyncTrigger.MANUAL);
+        connector.refusal = null;
+        journalAnItem = false;
+        int signInsBefore = connector.signIns.get();
+
+        accounts.setCredentials(account.id(), Credentials.NONE);
+
+        // no job fired: the run comes from the new credentials
+        await(() -> Optional.of(connector.signIns.get()).filter(n -> n > signInsBefore));
+        await(() -> Optional.of(journal.idleRuns(account.id())).filter(idle -> idle.count() == 1));
+    }
+
+    @Test
+    void newCredentialsOfAnAccountWithoutAutoSyncStartNothing() throws Exception {
+        automatic.setScheduler(scheduler);
+        GroupwareAccount account = account(false);
+        int signInsBefore = connector.signIns.get();
+
+        accounts.setCredentials(account.id(), Credentials.NONE);
+
+        Thread.sleep(300);
+        assertThat(connector.signIns.get()).isEqualTo(signInsBefore);
     }
 
     @Test

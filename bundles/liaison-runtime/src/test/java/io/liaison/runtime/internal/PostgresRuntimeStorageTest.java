@@ -56,7 +56,7 @@ class PostgresRuntimeStorageTest extends RuntimeStorageContract {
             while (tables.next()) {
                 count++;
             }
-            assertThat(count).isEqualTo(9);
+            assertThat(count).isEqualTo(11);
         }
     }
 }

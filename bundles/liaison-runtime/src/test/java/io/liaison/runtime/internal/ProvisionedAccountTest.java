@@ -61,6 +61,39 @@ class ProvisionedAccountTest {
                 .isEqualTo("io.liaison.account.1f2e");
     }
 
+    @Test
+    void anAccountWithAnIdOfItsOwnIsFoundAfterItsFileWasRenamed() {
+        Map<String, Object> before = Map.of(ProvisionedAccount.PROVISIONING_ID, "sample",
+                "felix.fileinstall.filename", "file:/opt/liaison/etc/io.liaison.account-sample.cfg");
+        Map<String, Object> renamed = Map.of(ProvisionedAccount.PROVISIONING_ID, "sample",
+                "felix.fileinstall.filename", "file:/opt/liaison/etc/io.liaison.account-demo.cfg");
+
+        GroupwareAccount first = ProvisionedAccount.provision(accounts, config("demo", "local"), before,
+                ProvisionedAccount.provisionedBy(before));
+        GroupwareAccount again = ProvisionedAccount.provision(accounts, config("demo", "local"), renamed,
+                ProvisionedAccount.provisionedBy(renamed));
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(accounts.list()).hasSize(1);
+        assertThat(first.settings()).containsEntry(ProvisionedAccount.PROVISIONED_BY, "id:sample")
+                .doesNotContainKey(ProvisionedAccount.PROVISIONING_ID);
+    }
+
+    @Test
+    void anAccountProvisionedBeforeTheIdExistedIsStillFoundByItsFileName() {
+        Map<String, Object> old = Map.of("felix.fileinstall.filename", "file:/opt/etc/io.liaison.account-sample.cfg");
+        Map<String, Object> withId = Map.of(ProvisionedAccount.PROVISIONING_ID, "sample",
+                "felix.fileinstall.filename", "file:/opt/etc/io.liaison.account-sample.cfg");
+        GroupwareAccount first = ProvisionedAccount.provision(accounts, config("demo", "local"), old,
+                ProvisionedAccount.provisionedBy(old));
+
+        GroupwareAccount again = ProvisionedAccount.provision(accounts, config("demo", "local"), withId,
+                ProvisionedAccount.provisionedBy(withId));
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(accounts.list()).hasSize(1);
+    }
+
     static ProvisionedAccount.Config config(String employee, String type) {
         return config(employee, type, false, 15, "MAILS");
     }
@@ -75,6 +108,7 @@ class ProvisionedAccountTest {
             @Override public int intervalMinutes() { return minutes; }
             @Override public String[] areas() { return new String[] {areas}; }
             @Override public String conflictPolicy() { return "CRM_WINS"; }
+            @Override public String provisioningId() { return ""; }
         };
     }
 }

@@ -276,6 +276,29 @@ abstract class RuntimeStorageContract {
     }
 
     @Test
+    void connectorStateIsKeptPerAccountAndScopeAndGoesWithAReset() {
+        JdbcAccountRepository repository = accounts();
+        AccountId id = TestDatabases.account(repository);
+        AccountId other = TestDatabases.account(repository);
+        io.liaison.api.connector.ConnectorState state = repository.connectorState(id);
+        String longId = "AAMkAGI2" + "x".repeat(900);
+
+        state.put("graph-calendar-series", Map.of(longId, "live", "master-2", "live"));
+        state.put("graph-calendar-series", Map.of("master-2", "dropped@2026-12-07T10:00:00Z"));
+        repository.connectorState(other).put("graph-calendar-series", Map.of("master-9", "live"));
+
+        assertThat(state.entries("graph-calendar-series")).containsOnly(Map.entry(longId, "live"),
+                Map.entry("master-2", "dropped@2026-12-07T10:00:00Z"));
+        assertThat(state.entries("another-scope")).isEmpty();
+        state.remove("graph-calendar-series", List.of("master-2", "unknown"));
+        assertThat(state.entries("graph-calendar-series")).containsOnlyKeys(longId);
+
+        repository.resetSyncState(id);
+        assertThat(state.entries("graph-calendar-series")).isEmpty();
+        assertThat(repository.connectorState(other).entries("graph-calendar-series")).containsOnlyKeys("master-9");
+    }
+
+    @Test
     void linkIsFoundFromBothSides() {
         AccountId id = TestDatabases.account(accounts());
         JdbcLinkStore links = new JdbcLinkStore(dataSource());

@@ -59,6 +59,12 @@ final class TestPlugins {
             return java.util.Set.of("trustStorePassword");
         }
 
+        /** The mailbox: its root folder or address, and where the credentials go. */
+        @Override
+        public java.util.Set<String> identitySettings() {
+            return java.util.Set.of("tenant", "endpoint", "root", "mailbox");
+        }
+
         @Override
         public ConnectorSession open(AccountContext context) {
             signIns.incrementAndGet();
@@ -128,6 +134,14 @@ final class TestPlugins {
         public void synchronize(SyncArea area, SyncContext context) throws Exception {
             calls.incrementAndGet();
             work.run(area, context);
+        }
+
+        /** The areas forgotten, as "account/AREA". */
+        final List<String> forgotten = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void forget(io.liaison.api.domain.AccountId account, SyncArea area) {
+            forgotten.add(account.value() + "/" + area);
         }
     }
 

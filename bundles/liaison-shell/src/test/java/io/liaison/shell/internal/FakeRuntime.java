@@ -53,8 +53,21 @@ public final class FakeRuntime implements AccountService, SyncService, SyncJourn
     }
 
     @Override
-    public GroupwareAccount update(AccountId id, AccountRequest request) {
-        throw new UnsupportedOperationException();
+    public GroupwareAccount update(AccountId id, AccountRequest r) {
+        GroupwareAccount a = get(id).orElseThrow(() -> new AccountNotFoundException("no account " + id));
+        GroupwareAccount changed = new GroupwareAccount(id, r.employee(), r.connectorType(), r.settings(), r.autoSync(),
+                r.interval(), r.areas(), r.conflictPolicy(), a.state(), a.stateReason());
+        accounts.put(id, changed);
+        return changed;
+    }
+
+    /** The accounts whose sync state was reset, in order. */
+    public final List<AccountId> resets = new ArrayList<>();
+
+    @Override
+    public void resetSyncState(AccountId id) {
+        get(id).orElseThrow(() -> new AccountNotFoundException("no account " + id));
+        resets.add(id);
     }
 
     @Override
@@ -100,7 +113,12 @@ public final class FakeRuntime implements AccountService, SyncService, SyncJourn
 
     @Override
     public GroupwareAccount setEnabled(AccountId id, boolean enabled) {
-        throw new UnsupportedOperationException();
+        GroupwareAccount a = get(id).orElseThrow(() -> new AccountNotFoundException("no account " + id));
+        GroupwareAccount changed = new GroupwareAccount(id, a.employee(), a.connectorType(), a.settings(), a.autoSync(),
+                a.interval(), a.areas(), a.conflictPolicy(), enabled ? AccountState.ACTIVE : AccountState.DISABLED,
+                enabled ? Optional.empty() : Optional.of("disabled by an administrator"));
+        accounts.put(id, changed);
+        return changed;
     }
 
     @Override

@@ -242,6 +242,11 @@ public final class Synchronization<C, G> {
         }
     }
 
+    /** Every token scope the engine keeps for a feed's token scope: the token itself and what it keeps beside it. */
+    public static java.util.List<String> tokenScopes(String tokenScope) {
+        return java.util.List.of(tokenScope, readAtScope(tokenScope), pendingScope(tokenScope));
+    }
+
     private static String readAtScope(String tokenScope) {
         return tokenScope + "#read-at";
     }

@@ -83,6 +83,13 @@ public final class GraphConnectorFactory implements ConnectorFactory {
         return Set.of(GraphSettings.TENANT_ID, GraphSettings.GRAPH_ENDPOINT, GraphSettings.AUTHORITY_HOST, SCOPE);
     }
 
+    /** Another mailbox, tenant or endpoint holds other items: Graph's ids of the old one mean nothing there. */
+    @Override
+    public Set<String> identitySettings() {
+        return Set.of(GraphSettings.TENANT_ID, GraphSettings.MAILBOX, GraphSettings.GRAPH_ENDPOINT,
+                GraphSettings.AUTHORITY_HOST);
+    }
+
     @Override
     public String type() {
         return TYPE;
@@ -118,6 +125,6 @@ public final class GraphConnectorFactory implements ConnectorFactory {
         OkHttpClient http = GraphHttp.graph(base, settings, tokens);
         GraphServiceClient client = new GraphServiceClient(new AnonymousAuthenticationProvider(), http);
         client.getRequestAdapter().setBaseUrl(settings.graphEndpoint());
-        return new GraphConnectorSession(client, http, settings, new GraphCalls(account), clock);
+        return new GraphConnectorSession(client, http, settings, new GraphCalls(account), clock, context.state());
     }
 }

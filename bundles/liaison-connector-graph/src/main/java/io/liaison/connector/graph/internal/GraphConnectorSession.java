@@ -3,6 +3,7 @@ package io.liaison.connector.graph.internal;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.connector.ConnectorState;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.MailStore;
 import io.liaison.api.connector.item.ContactData;
@@ -21,12 +22,15 @@ final class GraphConnectorSession implements ConnectorSession {
     private final GraphCalls calls;
     private final GraphBatch batch;
     private final Clock clock;
+    private final ConnectorState state;
     private MailStore mail;
     private ItemStore<EventData> events;
     private ItemStore<TaskData> tasks;
     private ItemStore<ContactData> contacts;
 
-    GraphConnectorSession(GraphServiceClient client, OkHttpClient http, GraphSettings settings, GraphCalls calls, Clock clock) {
+    GraphConnectorSession(GraphServiceClient client, OkHttpClient http, GraphSettings settings, GraphCalls calls, Clock clock,
+                          ConnectorState state) {
+        this.state = state;
         this.client = client;
         this.clock = clock;
         this.http = http;
@@ -51,7 +55,7 @@ final class GraphConnectorSession implements ConnectorSession {
     @Override
     public synchronized Optional<ItemStore<EventData>> events() {
         if (events == null) {
-            events = new GraphEventStore(this::user, calls, settings, batch, clock);
+            events = new GraphEventStore(this::user, calls, settings, batch, clock, state);
         }
         return Optional.of(events);
     }

@@ -8,6 +8,7 @@ import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import com.microsoft.graph.users.item.calendarview.delta.DeltaGetResponse;
 import io.liaison.api.connector.ChangeSet;
+import io.liaison.api.connector.ConnectorState;
 import io.liaison.api.connector.ConnectorException;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.IdempotencyKey;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * is folded into its {@code seriesMasterId}, and the master is read. Changes to a single occurrence therefore show
  * as a change of the series; exceptions are not separate items. Removals of occurrences carry ids nobody linked, so
  * the token remembers the masters it reported and confirms them (in {@code $batch} requests) when a delta reports
- * removals it cannot attribute; only masters Graph answers 404 for are reported removed.
+ * removals it cannot attribute; only masters Graph answers 404 for are reported removed. The masters are kept in the
+ * connector state ({@link SeriesMasters}), not in the token, which stays a position of a few hundred characters
+ * however many series the calendar holds.
  *
  * <p>Window: the window's dates are fixed in the delta token; Graph reports changes outside it as removals, which are
  * only candidates for the sync engine to confirm through {@link #lookUp}. When today's window has moved more than
@@ -68,9 +71,11 @@ final class GraphEventStore implements ItemStore<EventData> {
     private final GraphBatch batch;
     private final EventMapper mapper;
     private final Clock clock;
+    private final SeriesMasters series;
 
     GraphEventStore(Supplier<UserItemRequestBuilder> user, GraphCalls calls, GraphSettings settings, GraphBatch batch,
-                    Clock clock) {
+                    Clock clock, ConnectorState state) {
+        this.series = new SeriesMasters(state);
         this.batch = batch;
         this.user = user;
         this.calls = calls;
@@ -138,7 +143,11 @@ final class GraphEventStore implements ItemStore<EventData> {
                 toRead.add(e.getId());
             }
         }
-        Set<String> masters = new LinkedHashSet<>(token.map(EventToken::masters).orElse(List.of()));
+        Instant readAt = clock.instant();
+        // the masters reported before: kept in the connector state (tokens written before it held them themselves)
+        Set<String> masters = series.known(token.flatMap(EventToken::readAt));
+        token.ifPresent(t -> masters.addAll(t.masters()));
+        Set<String> knownBefore = Set.copyOf(masters);
         removed.removeAll(toRead);
         if (!masters.containsAll(removed)) {
             // removed occurrences name no series: confirm the series reported before, 20 per $batch; only those
@@ -173,9 +182,15 @@ final class GraphEventStore implements ItemStore<EventData> {
             }
         }
         masters.removeAll(removed);
+        Set<String> dropped = new LinkedHashSet<>(knownBefore);
+        // a complete listing names every series of the window: those it did not name are no longer followed
+        dropped.removeAll(complete ? changed.keySet() : masters);
+        masters.removeAll(dropped);
+        series.update(masters, dropped, readAt);
         List<String> removedIds = complete ? List.of() : List.copyOf(removed);
         return new ChangeSet<>(List.copyOf(changed.values()), removedIds, problems,
-                new EventToken(result.deltaLink(), Optional.of(windowStart), List.copyOf(masters)).toSyncToken(), complete);
+                new EventToken(result.deltaLink(), Optional.of(windowStart), Optional.of(readAt), List.of()).toSyncToken(),
+                complete);
     }
 
     /** Reads the events in {@code $batch} requests of 20 (one GET for one id): found, gone (404) or unreadable. */
@@ -389,33 +404,43 @@ final class GraphEventStore implements ItemStore<EventData> {
 
     /**
      * The calendar's sync token: the delta link, the start of the window it was made for (a line {@code @window
-     * <instant>}; absent in tokens written before the window moved, which then count as aged), and the series masters
-     * reported so far (one per line).
+     * <instant>}; absent in tokens written before the window moved, which then count as aged), when it was read (a
+     * line {@code @read <instant>}, which lets {@link SeriesMasters} prune what this read dropped), and, in tokens
+     * written before the masters moved to the connector state, the series masters reported so far (one per line).
      */
-    record EventToken(String deltaLink, Optional<Instant> windowStart, List<String> masters) {
+    record EventToken(String deltaLink, Optional<Instant> windowStart, Optional<Instant> readAt, List<String> masters) {
         private static final String WINDOW = "@window ";
+        private static final String READ = "@read ";
 
         static EventToken parse(SyncToken token) {
             String[] lines = token.value().split("\n");
             List<String> masters = new ArrayList<>();
             Optional<Instant> windowStart = Optional.empty();
+            Optional<Instant> readAt = Optional.empty();
             for (int i = 1; i < lines.length; i++) {
                 if (lines[i].startsWith(WINDOW)) {
-                    try {
-                        windowStart = Optional.of(Instant.parse(lines[i].substring(WINDOW.length()).trim()));
-                    } catch (java.time.format.DateTimeParseException e) {
-                        windowStart = Optional.empty();
-                    }
+                    windowStart = instant(lines[i].substring(WINDOW.length()));
+                } else if (lines[i].startsWith(READ)) {
+                    readAt = instant(lines[i].substring(READ.length()));
                 } else if (!lines[i].isBlank()) {
                     masters.add(lines[i]);
                 }
             }
-            return new EventToken(lines[0], windowStart, masters);
+            return new EventToken(lines[0], windowStart, readAt, masters);
+        }
+
+        private static Optional<Instant> instant(String text) {
+            try {
+                return Optional.of(Instant.parse(text.trim()));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
         }
 
         SyncToken toSyncToken() {
             StringBuilder s = new StringBuilder(deltaLink);
             windowStart.ifPresent(w -> s.append('\n').append(WINDOW).append(w));
+            readAt.ifPresent(r -> s.append('\n').append(READ).append(r));
             masters.forEach(m -> s.append('\n').append(m));
             return new SyncToken(s.toString());
         }

@@ -105,4 +105,10 @@ class CloudHostsTest {
                 "authorityHost", "scope");
         assertThat(microsoftOnly.secretSettings()).containsExactly("trustStorePassword");
     }
+
+    @Test
+    void mailboxTenantAndEndpointNameTheMailboxWhoseIdsTheLinksHold() {
+        assertThat(microsoftOnly.identitySettings()).containsExactlyInAnyOrder("tenantId", "mailbox", "graphEndpoint",
+                "authorityHost");
+    }
 }

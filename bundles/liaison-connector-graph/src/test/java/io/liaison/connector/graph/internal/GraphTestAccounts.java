@@ -66,9 +66,19 @@ final class GraphTestAccounts implements AutoCloseable {
         return account(settings(upn), new Credentials(CLIENT_ID, Secret.of(SECRET), Map.of()), c -> { });
     }
 
+    /** Each mailbox's connector state, kept across its sessions as the runtime keeps it across runs. */
+    private static final Map<String, io.liaison.api.connector.ConnectorState> STATES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The connector state sessions on this mailbox share. */
+    static io.liaison.api.connector.ConnectorState state(String upn) {
+        return STATES.computeIfAbsent(upn, u -> io.liaison.api.connector.ConnectorState.inMemory());
+    }
+
     static AccountContext account(Map<String, String> settings, Credentials credentials,
                                   io.liaison.api.connector.CredentialsStore store) {
-        return new AccountContext(AccountId.of("acc-graph"), EmployeeId.of("emp-1"), settings, credentials, store);
+        return new AccountContext(AccountId.of("acc-graph"), EmployeeId.of("emp-1"), settings, credentials, store,
+                state(settings.getOrDefault(GraphSettings.MAILBOX, "")));
     }
 
     ConnectorSession open(String upn) {

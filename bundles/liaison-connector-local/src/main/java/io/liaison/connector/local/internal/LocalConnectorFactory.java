@@ -57,6 +57,12 @@ public final class LocalConnectorFactory implements ConnectorFactory {
         return TYPE;
     }
 
+    /** Another root is another tree: its item ids (paths, UIDs) are not the old tree's. */
+    @Override
+    public java.util.Set<String> identitySettings() {
+        return java.util.Set.of(ROOT);
+    }
+
     @Override
     public ConnectorSession open(AccountContext context) {
         return open(context, ListingObserver.NONE);

@@ -33,6 +33,11 @@ class LocalConnectorFactoryTest {
     }
 
     @Test
+    void anotherRootIsAnotherMailbox() {
+        assertThat(new LocalConnectorFactory().identitySettings()).containsExactly("root");
+    }
+
+    @Test
     void anEmptyFolderIsSetUpWithEveryArea() throws Exception {
         Path root = Files.createDirectories(temp.resolve("data/liaison/accounts/anna"));
 
