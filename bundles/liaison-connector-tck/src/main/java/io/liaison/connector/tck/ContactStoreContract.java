@@ -1,10 +1,16 @@
 package io.liaison.connector.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.domain.Photo;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@link ItemStoreContract} for contacts, with sample contacts that carry titles, company and department,
@@ -15,6 +21,60 @@ public abstract class ContactStoreContract extends ItemStoreContract<ContactData
     /** A real 1×1 PNG image, so that a groupware that checks photos accepts it. */
     protected static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /** What the connector's session says its contacts hold ({@code ConnectorSession.contactLimits()}). */
+    protected ContactLimits limits() {
+        return ContactLimits.NONE;
+    }
+
+    /**
+     * Gives the contact a photo outside Liaison that the connector cannot read into a {@link Photo}: a vCard photo
+     * given by URL, an Outlook photo larger than {@link Photo#MAX_BYTES}.
+     */
+    protected abstract void giveUnusablePhotoOutsideLiaison(String itemId) throws Exception;
+
+    /**
+     * A contact with more e-mail addresses and phone numbers than the groupware holds is written with the first ones
+     * (never refused, which would stop the contact's replication for good), and the connector's limits say so.
+     */
+    @Test
+    void entriesBeyondTheLimitsAreLeftOutNeverRefused() {
+        ContactData many = sample(2).withLists(
+                List.of("a1@mueller.example", "a2@mueller.example", "a3@mueller.example", "a4@mueller.example",
+                        "a5@mueller.example"),
+                List.of("+49 30 111", "+49 30 222", "+49 30 333"), List.of("+49 30 444", "+49 30 555", "+49 30 666"));
+
+        GroupwareItem<ContactData> created = store.create(many, Optional.of("crm-many"), new IdempotencyKey("many"));
+
+        ContactData read = store.get(created.id()).orElseThrow().data();
+        assertSameContent(read, limits().cut(many));
+        assertThat(read.emails()).startsWith("a1@mueller.example");
+        GroupwareItem<ContactData> updated = store.update(created.id(), created.version(), changed(many).withLists(
+                many.emails(), many.businessPhones(), many.homePhones()), Optional.of("crm-many"));
+        assertThat(updated.data().department()).isEqualTo("Sales");
+        assertThat(updated.data().emails()).hasSize(Math.min(5, limits().emails()));
+    }
+
+    /**
+     * A photo the connector cannot use is "present but unusable", never "no photo" (a caller would take that for a
+     * removed photo), and an update that does not set a photo leaves it where it is.
+     */
+    @Test
+    void aPhotoTheConnectorCannotUseReadsAsPresentButUnusableAndStays() throws Exception {
+        GroupwareItem<ContactData> created = store.create(sample(2), Optional.of("crm-photo"), new IdempotencyKey("ph"));
+        giveUnusablePhotoOutsideLiaison(created.id());
+
+        GroupwareItem<ContactData> read = store.get(created.id()).orElseThrow();
+        assertThat(read.data().photo()).isEmpty();
+        assertThat(read.data().photoProblem()).isPresent();
+        assertThat(store.changes(Optional.empty()).changed()).singleElement()
+                .satisfies(listed -> assertThat(listed.data().photoProblem()).isPresent());
+
+        GroupwareItem<ContactData> updated = store.update(read.id(), read.version(), changed(read.data()),
+                Optional.of("crm-photo"));
+        assertThat(updated.data().department()).isEqualTo("Sales");
+        assertThat(updated.data().photoProblem()).isPresent();
+    }
 
     @Override
     protected ContactData sample(int n) {

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param homePhones    private phone numbers
  * @param notes         free text
  * @param photo         the photo, if any
+ * @param photoProblem  why the groupware's photo could not be read into {@code photo} (larger than a
+ *                      {@link Photo} may be, or given by a URL): the contact has a photo, but not one Liaison can
+ *                      use. Empty when the contact has no photo or {@code photo} holds it
  */
 public record ContactData(
         String title,
@@ -35,7 +38,8 @@ public record ContactData(
         String mobilePhone,
         List<String> homePhones,
         String notes,
-        Optional<Photo> photo) {
+        Optional<Photo> photo,
+        Optional<String> photoProblem) {
 
     public ContactData {
         title = title == null ? "" : title;
@@ -51,6 +55,24 @@ public record ContactData(
         homePhones = List.copyOf(homePhones);
         notes = notes == null ? "" : notes;
         Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(photoProblem, "photoProblem");
+        if (photo.isPresent() && photoProblem.isPresent()) {
+            throw new IllegalArgumentException("a contact's photo is either usable or not, not both");
+        }
+    }
+
+    /** A contact whose photo, if any, is usable (the form before {@code photoProblem} existed). */
+    public ContactData(String title, String givenName, String surname, String displayName, String company,
+                       String department, String jobTitle, List<String> emails, List<String> businessPhones,
+                       String mobilePhone, List<String> homePhones, String notes, Optional<Photo> photo) {
+        this(title, givenName, surname, displayName, company, department, jobTitle, emails, businessPhones,
+                mobilePhone, homePhones, notes, photo, Optional.empty());
+    }
+
+    /** The same contact with other e-mail addresses and business and home phone numbers. */
+    public ContactData withLists(List<String> emails, List<String> businessPhones, List<String> homePhones) {
+        return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem);
     }
 
     /** A contact with a name and one e-mail address. */

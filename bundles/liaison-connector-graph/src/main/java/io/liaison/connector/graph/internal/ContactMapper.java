@@ -4,6 +4,7 @@ import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.EmailAddress;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.domain.Photo;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,20 @@ import java.util.Optional;
 /** Maps {@link ContactData} to Graph contacts and back; the notes are the contact's personal notes. */
 final class ContactMapper {
 
+    /**
+     * What an Outlook contact holds: Graph answers 400 to more than 3 {@code emailAddresses} ("The multi value
+     * property EmailAddresses has 4 entries, that exceeds the max allowed value of 3") or more than 2
+     * {@code businessPhones}, and {@code homePhones} likewise (microsoftgraph/microsoft-graph-docs issue 15276; the
+     * contact resource page documents no limit).
+     */
+    static final ContactLimits LIMITS = new ContactLimits(3, 2, 2);
+
     private ContactMapper() {
     }
 
-    static Contact toGraph(ContactData d, Optional<String> crmId, Optional<String> key) {
+    /** The Graph contact for the data, its lists cut to {@link #LIMITS} so that Graph takes it. */
+    static Contact toGraph(ContactData data, Optional<String> crmId, Optional<String> key) {
+        ContactData d = LIMITS.cut(data);
         Contact c = new Contact();
         c.setTitle(d.title());
         c.setGivenName(d.givenName());
@@ -41,12 +52,12 @@ final class ContactMapper {
         return c.getChangeKey() != null ? c.getChangeKey() : Graph.etag(c.getAdditionalData()).orElse("");
     }
 
-    static GroupwareItem<ContactData> fromGraph(Contact c, Optional<Photo> photo) {
+    static GroupwareItem<ContactData> fromGraph(Contact c, GraphContactStore.ReadPhoto photo) {
         List<String> emails = c.getEmailAddresses() == null ? List.of() : c.getEmailAddresses().stream()
                 .map(EmailAddress::getAddress).filter(Objects::nonNull).toList();
         ContactData data = new ContactData(c.getTitle(), c.getGivenName(), c.getSurname(), displayName(c),
                 c.getCompanyName(), c.getDepartment(), c.getJobTitle(), emails, list(c.getBusinessPhones()),
-                c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo);
+                c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo.photo(), photo.problem());
         String version = version(c);
         return new GroupwareItem<>(c.getId(), version,
                 ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data);

@@ -8,6 +8,7 @@ import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.connector.ConnectorException;
 import io.liaison.api.domain.Photo;
 import io.liaison.connector.tck.ContactStoreContract;
@@ -43,6 +44,21 @@ class GraphContactStoreContractTest extends ContactStoreContract {
     @Override
     protected void editOutsideLiaison(String itemId) {
         STORES.editInOutlook("/contacts/" + itemId, "{\"personalNotes\":\"Changed in Outlook\"}");
+    }
+
+    @Override
+    protected ContactLimits limits() {
+        return STORES.reopen(s -> Optional.of(s.contactLimits()));
+    }
+
+    /** A photo over Graph's 4 MB, as Outlook on the desktop can store: Graph reads it back, a write could not. */
+    @Override
+    protected void giveUnusablePhotoOutsideLiaison(String itemId) {
+        byte[] jpeg = new byte[Photo.MAX_BYTES + 10];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        STORES.mailbox().setContactPhotoInOutlook(itemId, jpeg);
     }
 
     @Override

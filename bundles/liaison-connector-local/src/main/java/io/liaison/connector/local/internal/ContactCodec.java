@@ -116,7 +116,26 @@ final class ContactCodec implements ItemCodec<ContactData> {
                         && p.getData().length <= io.liaison.api.domain.Photo.MAX_BYTES)
                 .findFirst().map(p -> new io.liaison.api.domain.Photo(mediaType(p), p.getData()));
         return new ContactData(title, given, surname, display, org.isEmpty() ? "" : org.get(0),
-                org.size() > 1 ? org.get(1) : "", jobTitle, emails, business, mobile, home, notes, photo);
+                org.size() > 1 ? org.get(1) : "", jobTitle, emails, business, mobile, home, notes, photo,
+                photo.isPresent() ? Optional.empty() : photoProblem(card));
+    }
+
+    /**
+     * Why the card's photo cannot be used, when it has one but none Liaison can read: a PHOTO given by URL (never
+     * fetched), or one larger than a contact photo may be. Such a photo is not "no photo".
+     */
+    private static Optional<String> photoProblem(VCard card) {
+        for (Photo p : card.getPhotos()) {
+            if (p.getUrl() != null) {
+                return Optional.of("the vCard's photo is given by URL (" + p.getUrl() + "), which Liaison does not "
+                        + "fetch");
+            }
+            if (p.getData() != null && p.getData().length > io.liaison.api.domain.Photo.MAX_BYTES) {
+                return Optional.of("the vCard's photo has " + p.getData().length + " bytes, more than the "
+                        + io.liaison.api.domain.Photo.MAX_BYTES + " a contact photo may have");
+            }
+        }
+        return Optional.empty();
     }
 
     private static int pref(Integer pref, boolean typePref) {
@@ -246,7 +265,7 @@ final class ContactCodec implements ItemCodec<ContactData> {
         return new ContactData(n.apply(c.title()), n.apply(c.givenName()), n.apply(c.surname()), n.apply(c.displayName()),
                 n.apply(c.company()), n.apply(c.department()), n.apply(c.jobTitle()), c.emails().stream().map(n).toList(),
                 c.businessPhones().stream().map(n).toList(), n.apply(c.mobilePhone()),
-                c.homePhones().stream().map(n).toList(), n.apply(c.notes()), c.photo());
+                c.homePhones().stream().map(n).toList(), n.apply(c.notes()), c.photo(), c.photoProblem());
     }
 
     private static String fallbackName(ContactData data) {
