@@ -226,4 +226,21 @@ abstract class RealWorldCases {
         assertThat(linkedGw(anna).data().company()).isEqualTo("Andere AG");
         assertThat(flow.entries(flow.run())).isEmpty();
     }
+
+    @Test
+    void renamingTheBusinessPartnerUpdatesTheCompanyOfItsLinkedContacts() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson bob = flow.person(firma, "Bob", "Bau", "bob@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id(), bob.id()), true);
+        flow.run();
+
+        flow.crm.renameBusinessPartner(ContactFlow.DEMO, firma.id(), "Firma Neu GmbH");
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(outcomes(entries)).containsExactly(Outcome.UPDATED, Outcome.UPDATED);
+        assertThat(linkedGw(anna).data().company()).isEqualTo("Firma Neu GmbH");
+        assertThat(linkedGw(bob).data().company()).isEqualTo("Firma Neu GmbH");
+        assertThat(flow.entries(flow.run())).isEmpty();
+    }
+
 }
