@@ -76,9 +76,14 @@ public abstract class ContactStoreContract extends ItemStoreContract<ContactData
         assertThat(updated.data().photoProblem()).isPresent();
     }
 
+    /** Samples with odd {@code n} carry a middle name and a suffix (vCard N's five parts, Graph middleName/generation). */
     @Override
     protected ContactData sample(int n) {
         boolean odd = n % 2 == 1;
+        return odd ? sampleData(n, true).withMiddleNameAndSuffix("Maria", "Jr.") : sampleData(n, false);
+    }
+
+    private static ContactData sampleData(int n, boolean odd) {
         return new ContactData(odd ? "Dr." : "", "Jürgen" + n, "Müller-Lüdenscheidt",
                 odd ? "Dr. Jürgen Müller-Lüdenscheidt (" + n + ")" : "", "Müller & Söhne GmbH", "Purchasing",
                 "Head of purchasing", List.of("juergen" + n + "@mueller.example", "jm" + n + "@private.example"),
@@ -91,6 +96,22 @@ public abstract class ContactStoreContract extends ItemStoreContract<ContactData
     protected ContactData changed(ContactData d) {
         return new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(), "Sales",
                 "Managing director", List.of("new." + d.emails().get(0)), d.businessPhones(), "+49 172 000111",
-                List.of(), d.notes() + "\nChanged by the CRM.", d.photo());
+                List.of(), d.notes() + "\nChanged by the CRM.", d.photo(), Optional.empty(), d.middleName(),
+                d.suffix());
+    }
+
+    /** Middle names and a suffix are stored and read back, and an update that leaves them out removes them. */
+    @Test
+    void middleNameAndSuffixAreKeptAndCanBeRemoved() {
+        GroupwareItem<ContactData> created = store.create(sample(1), Optional.of("crm-names"), new IdempotencyKey("nm"));
+        assertThat(created.data().middleName()).isEqualTo("Maria");
+        assertThat(created.data().suffix()).isEqualTo("Jr.");
+
+        GroupwareItem<ContactData> updated = store.update(created.id(), created.version(),
+                created.data().withMiddleNameAndSuffix("", ""), Optional.of("crm-names"));
+
+        assertThat(updated.data().middleName()).isEmpty();
+        assertThat(updated.data().suffix()).isEmpty();
+        assertThat(store.get(created.id()).orElseThrow().data().givenName()).isEqualTo("Jürgen1");
     }
 }

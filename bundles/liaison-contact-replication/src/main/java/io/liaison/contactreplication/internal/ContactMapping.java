@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The field mapping between a CRM contact person and a groupware contact (written down in MAPPING.md). Each
+ * The field mapping between a CRM contact person and a groupware contact (written down in the README). Each
  * direction replaces only the fields it maps and keeps the other side's own fields (salutation, fax, web and
- * further mobile numbers in the CRM; display name, private numbers and notes in the groupware).
+ * further mobile numbers in the CRM; display name, middle names, name suffix, private numbers and notes in the
+ * groupware).
  */
 final class ContactMapping {
 
@@ -50,7 +51,8 @@ final class ContactMapping {
                 mobiles.isEmpty() ? "" : mobiles.get(0),
                 existing.map(ContactData::homePhones).orElse(List.of()),
                 existing.map(ContactData::notes).orElse(""), photo,
-                photo.isPresent() ? Optional.empty() : existing.flatMap(ContactData::photoProblem)));
+                photo.isPresent() ? Optional.empty() : existing.flatMap(ContactData::photoProblem),
+                existing.map(ContactData::middleName).orElse(""), existing.map(ContactData::suffix).orElse("")));
     }
 
     /**
@@ -93,10 +95,9 @@ final class ContactMapping {
         String first = gw.givenName().strip();
         String last = gw.surname().strip();
         if (first.isEmpty() && last.isEmpty() && !gw.displayName().isBlank()) {
-            String display = gw.displayName().strip();
-            int space = display.lastIndexOf(' ');
-            first = space < 0 ? "" : display.substring(0, space).strip();
-            last = space < 0 ? display : display.substring(space + 1);
+            String[] split = splitDisplayName(gw.displayName());
+            first = split[0];
+            last = split[1];
         }
         return new ContactPersonData(base.businessPartner(), base.salutation(), gw.title().strip(), first, last,
                 gw.jobTitle().strip(), gw.department().strip(), comms);
@@ -113,6 +114,30 @@ final class ContactMapping {
         List<String> all = new ArrayList<>(groupware);
         all.addAll(crm.subList(limit, crm.size()));
         return all;
+    }
+
+    /**
+     * Lower-case name particles that belong to the last name ("Ludwig van Beethoven", "Ursula von der Leyen",
+     * "Maria de la Cruz"): Dutch, German, French, Spanish, Italian and Portuguese ones.
+     */
+    private static final java.util.Set<String> PARTICLES = java.util.Set.of("van", "von", "der", "den", "de", "del",
+            "della", "di", "da", "das", "do", "dos", "du", "la", "le", "ter", "ten", "zu", "zum", "zur", "y", "bin", "ibn");
+
+    /**
+     * A display name as first and last name: the last word is the last name, with the lower-case particles before it
+     * ("Ludwig van Beethoven" is Ludwig and van Beethoven); a single word is a last name.
+     */
+    static String[] splitDisplayName(String displayName) {
+        String[] words = displayName.strip().split("\\s+");
+        if (words.length == 1) {
+            return new String[] {"", words[0]};
+        }
+        int start = words.length - 1;
+        while (start > 1 && PARTICLES.contains(words[start - 1])) {
+            start--;
+        }
+        return new String[] {String.join(" ", java.util.Arrays.copyOfRange(words, 0, start)),
+                String.join(" ", java.util.Arrays.copyOfRange(words, start, words.length))};
     }
 
     /** A new contact person's content for an imported groupware contact. */

@@ -95,8 +95,33 @@ class ContactMappingTest {
 
         ContactPersonData crm = ContactMapping.newCrmContact(BusinessPartnerId.of("1"), gw);
 
-        assertThat(crm.firstName()).isEqualTo("Maria von");
-        assertThat(crm.lastName()).isEqualTo("Berg");
+        assertThat(crm.firstName()).isEqualTo("Maria");
+        assertThat(crm.lastName()).isEqualTo("von Berg");
+    }
+
+    /** Particles belong to the last name (the usual sort and filing of such names); the last word alone otherwise. */
+    @Test
+    void aDisplayNameIsSplitWithParticlesInMind() {
+        assertThat(ContactMapping.splitDisplayName("Ludwig van Beethoven")).containsExactly("Ludwig", "van Beethoven");
+        assertThat(ContactMapping.splitDisplayName("Ursula von der Leyen")).containsExactly("Ursula", "von der Leyen");
+        assertThat(ContactMapping.splitDisplayName("Maria de la Cruz")).containsExactly("Maria", "de la Cruz");
+        assertThat(ContactMapping.splitDisplayName("Johann Sebastian Bach")).containsExactly("Johann Sebastian", "Bach");
+        assertThat(ContactMapping.splitDisplayName(" Cher ")).containsExactly("", "Cher");
+        // a particle is never all of the first name
+        assertThat(ContactMapping.splitDisplayName("van Gogh")).containsExactly("van", "Gogh");
+    }
+
+    /** Middle names and a suffix are the groupware's: a CRM update keeps them. */
+    @Test
+    void middleNamesAndSuffixSurviveACrmUpdate() {
+        ContactData existing = ContactData.simple("Hans", "Schmidt", "hans@firma.de").withMiddleNameAndSuffix("Peter",
+                "Jr.");
+
+        ContactData gw = ContactMapping.toGroupware(CRM, Optional.empty(), Optional.empty(), Optional.of(existing),
+                ContactLimits.NONE);
+
+        assertThat(gw.middleName()).isEqualTo("Peter");
+        assertThat(gw.suffix()).isEqualTo("Jr.");
     }
 
     @Test

@@ -31,7 +31,10 @@ final class ContactMapper {
         Contact c = new Contact();
         c.setTitle(d.title());
         c.setGivenName(d.givenName());
+        c.setMiddleName(d.middleName());
         c.setSurname(d.surname());
+        c.setGeneration(d.suffix());
+        fileAs(d).ifPresent(c::setFileAs);
         if (!d.displayName().isEmpty()) {
             c.setDisplayName(d.displayName());
         }
@@ -47,6 +50,23 @@ final class ContactMapper {
         return c;
     }
 
+    /**
+     * How Outlook files the contact ("Surname, GivenName", its default "File as" order): a contact written through
+     * Graph without one has none and sorts under an empty name in Outlook's lists.
+     */
+    static Optional<String> fileAs(ContactData d) {
+        String given = d.givenName().strip();
+        String surname = d.surname().strip();
+        if (!surname.isEmpty() && !given.isEmpty()) {
+            return Optional.of(surname + ", " + given);
+        }
+        String one = !surname.isEmpty() ? surname : given;
+        if (!one.isEmpty()) {
+            return Optional.of(one);
+        }
+        return d.company().isBlank() ? Optional.empty() : Optional.of(d.company().strip());
+    }
+
     /** The contact's change key (or, without one, its ETag): what a write compares with the version read. */
     static String version(Contact c) {
         return c.getChangeKey() != null ? c.getChangeKey() : Graph.etag(c.getAdditionalData()).orElse("");
@@ -57,21 +77,27 @@ final class ContactMapper {
                 .map(EmailAddress::getAddress).filter(Objects::nonNull).toList();
         ContactData data = new ContactData(c.getTitle(), c.getGivenName(), c.getSurname(), displayName(c),
                 c.getCompanyName(), c.getDepartment(), c.getJobTitle(), emails, list(c.getBusinessPhones()),
-                c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo.photo(), photo.problem());
+                c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo.photo(), photo.problem(),
+                c.getMiddleName(), c.getGeneration());
         String version = version(c);
         return new GroupwareItem<>(c.getId(), version,
                 ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data);
     }
 
     /**
-     * The display name, empty when it is just the one Outlook builds from the names (so that a contact written
-     * without one reads back without one).
+     * The display name, empty when it is just the one Outlook builds from the names, with or without the middle name
+     * and generation (so that a contact written without one reads back without one).
      */
     private static String displayName(Contact c) {
         String name = c.getDisplayName() == null ? "" : c.getDisplayName();
-        String built = String.join(" ", List.of(Objects.toString(c.getGivenName(), ""), Objects.toString(c.getSurname(), ""))
-                .stream().filter(s -> !s.isBlank()).toList());
-        return name.equals(built) ? "" : name;
+        String built = joined(c.getGivenName(), c.getSurname());
+        String full = joined(c.getGivenName(), c.getMiddleName(), c.getSurname(), c.getGeneration());
+        return name.equals(built) || name.equals(full) ? "" : name;
+    }
+
+    private static String joined(String... parts) {
+        return String.join(" ", java.util.Arrays.stream(parts).map(p -> Objects.toString(p, ""))
+                .filter(s -> !s.isBlank()).toList());
     }
 
     private static List<String> list(List<String> l) {

@@ -196,4 +196,21 @@ class GraphContactStoreContractTest extends ContactStoreContract {
         assertThat(store.findByCrmId("crm-abc")).map(GroupwareItem::id).contains(lower);
         assertThat(store.findByCrmId("Crm-Abc")).isEmpty();
     }
+
+    /**
+     * Outlook files a contact under "Surname, GivenName" by default; a contact written through Graph without
+     * {@code fileAs} has an empty one and sorts under nothing in Outlook's lists. Middle name and suffix are Graph's
+     * {@code middleName} and {@code generation}.
+     */
+    @Test
+    void aContactIsFiledUnderSurnameCommaGivenNameWithItsMiddleNameAndGeneration() {
+        ItemStore<ContactData> store = openEmptyStore();
+        GroupwareItem<ContactData> created = store.create(sample(1), Optional.of("crm-file"), new IdempotencyKey("file"));
+
+        java.util.Map<String, Object> stored = STORES.mailbox().item(created.id());
+
+        assertThat(stored.get("fileAs")).isEqualTo("Müller-Lüdenscheidt, Jürgen1");
+        assertThat(stored.get("middleName")).isEqualTo("Maria");
+        assertThat(stored.get("generation")).isEqualTo("Jr.");
+    }
 }
