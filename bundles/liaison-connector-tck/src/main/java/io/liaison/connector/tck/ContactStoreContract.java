@@ -114,4 +114,20 @@ public abstract class ContactStoreContract extends ItemStoreContract<ContactData
         assertThat(updated.data().suffix()).isEmpty();
         assertThat(store.get(created.id()).orElseThrow().data().givenName()).isEqualTo("Jürgen1");
     }
+
+    /**
+     * Every contact carrying a CRM id is found: a person's copy of a contact (Outlook's copy, a copied file) carries the
+     * original's CRM id, and a caller must see that there are two rather than take one of them.
+     */
+    @Test
+    void everyItemCarryingACrmIdIsFound() {
+        GroupwareItem<ContactData> original = create(1, "crm-copied");
+        GroupwareItem<ContactData> copy = store.create(sample(2), Optional.of("crm-copied"), new IdempotencyKey("the-copy"));
+        create(3, "crm-other");
+
+        assertThat(store.findAllByCrmId("crm-copied")).extracting(GroupwareItem::id)
+                .containsExactlyInAnyOrder(original.id(), copy.id());
+        assertThat(store.findAllByCrmId("crm-other")).hasSize(1);
+        assertThat(store.findAllByCrmId("crm-none")).isEmpty();
+    }
 }

@@ -395,20 +395,4 @@ public abstract class ItemStoreContract<T> {
                         .map((Function<GroupwareItem<T>, String>) GroupwareItem::id).toList()));
     }
 
-    /**
-     * Every item carrying a CRM id is found: a person's copy of an item (Outlook's copy, a copied file) carries the
-     * original's CRM id, and a caller must see that there are two rather than take one of them.
-     */
-    @Test
-    void everyItemCarryingACrmIdIsFound() {
-        GroupwareItem<T> original = create(1, "crm-copied");
-        GroupwareItem<T> copy = store.create(sample(2), Optional.of("crm-copied"), new IdempotencyKey("the-copy"));
-        create(3, "crm-other");
-
-        assertThat(store.findAllByCrmId("crm-copied")).extracting(GroupwareItem::id)
-                .containsExactlyInAnyOrder(original.id(), copy.id());
-        assertThat(store.findAllByCrmId("crm-other")).hasSize(1);
-        assertThat(store.findAllByCrmId("crm-none")).isEmpty();
-    }
-
 }
