@@ -1,6 +1,7 @@
 package io.liaison.api.connector;
 
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.connector.item.EventData;
 import io.liaison.api.connector.item.TaskData;
 import java.util.Optional;
@@ -24,6 +25,14 @@ public interface ConnectorSession extends AutoCloseable {
 
     /** Contacts. */
     Optional<ItemStore<ContactData>> contacts();
+
+    /**
+     * How many e-mail addresses and phone numbers the groupware's contacts hold; the contact store writes no more
+     * than that (Microsoft Graph: 3 e-mail addresses, 2 business and 2 home numbers). The default: no limits.
+     */
+    default ContactLimits contactLimits() {
+        return ContactLimits.NONE;
+    }
 
     /** Releases connections; never throws. */
     @Override

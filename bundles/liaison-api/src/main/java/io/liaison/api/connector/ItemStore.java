@@ -2,6 +2,7 @@ package io.liaison.api.connector;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -76,6 +77,17 @@ public interface ItemStore<T> {
      */
     void delete(String id, String expectedVersion);
 
-    /** The item that carries this CRM id, if any. */
+    /** The item that carries this CRM id, if any (when several do, one of them). */
     Optional<GroupwareItem<T>> findByCrmId(String crmId);
+
+    /**
+     * Every item that carries this CRM id: more than one when a person copied an item in the groupware (the copy
+     * carries the original's CRM id), so that a caller never takes an arbitrary one of them for its own. The default
+     * answers what {@link #findByCrmId} finds; a connector that can list them all overrides it.
+     *
+     * @throws ItemUnreadableException when an item with this CRM id exists but cannot be read
+     */
+    default List<GroupwareItem<T>> findAllByCrmId(String crmId) {
+        return findByCrmId(crmId).map(List::of).orElse(List.of());
+    }
 }

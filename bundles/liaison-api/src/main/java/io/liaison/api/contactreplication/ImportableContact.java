@@ -2,21 +2,33 @@ package io.liaison.api.contactreplication;
 
 import io.liaison.api.connector.item.ContactData;
 import io.liaison.api.domain.BusinessPartnerId;
+import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.duplicates.DuplicateResult;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A groupware contact without a CRM id, as the import wizard lists it.
+ * A groupware contact without a CRM id of its own, as the import wizard lists it.
  *
  * @param groupwareId        the groupware contact's id
  * @param contact            its content
  * @param suggestedPartner   the business partner suggested by e-mail domain or company name
  * @param duplicates         the duplicate check's result; {@code CERTAIN} ones cannot be imported
+ * @param copyOf             the CRM contact person this contact is a copy of: a person copied that contact person's
+ *                           linked groupware contact, and the copy carries its CRM id. Importing the copy makes it a
+ *                           contact person of its own (its CRM id is replaced); empty for a contact without CRM id
  */
 public record ImportableContact(String groupwareId, ContactData contact, Optional<BusinessPartnerId> suggestedPartner,
-                                DuplicateResult duplicates) {
+                                DuplicateResult duplicates, Optional<ContactPersonId> copyOf) {
+
+    /** A contact that is no copy. */
+    public ImportableContact(String groupwareId, ContactData contact, Optional<BusinessPartnerId> suggestedPartner,
+                             DuplicateResult duplicates) {
+        this(groupwareId, contact, suggestedPartner, duplicates, Optional.empty());
+    }
+
     public ImportableContact {
+        Objects.requireNonNull(copyOf, "copyOf");
         Objects.requireNonNull(groupwareId, "groupwareId");
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(suggestedPartner, "suggestedPartner");

@@ -50,6 +50,10 @@ public interface ContactPersonDirectory {
     /** Sets or (with empty) removes the photo; counts as a change of the contact person. */
     ContactPerson setPhoto(EmployeeId actor, ContactPersonId id, Optional<Photo> photo);
 
-    /** What changed among the contact persons the actor may see since a token. */
+    /**
+     * What changed among the contact persons the actor may see since a token. Renaming a business partner counts as a
+     * change of each of its contact persons (a new version, listed here): the partner's name is the company their
+     * groupware contacts show, and contact replication writes it when a contact person changes.
+     */
     CrmChangePage<ContactPerson, ContactPersonId> changesSince(EmployeeId actor, Optional<CrmToken> since, int max);
 }

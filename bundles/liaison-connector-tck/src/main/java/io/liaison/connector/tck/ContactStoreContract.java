@@ -1,10 +1,16 @@
 package io.liaison.connector.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.domain.Photo;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@link ItemStoreContract} for contacts, with sample contacts that carry titles, company and department,
@@ -16,9 +22,68 @@ public abstract class ContactStoreContract extends ItemStoreContract<ContactData
     protected static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
+    /** What the connector's session says its contacts hold ({@code ConnectorSession.contactLimits()}). */
+    protected ContactLimits limits() {
+        return ContactLimits.NONE;
+    }
+
+    /**
+     * Gives the contact a photo outside Liaison that the connector cannot read into a {@link Photo}: a vCard photo
+     * given by URL, an Outlook photo larger than {@link Photo#MAX_BYTES}.
+     */
+    protected abstract void giveUnusablePhotoOutsideLiaison(String itemId) throws Exception;
+
+    /**
+     * A contact with more e-mail addresses and phone numbers than the groupware holds is written with the first ones
+     * (never refused, which would stop the contact's replication for good), and the connector's limits say so.
+     */
+    @Test
+    void entriesBeyondTheLimitsAreLeftOutNeverRefused() {
+        ContactData many = sample(2).withLists(
+                List.of("a1@mueller.example", "a2@mueller.example", "a3@mueller.example", "a4@mueller.example",
+                        "a5@mueller.example"),
+                List.of("+49 30 111", "+49 30 222", "+49 30 333"), List.of("+49 30 444", "+49 30 555", "+49 30 666"));
+
+        GroupwareItem<ContactData> created = store.create(many, Optional.of("crm-many"), new IdempotencyKey("many"));
+
+        ContactData read = store.get(created.id()).orElseThrow().data();
+        assertSameContent(read, limits().cut(many));
+        assertThat(read.emails()).startsWith("a1@mueller.example");
+        GroupwareItem<ContactData> updated = store.update(created.id(), created.version(), changed(many).withLists(
+                many.emails(), many.businessPhones(), many.homePhones()), Optional.of("crm-many"));
+        assertThat(updated.data().department()).isEqualTo("Sales");
+        assertThat(updated.data().emails()).hasSize(Math.min(5, limits().emails()));
+    }
+
+    /**
+     * A photo the connector cannot use is "present but unusable", never "no photo" (a caller would take that for a
+     * removed photo), and an update that does not set a photo leaves it where it is.
+     */
+    @Test
+    void aPhotoTheConnectorCannotUseReadsAsPresentButUnusableAndStays() throws Exception {
+        GroupwareItem<ContactData> created = store.create(sample(2), Optional.of("crm-photo"), new IdempotencyKey("ph"));
+        giveUnusablePhotoOutsideLiaison(created.id());
+
+        GroupwareItem<ContactData> read = store.get(created.id()).orElseThrow();
+        assertThat(read.data().photo()).isEmpty();
+        assertThat(read.data().photoProblem()).isPresent();
+        assertThat(store.changes(Optional.empty()).changed()).singleElement()
+                .satisfies(listed -> assertThat(listed.data().photoProblem()).isPresent());
+
+        GroupwareItem<ContactData> updated = store.update(read.id(), read.version(), changed(read.data()),
+                Optional.of("crm-photo"));
+        assertThat(updated.data().department()).isEqualTo("Sales");
+        assertThat(updated.data().photoProblem()).isPresent();
+    }
+
+    /** Samples with odd {@code n} carry a middle name and a suffix (vCard N's five parts, Graph middleName/generation). */
     @Override
     protected ContactData sample(int n) {
         boolean odd = n % 2 == 1;
+        return odd ? sampleData(n, true).withMiddleNameAndSuffix("Maria", "Jr.") : sampleData(n, false);
+    }
+
+    private static ContactData sampleData(int n, boolean odd) {
         return new ContactData(odd ? "Dr." : "", "Jürgen" + n, "Müller-Lüdenscheidt",
                 odd ? "Dr. Jürgen Müller-Lüdenscheidt (" + n + ")" : "", "Müller & Söhne GmbH", "Purchasing",
                 "Head of purchasing", List.of("juergen" + n + "@mueller.example", "jm" + n + "@private.example"),
@@ -31,6 +96,38 @@ public abstract class ContactStoreContract extends ItemStoreContract<ContactData
     protected ContactData changed(ContactData d) {
         return new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(), "Sales",
                 "Managing director", List.of("new." + d.emails().get(0)), d.businessPhones(), "+49 172 000111",
-                List.of(), d.notes() + "\nChanged by the CRM.", d.photo());
+                List.of(), d.notes() + "\nChanged by the CRM.", d.photo(), Optional.empty(), d.middleName(),
+                d.suffix());
+    }
+
+    /** Middle names and a suffix are stored and read back, and an update that leaves them out removes them. */
+    @Test
+    void middleNameAndSuffixAreKeptAndCanBeRemoved() {
+        GroupwareItem<ContactData> created = store.create(sample(1), Optional.of("crm-names"), new IdempotencyKey("nm"));
+        assertThat(created.data().middleName()).isEqualTo("Maria");
+        assertThat(created.data().suffix()).isEqualTo("Jr.");
+
+        GroupwareItem<ContactData> updated = store.update(created.id(), created.version(),
+                created.data().withMiddleNameAndSuffix("", ""), Optional.of("crm-names"));
+
+        assertThat(updated.data().middleName()).isEmpty();
+        assertThat(updated.data().suffix()).isEmpty();
+        assertThat(store.get(created.id()).orElseThrow().data().givenName()).isEqualTo("Jürgen1");
+    }
+
+    /**
+     * Every contact carrying a CRM id is found: a person's copy of a contact (Outlook's copy, a copied file) carries the
+     * original's CRM id, and a caller must see that there are two rather than take one of them.
+     */
+    @Test
+    void everyItemCarryingACrmIdIsFound() {
+        GroupwareItem<ContactData> original = create(1, "crm-copied");
+        GroupwareItem<ContactData> copy = store.create(sample(2), Optional.of("crm-copied"), new IdempotencyKey("the-copy"));
+        create(3, "crm-other");
+
+        assertThat(store.findAllByCrmId("crm-copied")).extracting(GroupwareItem::id)
+                .containsExactlyInAnyOrder(original.id(), copy.id());
+        assertThat(store.findAllByCrmId("crm-other")).hasSize(1);
+        assertThat(store.findAllByCrmId("crm-none")).isEmpty();
     }
 }

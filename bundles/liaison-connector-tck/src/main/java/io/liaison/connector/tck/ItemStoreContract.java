@@ -394,4 +394,5 @@ public abstract class ItemStoreContract<T> {
                 .orElseThrow(() -> new AssertionError("item " + id + " is not in " + changes.changed().stream()
                         .map((Function<GroupwareItem<T>, String>) GroupwareItem::id).toList()));
     }
+
 }

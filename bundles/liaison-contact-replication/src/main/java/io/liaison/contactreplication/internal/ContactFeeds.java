@@ -128,6 +128,12 @@ final class ContactFeeds {
         }
         String crmId = g.crmId().get();
         if (crm.contactPersons().get(actor, ContactPersonId.of(crmId)).isPresent()) {
+            int carriers = store.findAllByCrmId(crmId).size();
+            if (carriers > 1) {
+                journal.record(SyncArea.CONTACTS, "contact " + ContactMapping.name(g.data()), Outcome.WARNING,
+                        PairWriter.copies(carriers, crmId), Optional.of(crmId));
+                return false;
+            }
             return true;
         }
         journal.record(SyncArea.CONTACTS, "contact " + ContactMapping.name(g.data()), Outcome.WARNING, "carries CRM id "

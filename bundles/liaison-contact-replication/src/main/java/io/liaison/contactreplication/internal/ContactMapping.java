@@ -1,6 +1,7 @@
 package io.liaison.contactreplication.internal;
 
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.domain.BusinessPartnerId;
 import io.liaison.api.domain.Communication;
 import io.liaison.api.domain.CommunicationType;
@@ -18,9 +19,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The field mapping between a CRM contact person and a groupware contact (written down in MAPPING.md). Each
+ * The field mapping between a CRM contact person and a groupware contact (written down in the README). Each
  * direction replaces only the fields it maps and keeps the other side's own fields (salutation, fax, web and
- * further mobile numbers in the CRM; display name, private numbers and notes in the groupware).
+ * further mobile numbers in the CRM; display name, middle names, name suffix, private numbers and notes in the
+ * groupware).
  */
 final class ContactMapping {
 
@@ -33,19 +35,42 @@ final class ContactMapping {
      * @param crm      the CRM content
      * @param company  the business partner's name, or empty to keep the groupware's company
      * @param photo    the photo the groupware contact is to have
-     * @param existing the groupware contact as it is, for an update; its own fields are kept
+     * @param existing the groupware contact as it is, for an update; its own fields are kept, and a photo of its
+     *                 that Liaison cannot use stays when {@code photo} is empty
+     * @param limits   what the groupware's contacts hold: the CRM's further e-mail addresses and phone numbers are
+     *                 left out (see {@link #leftOut})
      */
     static ContactData toGroupware(ContactPersonData crm, Optional<String> company, Optional<Photo> photo,
-                                   Optional<ContactData> existing) {
+                                   Optional<ContactData> existing, ContactLimits limits) {
         List<String> mobiles = crm.valuesOf(CommunicationType.MOBILE);
-        return new ContactData(crm.title(), crm.firstName(), crm.lastName(),
+        return limits.cut(new ContactData(crm.title(), crm.firstName(), crm.lastName(),
                 existing.map(ContactData::displayName).orElse(""),
                 company.orElseGet(() -> existing.map(ContactData::company).orElse("")),
                 crm.department(), crm.position(),
                 crm.valuesOf(CommunicationType.EMAIL), crm.valuesOf(CommunicationType.PHONE),
                 mobiles.isEmpty() ? "" : mobiles.get(0),
                 existing.map(ContactData::homePhones).orElse(List.of()),
-                existing.map(ContactData::notes).orElse(""), photo);
+                existing.map(ContactData::notes).orElse(""), photo,
+                photo.isPresent() ? Optional.empty() : existing.flatMap(ContactData::photoProblem),
+                existing.map(ContactData::middleName).orElse(""), existing.map(ContactData::suffix).orElse("")));
+    }
+
+    /**
+     * What of the CRM's content the groupware cannot hold (Microsoft Graph: more than 3 e-mail addresses, more than 2
+     * business numbers), said for the journal; those entries stay in the CRM ({@link #toCrm} keeps them).
+     */
+    static List<String> leftOut(ContactPersonData crm, ContactLimits limits) {
+        List<String> said = new ArrayList<>();
+        leftOut(said, crm.valuesOf(CommunicationType.EMAIL), limits.emails(), "e-mail addresses");
+        leftOut(said, crm.valuesOf(CommunicationType.PHONE), limits.businessPhones(), "business phone numbers");
+        return said;
+    }
+
+    private static void leftOut(List<String> said, List<String> values, int limit, String what) {
+        if (values.size() > limit) {
+            said.add("the groupware holds at most " + limit + " " + what + ": " + String.join(", ",
+                    values.subList(limit, values.size())) + " not written there; kept in the CRM");
+        }
     }
 
     /**
@@ -53,10 +78,12 @@ final class ContactMapping {
      *
      * @param base the contact person's content as it is (an update), or a new one with its business partner
      */
-    static ContactPersonData toCrm(ContactPersonData base, ContactData gw) {
+    static ContactPersonData toCrm(ContactPersonData base, ContactData gw, ContactLimits limits) {
         List<Communication> comms = new ArrayList<>();
-        addAll(comms, CommunicationType.EMAIL, gw.emails());
-        addAll(comms, CommunicationType.PHONE, gw.businessPhones());
+        addAll(comms, CommunicationType.EMAIL, withUnheld(gw.emails(), base.valuesOf(CommunicationType.EMAIL),
+                limits.emails()));
+        addAll(comms, CommunicationType.PHONE, withUnheld(gw.businessPhones(), base.valuesOf(CommunicationType.PHONE),
+                limits.businessPhones()));
         addAll(comms, CommunicationType.MOBILE, gw.mobilePhone().isBlank() ? List.of() : List.of(gw.mobilePhone()));
         List<String> mobiles = base.valuesOf(CommunicationType.MOBILE);
         for (int i = 1; i < mobiles.size(); i++) {
@@ -68,18 +95,55 @@ final class ContactMapping {
         String first = gw.givenName().strip();
         String last = gw.surname().strip();
         if (first.isEmpty() && last.isEmpty() && !gw.displayName().isBlank()) {
-            String display = gw.displayName().strip();
-            int space = display.lastIndexOf(' ');
-            first = space < 0 ? "" : display.substring(0, space).strip();
-            last = space < 0 ? display : display.substring(space + 1);
+            String[] split = splitDisplayName(gw.displayName());
+            first = split[0];
+            last = split[1];
         }
         return new ContactPersonData(base.businessPartner(), base.salutation(), gw.title().strip(), first, last,
                 gw.jobTitle().strip(), gw.department().strip(), comms);
     }
 
+    /**
+     * The groupware's entries, then the CRM's entries the groupware never held (those beyond its limit, which
+     * {@link #toGroupware} left out): the groupware's list says nothing about them, so they stay.
+     */
+    private static List<String> withUnheld(List<String> groupware, List<String> crm, int limit) {
+        if (crm.size() <= limit) {
+            return groupware;
+        }
+        List<String> all = new ArrayList<>(groupware);
+        all.addAll(crm.subList(limit, crm.size()));
+        return all;
+    }
+
+    /**
+     * Lower-case name particles that belong to the last name ("Ludwig van Beethoven", "Ursula von der Leyen",
+     * "Maria de la Cruz"): Dutch, German, French, Spanish, Italian and Portuguese ones.
+     */
+    private static final java.util.Set<String> PARTICLES = java.util.Set.of("van", "von", "der", "den", "de", "del",
+            "della", "di", "da", "das", "do", "dos", "du", "la", "le", "ter", "ten", "zu", "zum", "zur", "y", "bin", "ibn");
+
+    /**
+     * A display name as first and last name: the last word is the last name, with the lower-case particles before it
+     * ("Ludwig van Beethoven" is Ludwig and van Beethoven); a single word is a last name.
+     */
+    static String[] splitDisplayName(String displayName) {
+        String[] words = displayName.strip().split("\\s+");
+        if (words.length == 1) {
+            return new String[] {"", words[0]};
+        }
+        int start = words.length - 1;
+        while (start > 1 && PARTICLES.contains(words[start - 1])) {
+            start--;
+        }
+        return new String[] {String.join(" ", java.util.Arrays.copyOfRange(words, 0, start)),
+                String.join(" ", java.util.Arrays.copyOfRange(words, start, words.length))};
+    }
+
     /** A new contact person's content for an imported groupware contact. */
     static ContactPersonData newCrmContact(BusinessPartnerId partner, ContactData gw) {
-        return toCrm(new ContactPersonData(Optional.of(partner), "", "", "", "", "", "", List.of()), gw);
+        return toCrm(new ContactPersonData(Optional.of(partner), "", "", "", "", "", "", List.of()), gw,
+                ContactLimits.NONE);
     }
 
     private static void addAll(List<Communication> comms, CommunicationType type, List<String> values) {
@@ -119,12 +183,15 @@ final class ContactMapping {
     }
 
     /**
-     * A hash of the fields both sides share (names, title, department, job title, e-mails, phones, mobile, and
-     * the photo's bytes when photos are replicated): two contents with the same hash need no write.
+     * A hash of the fields both sides share (names, title, department, job title, company: the business partner's
+     * name, e-mails, phones, mobile, and the photo's bytes when photos are replicated): two contents with the same
+     * hash need no write. Links stored before the company was hashed (an upgrade) hold another hash: the engine
+     * compares hashes only after a side's version moved, so such a pair is written once more at its next change,
+     * never deleted.
      */
     static String sharedHash(ContactData data, boolean withPhoto) {
         StringBuilder s = new StringBuilder();
-        Stream.of(data.title(), data.givenName(), data.surname(), data.department(), data.jobTitle())
+        Stream.of(data.title(), data.givenName(), data.surname(), data.department(), data.jobTitle(), data.company())
                 .forEach(v -> s.append(v.strip()).append('\u001f'));
         s.append(String.join("\u001e", data.emails())).append('\u001f');
         s.append(String.join("\u001e", data.businessPhones())).append('\u001f');

@@ -182,7 +182,8 @@ public final class ContactReplication implements ContactReplicationService, Area
         try (ConnectorSession session = accounts.openSession(id)) {
             ItemStore<ContactData> store = session.contacts().orElseThrow(() -> new IllegalStateException(
                     "the " + account.connectorType() + " connector of groupware account " + id + " has no contacts"));
-            return work.apply(account, new PairWriter(crm, links, id, account.employee(), store, clock));
+            return work.apply(account, new PairWriter(crm, links, id, account.employee(), store,
+                    session.contactLimits(), clock));
         }
     }
 

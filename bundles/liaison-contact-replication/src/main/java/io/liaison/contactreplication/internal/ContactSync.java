@@ -58,7 +58,8 @@ final class ContactSync {
         RunJournal journal = context.journal();
         List<Link> linked = links.list(account.id(), ReplicationKeys.SCOPE);
         PhotoModes modes = new PhotoModes(linked);
-        PairWriter writer = new PairWriter(crm, links, account.id(), account.employee(), store, clock);
+        PairWriter writer = new PairWriter(crm, links, account.id(), account.employee(), store,
+                context.session().contactLimits(), clock);
         CrmContactSide crmSide = new CrmContactSide(crm, account.employee(), account.id(), writer, modes, journal);
         GroupwareContactSide groupwareSide = new GroupwareContactSide(store, account.id(), writer, modes, journal);
         ContactFeeds feeds = new ContactFeeds(crm, account.employee(), config.crmPageSize(), linked, crmSide,

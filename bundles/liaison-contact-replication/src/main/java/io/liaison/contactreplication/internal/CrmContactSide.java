@@ -53,7 +53,8 @@ final class CrmContactSide implements SideStore<ContactPerson, ContactData> {
         String id = person.id().value();
         boolean photos = modes.ofCrm(id);
         Optional<Photo> photo = photos ? writer.crmPhoto(person, Optional.empty(), new ArrayList<>()) : Optional.empty();
-        ContactData form = ContactMapping.toGroupware(person.data(), Optional.empty(), photo, Optional.empty());
+        ContactData form = ContactMapping.toGroupware(person.data(), writer.company(person), photo, Optional.empty(),
+                writer.limits());
         return new SideItem<>(id, Long.toString(person.version()),
                 ReplicationKeys.linkHash(photos, ContactMapping.sharedHash(form, photos)),
                 person.externalKey().flatMap(k -> ReplicationKeys.importedFrom(account, k)),
@@ -88,14 +89,14 @@ final class CrmContactSide implements SideStore<ContactPerson, ContactData> {
         try {
             ContactPerson current = crm.contactPersons().get(actor, personId)
                     .orElseThrow(() -> new CrmNotFoundException("contact person " + id + " does not exist"));
-            ContactPersonData merged = ContactMapping.toCrm(current.data(), source.data());
+            ContactPersonData merged = ContactMapping.toCrm(current.data(), source.data(), writer.limits());
             ContactPerson written = current;
             if (!merged.equals(current.data())) {
                 written = crm.contactPersons().update(actor, personId, Long.parseLong(expectedVersion), merged);
             }
             List<String> warnings = new ArrayList<>();
             if (modes.ofCrm(id)) {
-                written = writer.copyPhotoToCrm(written, source.data().photo(), warnings);
+                written = writer.copyPhotoToCrm(written, source.data(), warnings);
             }
             SideItem<ContactPerson> item = item(written);
             warnings.forEach(w -> journal.record(SyncArea.CONTACTS, item.label(), Outcome.WARNING, w, Optional.of(id)));

@@ -77,20 +77,23 @@ final class ExportWizard {
     }
 
     /**
-     * "Delete in groupware": deletes the contact person's groupware contact (and any other carrying its CRM id)
-     * and its link; the CRM contact person stays.
+     * "Delete in groupware": deletes the contact person's linked groupware contact and its link; the CRM contact
+     * person stays. A copy a person made of the contact (it carries the same CRM id) is the person's, and stays;
+     * without a link, the one contact carrying the CRM id (an export stopped before its link) is deleted, and of
+     * several none.
      */
     void withdraw(ContactPersonId id) {
         Optional<Link> link = links.byCrmId(account, ReplicationKeys.SCOPE, id.value());
         if (link.isPresent()) {
             writer.store().get(link.get().groupwareId()).ifPresent(this::delete);
-        }
-        for (int i = 0; i < 100; i++) {
-            Optional<GroupwareItem<ContactData>> other = writer.store().findByCrmId(id.value());
-            if (other.isEmpty()) {
-                break;
+        } else {
+            List<GroupwareItem<ContactData>> carriers = writer.store().findAllByCrmId(id.value());
+            if (carriers.size() == 1) {
+                delete(carriers.get(0));
+            } else if (carriers.size() > 1) {
+                LOG.warn("Contact person {} has no link in groupware account {}: {}", id, account,
+                        PairWriter.copies(carriers.size(), id.value()));
             }
-            delete(other.get());
         }
         links.delete(account, ReplicationKeys.SCOPE, id.value());
         LOG.info("Contact person {} withdrawn from groupware account {}", id, account);

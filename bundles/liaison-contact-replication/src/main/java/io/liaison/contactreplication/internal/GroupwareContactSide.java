@@ -69,7 +69,11 @@ final class GroupwareContactSide implements SideStore<ContactData, ContactPerson
 
     @Override
     public Optional<SideItem<ContactData>> findCreated(SideItem<ContactPerson> source, CreateReason reason) {
-        return store.findByCrmId(source.id()).map(this::item);
+        List<GroupwareItem<ContactData>> found = store.findAllByCrmId(source.id());
+        if (found.size() > 1) {
+            throw new IllegalStateException(PairWriter.copies(found.size(), source.id()));
+        }
+        return found.stream().findFirst().map(this::item);
     }
 
     @Override

@@ -68,10 +68,21 @@ final class ImportWizard {
                 .map(p -> new ContactIssue(p.item(), "", p.reason())).collect(Collectors.toList());
         List<ImportableContact> importable = new ArrayList<>();
         int linked = 0;
+        int copies = 0;
         for (GroupwareItem<ContactData> item : all.changed()) {
-            if (item.crmId().isPresent()
-                    || links.byGroupwareId(account, ReplicationKeys.SCOPE, item.id()).isPresent()) {
+            if (links.byGroupwareId(account, ReplicationKeys.SCOPE, item.id()).isPresent()) {
                 linked++;
+                continue;
+            }
+            Optional<String> copyOf = copyOf(item);
+            if (copyOf.isPresent()) {
+                copies++;
+                importable.add(new ImportableContact(item.id(), item.data(), suggestPartner(item.data()),
+                        checkDuplicates(item.data()), Optional.of(ContactPersonId.of(copyOf.get()))));
+                continue;
+            }
+            if (item.crmId().isPresent()) {
+                linked++; // exported, its link not stored yet (or adopted by the next replication run)
                 continue;
             }
             Optional<ContactPerson> interrupted = crm.contactPersons().findByExternalKey(actor,
@@ -98,6 +109,10 @@ final class ImportWizard {
         } else {
             message = importable.size() + (importable.size() == 1 ? " groupware contact" : " groupware contacts")
                     + " can be imported";
+        }
+        if (copies > 0) {
+            message += "; " + copies + (copies == 1 ? " of them is a copy" : " of them are copies")
+                    + " of a replicated contact, carrying its CRM id";
         }
         if (!problems.isEmpty()) {
             message += "; " + problems.size() + " could not be read";
@@ -138,8 +153,8 @@ final class ImportWizard {
     /** Imports one contact; returns why it was refused, or empty when it was imported. */
     private Optional<String> importOne(GroupwareItem<ContactData> item, Optional<BusinessPartnerId> partner,
                                        List<ContactPersonId> imported, List<String> notes) {
-        Optional<String> linkedTo = item.crmId().or(() -> links.byGroupwareId(account, ReplicationKeys.SCOPE,
-                item.id()).map(l -> l.crmId()));
+        Optional<String> linkedTo = links.byGroupwareId(account, ReplicationKeys.SCOPE, item.id()).map(l -> l.crmId())
+                .or(() -> item.crmId().filter(crmId -> copyOf(item).isEmpty()));
         if (linkedTo.isPresent()) {
             return Optional.of("already linked to CRM contact person " + linkedTo.get()
                     + ": it is replicated, not imported");
@@ -180,7 +195,7 @@ final class ImportWizard {
 
     /** Copies the photo, writes the CRM id back to the groupware contact and links the pair. */
     private void finish(ContactPerson person, GroupwareItem<ContactData> item, List<String> notes) {
-        ContactPerson withPhoto = writer.copyPhotoToCrm(person, item.data().photo(), notes);
+        ContactPerson withPhoto = writer.copyPhotoToCrm(person, item.data(), notes);
         GroupwareItem<ContactData> written;
         try {
             written = writer.store().update(item.id(), item.version(), item.data(), Optional.of(person.id().value()));
@@ -191,6 +206,15 @@ final class ImportWizard {
                     Optional.of(person.id().value()));
         }
         writer.save(withPhoto, written, true);
+    }
+
+    /**
+     * The CRM id the contact carries when it is a copy: the id's contact person is linked with another groupware
+     * contact (a person copied that one, and the copy carries its CRM id and is replicated by nobody).
+     */
+    private Optional<String> copyOf(GroupwareItem<ContactData> item) {
+        return item.crmId().filter(crmId -> links.byCrmId(account, ReplicationKeys.SCOPE, crmId)
+                .filter(link -> !link.groupwareId().equals(item.id())).isPresent());
     }
 
     private static String describe(List<DuplicateMatch> matches) {

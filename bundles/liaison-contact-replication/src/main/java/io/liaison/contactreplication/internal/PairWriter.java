@@ -3,9 +3,11 @@ package io.liaison.contactreplication.internal;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.BusinessPartner;
+import io.liaison.api.domain.BusinessPartnerId;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.Photo;
@@ -13,6 +15,8 @@ import io.liaison.api.runtime.Link;
 import io.liaison.api.runtime.LinkStore;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,20 +32,35 @@ final class PairWriter {
     private final AccountId account;
     private final EmployeeId actor;
     private final ItemStore<ContactData> store;
+    private final ContactLimits limits;
     private final Clock clock;
+    /** The business partners' names read in this run (a partner is read once however many contacts it has). */
+    private final Map<BusinessPartnerId, Optional<String>> partnerNames = new HashMap<>();
 
     PairWriter(HostCrm crm, LinkStore links, AccountId account, EmployeeId actor, ItemStore<ContactData> store,
-               Clock clock) {
+               ContactLimits limits, Clock clock) {
         this.crm = crm;
         this.links = links;
         this.account = account;
         this.actor = actor;
         this.store = store;
+        this.limits = limits;
         this.clock = clock;
     }
 
     ItemStore<ContactData> store() {
         return store;
+    }
+
+    /** What the groupware's contacts hold. */
+    ContactLimits limits() {
+        return limits;
+    }
+
+    /** The name of the contact person's business partner, the groupware contact's company; empty without one. */
+    Optional<String> company(ContactPerson person) {
+        return person.data().businessPartner().flatMap(bp -> partnerNames.computeIfAbsent(bp,
+                id -> crm.businessPartners().get(actor, id).map(BusinessPartner::name)));
     }
 
     /**
@@ -62,9 +81,12 @@ final class PairWriter {
                 return writeToGroupware(person, linked.get(), withPhotos, warnings);
             }
         }
-        Optional<GroupwareItem<ContactData>> found = store.findByCrmId(person.id().value());
-        if (found.isPresent()) {
-            return writeToGroupware(person, found.get(), withPhotos, warnings);
+        List<GroupwareItem<ContactData>> found = store.findAllByCrmId(person.id().value());
+        if (found.size() > 1) {
+            throw new IllegalStateException(copies(found.size(), person.id().value()));
+        }
+        if (found.size() == 1) {
+            return writeToGroupware(person, found.get(0), withPhotos, warnings);
         }
         // the same photo problems are found again, and reported, by the write below
         ContactData content = groupwareContent(person, withPhotos, Optional.empty(), new java.util.ArrayList<>());
@@ -99,8 +121,26 @@ final class PairWriter {
         return Optional.empty();
     }
 
-    /** Sets the CRM photo from the groupware's when it differs and is a good image. */
-    ContactPerson copyPhotoToCrm(ContactPerson person, Optional<Photo> gwPhoto, List<String> warnings) {
+    /**
+     * Why none of several groupware contacts carrying one CRM id is taken for the contact person's: a person copied
+     * the contact in the groupware (the copy carries the CRM id and the create key), and any one picked could be
+     * the copy.
+     */
+    static String copies(int count, String crmId) {
+        return count + " groupware contacts carry CRM id " + crmId + " (a contact copied in the groupware carries the "
+                + "original's): none is adopted; delete the copies, or take the CRM id off them, to link the contact";
+    }
+
+    /**
+     * Sets the CRM photo from the groupware's when it differs and is a good image. A photo the groupware has but
+     * the connector cannot use is not "no photo": the CRM photo stays, with a warning.
+     */
+    ContactPerson copyPhotoToCrm(ContactPerson person, ContactData gw, List<String> warnings) {
+        Optional<Photo> gwPhoto = gw.photo();
+        if (gwPhoto.isEmpty() && gw.photoProblem().isPresent()) {
+            warnings.add("photo not replicated: " + gw.photoProblem().get() + "; the CRM photo is kept");
+            return person;
+        }
         Optional<Photo> crmPhoto;
         try {
             crmPhoto = crm.contactPersons().photo(actor, person.id());
@@ -131,14 +171,25 @@ final class PairWriter {
         return link;
     }
 
-    /** The groupware content of a contact person, with the photo the export options and the checks allow. */
+    /**
+     * The groupware content of a contact person, with the photo the export options and the checks allow, and as many
+     * e-mail addresses and phone numbers as the groupware holds (what is left out is added to the warnings). A photo
+     * of the groupware contact's that Liaison cannot use is left as it is: the CRM's does not replace it.
+     */
     ContactData groupwareContent(ContactPerson person, boolean withPhotos, Optional<ContactData> existing,
                                  List<String> warnings) {
         Optional<Photo> keep = existing.flatMap(ContactData::photo);
-        Optional<Photo> photo = withPhotos ? crmPhoto(person, keep, warnings) : keep;
-        Optional<String> company = person.data().businessPartner()
-                .flatMap(bp -> crm.businessPartners().get(actor, bp)).map(BusinessPartner::name);
-        return ContactMapping.toGroupware(person.data(), company, photo, existing);
+        Optional<String> unusable = existing.flatMap(ContactData::photoProblem);
+        Optional<Photo> photo;
+        if (withPhotos && unusable.isPresent()) {
+            warnings.add("photo not replicated: " + unusable.get() + "; the groupware's photo and the CRM's are "
+                    + "each left as they are");
+            photo = Optional.empty();
+        } else {
+            photo = withPhotos ? crmPhoto(person, keep, warnings) : keep;
+        }
+        warnings.addAll(ContactMapping.leftOut(person.data(), limits));
+        return ContactMapping.toGroupware(person.data(), company(person), photo, existing, limits);
     }
 
     /**

@@ -240,6 +240,65 @@ final class ContactFlow {
         }
     }
 
+    /**
+     * Copies a groupware contact as a person would: Outlook's copy carries every property of the original, the
+     * extended properties with the CRM id and the idempotency key included; a copied vCard file (given a UID of its
+     * own, as a contacts program does) carries the original's X-LIAISON-CRM-ID.
+     *
+     * @return the copy's groupware id
+     */
+    String copyOutside(String id) {
+        if (isGraph()) {
+            Map<String, Object> json = new java.util.LinkedHashMap<>(mailbox().item(id));
+            List.of("id", "changeKey", "@odata.etag", "createdDateTime", "lastModifiedDateTime", "parentFolderId")
+                    .forEach(json::remove);
+            return mailbox().addContact(mailbox().folderId("contacts"), json);
+        }
+        try (Stream<Path> files = Files.list(contactsDir())) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file);
+                if (text.contains("UID:" + id + "\r\n")) {
+                    String copyId = "copy-of-" + id;
+                    writeVcard(copyId + ".vcf", text.replace("UID:" + id + "\r\n", "UID:" + copyId + "\r\n"));
+                    return copyId;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no contact file with UID " + id);
+    }
+
+    /**
+     * Gives a groupware contact a photo Liaison cannot use, as a person can: Outlook on the desktop stores one over
+     * Graph's 4 MB; a contacts program writes a vCard PHOTO given by URL.
+     */
+    void setUnusablePhotoOutside(String id) {
+        if (isGraph()) {
+            byte[] jpeg = new byte[io.liaison.api.domain.Photo.MAX_BYTES + 100];
+            jpeg[0] = (byte) 0xFF;
+            jpeg[1] = (byte) 0xD8;
+            jpeg[2] = (byte) 0xFF;
+            mailbox().setContactPhotoInOutlook(id, jpeg);
+            return;
+        }
+        try (Stream<Path> files = Files.list(contactsDir())) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file);
+                if (text.contains("UID:" + id + "\r\n")) {
+                    String kept = text.lines().filter(l -> !l.startsWith("PHOTO") && !l.startsWith(" "))
+                            .collect(java.util.stream.Collectors.joining("\r\n"));
+                    Files.writeString(file, kept.replace("END:VCARD",
+                            "PHOTO;VALUE=URI:https://photos.example.com/p.jpg\r\nEND:VCARD") + "\r\n");
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no contact file with UID " + id);
+    }
+
     /** Removes every groupware contact as a person would (or an outage would make them look removed). */
     void removeAllOutside() {
         if (isGraph()) {

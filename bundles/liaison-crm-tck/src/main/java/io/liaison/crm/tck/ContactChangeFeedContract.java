@@ -32,6 +32,30 @@ public abstract class ContactChangeFeedContract extends ContractSupport {
                 Communication.email(CrmTestData.unique("feed") + "@customer.example", true)), Optional.empty());
     }
 
+    /**
+     * A business partner's new name is the company of its contact persons' groupware contacts: the rename counts as a
+     * change of each of them (new version, in the feed), and of no other contact person.
+     */
+    @Test
+    void renamingABusinessPartnerChangesItsContactPersons() {
+        io.liaison.api.domain.BusinessPartner partner = newPartner();
+        ContactPerson member = crm().contactPersons().create(me(), new io.liaison.api.domain.ContactPersonData(
+                Optional.of(partner.id()), "", "", "Rita", CrmTestData.unique("Rename"), "", "", List.of()),
+                Optional.empty());
+        ContactPerson outsider = contact("outsider");
+        CrmToken token = head();
+
+        String newName = CrmTestData.unique("Renamed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(fixture().renameBusinessPartner(partner.id(), newName),
+                "the fixture cannot rename a business partner");
+
+        var feed = drain(Optional.of(token), 500);
+        assertThat(feed.changed(member.id())).hasValueSatisfying(p -> assertThat(p.version()).isNotEqualTo(member.version()));
+        assertThat(feed.changed(outsider.id())).isEmpty();
+        assertThat(crm().businessPartners().get(me(), partner.id())).hasValueSatisfying(
+                p -> assertThat(p.name()).isEqualTo(newName));
+    }
+
     @Test
     void createsUpdatesAndDeletesSinceATokenAreReported() {
         ContactPerson deletedLater = contact("deleted");

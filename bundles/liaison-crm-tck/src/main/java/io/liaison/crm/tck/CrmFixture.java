@@ -1,6 +1,7 @@
 package io.liaison.crm.tck;
 
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.BusinessPartnerId;
 import io.liaison.api.domain.EmployeeId;
 import java.util.Optional;
 
@@ -19,6 +20,14 @@ public interface CrmFixture {
     /** A second known employee, for the tests that check what belongs to whom; empty skips them. */
     default Optional<EmployeeId> otherEmployee() {
         return Optional.empty();
+    }
+
+    /**
+     * Renames a business partner as the CRM's own users do (the SPI does not rename partners), for the test that a
+     * rename counts as a change of its contact persons; false when the fixture cannot, which skips that test.
+     */
+    default boolean renameBusinessPartner(BusinessPartnerId id, String newName) {
+        return false;
     }
 
     /** The size of the document that checks that content streams through; 16 MiB unless overridden. */

@@ -67,6 +67,12 @@ public interface Mailbox {
     String addContact(String contactFolderId, Map<String, Object> contactJson);
 
     /**
+     * Gives a contact a photo the way Outlook on the desktop can, without Graph's 4 MB limit of {@code PUT
+     * /contacts/{id}/photo/$value}: a photo a client reads back but could not have written.
+     */
+    void setContactPhotoInOutlook(String contactId, byte[] jpeg);
+
+    /**
      * @return the stored resource (of any kind) as a JSON map, including its single-value extended properties
      * @throws IllegalArgumentException when no such item exists
      */

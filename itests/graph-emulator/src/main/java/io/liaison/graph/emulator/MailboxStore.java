@@ -603,7 +603,38 @@ final class MailboxStore implements Mailbox {
         return f;
     }
 
+    /**
+     * The most entries of a contact's multi-value properties: Graph answers 400 to more ("The multi value property
+     * EmailAddresses has 4 entries, that exceeds the max allowed value of 3", "… BusinessPhones has 3 entries, that
+     * exceeds the max allowed value of 2"; microsoftgraph/microsoft-graph-docs issue 15276, undocumented on the contact
+     * resource page). Outlook's contact form has the same places: E-mail, E-mail 2 and 3, Business and Business 2,
+     * Home and Home 2.
+     */
+    static final Map<String, Integer> CONTACT_LIST_LIMITS = Map.of("emailAddresses", 3, "businessPhones", 2,
+            "homePhones", 2);
+
+    private static void checkContactLists(JsonNode contact) {
+        CONTACT_LIST_LIMITS.forEach((property, max) -> {
+            int entries = contact.path(property).size();
+            if (entries > max) {
+                String name = Character.toUpperCase(property.charAt(0)) + property.substring(1);
+                throw new Exchange.GraphError(400, "ErrorInvalidArgument", "The multi value property " + name
+                        + " has " + entries + " entries, that exceeds the max allowed value of " + max);
+            }
+        });
+    }
+
+    @Override
+    public synchronized void setContactPhotoInOutlook(String contactId, byte[] jpeg) {
+        Item c = get(contactId, Item.CONTACT);
+        Item prev = c.snapshot();
+        c.photo = jpeg.clone();
+        c.photoType = "image/jpeg";
+        modified(c, prev);
+    }
+
     synchronized Item createContact(String folderId, JsonNode body) {
+        checkContactLists(body);
         ObjectNode json = JSON.createObjectNode();
         json.putArray("categories");
         json.putArray("emailAddresses");
@@ -623,6 +654,9 @@ final class MailboxStore implements Mailbox {
     synchronized Item updateGeneric(String id, String kind, JsonNode patch, String ifMatch) {
         Item it = get(id, kind);
         checkIfMatch(it, ifMatch);
+        if (kind.equals(Item.CONTACT)) {
+            checkContactLists(patch);
+        }
         recordPatch(id, patch);
         Item prev = it.snapshot();
         copyProperties(patch, it.json);

@@ -21,6 +21,12 @@ import java.util.Optional;
  * @param homePhones    private phone numbers
  * @param notes         free text
  * @param photo         the photo, if any
+ * @param photoProblem  why the groupware's photo could not be read into {@code photo} (larger than a
+ *                      {@link Photo} may be, or given by a URL): the contact has a photo, but not one Liaison can
+ *                      use. Empty when the contact has no photo or {@code photo} holds it
+ * @param middleName    middle names (vCard N additional names, Graph {@code middleName}), or empty
+ * @param suffix        a name suffix such as "Jr." or "III" (vCard N honorific suffixes, Graph {@code generation}),
+ *                      or empty
  */
 public record ContactData(
         String title,
@@ -35,9 +41,14 @@ public record ContactData(
         String mobilePhone,
         List<String> homePhones,
         String notes,
-        Optional<Photo> photo) {
+        Optional<Photo> photo,
+        Optional<String> photoProblem,
+        String middleName,
+        String suffix) {
 
     public ContactData {
+        middleName = middleName == null ? "" : middleName;
+        suffix = suffix == null ? "" : suffix;
         title = title == null ? "" : title;
         givenName = givenName == null ? "" : givenName;
         surname = surname == null ? "" : surname;
@@ -51,6 +62,39 @@ public record ContactData(
         homePhones = List.copyOf(homePhones);
         notes = notes == null ? "" : notes;
         Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(photoProblem, "photoProblem");
+        if (photo.isPresent() && photoProblem.isPresent()) {
+            throw new IllegalArgumentException("a contact's photo is either usable or not, not both");
+        }
+    }
+
+    /** A contact without middle names and suffix. */
+    public ContactData(String title, String givenName, String surname, String displayName, String company,
+                       String department, String jobTitle, List<String> emails, List<String> businessPhones,
+                       String mobilePhone, List<String> homePhones, String notes, Optional<Photo> photo,
+                       Optional<String> photoProblem) {
+        this(title, givenName, surname, displayName, company, department, jobTitle, emails, businessPhones,
+                mobilePhone, homePhones, notes, photo, photoProblem, "", "");
+    }
+
+    /** A contact whose photo, if any, is usable, without middle names and suffix (the form of API 1.2). */
+    public ContactData(String title, String givenName, String surname, String displayName, String company,
+                       String department, String jobTitle, List<String> emails, List<String> businessPhones,
+                       String mobilePhone, List<String> homePhones, String notes, Optional<Photo> photo) {
+        this(title, givenName, surname, displayName, company, department, jobTitle, emails, businessPhones,
+                mobilePhone, homePhones, notes, photo, Optional.empty());
+    }
+
+    /** The same contact with other e-mail addresses and business and home phone numbers. */
+    public ContactData withLists(List<String> emails, List<String> businessPhones, List<String> homePhones) {
+        return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix);
+    }
+
+    /** The same contact with other middle names and suffix. */
+    public ContactData withMiddleNameAndSuffix(String middleName, String suffix) {
+        return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix);
     }
 
     /** A contact with a name and one e-mail address. */

@@ -4,6 +4,7 @@ import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.EmailAddress;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.domain.Photo;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +14,27 @@ import java.util.Optional;
 /** Maps {@link ContactData} to Graph contacts and back; the notes are the contact's personal notes. */
 final class ContactMapper {
 
+    /**
+     * What an Outlook contact holds: Graph answers 400 to more than 3 {@code emailAddresses} ("The multi value
+     * property EmailAddresses has 4 entries, that exceeds the max allowed value of 3") or more than 2
+     * {@code businessPhones}, and {@code homePhones} likewise (microsoftgraph/microsoft-graph-docs issue 15276; the
+     * contact resource page documents no limit).
+     */
+    static final ContactLimits LIMITS = new ContactLimits(3, 2, 2);
+
     private ContactMapper() {
     }
 
-    static Contact toGraph(ContactData d, Optional<String> crmId, Optional<String> key) {
+    /** The Graph contact for the data, its lists cut to {@link #LIMITS} so that Graph takes it. */
+    static Contact toGraph(ContactData data, Optional<String> crmId, Optional<String> key) {
+        ContactData d = LIMITS.cut(data);
         Contact c = new Contact();
         c.setTitle(d.title());
         c.setGivenName(d.givenName());
+        c.setMiddleName(d.middleName());
         c.setSurname(d.surname());
+        c.setGeneration(d.suffix());
+        fileAs(d).ifPresent(c::setFileAs);
         if (!d.displayName().isEmpty()) {
             c.setDisplayName(d.displayName());
         }
@@ -36,31 +50,54 @@ final class ContactMapper {
         return c;
     }
 
+    /**
+     * How Outlook files the contact ("Surname, GivenName", its default "File as" order): a contact written through
+     * Graph without one has none and sorts under an empty name in Outlook's lists.
+     */
+    static Optional<String> fileAs(ContactData d) {
+        String given = d.givenName().strip();
+        String surname = d.surname().strip();
+        if (!surname.isEmpty() && !given.isEmpty()) {
+            return Optional.of(surname + ", " + given);
+        }
+        String one = !surname.isEmpty() ? surname : given;
+        if (!one.isEmpty()) {
+            return Optional.of(one);
+        }
+        return d.company().isBlank() ? Optional.empty() : Optional.of(d.company().strip());
+    }
+
     /** The contact's change key (or, without one, its ETag): what a write compares with the version read. */
     static String version(Contact c) {
         return c.getChangeKey() != null ? c.getChangeKey() : Graph.etag(c.getAdditionalData()).orElse("");
     }
 
-    static GroupwareItem<ContactData> fromGraph(Contact c, Optional<Photo> photo) {
+    static GroupwareItem<ContactData> fromGraph(Contact c, GraphContactStore.ReadPhoto photo) {
         List<String> emails = c.getEmailAddresses() == null ? List.of() : c.getEmailAddresses().stream()
                 .map(EmailAddress::getAddress).filter(Objects::nonNull).toList();
         ContactData data = new ContactData(c.getTitle(), c.getGivenName(), c.getSurname(), displayName(c),
                 c.getCompanyName(), c.getDepartment(), c.getJobTitle(), emails, list(c.getBusinessPhones()),
-                c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo);
+                c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo.photo(), photo.problem(),
+                c.getMiddleName(), c.getGeneration());
         String version = version(c);
         return new GroupwareItem<>(c.getId(), version,
                 ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data);
     }
 
     /**
-     * The display name, empty when it is just the one Outlook builds from the names (so that a contact written
-     * without one reads back without one).
+     * The display name, empty when it is just the one Outlook builds from the names, with or without the middle name
+     * and generation (so that a contact written without one reads back without one).
      */
     private static String displayName(Contact c) {
         String name = c.getDisplayName() == null ? "" : c.getDisplayName();
-        String built = String.join(" ", List.of(Objects.toString(c.getGivenName(), ""), Objects.toString(c.getSurname(), ""))
-                .stream().filter(s -> !s.isBlank()).toList());
-        return name.equals(built) ? "" : name;
+        String built = joined(c.getGivenName(), c.getSurname());
+        String full = joined(c.getGivenName(), c.getMiddleName(), c.getSurname(), c.getGeneration());
+        return name.equals(built) || name.equals(full) ? "" : name;
+    }
+
+    private static String joined(String... parts) {
+        return String.join(" ", java.util.Arrays.stream(parts).map(p -> Objects.toString(p, ""))
+                .filter(s -> !s.isBlank()).toList());
     }
 
     private static List<String> list(List<String> l) {

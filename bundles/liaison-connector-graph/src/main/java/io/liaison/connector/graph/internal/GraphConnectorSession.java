@@ -7,6 +7,7 @@ import io.liaison.api.connector.ConnectorState;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.MailStore;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.connector.item.EventData;
 import io.liaison.api.connector.item.TaskData;
 import java.time.Clock;
@@ -74,6 +75,11 @@ final class GraphConnectorSession implements ConnectorSession {
             contacts = new GraphContactStore(this::user, calls, settings, batch);
         }
         return Optional.of(contacts);
+    }
+
+    @Override
+    public ContactLimits contactLimits() {
+        return ContactMapper.LIMITS;
     }
 
     @Override

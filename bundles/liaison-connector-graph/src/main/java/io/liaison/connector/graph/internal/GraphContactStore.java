@@ -110,7 +110,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
         Map<String, GroupwareItem<ContactData>> changed = new LinkedHashMap<>();
         List<ItemProblem> problems = new ArrayList<>();
         Map<String, Contact> contacts = details(toRead);
-        Map<String, Optional<Photo>> photos = photos(contacts.keySet());
+        Map<String, ReadPhoto> photos = photos(contacts.keySet());
         for (String id : toRead) {
             Contact contact = contacts.get(id);
             if (contact == null) {
@@ -118,7 +118,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
                 continue;
             }
             try {
-                changed.put(id, ContactMapper.fromGraph(contact, photos.getOrDefault(id, Optional.empty())));
+                changed.put(id, ContactMapper.fromGraph(contact, photos.getOrDefault(id, ReadPhoto.NONE)));
             } catch (IllegalArgumentException e) {
                 problems.add(new ItemProblem("contact " + id, "cannot be read: " + e.getMessage()));
             }
@@ -154,7 +154,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
     @Override
     public Map<String, Lookup<ContactData>> lookUp(Collection<String> ids) {
         Map<String, Contact> contacts = details(new LinkedHashSet<>(ids));
-        Map<String, Optional<Photo>> photos = photos(contacts.keySet());
+        Map<String, ReadPhoto> photos = photos(contacts.keySet());
         Map<String, Lookup<ContactData>> found = new LinkedHashMap<>();
         for (String id : ids) {
             Contact contact = contacts.get(id);
@@ -163,7 +163,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
                 continue;
             }
             try {
-                found.put(id, new Lookup.Found<>(ContactMapper.fromGraph(contact, photos.getOrDefault(id, Optional.empty()))));
+                found.put(id, new Lookup.Found<>(ContactMapper.fromGraph(contact, photos.getOrDefault(id, ReadPhoto.NONE))));
             } catch (IllegalArgumentException e) {
                 found.put(id, new Lookup.Unreadable<>("contact " + id + " cannot be read: " + e.getMessage()));
             }
@@ -195,11 +195,11 @@ final class GraphContactStore implements ItemStore<ContactData> {
                 .get(c -> c.queryParameters.expand = EXPAND_CRM_ID));
     }
 
-    private Optional<Photo> photo(String id) {
+    private ReadPhoto photo(String id) {
         Optional<InputStream> stream = calls.find("the photo of contact " + id,
                 () -> user.get().contacts().byContactId(id).photo().content().get());
         if (stream.isEmpty()) {
-            return Optional.empty();
+            return ReadPhoto.NONE;
         }
         try (InputStream in = stream.get()) {
             return photo(in.readNBytes(Photo.MAX_BYTES + 1));
@@ -212,8 +212,8 @@ final class GraphContactStore implements ItemStore<ContactData> {
      * The photos of several contacts: one GET for one contact, else {@code $batch} requests of the photos' {@code $value}
      * (Graph cannot expand a contact's photo, so a photo costs a sub-request, not a request of its own).
      */
-    private Map<String, Optional<Photo>> photos(Set<String> ids) {
-        Map<String, Optional<Photo>> photos = new LinkedHashMap<>();
+    private Map<String, ReadPhoto> photos(Set<String> ids) {
+        Map<String, ReadPhoto> photos = new LinkedHashMap<>();
         if (ids.size() <= 1) {
             ids.forEach(id -> photos.put(id, photo(id)));
             return photos;
@@ -226,12 +226,23 @@ final class GraphContactStore implements ItemStore<ContactData> {
         return photos;
     }
 
-    /** A photo of at most {@link Photo#MAX_BYTES}; none for no bytes, or too many. */
-    private static Optional<Photo> photo(byte[] bytes) {
-        if (bytes.length == 0 || bytes.length > Photo.MAX_BYTES) {
-            return Optional.empty();
+    /**
+     * A contact's photo as read: a photo of at most {@link Photo#MAX_BYTES}, none for no bytes, and "present but
+     * unusable" for more (a photo Outlook stored that Graph would not take), so that it never reads as no photo.
+     */
+    record ReadPhoto(Optional<Photo> photo, Optional<String> problem) {
+        static final ReadPhoto NONE = new ReadPhoto(Optional.empty(), Optional.empty());
+    }
+
+    private static ReadPhoto photo(byte[] bytes) {
+        if (bytes.length == 0) {
+            return ReadPhoto.NONE;
         }
-        return Optional.of(new Photo(ContactMapper.imageType(bytes), bytes));
+        if (bytes.length > Photo.MAX_BYTES) {
+            return new ReadPhoto(Optional.empty(), Optional.of("the Outlook contact's photo has more than "
+                    + Photo.MAX_BYTES + " bytes, more than a contact photo may have"));
+        }
+        return new ReadPhoto(Optional.of(new Photo(ContactMapper.imageType(bytes), bytes)), Optional.empty());
     }
 
     @Override
@@ -256,7 +267,7 @@ final class GraphContactStore implements ItemStore<ContactData> {
         checkVersion(id, expectedVersion);
         // the photo is sent only when it changed: a photo Outlook holds that could not be sent again (no JPEG Graph
         // would take back) must not stop the update of the contact's other fields, and an unchanged one costs no write
-        Optional<Photo> current = photo(id);
+        Optional<Photo> current = photo(id).photo();
         boolean unchanged = data.photo().isPresent() && current.isPresent()
                 && java.util.Arrays.equals(data.photo().get().bytes(), current.get().bytes());
         Optional<byte[]> jpeg = unchanged ? Optional.empty() : jpeg(data);
@@ -327,10 +338,34 @@ final class GraphContactStore implements ItemStore<ContactData> {
 
     @Override
     public Optional<GroupwareItem<ContactData>> findByCrmId(String crmId) {
-        return findBy(ExtendedProperties.CRM_ID, crmId);
+        return findAllBy(ExtendedProperties.CRM_ID, crmId).stream().findFirst().flatMap(this::get);
     }
 
+    /** Every contact carrying the CRM id: a contact copied in Outlook carries the original's. */
+    @Override
+    public List<GroupwareItem<ContactData>> findAllByCrmId(String crmId) {
+        List<GroupwareItem<ContactData>> all = new ArrayList<>();
+        for (String id : findAllBy(ExtendedProperties.CRM_ID, crmId)) {
+            get(id).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    /**
+     * The contact created with this idempotency key. A contact copied in Outlook carries the key of the original
+     * too: when several carry it, none is taken for the one created before, and the create is refused.
+     */
     private Optional<GroupwareItem<ContactData>> findBy(String property, String value) {
+        List<String> ids = findAllBy(property, value);
+        if (ids.size() > 1) {
+            throw new ConnectorException(calls.account() + ": " + ids.size() + " contacts carry the idempotency key "
+                    + value + " (a contact copied in Outlook carries the original's): none is taken for the one "
+                    + "created before");
+        }
+        return ids.stream().findFirst().flatMap(this::get);
+    }
+
+    private List<String> findAllBy(String property, String value) {
         Optional<String> folder = folder();
         String filter = ExtendedProperties.filter(property, value);
         ContactCollectionResponse found = calls.call("contacts with " + property.substring(property.lastIndexOf(' ') + 1)
@@ -348,12 +383,12 @@ final class GraphContactStore implements ItemStore<ContactData> {
                     c.queryParameters.top = ExtendedProperties.CANDIDATES;
                 }));
         if (found == null || found.getValue() == null) {
-            return Optional.empty();
+            return List.of();
         }
         // Graph compares the value case-insensitively: only the exact value is ours
-        Optional<String> match = found.getValue().stream().filter(c -> ExtendedProperties.value(
-                c.getSingleValueExtendedProperties(), property).filter(value::equals).isPresent()).map(Contact::getId).findFirst();
-        return match.flatMap(this::get);
+        return found.getValue().stream().filter(c -> ExtendedProperties.value(
+                c.getSingleValueExtendedProperties(), property).filter(value::equals).isPresent()).map(Contact::getId)
+                .toList();
     }
 
     /**

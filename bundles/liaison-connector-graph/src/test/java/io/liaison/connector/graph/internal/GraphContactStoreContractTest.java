@@ -8,6 +8,7 @@ import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.connector.ConnectorException;
 import io.liaison.api.domain.Photo;
 import io.liaison.connector.tck.ContactStoreContract;
@@ -43,6 +44,21 @@ class GraphContactStoreContractTest extends ContactStoreContract {
     @Override
     protected void editOutsideLiaison(String itemId) {
         STORES.editInOutlook("/contacts/" + itemId, "{\"personalNotes\":\"Changed in Outlook\"}");
+    }
+
+    @Override
+    protected ContactLimits limits() {
+        return STORES.reopen(s -> Optional.of(s.contactLimits()));
+    }
+
+    /** A photo over Graph's 4 MB, as Outlook on the desktop can store: Graph reads it back, a write could not. */
+    @Override
+    protected void giveUnusablePhotoOutsideLiaison(String itemId) {
+        byte[] jpeg = new byte[Photo.MAX_BYTES + 10];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        STORES.mailbox().setContactPhotoInOutlook(itemId, jpeg);
     }
 
     @Override
@@ -179,5 +195,22 @@ class GraphContactStoreContractTest extends ContactStoreContract {
         assertThat(store.findByCrmId("CRM-ABC")).map(GroupwareItem::id).contains(upper);
         assertThat(store.findByCrmId("crm-abc")).map(GroupwareItem::id).contains(lower);
         assertThat(store.findByCrmId("Crm-Abc")).isEmpty();
+    }
+
+    /**
+     * Outlook files a contact under "Surname, GivenName" by default; a contact written through Graph without
+     * {@code fileAs} has an empty one and sorts under nothing in Outlook's lists. Middle name and suffix are Graph's
+     * {@code middleName} and {@code generation}.
+     */
+    @Test
+    void aContactIsFiledUnderSurnameCommaGivenNameWithItsMiddleNameAndGeneration() {
+        ItemStore<ContactData> store = openEmptyStore();
+        GroupwareItem<ContactData> created = store.create(sample(1), Optional.of("crm-file"), new IdempotencyKey("file"));
+
+        java.util.Map<String, Object> stored = STORES.mailbox().item(created.id());
+
+        assertThat(stored.get("fileAs")).isEqualTo("Müller-Lüdenscheidt, Jürgen1");
+        assertThat(stored.get("middleName")).isEqualTo("Maria");
+        assertThat(stored.get("generation")).isEqualTo("Jr.");
     }
 }

@@ -89,8 +89,10 @@ final class ContactCodec implements ItemCodec<ContactData> {
         String title = n == null ? "" : String.join(" ", n.getPrefixes());
         String given = n == null || n.getGiven() == null ? "" : n.getGiven();
         String surname = n == null || n.getFamily() == null ? "" : n.getFamily();
+        String middle = n == null ? "" : String.join(" ", n.getAdditionalNames());
+        String suffix = n == null ? "" : String.join(" ", n.getSuffixes());
         String formatted = Optional.ofNullable(card.getFormattedName()).map(FormattedName::getValue).orElse("");
-        String display = formatted.equals(builtName(title, given, surname)) ? "" : formatted;
+        String display = formatted.equals(builtName(title, given, middle, surname, suffix)) ? "" : formatted;
         List<String> org = Optional.ofNullable(card.getOrganization()).map(Organization::getValues).orElse(List.of());
         String jobTitle = card.getTitles().stream().map(Title::getValue).filter(v -> v != null).findFirst().orElse("");
         List<String> emails = new ArrayList<>();
@@ -116,7 +118,26 @@ final class ContactCodec implements ItemCodec<ContactData> {
                         && p.getData().length <= io.liaison.api.domain.Photo.MAX_BYTES)
                 .findFirst().map(p -> new io.liaison.api.domain.Photo(mediaType(p), p.getData()));
         return new ContactData(title, given, surname, display, org.isEmpty() ? "" : org.get(0),
-                org.size() > 1 ? org.get(1) : "", jobTitle, emails, business, mobile, home, notes, photo);
+                org.size() > 1 ? org.get(1) : "", jobTitle, emails, business, mobile, home, notes, photo,
+                photo.isPresent() ? Optional.empty() : photoProblem(card), middle, suffix);
+    }
+
+    /**
+     * Why the card's photo cannot be used, when it has one but none Liaison can read: a PHOTO given by URL (never
+     * fetched), or one larger than a contact photo may be. Such a photo is not "no photo".
+     */
+    private static Optional<String> photoProblem(VCard card) {
+        for (Photo p : card.getPhotos()) {
+            if (p.getUrl() != null) {
+                return Optional.of("the vCard's photo is given by URL (" + p.getUrl() + "), which Liaison does not "
+                        + "fetch");
+            }
+            if (p.getData() != null && p.getData().length > io.liaison.api.domain.Photo.MAX_BYTES) {
+                return Optional.of("the vCard's photo has " + p.getData().length + " bytes, more than the "
+                        + io.liaison.api.domain.Photo.MAX_BYTES + " a contact photo may have");
+            }
+        }
+        return Optional.empty();
     }
 
     private static int pref(Integer pref, boolean typePref) {
@@ -139,8 +160,9 @@ final class ContactCodec implements ItemCodec<ContactData> {
     }
 
     /** The formatted name a vCard gets when the groupware is left to build it. */
-    static String builtName(String title, String given, String surname) {
-        return Stream.of(title, given, surname).filter(s -> !s.isBlank()).collect(Collectors.joining(" "));
+    static String builtName(String title, String given, String middle, String surname, String suffix) {
+        return Stream.of(title, given, middle, surname, suffix).filter(s -> !s.isBlank())
+                .collect(Collectors.joining(" "));
     }
 
     @Override
@@ -174,8 +196,22 @@ final class ContactCodec implements ItemCodec<ContactData> {
                 n.getPrefixes().add(data.title());
             }
         }
+        // N has five parts: middle names and suffixes are written as the contact has them (kept as the card has them
+        // when they did not change, parameters and all)
+        if (!before.middleName().equals(data.middleName())) {
+            n.getAdditionalNames().clear();
+            if (!data.middleName().isEmpty()) {
+                n.getAdditionalNames().add(data.middleName());
+            }
+        }
+        if (!before.suffix().equals(data.suffix())) {
+            n.getSuffixes().clear();
+            if (!data.suffix().isEmpty()) {
+                n.getSuffixes().add(data.suffix());
+            }
+        }
         card.setStructuredName(n);
-        String built = builtName(data.title(), data.givenName(), data.surname());
+        String built = builtName(data.title(), data.givenName(), data.middleName(), data.surname(), data.suffix());
         String formatted = data.displayName().isEmpty()
                 ? (built.isEmpty() ? fallbackName(data) : built) : data.displayName();
         boolean sameFormatted = Optional.ofNullable(card.getFormattedName()).map(FormattedName::getValue)
@@ -246,7 +282,8 @@ final class ContactCodec implements ItemCodec<ContactData> {
         return new ContactData(n.apply(c.title()), n.apply(c.givenName()), n.apply(c.surname()), n.apply(c.displayName()),
                 n.apply(c.company()), n.apply(c.department()), n.apply(c.jobTitle()), c.emails().stream().map(n).toList(),
                 c.businessPhones().stream().map(n).toList(), n.apply(c.mobilePhone()),
-                c.homePhones().stream().map(n).toList(), n.apply(c.notes()), c.photo());
+                c.homePhones().stream().map(n).toList(), n.apply(c.notes()), c.photo(), c.photoProblem(),
+                n.apply(c.middleName()), n.apply(c.suffix()));
     }
 
     private static String fallbackName(ContactData data) {

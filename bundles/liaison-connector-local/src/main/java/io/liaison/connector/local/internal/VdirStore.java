@@ -512,11 +512,17 @@ final class VdirStore<T> implements ItemStore<T> {
 
     @Override
     public Optional<GroupwareItem<T>> findByCrmId(String crmId) {
+        return findAllByCrmId(crmId).stream().findFirst();
+    }
+
+    /** Every file carrying the CRM id: a file copied by hand carries the original's. */
+    @Override
+    public List<GroupwareItem<T>> findAllByCrmId(String crmId) {
         lock.lock();
         try {
             Scan<T> scan = scan();
-            Optional<GroupwareItem<T>> found = scan.items().values().stream().map(Found::item)
-                    .filter(i -> i.crmId().equals(Optional.of(crmId))).findFirst();
+            List<GroupwareItem<T>> found = scan.items().values().stream().map(Found::item)
+                    .filter(i -> i.crmId().equals(Optional.of(crmId))).toList();
             if (found.isEmpty() && scan.unreadableCrmIds().containsKey(crmId)) {
                 String id = scan.unreadableCrmIds().get(crmId);
                 throw new ItemUnreadableException("the " + codec.kind() + " with CRM id " + crmId + " exists but cannot"

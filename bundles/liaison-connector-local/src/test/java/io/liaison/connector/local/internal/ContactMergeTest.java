@@ -57,6 +57,8 @@ class ContactMergeTest {
         assertThat(d.businessPhones()).containsExactly("905-777-1234", "905-222-1234");
         assertThat(d.homePhones()).containsExactly("905-666-1234");
         assertThat(d.photo()).isEmpty();
+        // the photo given by URL is there, but not one Liaison fetches: "present but unusable", not "no photo"
+        assertThat(d.photoProblem()).hasValueSatisfying(p -> assertThat(p).contains("https://example.com/img/photo.jpg"));
     }
 
     @Test
@@ -66,7 +68,7 @@ class ContactMergeTest {
         business.add("905-333-1234");
         ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
                 d.department(), "Chief Money Counter", d.emails(), business, d.mobilePhone(), d.homePhones(),
-                d.notes(), d.photo());
+                d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix());
 
         contacts.update(john.id(), john.version(), edited, Optional.of("crm-42"));
 
@@ -99,7 +101,7 @@ class ContactMergeTest {
         ContactData d = john.data();
         ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
                 d.department(), d.jobTitle(), List.of("johnny@home.example", "john.doe@ibm.com"), d.businessPhones(),
-                d.mobilePhone(), d.homePhones(), d.notes(), d.photo());
+                d.mobilePhone(), d.homePhones(), d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix());
 
         contacts.update(john.id(), john.version(), edited, Optional.empty());
 
@@ -116,7 +118,7 @@ class ContactMergeTest {
         ContactData d = john.data();
         ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
                 d.department(), d.jobTitle(), d.emails(), List.of("905-777-1234"), d.mobilePhone(),
-                List.of(), d.notes(), d.photo());
+                List.of(), d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix());
 
         contacts.update(john.id(), john.version(), edited, Optional.empty());
 

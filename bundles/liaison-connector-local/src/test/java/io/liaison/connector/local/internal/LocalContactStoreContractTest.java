@@ -29,6 +29,12 @@ class LocalContactStoreContractTest extends ContactStoreContract {
     }
 
     @Override
+    protected void giveUnusablePhotoOutsideLiaison(String itemId) {
+        LocalAccounts.replaceLine(LocalAccounts.fileWithUid(root.resolve("Contacts"), itemId), "END:VCARD",
+                "PHOTO;VALUE=URI:https://photos.example.com/anna.jpg\r\nEND:VCARD");
+    }
+
+    @Override
     protected void removeOutsideLiaison(String itemId) throws Exception {
         Files.delete(LocalAccounts.fileWithUid(root.resolve("Contacts"), itemId));
     }

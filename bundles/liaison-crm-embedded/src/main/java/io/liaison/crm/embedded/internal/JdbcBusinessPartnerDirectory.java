@@ -63,6 +63,30 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
         });
     }
 
+    /**
+     * Renames the partner, as the CRM's users do in its own screens. Each of its contact persons counts as changed
+     * (new version, in the change feed): the partner's name is the company of their groupware contacts.
+     */
+    BusinessPartner rename(EmployeeId actor, BusinessPartnerId id, String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a business partner needs a name");
+        }
+        return jdbc.write("rename business partner " + id, tx -> {
+            long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+            try (PreparedStatement ps = tx.prepare(
+                    "UPDATE crm_business_partner SET name = ?, name_lower = ? WHERE id = ?")) {
+                ps.setString(1, name.strip());
+                ps.setString(2, name.strip().toLowerCase(Locale.ROOT));
+                ps.setLong(3, key);
+                if (ps.executeUpdate() == 0) {
+                    throw notFound(id);
+                }
+            }
+            JdbcContactPersonDirectory.partnerChanged(tx, actor, key);
+            return load(tx, "SELECT id, name FROM crm_business_partner WHERE id = ?", key).get(0);
+        });
+    }
+
     @Override
     public BusinessPartner addEmailDomains(EmployeeId actor, BusinessPartnerId id, List<String> emailDomains) {
         List<String> domains = normalise(emailDomains);

@@ -230,6 +230,26 @@ final class JdbcContactPersonDirectory implements ContactPersonDirectory {
         });
     }
 
+    /**
+     * Counts a change of each contact person of the business partner (its name changed, which their groupware
+     * contacts show as the company), in the same transaction.
+     */
+    static void partnerChanged(Jdbc.Tx tx, EmployeeId actor, long partnerKey) throws SQLException {
+        List<Long> persons = new ArrayList<>();
+        try (PreparedStatement ps = tx.prepare("SELECT id FROM crm_contact_person WHERE business_partner_id = ?")) {
+            ps.setLong(1, partnerKey);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    persons.add(rs.getLong(1));
+                }
+            }
+        }
+        for (long key : persons) {
+            touch(tx, new ContactPersonId(Ids.format(key)));
+            logged(tx, actor, key, ChangeKind.UPDATED);
+        }
+    }
+
     /** Counts a change of the person without an expected version; returns its row id. */
     private static long touch(Jdbc.Tx tx, ContactPersonId id) throws SQLException {
         long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));

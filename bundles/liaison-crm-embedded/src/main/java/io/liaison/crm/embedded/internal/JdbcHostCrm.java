@@ -10,6 +10,8 @@ import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.EmployeeDirectory;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.BusinessPartner;
+import io.liaison.api.domain.BusinessPartnerId;
 import io.liaison.api.domain.Employee;
 import io.liaison.api.domain.EmployeeId;
 import java.util.List;
@@ -91,6 +93,14 @@ public final class JdbcHostCrm implements HostCrm {
     /** Adds an employee, or updates the one with the same id (tests and demo data; the SPI only reads employees). */
     public Employee saveEmployee(Employee employee) {
         return employees.save(employee);
+    }
+
+    /**
+     * Renames a business partner as the CRM's users do (tests and demo data; the SPI does not rename partners): its
+     * contact persons count as changed, as {@code ContactPersonDirectory.changesSince} requires.
+     */
+    public BusinessPartner renameBusinessPartner(EmployeeId actor, BusinessPartnerId id, String name) {
+        return businessPartners.rename(actor, id, name);
     }
 
     /** Adds status keys or relabels known ones; idempotent. */

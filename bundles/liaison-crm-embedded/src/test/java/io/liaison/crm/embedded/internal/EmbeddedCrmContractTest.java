@@ -72,6 +72,12 @@ abstract class EmbeddedCrmContractTest extends HostCrmContractTest {
 
     abstract RecordingListener listener();
 
+    @Override
+    public boolean renameBusinessPartner(BusinessPartnerId id, String newName) {
+        ((JdbcHostCrm) crm()).renameBusinessPartner(DEMO, id, newName);
+        return true;
+    }
+
     /** The database under the CRM, for checks past the SPI. */
     abstract javax.sql.DataSource dataSource();
 

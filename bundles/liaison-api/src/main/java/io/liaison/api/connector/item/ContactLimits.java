@@ -1,0 +1,33 @@
+package io.liaison.api.connector.item;
+
+/**
+ * How many e-mail addresses and business and home phone numbers a groupware contact can hold. A connector writes
+ * at most this many of each (the first ones) and never has a contact refused for more; a caller that knows the
+ * limits can say what was left out and keep it on its own side.
+ *
+ * @param emails         the most e-mail addresses a contact holds
+ * @param businessPhones the most business phone numbers
+ * @param homePhones     the most home phone numbers
+ */
+public record ContactLimits(int emails, int businessPhones, int homePhones) {
+
+    /** A groupware without limits (a vCard holds any number of each). */
+    public static final ContactLimits NONE = new ContactLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    public ContactLimits {
+        if (emails < 1 || businessPhones < 1 || homePhones < 1) {
+            throw new IllegalArgumentException("contact limits must be at least 1, not " + emails + "/"
+                    + businessPhones + "/" + homePhones);
+        }
+    }
+
+    /** The contact with its lists cut to these limits (the first entries kept). */
+    public ContactData cut(ContactData c) {
+        return c.withLists(first(c.emails(), emails), first(c.businessPhones(), businessPhones),
+                first(c.homePhones(), homePhones));
+    }
+
+    private static java.util.List<String> first(java.util.List<String> values, int limit) {
+        return values.size() <= limit ? values : values.subList(0, limit);
+    }
+}

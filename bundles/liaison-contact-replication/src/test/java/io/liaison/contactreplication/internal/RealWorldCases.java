@@ -1,0 +1,246 @@
+package io.liaison.contactreplication.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.connector.GroupwareItem;
+import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.contactreplication.ExportOptions;
+import io.liaison.api.contactreplication.ExportReport;
+import io.liaison.api.contactreplication.ImportableContact;
+import io.liaison.api.domain.BusinessPartner;
+import io.liaison.api.domain.Communication;
+import io.liaison.api.domain.CommunicationType;
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.Photo;
+import io.liaison.api.runtime.JournalEntry;
+import io.liaison.api.runtime.Outcome;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Contacts as people keep them (issue 26): more e-mail addresses than Outlook holds, contacts copied in the
+ * groupware, photos the connector cannot use, contacts moved to another business partner.
+ */
+abstract class RealWorldCases {
+
+    /** A real 1x1 PNG. */
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /** The groupware of the flows. */
+    abstract ContactFlow.Backend backend();
+
+    @TempDir
+    Path dir;
+    ContactFlow flow;
+    BusinessPartner firma;
+
+    @BeforeEach
+    void setUp() {
+        flow = new ContactFlow(dir, ConflictPolicy.CRM_WINS, backend());
+        firma = flow.partner("Firma GmbH", "firma.de");
+    }
+
+    /**
+     * How many e-mail addresses and business numbers the groupware holds: an Outlook contact 3 and 2 (Graph answers
+     * 400 to more: microsoftgraph/microsoft-graph-docs issue 15276), a vCard any number.
+     */
+    int emailsHeld() {
+        return backend() == ContactFlow.Backend.GRAPH ? 3 : Integer.MAX_VALUE;
+    }
+
+    int businessPhonesHeld() {
+        return backend() == ContactFlow.Backend.GRAPH ? 2 : Integer.MAX_VALUE;
+    }
+
+    ContactPerson crm(ContactPerson p) {
+        return flow.crm.contactPersons().get(ContactFlow.DEMO, p.id()).orElseThrow();
+    }
+
+    GroupwareItem<ContactData> linkedGw(ContactPerson p) {
+        String id = flow.link(p).orElseThrow().groupwareId();
+        return flow.groupware(store -> store.get(id).orElseThrow());
+    }
+
+    ContactPerson withPosition(ContactPerson p, String position) {
+        ContactPerson now = crm(p);
+        ContactPersonData d = now.data();
+        return flow.crm.contactPersons().update(ContactFlow.DEMO, p.id(), now.version(), new ContactPersonData(
+                d.businessPartner(), d.salutation(), d.title(), d.firstName(), d.lastName(), position, d.department(),
+                d.communications()));
+    }
+
+    void changeMobileInGroupware(GroupwareItem<ContactData> item, String mobile) {
+        ContactData d = item.data();
+        ContactData changed = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
+                d.department(), d.jobTitle(), d.emails(), d.businessPhones(), mobile, d.homePhones(), d.notes(),
+                d.photo(), d.photoProblem());
+        flow.groupware(store -> store.update(item.id(), item.version(), changed, item.crmId()));
+    }
+
+    static List<Outcome> outcomes(List<JournalEntry> entries) {
+        return entries.stream().map(JournalEntry::outcome).toList();
+    }
+
+    // ---- point 1: what the groupware holds
+
+    @Test
+    void moreAddressesThanTheGroupwareHoldsAreSentCutWithAWarningAndStayInTheCrm() {
+        List<String> emails = List.of("v1@firma.de", "v2@firma.de", "v3@firma.de", "v4@firma.de", "v5@firma.de");
+        List<String> phones = List.of("030 1", "030 2", "030 3");
+        List<Communication> comms = new java.util.ArrayList<>();
+        emails.forEach(e -> comms.add(Communication.email(e, comms.isEmpty())));
+        phones.forEach(p -> comms.add(new Communication(CommunicationType.PHONE, p, p.equals("030 1"))));
+        ContactPerson vera = flow.crm.contactPersons().create(ContactFlow.DEMO, new ContactPersonData(
+                Optional.of(firma.id()), "Frau", "", "Vera", "Viel", "Einkauf", "", comms), Optional.empty());
+
+        ExportReport report = flow.replication.export(flow.account.id(), List.of(vera.id()),
+                ExportOptions.defaultFolder(true));
+
+        assertThat(report.exported()).containsExactly(vera.id());
+        ContactData written = linkedGw(vera).data();
+        assertThat(written.emails()).containsExactlyElementsOf(emails.subList(0, Math.min(5, emailsHeld())));
+        assertThat(written.businessPhones()).containsExactlyElementsOf(phones.subList(0, Math.min(3, businessPhonesHeld())));
+        if (backend() == ContactFlow.Backend.GRAPH) {
+            assertThat(report.warnings()).extracting(w -> w.reason()).containsExactly(
+                    "the groupware holds at most 3 e-mail addresses: v4@firma.de, v5@firma.de not written there; "
+                            + "kept in the CRM",
+                    "the groupware holds at most 2 business phone numbers: 030 3 not written there; kept in the CRM");
+        } else {
+            assertThat(report.warnings()).isEmpty();
+        }
+        assertThat(flow.entries(flow.run())).isEmpty();
+
+        // a change in the groupware keeps what it never held; a change in the CRM is written, not failed
+        changeMobileInGroupware(linkedGw(vera), "0171 2345");
+        assertThat(outcomes(flow.entries(flow.run()))).containsExactly(Outcome.UPDATED);
+        assertThat(crm(vera).data().valuesOf(CommunicationType.EMAIL)).containsExactlyElementsOf(emails);
+        assertThat(crm(vera).data().valuesOf(CommunicationType.PHONE)).containsExactlyElementsOf(phones);
+        assertThat(crm(vera).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 2345");
+        withPosition(vera, "Vorstand");
+        List<JournalEntry> entries = flow.entries(flow.run());
+        assertThat(outcomes(entries)).contains(Outcome.UPDATED).doesNotContain(Outcome.FAILED);
+        assertThat(outcomes(entries).contains(Outcome.WARNING)).isEqualTo(backend() == ContactFlow.Backend.GRAPH);
+        assertThat(linkedGw(vera).data().jobTitle()).isEqualTo("Vorstand");
+        assertThat(flow.entries(flow.run())).isEmpty();
+    }
+
+    // ---- point 3: a photo that is there but cannot be used
+
+    @Test
+    void aGroupwarePhotoLiaisonCannotUseNeverDeletesTheCrmPhoto() {
+        ContactPerson anna = flow.person(firma, "Anna", "Bild", "anna@firma.de", null);
+        flow.crm.contactPersons().setPhoto(ContactFlow.DEMO, anna.id(), Optional.of(new Photo("image/png", PNG)));
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        flow.run();
+
+        flow.setUnusablePhotoOutside(linkedGw(anna).id());
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(flow.crm.contactPersons().photo(ContactFlow.DEMO, anna.id())).hasValueSatisfying(
+                p -> assertThat(p.bytes()).isEqualTo(PNG));
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.WARNING);
+            assertThat(e.message()).startsWith("photo not replicated: ").contains("the CRM photo is kept");
+        });
+        // a later change of the CRM leaves the groupware's photo as the person set it
+        withPosition(anna, "Vorstand");
+        assertThat(outcomes(flow.entries(flow.run()))).contains(Outcome.UPDATED).doesNotContain(Outcome.FAILED);
+        assertThat(linkedGw(anna).data().jobTitle()).isEqualTo("Vorstand");
+        assertThat(linkedGw(anna).data().photoProblem()).isPresent();
+        assertThat(flow.crm.contactPersons().photo(ContactFlow.DEMO, anna.id())).isPresent();
+    }
+
+    // ---- point 2: contacts copied in the groupware
+
+    @Test
+    void aCopyOfAReplicatedContactIsOfferedAsACopyAndStaysWhenTheContactIsWithdrawn() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        String original = linkedGw(anna).id();
+        String copy = flow.copyOutside(original);
+
+        List<ImportableContact> offered = flow.replication.importPreview(flow.account.id());
+        assertThat(offered).singleElement().satisfies(c -> {
+            assertThat(c.groupwareId()).isEqualTo(copy);
+            assertThat(c.copyOf()).contains(anna.id());
+        });
+        withPosition(anna, "Vorstand");
+        assertThat(outcomes(flow.entries(flow.run()))).containsExactly(Outcome.UPDATED);
+        assertThat(linkedGw(anna).id()).isEqualTo(original);
+
+        flow.replication.setReplicated(flow.account.id(), anna.id(), false);
+
+        assertThat(flow.groupwareContacts()).extracting(GroupwareItem::id).containsExactly(copy);
+        assertThat(flow.link(anna)).isEmpty();
+    }
+
+    @Test
+    void twoContactsCarryingTheIdOfAnUnlinkedContactPersonAreNeitherAdoptedNorOverwritten() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        flow.run();
+        String original = linkedGw(anna).id();
+        flow.copyOutside(original);
+        flow.links.delete(flow.account.id(), ReplicationKeys.SCOPE, anna.id().value()); // an export stopped before its link
+
+        List<JournalEntry> entries = flow.entries(flow.run());
+        ExportReport again = flow.replication.export(flow.account.id(), List.of(anna.id()),
+                ExportOptions.defaultFolder(true));
+
+        assertThat(entries).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.WARNING);
+            assertThat(e.message()).contains("2 groupware contacts carry CRM id " + anna.id().value())
+                    .contains("none is adopted");
+        });
+        assertThat(again.exported()).isEmpty();
+        assertThat(again.failed()).singleElement().satisfies(f -> assertThat(f.reason()).contains("none is adopted"));
+        assertThat(flow.link(anna)).isEmpty();
+        assertThat(flow.contactCount()).isEqualTo(2);
+    }
+
+    // ---- point 4: the business partner's name is the groupware's company
+
+    @Test
+    void aContactMovedToAnotherBusinessPartnerGetsItsCompanyInTheGroupware() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        flow.run();
+        assertThat(linkedGw(anna).data().company()).isEqualTo("Firma GmbH");
+        BusinessPartner other = flow.partner("Andere AG", "andere.de");
+
+        ContactPerson now = crm(anna);
+        ContactPersonData d = now.data();
+        flow.crm.contactPersons().update(ContactFlow.DEMO, anna.id(), now.version(), new ContactPersonData(
+                Optional.of(other.id()), d.salutation(), d.title(), d.firstName(), d.lastName(), d.position(),
+                d.department(), d.communications()));
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(outcomes(entries)).containsExactly(Outcome.UPDATED);
+        assertThat(linkedGw(anna).data().company()).isEqualTo("Andere AG");
+        assertThat(flow.entries(flow.run())).isEmpty();
+    }
+
+    @Test
+    void renamingTheBusinessPartnerUpdatesTheCompanyOfItsLinkedContacts() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson bob = flow.person(firma, "Bob", "Bau", "bob@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id(), bob.id()), true);
+        flow.run();
+
+        flow.crm.renameBusinessPartner(ContactFlow.DEMO, firma.id(), "Firma Neu GmbH");
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(outcomes(entries)).containsExactly(Outcome.UPDATED, Outcome.UPDATED);
+        assertThat(linkedGw(anna).data().company()).isEqualTo("Firma Neu GmbH");
+        assertThat(linkedGw(bob).data().company()).isEqualTo("Firma Neu GmbH");
+        assertThat(flow.entries(flow.run())).isEmpty();
+    }
+
+}
