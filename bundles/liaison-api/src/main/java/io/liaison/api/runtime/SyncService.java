@@ -18,7 +18,12 @@ public interface SyncService {
      *
      * @param areas   the areas to run; those the account has not enabled, or no module serves, are reported
      *                in the journal and skipped
-     * @throws SyncAlreadyRunningException when a run of this account is under way
+     * A person's run ({@link SyncTrigger#MANUAL}, {@link SyncTrigger#ACCEPT_DELETES}) that finds a run of the account
+     * under way waits for it and runs right after it (a bounded wait, see the implementation); a scheduled or pushed
+     * run does not wait, and does not start while a person's run waits.
+     *
+     * @throws SyncAlreadyRunningException when a run of this account is under way (a person's run: still under way
+     *                                     when the wait ends)
      * @throws AccountNotFoundException    when there is no such account
      */
     SyncRun sync(AccountId account, Set<SyncArea> areas, SyncTrigger trigger);

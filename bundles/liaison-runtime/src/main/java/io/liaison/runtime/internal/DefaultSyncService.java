@@ -50,11 +50,19 @@ public class DefaultSyncService implements SyncService, AccountListener {
 
     /** How long stopping waits for the runs under way to end between two items. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a person's run waits for a run of the account under way: long enough for a scheduled run of a busy
+     * mailbox, bounded so that a stuck run does not hold a shell or a page for ever.
+     */
+    static final Duration PERSON_WAIT = Duration.ofMinutes(10);
 
     private final DefaultAccountService accounts;
     private final JdbcSyncJournal journal;
     private final List<AreaSynchronizer> synchronizers = new CopyOnWriteArrayList<>();
     private final Map<AccountId, RunCancellation> running = new ConcurrentHashMap<>();
+    /** Per account, the persons' runs waiting for the run under way: a scheduled or pushed run does not go first. */
+    private final Map<AccountId, java.util.concurrent.atomic.AtomicInteger> waitingPersons = new ConcurrentHashMap<>();
+    private Duration personWait = PERSON_WAIT;
     /** The cancellations of the runs each synchronizer is working for now. */
     private final Map<AreaSynchronizer, Set<RunCancellation>> working = new ConcurrentHashMap<>();
     private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
@@ -164,9 +172,7 @@ public class DefaultSyncService implements SyncService, AccountListener {
         Objects.requireNonNull(trigger, "trigger");
         GroupwareAccount account = accounts.get(id).orElseThrow(() -> JdbcAccountRepository.notFound(id));
         RunCancellation cancelled = new RunCancellation();
-        if (running.putIfAbsent(id, cancelled) != null) {
-            throw new SyncAlreadyRunningException("a sync run of groupware account " + id + " is already under way");
-        }
+        claim(id, trigger, cancelled);
         try {
             EnumSet<SyncArea> requested = EnumSet.noneOf(SyncArea.class);
             requested.addAll(areas == null || areas.isEmpty() ? account.areas() : areas);
@@ -174,6 +180,46 @@ public class DefaultSyncService implements SyncService, AccountListener {
         } finally {
             running.remove(id, cancelled);
         }
+    }
+
+    /**
+     * Makes this the account's run under way. A person's run waits (at most {@link #PERSON_WAIT}) for the run under
+     * way and goes right after it: "synchronise now" pressed during a scheduled run is a run, not an error. Other
+     * runs do not wait, and leave the turn to a person's run that waits.
+     */
+    private void claim(AccountId id, SyncTrigger trigger, RunCancellation cancelled) {
+        boolean person = trigger == SyncTrigger.MANUAL || trigger == SyncTrigger.ACCEPT_DELETES;
+        if (!person) {
+            java.util.concurrent.atomic.AtomicInteger waiting = waitingPersons.get(id);
+            if (waiting != null && waiting.get() > 0) {
+                throw new SyncAlreadyRunningException("a person's sync run of groupware account " + id
+                        + " waits to run");
+            }
+            if (running.putIfAbsent(id, cancelled) != null) {
+                throw new SyncAlreadyRunningException("a sync run of groupware account " + id + " is already under way");
+            }
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger waiting =
+                waitingPersons.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger());
+        waiting.incrementAndGet();
+        try {
+            long deadline = System.nanoTime() + personWait.toNanos();
+            while (running.putIfAbsent(id, cancelled) != null) {
+                if (System.nanoTime() >= deadline || !awaitUntil(() -> !running.containsKey(id),
+                        Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                    throw new SyncAlreadyRunningException("a sync run of groupware account " + id
+                            + " is still under way after " + personWait.toMinutes() + " minutes of waiting for it");
+                }
+            }
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** For tests: how long a person's run waits for the run under way. */
+    void personWait(Duration wait) {
+        this.personWait = wait;
     }
 
     /** Whether a run of the account is under way on this node. */

@@ -217,13 +217,14 @@ class DefaultSyncServiceTest {
     }
 
     @Test
-    void secondRunOfTheSameAccountIsRefusedWhileTheFirstGoes() throws Exception {
+    void aScheduledRunIsRefusedWhileARunGoesAndAPersonsRunWaitsForItAndRunsRightAfter() throws Exception {
         GroupwareAccount account = account(Set.of(SyncArea.MAILS));
         GroupwareAccount other = account(Set.of(SyncArea.MAILS));
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean held = new AtomicBoolean();
         sync.addAreaSynchronizer(new TestPlugins.TestSynchronizer(Set.of(SyncArea.MAILS), (area, context) -> {
-            if (context.account().id().equals(account.id())) {
+            if (context.account().id().equals(account.id()) && held.compareAndSet(false, true)) {
                 inside.countDown();
                 assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
             }
@@ -232,9 +233,28 @@ class DefaultSyncServiceTest {
         CompletableFuture<SyncRun> first = CompletableFuture.supplyAsync(
                 () -> sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.SCHEDULED));
         assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<SyncRun> person;
         try {
-            assertThatThrownBy(() -> sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL))
+            assertThatThrownBy(() -> sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.SCHEDULED))
                     .isInstanceOf(SyncAlreadyRunningException.class).hasMessageContaining(account.id().value());
+            // "synchronise now" pressed during the scheduled run: queued, not refused
+            person = CompletableFuture.supplyAsync(
+                    () -> sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    // a scheduled run leaves the turn to the person waiting
+                    sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.PUSH);
+                    throw new AssertionError("a pushed run started while a run was under way");
+                } catch (SyncAlreadyRunningException e) {
+                    if (e.getMessage().contains("waits to run")) {
+                        break;
+                    }
+                }
+                assertThat(System.nanoTime()).as("the person's run is waiting").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(person).isNotDone();
             assertThat(sync.isRunning(account.id())).isTrue();
             // another account is not held up
             assertThat(sync.sync(other.id(), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL).status())
@@ -243,9 +263,32 @@ class DefaultSyncServiceTest {
             release.countDown();
         }
         assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCEEDED);
+        SyncRun queued = person.get(30, TimeUnit.SECONDS);
+        assertThat(queued.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(queued.trigger()).isEqualTo(SyncTrigger.MANUAL);
         assertThat(sync.isRunning(account.id())).isFalse();
-        assertThat(sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL).status())
-                .isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aPersonsRunThatWaitedTooLongForARunUnderWaySaysSo() throws Exception {
+        GroupwareAccount account = account(Set.of(SyncArea.MAILS));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        sync.addAreaSynchronizer(new TestPlugins.TestSynchronizer(Set.of(SyncArea.MAILS), (area, context) -> {
+            inside.countDown();
+            assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+        }));
+        sync.personWait(java.time.Duration.ofMillis(300));
+        CompletableFuture<SyncRun> first = CompletableFuture.supplyAsync(
+                () -> sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.SCHEDULED));
+        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThatThrownBy(() -> sync.sync(account.id(), Set.of(SyncArea.MAILS), SyncTrigger.MANUAL))
+                    .isInstanceOf(SyncAlreadyRunningException.class).hasMessageContaining("still under way after");
+        } finally {
+            release.countDown();
+        }
+        assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 
     @Test
