@@ -1,6 +1,6 @@
 /** Mail import from import folders: preview and import. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.liaison.api.mailimport;
 
 import org.osgi.annotation.bundle.Export;

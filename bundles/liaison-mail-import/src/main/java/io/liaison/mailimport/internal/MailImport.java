@@ -181,6 +181,23 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
                 new MailActivityMapper(clock, crm.catalog().maxSubjectLength()), OwnAddresses.of(crm, actor, Map.of()));
     }
 
+    /** The media types the import stores an original under ({@code .eml}, {@code .msg}). */
+    private static final java.util.Set<String> ORIGINAL_TYPES = java.util.Set.of(
+            io.liaison.api.connector.RawMessage.MIME, io.liaison.api.connector.RawMessage.OUTLOOK);
+
+    /** The import attaches the original first (the CRM lists documents in the order they were attached). */
+    @Override
+    public Optional<io.liaison.api.domain.Document> original(EmployeeId actor, io.liaison.api.domain.ActivityId id) {
+        io.liaison.api.domain.Activity activity = crm.activities().get(actor, id).orElseThrow(
+                () -> new io.liaison.api.crm.CrmNotFoundException("activity " + id.value() + " does not exist"));
+        boolean hidden = activity.data().privateActivity() && !activity.data().owner().equals(actor);
+        if (hidden || activity.data().mail().isEmpty() || activity.sourceKey().isEmpty()) {
+            return Optional.empty();
+        }
+        return crm.documents().list(actor, id).stream().findFirst()
+                .filter(d -> ORIGINAL_TYPES.contains(d.mediaType()));
+    }
+
     @Override
     public boolean isEditDocumentStepEnabled() {
         return config.editDocumentStep();

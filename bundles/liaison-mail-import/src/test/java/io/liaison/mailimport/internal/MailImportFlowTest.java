@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.api.crm.Quicksearch;
 import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.Classification;
 import io.liaison.api.domain.Document;
@@ -193,6 +194,30 @@ class MailImportFlowTest {
         assertThat(flow.crm.documents().list(MailFlow.DEMO, offer.id())).extracting(Document::fileName)
                 .filteredOn(n -> n.equals("angebot.txt")).hasSize(1);
         assertThat(imported()).extracting(a -> a.data().subject()).containsExactly("Angebot 17");
+    }
+
+    /**
+     * The spec's "open the joined e-mail": the stored original is the mail as it was dropped, also when the mail
+     * carries a forwarded mail of its own; an activity that is no imported mail has none.
+     */
+    @Test
+    void theStoredOriginalOfAnImportedMailCanBeOpened() throws IOException {
+        String forwarded = mail().id("inner@kunde.example").subject("Weitergeleitet").text();
+        Path file = mail().id("outer@kunde.example").subject("Fwd: Angebot")
+                .attach("weitergeleitet.eml", forwarded).writeTo(flow.importFolder(), "fwd.eml");
+        byte[] dropped = Files.readAllBytes(file);
+        flow.run();
+        Activity outer = activity("Fwd: Angebot");
+
+        Document original = flow.mailImport.original(MailFlow.DEMO, outer.id()).orElseThrow();
+
+        assertThat(original.mediaType()).isEqualTo("message/rfc822");
+        try (var in = flow.crm.documents().open(MailFlow.DEMO, original.id())) {
+            assertThat(in.readAllBytes()).isEqualTo(dropped);
+        }
+        Activity typedIn = flow.crm.activities().create(MailFlow.DEMO, ActivityData.builder(ActivityType.MAIL_IN,
+                MailFlow.DEMO).subject("typed in").build(), java.util.Optional.empty());
+        assertThat(flow.mailImport.original(MailFlow.DEMO, typedIn.id())).isEmpty();
     }
 
     @Test
