@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one Karaf scheduler job per account that synchronises automatically (auto-sync on, state ACTIVE),
+ * Keeps one Karaf scheduler job per account that synchronises automatically (auto-sync on, state ACTIVE or FAILING),
  * firing on the account's interval, never concurrently with itself; every other account has no job. The job
  * only hands the account id to a runner (which queues the run); it does no work on the scheduler's thread.
  */
@@ -46,7 +46,9 @@ public class AccountScheduler {
 
     /** Whether an account synchronises automatically. */
     public static boolean runsAutomatically(GroupwareAccount account) {
-        return account.autoSync() && account.state() == AccountState.ACTIVE;
+        // a FAILING account keeps its job: each firing decides whether its back-off has passed (RunBackoff)
+        return account.autoSync()
+                && (account.state() == AccountState.ACTIVE || account.state() == AccountState.FAILING);
     }
 
     /** Schedules every account that runs automatically (on start, or when the scheduler appears). */

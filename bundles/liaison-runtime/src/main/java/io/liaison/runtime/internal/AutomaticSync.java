@@ -5,6 +5,8 @@ import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.runtime.SyncAlreadyRunningException;
 import io.liaison.api.runtime.SyncService;
 import io.liaison.api.runtime.SyncTrigger;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,9 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Automatic synchronisation: while the Karaf scheduler is there, every account with auto-sync on and state
- * ACTIVE gets a job on its interval (see {@link AccountScheduler}); a firing job queues a SCHEDULED run on a
- * bounded pool ({@code maxParallelRuns} at once). A tick that finds the account's run queued or under way is
- * skipped. Without the scheduler, accounts are synchronised on request only.
+ * ACTIVE or FAILING gets a job on its interval (see {@link AccountScheduler}); a firing job queues a SCHEDULED run
+ * on a bounded pool ({@code maxParallelRuns} at once). A tick that finds the account's run queued or under way is
+ * skipped, and so is one of a FAILING account whose back-off ({@link RunBackoff}) has not passed. Without the
+ * scheduler, accounts are synchronised on request only.
  */
 @Component(service = {}, configurationPid = RuntimeConfig.PID)
 public class AutomaticSync implements AccountListener {
@@ -44,6 +47,7 @@ public class AutomaticSync implements AccountListener {
     private final ThreadPoolExecutor pool;
     private final Set<AccountId> queued = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Jobs> jobs = new AtomicReference<>();
+    private final Clock clock;
 
     private record Jobs(Scheduler scheduler, AccountScheduler accounts) {
     }
@@ -87,6 +91,12 @@ public class AutomaticSync implements AccountListener {
 
     /** For tests: runs at most {@code maxParallelRuns} scheduled runs at once. */
     public AutomaticSync(DefaultAccountService accounts, SyncService syncService, int maxParallelRuns) {
+        this(accounts, syncService, maxParallelRuns, Clock.systemUTC());
+    }
+
+    /** For tests: whether a FAILING account's back-off has passed is judged by {@code clock}. */
+    AutomaticSync(DefaultAccountService accounts, SyncService syncService, int maxParallelRuns, Clock clock) {
+        this.clock = clock;
         if (maxParallelRuns < 1) {
             throw new IllegalArgumentException("maxParallelRuns: must be at least 1, not " + maxParallelRuns);
         }
@@ -197,6 +207,11 @@ public class AutomaticSync implements AccountListener {
         try {
             Optional<GroupwareAccount> account = accounts.get(id);
             if (account.isEmpty() || !AccountScheduler.runsAutomatically(account.get())) {
+                return;
+            }
+            Optional<Instant> notBefore = RunBackoff.notBefore(accounts.failureStreak(id), account.get().interval());
+            if (notBefore.isPresent() && clock.instant().isBefore(notBefore.get())) {
+                LOG.debug("Scheduled run of FAILING account {} skipped: backing off until {}", id, notBefore.get());
                 return;
             }
             syncService.sync(id, account.get().areas(), SyncTrigger.SCHEDULED);

@@ -450,6 +450,32 @@ public class DefaultAccountService implements AccountService {
         return signInLocks.computeIfAbsent(id, k -> new Object());
     }
 
+    /**
+     * Counts the end of a run of the account (see {@link JdbcAccountRepository#recordRunEnd}); a change to or from
+     * FAILING is logged once, at WARN without a stack trace when the account starts failing, and told to the
+     * listeners. The runs in between log their failures at DEBUG only.
+     */
+    void runEnded(AccountId id, boolean failed, String reason, Instant now) {
+        Optional<JdbcAccountRepository.RunEndChange> change = accounts.recordRunEnd(id, failed, reason, now);
+        if (change.isEmpty() || !change.get().changed()) {
+            return;
+        }
+        GroupwareAccount account = change.get().after();
+        if (account.state() == AccountState.FAILING) {
+            LOG.warn("Groupware account {} is FAILING: its last {} runs failed, the last one with: {}. Its scheduled"
+                    + " runs now back off (up to every {} h); a manual run still runs, and the first run that works"
+                    + " makes it ACTIVE again", id, change.get().failedRuns(), reason, RunBackoff.CAP.toHours());
+        } else {
+            LOG.info("Groupware account {} is {} again: a run worked", id, account.state());
+        }
+        changed(account);
+    }
+
+    /** How many runs of the account failed in a row, and when the last of them ended. */
+    RunBackoff.FailureStreak failureStreak(AccountId id) {
+        return accounts.failureStreak(id);
+    }
+
     private void changed(GroupwareAccount account) {
         for (AccountListener listener : listeners) {
             try {

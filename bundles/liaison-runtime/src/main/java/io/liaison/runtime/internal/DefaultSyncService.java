@@ -1,6 +1,7 @@
 package io.liaison.runtime.internal;
 
 import io.liaison.api.connector.ConnectorSession;
+import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.AccountState;
 import io.liaison.api.domain.GroupwareAccount;
@@ -13,6 +14,7 @@ import io.liaison.api.runtime.SyncAlreadyRunningException;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncService;
 import io.liaison.api.runtime.SyncTrigger;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,13 +68,22 @@ public class DefaultSyncService implements SyncService, AccountListener {
     /** The cancellations of the runs each synchronizer is working for now. */
     private final Map<AreaSynchronizer, Set<RunCancellation>> working = new ConcurrentHashMap<>();
     private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+    /** The CRM whose employee directory says whether an account's employee is still there. */
+    private final AtomicReference<HostCrm> crm = new AtomicReference<>();
+    private final Clock clock;
 
     /** Closes runs a previous stop cut off, and listens to account changes (to cancel runs of removed accounts). */
     @Activate
     public DefaultSyncService(@Reference DefaultAccountService accounts, @Reference JdbcSyncJournal journal) {
+        this(accounts, journal, Clock.systemUTC());
+    }
+
+    /** For tests: the runs' times (and so the back-off of failing accounts) come from {@code clock}. */
+    DefaultSyncService(DefaultAccountService accounts, JdbcSyncJournal journal, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.journal = Objects.requireNonNull(journal, "journal");
-        int interrupted = journal.failInterruptedRuns(Instant.now());
+        int interrupted = journal.failInterruptedRuns(clock.instant());
         if (interrupted > 0) {
             LOG.warn("{} sync runs were cut off by the last stop; they are journaled as FAILED", interrupted);
         }
@@ -155,6 +166,30 @@ public class DefaultSyncService implements SyncService, AccountListener {
 
     public void unsetEventAdmin(EventAdmin admin) {
         eventAdmin.compareAndSet(admin, null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetHostCrm")
+    public void setHostCrm(HostCrm hostCrm) {
+        crm.set(hostCrm);
+    }
+
+    public void unsetHostCrm(HostCrm hostCrm) {
+        crm.compareAndSet(hostCrm, null);
+    }
+
+    /**
+     * A run acts in the name of the account's employee: one who has left the CRM (or was never there) must not have
+     * their mailbox read nor CRM data written for them, so the run fails before signing in, with the reason, and
+     * counts towards FAILING. Without a CRM installed there is nothing to check (and no module could run).
+     */
+    private void checkEmployee(GroupwareAccount account) {
+        HostCrm hostCrm = crm.get();
+        if (hostCrm != null && hostCrm.employees().get(account.employee()).isEmpty()) {
+            throw new IllegalStateException("employee " + account.employee() + " of groupware account " + account.id()
+                    + " no longer exists in the CRM: nothing is synchronised in their name (remove the account, or"
+                    + " disable it)");
+        }
     }
 
     /**
@@ -278,12 +313,13 @@ public class DefaultSyncService implements SyncService, AccountListener {
 
     private SyncRun run(GroupwareAccount account, EnumSet<SyncArea> areas, SyncTrigger trigger,
                         RunCancellation cancelled) {
-        SyncRun started = journal.newRun(account, areas, trigger, Instant.now());
+        SyncRun started = journal.newRun(account, areas, trigger, clock.instant());
         LOG.debug("Sync run {} of account {} started ({}, areas {})", started.id(), account.id(), trigger, areas);
         RunRecorder recorder = new RunRecorder(journal, started, account.employee(), journal.failingItems(account.id()));
         RunStatus status;
         Optional<String> error;
         try {
+            checkEmployee(account);
             ConnectorSession session = accounts.openSession(account.id());
             try {
                 AreaResults results = runAreas(account, areas, trigger, cancelled, session, started, recorder);
@@ -305,20 +341,33 @@ public class DefaultSyncService implements SyncService, AccountListener {
         } catch (RuntimeException e) {
             status = RunStatus.FAILED;
             error = Optional.of(describe(e));
-            LOG.warn("Sync run {} of account {} failed: {}", started.id(), account.id(), error.get());
+            if (account.state() == AccountState.FAILING) {
+                // said once, when the account started failing
+                LOG.debug("Sync run {} of FAILING account {} failed: {}", started.id(), account.id(), error.get());
+            } else {
+                LOG.warn("Sync run {} of account {} failed: {}", started.id(), account.id(), error.get());
+            }
         } catch (Error e) {
             // out of memory, a stack overflow in a parser: the run ends FAILED in the journal (never RUNNING until a
             // restart) and the error goes on to the thread's owner
             String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             try {
-                recorder.finish(RunStatus.FAILED, Optional.of("the run stopped on " + reason), Instant.now());
+                recorder.finish(RunStatus.FAILED, Optional.of("the run stopped on " + reason), clock.instant());
             } catch (RuntimeException | Error journalFailure) {
                 e.addSuppressed(journalFailure);
             }
             LOG.error("Sync run {} of account {} stopped on {}", started.id(), account.id(), reason);
             throw e;
         }
-        SyncRun finished = recorder.finish(status, error, Instant.now());
+        SyncRun finished = recorder.finish(status, error, clock.instant());
+        if (status != RunStatus.CANCELLED) {
+            try {
+                accounts.runEnded(account.id(), status == RunStatus.FAILED, error.orElse(""), clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not count sync run {} of account {} towards its state: {}", finished.id(),
+                        account.id(), e.toString());
+            }
+        }
         if (recorder.repeatedFailures() > 0) {
             LOG.info("Sync run {} of account {} ended {}: {}; {} items failed again as before (journaled once)",
                     finished.id(), account.id(), finished.status(), finished.counts(), recorder.repeatedFailures());
@@ -373,7 +422,13 @@ public class DefaultSyncService implements SyncService, AccountListener {
                 synchronizer.get().synchronize(area, context);
             } catch (Exception e) {
                 String reason = describe(e);
-                LOG.warn("Area {} of sync run {} (account {}) failed: {}", area, run.id(), account.id(), reason, e);
+                if (account.state() == AccountState.FAILING) {
+                    // the stack trace was logged while the account was still ACTIVE; said again, it only fills the log
+                    LOG.debug("Area {} of sync run {} (FAILING account {}) failed: {}", area, run.id(), account.id(),
+                            reason, e);
+                } else {
+                    LOG.warn("Area {} of sync run {} (account {}) failed: {}", area, run.id(), account.id(), reason, e);
+                }
                 recorder.record(area, area.name(), Outcome.FAILED, "area failed: " + reason, Optional.empty());
                 failed.add(area + " failed: " + reason);
             } finally {

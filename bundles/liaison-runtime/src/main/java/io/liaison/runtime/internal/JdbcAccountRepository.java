@@ -235,6 +235,69 @@ public class JdbcAccountRepository {
                 : new StateRow(AccountState.ACTIVE, null, null));
     }
 
+    /** An account's state before and after the end of a run was counted. */
+    record RunEndChange(AccountState before, GroupwareAccount after, int failedRuns) {
+        boolean changed() {
+            return before != after.state();
+        }
+    }
+
+    /**
+     * Counts the end of a run: a failed run of an ACTIVE or FAILING account lengthens its failure streak and, from
+     * {@link RunBackoff#FAILING_AFTER} on, makes it FAILING with the run's reason; a run that worked ends the streak
+     * and makes a FAILING account ACTIVE. A blocked or disabled account keeps its state and its streak (its runs
+     * fail for a reason the administrator already sees). Empty when the account was removed meanwhile.
+     */
+    public Optional<RunEndChange> recordRunEnd(AccountId id, boolean failed, String reason, Instant now) {
+        return Sql.transaction(dataSource, "counting a run of account " + id, c -> {
+            AccountState state;
+            int failedRuns;
+            try (PreparedStatement select = c.prepareStatement("SELECT account_state, failed_runs"
+                    + " FROM liaison_accounts WHERE id = ? FOR UPDATE")) {
+                select.setString(1, id.value());
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<RunEndChange>empty();
+                    }
+                    state = AccountState.valueOf(row.getString(1));
+                    failedRuns = row.getInt(2);
+                }
+            }
+            boolean counts = state == AccountState.ACTIVE || state == AccountState.FAILING;
+            if (!counts) {
+                return Optional.of(new RunEndChange(state, load(c, id).orElseThrow(), failedRuns));
+            }
+            int streak = failed ? failedRuns + 1 : 0;
+            AccountState next = RunBackoff.isFailing(streak) ? AccountState.FAILING : AccountState.ACTIVE;
+            try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET account_state = ?,"
+                    + " state_reason = ?, failed_runs = ?, last_failed_run_at = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, next.name());
+                update.setString(2, next == AccountState.FAILING ? Sql.bounded(reason, 2000) : null);
+                update.setInt(3, streak);
+                Sql.setInstant(update, 4, failed ? now : null);
+                Sql.setInstant(update, 5, now);
+                update.setString(6, id.value());
+                update.executeUpdate();
+            }
+            return Optional.of(new RunEndChange(state, load(c, id).orElseThrow(), streak));
+        });
+    }
+
+    /** How many runs of the account failed in a row, and when the last of them ended. */
+    public RunBackoff.FailureStreak failureStreak(AccountId id) {
+        return Sql.query(dataSource, "reading the failed runs of account " + id, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT failed_runs, last_failed_run_at"
+                    + " FROM liaison_accounts WHERE id = ?")) {
+                select.setString(1, id.value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next()
+                            ? new RunBackoff.FailureStreak(row.getInt(1), Sql.instant(row, "last_failed_run_at"))
+                            : RunBackoff.FailureStreak.NONE;
+                }
+            }
+        });
+    }
+
     /** Switches an account off, or on again (back to blocked if it was blocked before). */
     public GroupwareAccount setEnabled(AccountId id, boolean enabled, Instant now) {
         return transition(id, now, current -> {

@@ -16,7 +16,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /** {@code liaison:account-list}: the groupware accounts with their state; never their credentials. */
 @Command(scope = "liaison", name = "account-list", description = "Lists groupware accounts with their state "
-        + "(ACTIVE, PASSWORD_BLOCKED with its reason, DISABLED); credentials are never shown")
+        + "(ACTIVE, PASSWORD_BLOCKED with its reason, DISABLED, FAILING with the last failed run's reason); "
+        + "credentials are never shown")
 @Service
 public class AccountListCommand extends LiaisonAction {
 
