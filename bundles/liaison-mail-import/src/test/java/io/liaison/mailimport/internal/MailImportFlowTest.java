@@ -3,6 +3,7 @@ package io.liaison.mailimport.internal;
 import static io.liaison.mailimport.internal.Mails.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.api.crm.ActivityRelation;
 import io.liaison.api.crm.Quicksearch;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityType;
@@ -108,6 +109,46 @@ class MailImportFlowTest {
         assertThat(bounce.data().categories()).containsExactly(MailActivityMapper.AUTOMATIC_MAIL);
         assertThat(activity("Undelivered Mail Returned to Sender").data().categories())
                 .containsExactly("Automatic mail");
+    }
+
+    /**
+     * A bounce of a mail imported before (RFC 3464 delivery status report returning only the header, RFC 6522 section
+     * 4, as Postfix does) is related to that mail; a second bounce naming a mail never imported relates to nothing.
+     */
+    @Test
+    void aBounceIsRelatedToTheMailItReturns() throws IOException {
+        mail().id("angebot-42@liaison.example").from("Anna Berger <anna.berger@kunde.de>").subject("Angebot 42")
+                .writeTo(flow.importFolder(), "angebot.eml");
+        flow.run();
+        Files.writeString(flow.importFolder().resolve("bounce.eml"), bounceOf("angebot-42@liaison.example", 1));
+        Files.writeString(flow.importFolder().resolve("bounce-2.eml"), bounceOf("never-imported@liaison.example", 2));
+
+        flow.run();
+
+        Activity sent = activity("Angebot 42");
+        Activity bounce = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "bounce-1@mx.kunde.example")
+                .orElseThrow();
+        assertThat(flow.crm.activities().relations(MailFlow.DEMO, bounce.id()))
+                .containsExactly(new ActivityRelation(bounce.id(), sent.id(), ActivityRelation.Kind.RETURNS));
+        Activity other = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "bounce-2@mx.kunde.example")
+                .orElseThrow();
+        assertThat(flow.crm.activities().relations(MailFlow.DEMO, other.id())).isEmpty();
+    }
+
+    private static String bounceOf(String returnedId, int n) {
+        return String.join("\r\n",
+                "From: Mail Delivery System <MAILER-DAEMON@mx.kunde.example>", "To: demo@liaison.example",
+                "Subject: Undelivered Mail Returned to Sender (" + n + ")", "Message-ID: <bounce-" + n
+                        + "@mx.kunde.example>",
+                "Date: Mon, 7 Dec 2026 09:00:00 +0100", "Auto-Submitted: auto-replied", "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"", "",
+                "--r", "Content-Type: text/plain", "", "I'm sorry to have to inform you that your message could not "
+                        + "be delivered to one or more recipients.",
+                "--r", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.kunde.example", "",
+                "Final-Recipient: rfc822; max@kunde.example", "Action: failed", "Status: 5.1.1", "",
+                "--r", "Content-Type: text/rfc822-headers", "", "From: Demo <demo@liaison.example>",
+                "To: max@kunde.example", "Subject: Angebot 42", "Message-ID: <" + returnedId + ">", "",
+                "--r--", "");
     }
 
     /**
