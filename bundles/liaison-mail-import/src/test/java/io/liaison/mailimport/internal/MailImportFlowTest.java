@@ -152,6 +152,54 @@ class MailImportFlowTest {
     }
 
     /**
+     * An Outlook meeting request (iMIP, RFC 6047: text, HTML and the text/calendar rendering in multipart/alternative;
+     * Outlook's UID is a long hex string that the iCalendar line folding of RFC 5545 3.1 splits) and its cancellation:
+     * each mail notes what it asks (METHOD) and which meeting (UID) on its activity and journal entry, so the two are
+     * seen as one meeting; each stays one mail activity, no appointment is made from a mail.
+     */
+    @Test
+    void anInvitationNotesItsMethodAndUidAndMakesNoAppointment() throws IOException {
+        String uid = "040000008200E00074C5B7101A82E00800000000A0F1D2C3E4B5DC01000000000000000010000000"
+                + "7C3BD4A5E6F2A04E8B1C2D3E4F5A6B7C";
+        Files.createDirectories(flow.importFolder());
+        Files.writeString(flow.importFolder().resolve("einladung.eml"), invitation("REQUEST", uid, 1));
+        Files.writeString(flow.importFolder().resolve("absage.eml"), invitation("CANCEL", uid, 2));
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(2);
+        // every activity of the employee, not only the imported mails: no appointment among them
+        assertThat(flow.crm.activities().changesSince(MailFlow.DEMO, java.util.Optional.empty(), 100).changed())
+                .hasSize(2).allSatisfy(a -> assertThat(a.data().type()).isEqualTo(ActivityType.MAIL_IN));
+        assertThat(activity("Einladung: Projektbesprechung").data().text())
+                .contains("Wann: 10.12.2026 10:00", "- calendar invitation: METHOD REQUEST, UID " + uid);
+        assertThat(activity("Abgesagt: Projektbesprechung").data().text())
+                .contains("- calendar invitation: METHOD CANCEL, UID " + uid);
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.CREATED)
+                .anySatisfy(e -> assertThat(e.message()).contains("calendar invitation: METHOD REQUEST, UID " + uid));
+    }
+
+    private static String invitation(String method, String uid, int n) {
+        String summary = method.equals("CANCEL") ? "Abgesagt: Projektbesprechung" : "Einladung: Projektbesprechung";
+        // content lines of at most 75 octets, longer ones folded (RFC 5545 3.1), as Outlook writes them
+        String uidLine = "UID:" + uid;
+        String folded = uidLine.substring(0, 75) + "\r\n " + uidLine.substring(75);
+        return String.join("\r\n",
+                "From: Max Kunde <max@kunde.de>", "To: demo@liaison.example", "Subject: " + summary,
+                "Message-ID: <invitation-" + n + "@kunde.de>", "Date: Mon, 7 Dec 2026 09:0" + n + ":00 +0100",
+                "MIME-Version: 1.0", "Content-Type: multipart/alternative; boundary=\"alt\"", "",
+                "--alt", "Content-Type: text/plain; charset=utf-8", "", "Wann: 10.12.2026 10:00",
+                "--alt", "Content-Type: text/html; charset=utf-8", "", "<p>Wann: 10.12.2026 10:00</p>",
+                "--alt", "Content-Type: text/calendar; charset=utf-8; method=" + method, "",
+                "BEGIN:VCALENDAR", "METHOD:" + method, "PRODID:Microsoft Exchange Server 2010", "VERSION:2.0",
+                "BEGIN:VEVENT", folded, "ORGANIZER;CN=Max Kunde:mailto:max@kunde.de",
+                "ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:demo@liaison.example", "SUMMARY:Projektbesprechung",
+                "DTSTART:20261210T090000Z", "DTEND:20261210T100000Z", "DTSTAMP:20261207T080000Z",
+                "STATUS:" + (method.equals("CANCEL") ? "CANCELLED" : "CONFIRMED"), "END:VEVENT", "END:VCALENDAR",
+                "--alt--", "");
+    }
+
+    /**
      * A newsletter tool that reuses one Message-ID for every issue (seen in the wild; RFC 5322 3.6.4 says IDs are
      * unique): each issue is a mail of its own with its own documents, not the first one's activity with the
      * others' attachments stored into it. A copy of an issue dropped again under another name adds nothing.
