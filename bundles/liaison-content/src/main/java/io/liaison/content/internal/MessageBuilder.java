@@ -33,6 +33,8 @@ final class MessageBuilder {
     Optional<String> automated = Optional.empty();
     /** The Message-ID of the mail a delivery status report returns, when its report part names it. */
     Optional<String> returnedMessageId = Optional.empty();
+    /** The newest readable date of the Received header fields. */
+    Optional<Instant> receivedAt = Optional.empty();
     String subject = "";
     private final StringBuilder text = new StringBuilder();
     private boolean textTruncated;
@@ -194,7 +196,7 @@ final class MessageBuilder {
         return new ParsedMessage(messageId, inReplyTo, references, from, ControlCharacters.oneLine(fromName),
                 List.copyOf(to), List.copyOf(cc), sentAt, ControlCharacters.oneLine(subject),
                 ControlCharacters.lines(text.toString()).strip(), safeHtml, attachments, embedded, problems, automated,
-                returnedMessageId);
+                returnedMessageId, receivedAt);
     }
 
     /** Notes that a program sent the message, unless an earlier header said so already. */

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -197,6 +198,38 @@ class MailImportFlowTest {
                 "DTSTART:20261210T090000Z", "DTEND:20261210T100000Z", "DTSTAMP:20261207T080000Z",
                 "STATUS:" + (method.equals("CANCEL") ? "CANCELLED" : "CONFIRMED"), "END:VEVENT", "END:VCALENDAR",
                 "--alt--", "");
+    }
+
+    /**
+     * A mail file dropped into the import folder long after it arrived: its time as a file is today, its Received
+     * stamps (RFC 5321 4.4) say when it arrived. A Date far ahead (a sender's clock years off) is clamped to that
+     * arrival, and a mail without Date takes it, not the day the file was saved.
+     */
+    @Test
+    void aLocalFileIsReceivedWhenItsNewestReceivedStampSays() throws IOException {
+        Files.createDirectories(flow.importFolder());
+        Files.writeString(flow.importFolder().resolve("ahead.eml"), stamped("ahead-1@kunde.de", "Uhr falsch",
+                "Date: Sat, 1 Mar 2031 08:00:00 +0100"));
+        Files.writeString(flow.importFolder().resolve("undated.eml"), stamped("undated-1@kunde.de", "Ohne Datum",
+                "X-Mailer: Scanner"));
+
+        flow.run();
+
+        Instant arrived = Instant.parse("2026-03-02T08:15:07Z");
+        assertThat(activity("Uhr falsch").data().start()).hasValue(arrived);
+        assertThat(activity("Ohne Datum").data().start()).hasValue(arrived);
+        assertThat(activity("Ohne Datum").data().mail()).hasValueSatisfying(m ->
+                assertThat(m.receivedAt()).hasValue(arrived));
+    }
+
+    private static String stamped(String id, String subject, String dateLine) {
+        return String.join("\r\n",
+                "Received: from mx.liaison.example (mx.liaison.example [192.0.2.10])",
+                "\tby mail.liaison.example (Postfix) with ESMTPS id 4Qx1y2;",
+                "\tMon, 2 Mar 2026 09:15:07 +0100 (CET)",
+                "Received: from out.kunde.de by mx.liaison.example; Mon, 2 Mar 2026 09:14:59 +0100",
+                "From: Anna Berger <anna.berger@kunde.de>", "To: demo@liaison.example", "Subject: " + subject,
+                "Message-ID: <" + id + ">", dateLine, "", "Guten Tag", "");
     }
 
     /**
