@@ -4,7 +4,8 @@ import io.liaison.api.domain.ActivityId;
 import java.util.Objects;
 
 /**
- * That one activity relates to another: an imported mail that answers a mail imported earlier ({@link Kind#REPLY_TO}).
+ * That one activity relates to another: an imported mail that answers a mail imported earlier ({@link Kind#REPLY_TO}),
+ * a bounce and the mail it returns ({@link Kind#RETURNS}).
  *
  * @param from the activity that relates (the reply)
  * @param to   the activity it relates to (the mail it answers)
@@ -24,6 +25,13 @@ public record ActivityRelation(ActivityId from, ActivityId to, Kind kind) {
     /** How one activity relates to another. */
     public enum Kind {
         /** A mail that answers another ({@code In-Reply-To}, RFC 5322 3.6.4). */
-        REPLY_TO
+        REPLY_TO,
+        /**
+         * A delivery status report (a bounce, RFC 3464) and the mail it returns, named by the Message-ID in its
+         * returned-mail part.
+         *
+         * @since 1.3
+         */
+        RETURNS
     }
 }

@@ -31,6 +31,10 @@ final class MessageBuilder {
     boolean dateSeen;
     /** What says a program sent the message (see {@link AutomatedMail}); the first sign found is kept. */
     Optional<String> automated = Optional.empty();
+    /** The Message-ID of the mail a delivery status report returns, when its report part names it. */
+    Optional<String> returnedMessageId = Optional.empty();
+    /** The newest readable date of the Received header fields. */
+    Optional<Instant> receivedAt = Optional.empty();
     String subject = "";
     private final StringBuilder text = new StringBuilder();
     private boolean textTruncated;
@@ -191,7 +195,8 @@ final class MessageBuilder {
         // nothing from a mail may carry a bare CR or another control character into what Liaison writes elsewhere
         return new ParsedMessage(messageId, inReplyTo, references, from, ControlCharacters.oneLine(fromName),
                 List.copyOf(to), List.copyOf(cc), sentAt, ControlCharacters.oneLine(subject),
-                ControlCharacters.lines(text.toString()).strip(), safeHtml, attachments, embedded, problems, automated);
+                ControlCharacters.lines(text.toString()).strip(), safeHtml, attachments, embedded, problems, automated,
+                returnedMessageId, receivedAt);
     }
 
     /** Notes that a program sent the message, unless an earlier header said so already. */

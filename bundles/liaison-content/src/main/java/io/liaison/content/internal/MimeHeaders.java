@@ -42,6 +42,7 @@ final class MimeHeaders {
             case "to" -> addresses(field, message.to, message, monitor);
             case "cc" -> addresses(field, message.cc, message, monitor);
             case "date" -> date(field, message, monitor);
+            case "received" -> received(field, message);
             case "message-id" -> message.messageId = ids(field.getBody()).stream().findFirst()
                     .orElse(field.getBody() == null ? "" : field.getBody().strip());
             case "in-reply-to" -> message.inReplyTo = ids(field.getBody()).stream().findFirst();
@@ -155,6 +156,28 @@ final class MimeHeaders {
         } else {
             message.problem("unreadable Date header '" + TextDecoding.shorten(String.valueOf(field.getBody()).strip())
                     + "'");
+        }
+    }
+
+    /**
+     * A Received field's date, after its last ';' (RFC 5322 3.6.7), the newest of them kept: when the last mail server
+     * took the message. An unreadable one is passed over without a note: servers write odd ones, and the Date header
+     * is what the import notes about.
+     */
+    private static void received(Field field, MessageBuilder message) {
+        String body = field.getBody() == null ? "" : MimeUtil.unfold(field.getBody());
+        int semicolon = body.lastIndexOf(';');
+        if (semicolon < 0) {
+            return;
+        }
+        String date = body.substring(semicolon + 1).strip();
+        ParsedField parsed = LenientFieldParser.getParser().parse(new RawField("Date",
+                DateZones.numeric(date).orElse(date)), DecodeMonitor.SILENT);
+        if (parsed instanceof DateTimeField f && f.getDate() != null) {
+            Instant at = Instant.ofEpochMilli(f.getDate().getTime());
+            if (message.receivedAt.isEmpty() || at.isAfter(message.receivedAt.get())) {
+                message.receivedAt = Optional.of(at);
+            }
         }
     }
 }

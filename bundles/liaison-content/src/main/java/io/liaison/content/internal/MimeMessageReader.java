@@ -133,7 +133,8 @@ final class MimeMessageReader {
         @Override
         public void startMultipart(BodyDescriptor bd) {
             multipartDepth++;
-            multipartTypes.push(bd.getMimeType() == null ? "" : bd.getMimeType().toLowerCase(Locale.ROOT));
+            String type = bd.getMimeType() == null ? "" : bd.getMimeType().toLowerCase(Locale.ROOT);
+            multipartTypes.push(ReturnedMessage.isDeliveryReport(bd) ? ReturnedMessage.DELIVERY_REPORT : type);
             if (multipartDepth > run.limits().maxMultipartDepth()) {
                 throw new LimitExceededException("multiparts nested deeper than the limit of "
                         + run.limits().maxMultipartDepth() + " levels");
@@ -214,6 +215,10 @@ final class MimeMessageReader {
             if (mimeType.equals("message/rfc822") || mimeType.equals("message/global")) {
                 partIndex++;
                 embed(message, spooler.spool(is, fileName, partIndex, run), fileName.isEmpty());
+                if (ReturnedMessage.DELIVERY_REPORT.equals(multipartTypes.peek()) && !message.embedded.isEmpty()) {
+                    // the returned mail itself (RFC 3464 section 2, third part): its Message-ID names it
+                    ReturnedMessage.note(message, message.embedded.get(message.embedded.size() - 1).messageId());
+                }
             } else if (SecureMime.isPkcs7Mime(mimeType)) {
                 partIndex++;
                 pkcs7(message, spooler.spool(is, fileName, partIndex, run));
@@ -252,6 +257,11 @@ final class MimeMessageReader {
                     TnefAttachments.unpack(spooled, message, spooler, run, () -> ++partIndex);
                 } else {
                     message.attachments.add(spooled.withContentId(contentId));
+                    if (mimeType.equals("text/rfc822-headers")
+                            && ReturnedMessage.DELIVERY_REPORT.equals(multipartTypes.peek())) {
+                        // only the returned mail's header (RFC 6522 section 4): still a document, and it names the mail
+                        ReturnedMessage.note(message, ReturnedMessage.messageIdIn(spooled));
+                    }
                     if (message.hasHtml() && !disposition.equals("attachment") && spooled.mediaType().startsWith("image/")
                             && "multipart/mixed".equals(multipartTypes.peek())) {
                         message.imageAfterHtml(spooled);

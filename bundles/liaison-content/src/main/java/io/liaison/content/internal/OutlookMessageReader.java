@@ -98,6 +98,7 @@ final class OutlookMessageReader {
         message.sentAt = date != null ? Optional.of(Instant.ofEpochMilli(date.getTimeInMillis())) : headers.sentAt;
         message.problems.addAll(headers.problems.stream().filter(p -> !p.equals("no Date header")).toList());
         headers.automated.ifPresent(message::automated);
+        message.receivedAt = headers.receivedAt; // the Received fields of the transport headers Outlook kept
 
         String text = get(msg::getTextBody);
         String html = get(msg::getHtmlBody);

@@ -64,6 +64,25 @@ public abstract class RelationContract extends ContractSupport {
         assertThat(crm().activities().get(me(), first.id()).orElseThrow().version()).isEqualTo(first.version());
     }
 
+    /**
+     * Every kind is kept as it is, also two kinds between the same two activities (a bounce that is also a reply); a
+     * CRM storing kinds by name must make room for the longest (kinds are added in minor versions).
+     */
+    @Test
+    void everyKindIsRecordedAsItIs() {
+        assumeRelations();
+        Instant t = CrmTestData.uniqueWindow();
+        Activity sent = mail(CrmTestData.unique("m") + "@mail.example", Optional.empty(), t);
+        Activity bounce = mail(CrmTestData.unique("m") + "@mail.example", Optional.of(sent.data().mail().orElseThrow()
+                .messageId()), t.plusSeconds(60));
+        List<ActivityRelation> all = java.util.Arrays.stream(ActivityRelation.Kind.values())
+                .map(kind -> new ActivityRelation(bounce.id(), sent.id(), kind)).toList();
+
+        all.forEach(relation -> crm().activities().relate(me(), relation));
+
+        assertThat(crm().activities().relations(me(), bounce.id())).containsExactlyInAnyOrderElementsOf(all);
+    }
+
     @Test
     void theRepliesToAMailAreFoundByTheirInReplyToOldestFirst() {
         assumeRelations();

@@ -47,7 +47,7 @@ final class ImportPreview {
         String path = folder.folder().displayPath();
         try (ParsedMail mail = ParsedMail.read(store, ref, parser)) {
             return new ImportCandidate(ref.id(), path, folder.status(), mail.message().subject(), mail.message().from(),
-                    mail.message().sentAt().or(ref::receivedAt), importer.propose(mail), List.of());
+                    mail.message().sentAt().or(mail::receivedAt), importer.propose(mail), List.of());
         } catch (RuntimeException e) {
             return new ImportCandidate(ref.id(), path, folder.status(), ref.name(), "", ref.receivedAt(), List.of(),
                     List.of(MailImportRun.reason(e)));

@@ -44,12 +44,13 @@ final class MailActivityMapper {
         Instant when = when(message.sentAt(), receivedAt);
         MailDetails details = new MailDetails(sourceKey, message.inReplyTo(), message.references(), message.from(),
                 message.fromName(), message.to(), message.cc(), message.sentAt(), receivedAt);
+        List<String> notes = ParserNotes.of(message);
         return ActivityData.builder(type, owner)
                 .status(status)
                 .subject(fit(message.subject().isBlank() ? NO_SUBJECT : message.subject(), maxSubject))
                 // what the parser noted (an encrypted body, a part left out) is shown where the user reads the mail
-                .text(ParserNotes.appendToText(message.text(), message.problems()))
-                .html(ParserNotes.appendToHtml(message.html(), message.problems()))
+                .text(ParserNotes.appendToText(message.text(), notes))
+                .html(ParserNotes.appendToHtml(message.html(), notes))
                 .start(when)
                 .businessPartner(assignment.businessPartner().orElse(null))
                 .contactPerson(assignment.contactPerson().orElse(null))

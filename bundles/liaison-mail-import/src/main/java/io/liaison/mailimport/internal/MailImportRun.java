@@ -369,7 +369,7 @@ final class MailImportRun {
 
     /** The parser's notes on the mail, for its journal entry (see {@link ParserNotes}). */
     static String parserNotes(ParsedMail mail) {
-        List<String> notes = mail.message().problems();
+        List<String> notes = ParserNotes.of(mail.message());
         return notes.isEmpty() ? "" : "; parser notes: " + String.join("; ", ParserNotes.shown(notes));
     }
 

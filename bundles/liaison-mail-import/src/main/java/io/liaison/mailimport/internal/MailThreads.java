@@ -17,8 +17,10 @@ import java.util.Set;
  * Mail threads: an imported mail is related to the mail it answers ({@code In-Reply-To}, RFC 5322 3.6.4) when that
  * one was imported, and the replies imported before it are related to it. A mail whose sender resolved to no one
  * takes the business partner and contact person of the mail it answers, and passes them on down the thread to the
- * employee's replies that resolved to no one either, whatever order the mails came in. Only in a host CRM that records
- * relations; repeating it changes nothing.
+ * employee's replies that resolved to no one either, whatever order the mails came in. A bounce is related to the mail
+ * it returns ({@link ParsedMessage#returnedMessageId()}) when that one was imported before; it passes no assignment on
+ * (the mail server that wrote it is not the customer). Only in a host CRM that records relations; repeating it changes
+ * nothing.
  */
 final class MailThreads {
     /** The most mails one import walks down a thread: a bound, not a thread's expected size. */
@@ -48,7 +50,16 @@ final class MailThreads {
             current = assignedFrom(employee, current, answered.get());
         }
         walkDown(employee, current);
+        relateReturned(employee, mail, message);
         return activities.get(employee, mail.id()).orElse(current);
+    }
+
+    /** Relates a bounce to the mail it returns, when the employee (or, in a shared CRM, anyone) imported that mail. */
+    private void relateReturned(EmployeeId employee, Activity bounce, ParsedMessage message) {
+        message.returnedMessageId().map(String::strip).filter(id -> !id.isEmpty())
+                .flatMap(id -> find(employee, id)).filter(returned -> !returned.id().equals(bounce.id()))
+                .ifPresent(returned -> activities.relate(employee, new ActivityRelation(bounce.id(), returned.id(),
+                        ActivityRelation.Kind.RETURNS)));
     }
 
     /** Relates the replies imported before, and passes an assignment down the thread to those without one. */

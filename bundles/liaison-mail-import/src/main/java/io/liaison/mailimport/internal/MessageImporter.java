@@ -133,7 +133,7 @@ final class MessageImporter {
         Placement placement = place(employee, mail.message(), own);
         Assignment assigned = placement.assignment();
         ActivityData data = mapper.toActivity(mail.message(), mail.sourceKey(), status, employee, assigned,
-                mail.ref().receivedAt(), placement.type());
+                mail.receivedAt(), placement.type());
         // The activity and every document in one call (one transaction in CRMs that can): never an activity without
         // its documents. No look-up by key first: a mail imported before (a repeat after a failed move, a Message-ID
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
@@ -148,7 +148,7 @@ final class MessageImporter {
             Activity first = creation.activity();
             String key = SameMail.keyOf(mail.sourceKey(), mail.message());
             ActivityData separate = mapper.toActivity(mail.message(), key, status, employee, assigned,
-                    mail.ref().receivedAt(), placement.type());
+                    mail.receivedAt(), placement.type());
             creation = crm.createWithDocuments(employee, separate, Optional.of(key), uploads);
             if (creation.created()) {
                 keyProblem = Optional.of("its Message-ID " + mail.sourceKey() + " is also the one of activity "

@@ -59,6 +59,19 @@ record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, Strin
         return new ParsedMail(ref, mediaType, message, SourceKey.of(message), original, legacy);
     }
 
+    /**
+     * When the mail was received: the store's time, unless the mail's own newest {@code Received} stamp is earlier. A
+     * mailbox gets a mail after its last server stamped it, so a later time is a copy's (a file saved or dropped into
+     * the import folder long after, whose only time is the file's); the stamp is the mail's arrival then.
+     */
+    java.util.Optional<java.time.Instant> receivedAt() {
+        java.util.Optional<java.time.Instant> stamped = message.receivedAt();
+        if (stamped.isPresent() && (ref.receivedAt().isEmpty() || stamped.get().isBefore(ref.receivedAt().get()))) {
+            return stamped;
+        }
+        return ref.receivedAt();
+    }
+
     boolean isOutlook() {
         return RawMessage.OUTLOOK.equals(mediaType);
     }

@@ -1,5 +1,6 @@
 package io.liaison.mailimport.internal;
 
+import io.liaison.api.content.ParsedMessage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,13 @@ final class ParserNotes {
     static final String HEADING = "Notes from the mail import:";
 
     private ParserNotes() {
+    }
+
+    /** The parser's notes on a message, then what its calendar parts ask ({@link Invitations}). */
+    static List<String> of(ParsedMessage message) {
+        List<String> notes = new ArrayList<>(message.problems());
+        notes.addAll(Invitations.notes(message));
+        return notes;
     }
 
     /** The notes to show: the first {@link #MAX_NOTES}, then how many more there are. */

@@ -3,6 +3,7 @@ package io.liaison.mailimport.internal;
 import static io.liaison.mailimport.internal.Mails.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.api.crm.ActivityRelation;
 import io.liaison.api.crm.Quicksearch;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -109,6 +111,126 @@ class MailImportFlowTest {
         assertThat(bounce.data().categories()).containsExactly(MailActivityMapper.AUTOMATIC_MAIL);
         assertThat(activity("Undelivered Mail Returned to Sender").data().categories())
                 .containsExactly("Automatic mail");
+    }
+
+    /**
+     * A bounce of a mail imported before (RFC 3464 delivery status report returning only the header, RFC 6522 section
+     * 4, as Postfix does) is related to that mail; a second bounce naming a mail never imported relates to nothing.
+     */
+    @Test
+    void aBounceIsRelatedToTheMailItReturns() throws IOException {
+        mail().id("angebot-42@liaison.example").from("Anna Berger <anna.berger@kunde.de>").subject("Angebot 42")
+                .writeTo(flow.importFolder(), "angebot.eml");
+        flow.run();
+        Files.writeString(flow.importFolder().resolve("bounce.eml"), bounceOf("angebot-42@liaison.example", 1));
+        Files.writeString(flow.importFolder().resolve("bounce-2.eml"), bounceOf("never-imported@liaison.example", 2));
+
+        flow.run();
+
+        Activity sent = activity("Angebot 42");
+        Activity bounce = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "bounce-1@mx.kunde.example")
+                .orElseThrow();
+        assertThat(flow.crm.activities().relations(MailFlow.DEMO, bounce.id()))
+                .containsExactly(new ActivityRelation(bounce.id(), sent.id(), ActivityRelation.Kind.RETURNS));
+        Activity other = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "bounce-2@mx.kunde.example")
+                .orElseThrow();
+        assertThat(flow.crm.activities().relations(MailFlow.DEMO, other.id())).isEmpty();
+    }
+
+    private static String bounceOf(String returnedId, int n) {
+        return String.join("\r\n",
+                "From: Mail Delivery System <MAILER-DAEMON@mx.kunde.example>", "To: demo@liaison.example",
+                "Subject: Undelivered Mail Returned to Sender (" + n + ")", "Message-ID: <bounce-" + n
+                        + "@mx.kunde.example>",
+                "Date: Mon, 7 Dec 2026 09:00:00 +0100", "Auto-Submitted: auto-replied", "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"", "",
+                "--r", "Content-Type: text/plain", "", "I'm sorry to have to inform you that your message could not "
+                        + "be delivered to one or more recipients.",
+                "--r", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.kunde.example", "",
+                "Final-Recipient: rfc822; max@kunde.example", "Action: failed", "Status: 5.1.1", "",
+                "--r", "Content-Type: text/rfc822-headers", "", "From: Demo <demo@liaison.example>",
+                "To: max@kunde.example", "Subject: Angebot 42", "Message-ID: <" + returnedId + ">", "",
+                "--r--", "");
+    }
+
+    /**
+     * An Outlook meeting request (iMIP, RFC 6047: text, HTML and the text/calendar rendering in multipart/alternative;
+     * Outlook's UID is a long hex string that the iCalendar line folding of RFC 5545 3.1 splits) and its cancellation:
+     * each mail notes what it asks (METHOD) and which meeting (UID) on its activity and journal entry, so the two are
+     * seen as one meeting; each stays one mail activity, no appointment is made from a mail.
+     */
+    @Test
+    void anInvitationNotesItsMethodAndUidAndMakesNoAppointment() throws IOException {
+        String uid = "040000008200E00074C5B7101A82E00800000000A0F1D2C3E4B5DC01000000000000000010000000"
+                + "7C3BD4A5E6F2A04E8B1C2D3E4F5A6B7C";
+        Files.createDirectories(flow.importFolder());
+        Files.writeString(flow.importFolder().resolve("einladung.eml"), invitation("REQUEST", uid, 1));
+        Files.writeString(flow.importFolder().resolve("absage.eml"), invitation("CANCEL", uid, 2));
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(2);
+        // every activity of the employee, not only the imported mails: no appointment among them
+        assertThat(flow.crm.activities().changesSince(MailFlow.DEMO, java.util.Optional.empty(), 100).changed())
+                .hasSize(2).allSatisfy(a -> assertThat(a.data().type()).isEqualTo(ActivityType.MAIL_IN));
+        assertThat(activity("Einladung: Projektbesprechung").data().text())
+                .contains("Wann: 10.12.2026 10:00", "- calendar invitation: METHOD REQUEST, UID " + uid);
+        assertThat(activity("Abgesagt: Projektbesprechung").data().text())
+                .contains("- calendar invitation: METHOD CANCEL, UID " + uid);
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.CREATED)
+                .anySatisfy(e -> assertThat(e.message()).contains("calendar invitation: METHOD REQUEST, UID " + uid));
+    }
+
+    private static String invitation(String method, String uid, int n) {
+        String summary = method.equals("CANCEL") ? "Abgesagt: Projektbesprechung" : "Einladung: Projektbesprechung";
+        // content lines of at most 75 octets, longer ones folded (RFC 5545 3.1), as Outlook writes them
+        String uidLine = "UID:" + uid;
+        String folded = uidLine.substring(0, 75) + "\r\n " + uidLine.substring(75);
+        return String.join("\r\n",
+                "From: Max Kunde <max@kunde.de>", "To: demo@liaison.example", "Subject: " + summary,
+                "Message-ID: <invitation-" + n + "@kunde.de>", "Date: Mon, 7 Dec 2026 09:0" + n + ":00 +0100",
+                "MIME-Version: 1.0", "Content-Type: multipart/alternative; boundary=\"alt\"", "",
+                "--alt", "Content-Type: text/plain; charset=utf-8", "", "Wann: 10.12.2026 10:00",
+                "--alt", "Content-Type: text/html; charset=utf-8", "", "<p>Wann: 10.12.2026 10:00</p>",
+                "--alt", "Content-Type: text/calendar; charset=utf-8; method=" + method, "",
+                "BEGIN:VCALENDAR", "METHOD:" + method, "PRODID:Microsoft Exchange Server 2010", "VERSION:2.0",
+                "BEGIN:VEVENT", folded, "ORGANIZER;CN=Max Kunde:mailto:max@kunde.de",
+                "ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:demo@liaison.example", "SUMMARY:Projektbesprechung",
+                "DTSTART:20261210T090000Z", "DTEND:20261210T100000Z", "DTSTAMP:20261207T080000Z",
+                "STATUS:" + (method.equals("CANCEL") ? "CANCELLED" : "CONFIRMED"), "END:VEVENT", "END:VCALENDAR",
+                "--alt--", "");
+    }
+
+    /**
+     * A mail file dropped into the import folder long after it arrived: its time as a file is today, its Received
+     * stamps (RFC 5321 4.4) say when it arrived. A Date far ahead (a sender's clock years off) is clamped to that
+     * arrival, and a mail without Date takes it, not the day the file was saved.
+     */
+    @Test
+    void aLocalFileIsReceivedWhenItsNewestReceivedStampSays() throws IOException {
+        Files.createDirectories(flow.importFolder());
+        Files.writeString(flow.importFolder().resolve("ahead.eml"), stamped("ahead-1@kunde.de", "Uhr falsch",
+                "Date: Sat, 1 Mar 2031 08:00:00 +0100"));
+        Files.writeString(flow.importFolder().resolve("undated.eml"), stamped("undated-1@kunde.de", "Ohne Datum",
+                "X-Mailer: Scanner"));
+
+        flow.run();
+
+        Instant arrived = Instant.parse("2026-03-02T08:15:07Z");
+        assertThat(activity("Uhr falsch").data().start()).hasValue(arrived);
+        assertThat(activity("Ohne Datum").data().start()).hasValue(arrived);
+        assertThat(activity("Ohne Datum").data().mail()).hasValueSatisfying(m ->
+                assertThat(m.receivedAt()).hasValue(arrived));
+    }
+
+    private static String stamped(String id, String subject, String dateLine) {
+        return String.join("\r\n",
+                "Received: from mx.liaison.example (mx.liaison.example [192.0.2.10])",
+                "\tby mail.liaison.example (Postfix) with ESMTPS id 4Qx1y2;",
+                "\tMon, 2 Mar 2026 09:15:07 +0100 (CET)",
+                "Received: from out.kunde.de by mx.liaison.example; Mon, 2 Mar 2026 09:14:59 +0100",
+                "From: Anna Berger <anna.berger@kunde.de>", "To: demo@liaison.example", "Subject: " + subject,
+                "Message-ID: <" + id + ">", dateLine, "", "Guten Tag", "");
     }
 
     /**
