@@ -119,6 +119,35 @@ public abstract class ContactStoreContract extends ItemStoreContract<ContactData
         assertThat(store.get(moved.id()).orElseThrow().data().homeEmails()).isEmpty();
     }
 
+    /**
+     * Moves the contact, outside Liaison, into a folder two levels below the contacts folder, as a person sorting
+     * contacts in Outlook does (the moved contact keeps its CRM id and idempotency key, and may get another id).
+     *
+     * @return the contact's id in its new folder, or empty when the groupware has no folders below the contacts
+     *         folder (the local tree's vdir collections have none)
+     */
+    protected Optional<String> moveToASubfolderOutsideLiaison(String itemId, String crmId, IdempotencyKey key)
+            throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * A contact a person moved to another folder is found by its CRM id and by its idempotency key, so that a
+     * re-export takes it instead of creating a second one.
+     */
+    @Test
+    void aContactMovedToAnotherFolderIsFoundBeforeASecondOneIsCreated() throws Exception {
+        IdempotencyKey key = new IdempotencyKey("moved");
+        GroupwareItem<ContactData> created = store.create(sample(2), Optional.of("crm-moved"), key);
+        Optional<String> moved = moveToASubfolderOutsideLiaison(created.id(), "crm-moved", key);
+        Assumptions.assumeTrue(moved.isPresent(), "the groupware has no folders below the contacts folder");
+
+        assertThat(store.findAllByCrmId("crm-moved")).extracting(GroupwareItem::id).containsExactly(moved.get());
+        assertThat(store.findByCrmId("crm-moved")).map(GroupwareItem::id).contains(moved.get());
+        assertThat(store.create(sample(2), Optional.of("crm-moved"), key).id()).isEqualTo(moved.get());
+        assertThat(store.findAllByCrmId("crm-moved")).hasSize(1);
+    }
+
     /** Samples with odd {@code n} carry a middle name and a suffix (vCard N's five parts, Graph middleName/generation). */
     @Override
     protected ContactData sample(int n) {
