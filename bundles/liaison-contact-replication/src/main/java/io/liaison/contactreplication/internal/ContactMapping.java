@@ -63,12 +63,13 @@ final class ContactMapping {
      * addresses were told apart) stays a home address there rather than becoming a second, business one.
      */
     private static List<String> without(List<String> addresses, List<String> homeEmails) {
-        List<String> home = homeEmails.stream().map(ContactMapping::addressKey).toList();
-        return addresses.stream().filter(a -> !home.contains(addressKey(a))).toList();
+        return addresses.stream().filter(a -> !among(a, homeEmails)).toList();
     }
 
-    private static String addressKey(String address) {
-        return address.strip().toLowerCase(java.util.Locale.ROOT);
+    /** Whether the address is one of the addresses, compared as e-mail addresses are (case-insensitively). */
+    private static boolean among(String address, List<String> addresses) {
+        String key = address.strip().toLowerCase(java.util.Locale.ROOT);
+        return addresses.stream().anyMatch(a -> a.strip().toLowerCase(java.util.Locale.ROOT).equals(key));
     }
 
     /**
@@ -99,7 +100,7 @@ final class ContactMapping {
         // home addresses are the groupware's own and never become (business) addresses of the CRM; the CRM's
         // addresses that the groupware has as home addresses stay as the CRM has them
         List<String> crmEmails = base.valuesOf(CommunicationType.EMAIL);
-        List<String> crmHome = crmEmails.stream().filter(a -> without(List.of(a), gw.homeEmails()).isEmpty()).toList();
+        List<String> crmHome = crmEmails.stream().filter(a -> among(a, gw.homeEmails())).toList();
         List<String> emails = new ArrayList<>(withUnheld(gw.emails(), without(crmEmails, gw.homeEmails()),
                 limits.emails()));
         emails.addAll(crmHome);
