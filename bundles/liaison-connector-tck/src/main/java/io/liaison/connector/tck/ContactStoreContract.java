@@ -10,6 +10,7 @@ import io.liaison.api.domain.Photo;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +75,77 @@ public abstract class ContactStoreContract extends ItemStoreContract<ContactData
                 Optional.of("crm-photo"));
         assertThat(updated.data().department()).isEqualTo("Sales");
         assertThat(updated.data().photoProblem()).isPresent();
+    }
+
+    /**
+     * Gives the contact, outside Liaison, a home e-mail address {@code anna@home.example} and a second mobile number
+     * {@code +49 170 2222} (vCard: {@code EMAIL;TYPE=HOME}, a second {@code TEL;TYPE=CELL}), and says whether the
+     * groupware has such kinds: Microsoft Graph has neither (its {@code emailAddresses} carry no kind, it holds one
+     * {@code mobilePhone}), so its connector leaves this {@code false} and the test does not apply.
+     */
+    protected boolean giveHomeEmailAndSecondMobileOutsideLiaison(String itemId) throws Exception {
+        return false;
+    }
+
+    /**
+     * The kinds of a contact's entries are kept (RFC 6350 6.4.1 TEL TYPE, 6.4.2 EMAIL TYPE): a home e-mail address
+     * is read as a home address, not as one of the (business) addresses, and a second mobile number is no business
+     * number; an update that keeps them leaves both as they are, one without the home address removes it.
+     */
+    @Test
+    void aHomeEmailAndASecondMobileKeepTheirKinds() throws Exception {
+        GroupwareItem<ContactData> created = store.create(sample(2), Optional.of("crm-kinds"), new IdempotencyKey("kd"));
+        Assumptions.assumeTrue(giveHomeEmailAndSecondMobileOutsideLiaison(created.id()),
+                "the groupware has no home e-mail addresses and one mobile number");
+
+        GroupwareItem<ContactData> edited = store.get(created.id()).orElseThrow();
+        ContactData read = edited.data();
+        assertThat(read.emails()).isEqualTo(sample(2).emails());
+        assertThat(read.businessPhones()).isEqualTo(sample(2).businessPhones());
+        assertThat(read.mobilePhone()).isEqualTo(sample(2).mobilePhone());
+        assertThat(read.homeEmails()).containsExactly("anna@home.example");
+
+        ContactData fromCrm = changed(read).withHomeEmails(read.homeEmails());
+        GroupwareItem<ContactData> updated = store.update(edited.id(), edited.version(), fromCrm,
+                Optional.of("crm-kinds"));
+        ContactData after = store.get(updated.id()).orElseThrow().data();
+        assertThat(after.emails()).isEqualTo(fromCrm.emails());
+        assertThat(after.homeEmails()).containsExactly("anna@home.example");
+        assertThat(after.businessPhones()).isEqualTo(sample(2).businessPhones());
+        assertThat(after.mobilePhone()).isEqualTo(fromCrm.mobilePhone());
+
+        GroupwareItem<ContactData> moved = store.update(updated.id(), updated.version(),
+                after.withHomeEmails(List.of()), Optional.of("crm-kinds"));
+        assertThat(store.get(moved.id()).orElseThrow().data().homeEmails()).isEmpty();
+    }
+
+    /**
+     * Moves the contact, outside Liaison, into a folder two levels below the contacts folder, as a person sorting
+     * contacts in Outlook does (the moved contact keeps its CRM id and idempotency key, and may get another id).
+     *
+     * @return the contact's id in its new folder, or empty when the groupware has no folders below the contacts
+     *         folder (the local tree's vdir collections have none)
+     */
+    protected Optional<String> moveToASubfolderOutsideLiaison(String itemId, String crmId, IdempotencyKey key)
+            throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * A contact a person moved to another folder is found by its CRM id and by its idempotency key, so that a
+     * re-export takes it instead of creating a second one.
+     */
+    @Test
+    void aContactMovedToAnotherFolderIsFoundBeforeASecondOneIsCreated() throws Exception {
+        IdempotencyKey key = new IdempotencyKey("moved");
+        GroupwareItem<ContactData> created = store.create(sample(2), Optional.of("crm-moved"), key);
+        Optional<String> moved = moveToASubfolderOutsideLiaison(created.id(), "crm-moved", key);
+        Assumptions.assumeTrue(moved.isPresent(), "the groupware has no folders below the contacts folder");
+
+        assertThat(store.findAllByCrmId("crm-moved")).extracting(GroupwareItem::id).containsExactly(moved.get());
+        assertThat(store.findByCrmId("crm-moved")).map(GroupwareItem::id).contains(moved.get());
+        assertThat(store.create(sample(2), Optional.of("crm-moved"), key).id()).isEqualTo(moved.get());
+        assertThat(store.findAllByCrmId("crm-moved")).hasSize(1);
     }
 
     /** Samples with odd {@code n} carry a middle name and a suffix (vCard N's five parts, Graph middleName/generation). */

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * The field mapping between a CRM contact person and a groupware contact (written down in the README). Each
  * direction replaces only the fields it maps and keeps the other side's own fields (salutation, fax, web and
- * further mobile numbers in the CRM; display name, middle names, name suffix, private numbers and notes in the
- * groupware).
+ * further mobile numbers in the CRM; display name, middle names, name suffix, home e-mail addresses, private
+ * numbers and notes in the groupware).
  */
 final class ContactMapping {
 
@@ -43,16 +43,33 @@ final class ContactMapping {
     static ContactData toGroupware(ContactPersonData crm, Optional<String> company, Optional<Photo> photo,
                                    Optional<ContactData> existing, ContactLimits limits) {
         List<String> mobiles = crm.valuesOf(CommunicationType.MOBILE);
+        List<String> homeEmails = existing.map(ContactData::homeEmails).orElse(List.of());
         return limits.cut(new ContactData(crm.title(), crm.firstName(), crm.lastName(),
                 existing.map(ContactData::displayName).orElse(""),
                 company.orElseGet(() -> existing.map(ContactData::company).orElse("")),
                 crm.department(), crm.position(),
-                crm.valuesOf(CommunicationType.EMAIL), crm.valuesOf(CommunicationType.PHONE),
+                without(crm.valuesOf(CommunicationType.EMAIL), homeEmails), crm.valuesOf(CommunicationType.PHONE),
                 mobiles.isEmpty() ? "" : mobiles.get(0),
                 existing.map(ContactData::homePhones).orElse(List.of()),
                 existing.map(ContactData::notes).orElse(""), photo,
                 photo.isPresent() ? Optional.empty() : existing.flatMap(ContactData::photoProblem),
-                existing.map(ContactData::middleName).orElse(""), existing.map(ContactData::suffix).orElse("")));
+                existing.map(ContactData::middleName).orElse(""), existing.map(ContactData::suffix).orElse(""),
+                homeEmails));
+    }
+
+    /**
+     * The CRM's addresses without the groupware contact's home addresses: the CRM gives addresses no kind, so one it
+     * holds that the groupware has as a home address (entered in the CRM as well, or written there before home
+     * addresses were told apart) stays a home address there rather than becoming a second, business one.
+     */
+    private static List<String> without(List<String> addresses, List<String> homeEmails) {
+        return addresses.stream().filter(a -> !among(a, homeEmails)).toList();
+    }
+
+    /** Whether the address is one of the addresses, compared as e-mail addresses are (case-insensitively). */
+    private static boolean among(String address, List<String> addresses) {
+        String key = address.strip().toLowerCase(java.util.Locale.ROOT);
+        return addresses.stream().anyMatch(a -> a.strip().toLowerCase(java.util.Locale.ROOT).equals(key));
     }
 
     /**
@@ -80,8 +97,14 @@ final class ContactMapping {
      */
     static ContactPersonData toCrm(ContactPersonData base, ContactData gw, ContactLimits limits) {
         List<Communication> comms = new ArrayList<>();
-        addAll(comms, CommunicationType.EMAIL, withUnheld(gw.emails(), base.valuesOf(CommunicationType.EMAIL),
+        // home addresses are the groupware's own and never become (business) addresses of the CRM; the CRM's
+        // addresses that the groupware has as home addresses stay as the CRM has them
+        List<String> crmEmails = base.valuesOf(CommunicationType.EMAIL);
+        List<String> crmHome = crmEmails.stream().filter(a -> among(a, gw.homeEmails())).toList();
+        List<String> emails = new ArrayList<>(withUnheld(gw.emails(), without(crmEmails, gw.homeEmails()),
                 limits.emails()));
+        emails.addAll(crmHome);
+        addAll(comms, CommunicationType.EMAIL, emails);
         addAll(comms, CommunicationType.PHONE, withUnheld(gw.businessPhones(), base.valuesOf(CommunicationType.PHONE),
                 limits.businessPhones()));
         addAll(comms, CommunicationType.MOBILE, gw.mobilePhone().isBlank() ? List.of() : List.of(gw.mobilePhone()));
@@ -160,8 +183,10 @@ final class ContactMapping {
     /** The duplicate check's view of a groupware contact. */
     static ContactCandidate candidate(ContactData gw) {
         List<String> phones = new ArrayList<>(gw.businessPhones());
+        List<String> emails = new ArrayList<>(gw.emails());
+        emails.addAll(gw.homeEmails());
         phones.addAll(gw.homePhones());
-        return new ContactCandidate(gw.title(), gw.givenName(), gw.surname(), gw.emails(), phones,
+        return new ContactCandidate(gw.title(), gw.givenName(), gw.surname(), emails, phones,
                 gw.mobilePhone().isBlank() ? List.of() : List.of(gw.mobilePhone()), gw.company());
     }
 

@@ -132,4 +132,37 @@ class ContactMappingTest {
         assertThat(ReplicationKeys.exportKey(account, io.liaison.api.domain.ContactPersonId.of("a/b")))
                 .isNotEqualTo(ReplicationKeys.exportKey(account, io.liaison.api.domain.ContactPersonId.of("a:b")));
     }
+
+    /**
+     * A home e-mail address (vCard EMAIL;TYPE=HOME, RFC 6350 6.4.2) is the groupware's own: it is not written into the
+     * CRM, whose addresses are business ones, and the CRM's address of the same value stays a home address in the
+     * groupware and stays in the CRM.
+     */
+    @Test
+    void aHomeEmailIsNoBusinessAddressOfTheCrm() {
+        ContactData gw = ContactData.simple("Anna", "Berg", "anna@firma.de").withHomeEmails(List.of("anna@home.example"));
+
+        ContactPersonData imported = ContactMapping.newCrmContact(BusinessPartnerId.of("7"), gw);
+
+        assertThat(imported.valuesOf(CommunicationType.EMAIL)).containsExactly("anna@firma.de");
+    }
+
+    @Test
+    void aHomeEmailTheCrmAlsoHoldsStaysHomeOnTheWayThroughTheCrmAndBack() {
+        ContactPersonData crm = new ContactPersonData(Optional.of(BusinessPartnerId.of("7")), "", "", "Anna", "Berg",
+                "", "", List.of(Communication.email("anna@firma.de", true),
+                Communication.email("Anna@Home.example", false)));
+        ContactData existing = ContactData.simple("Anna", "Berg", "anna@firma.de")
+                .withHomeEmails(List.of("anna@home.example"));
+
+        ContactData gw = ContactMapping.toGroupware(crm, Optional.empty(), Optional.empty(), Optional.of(existing),
+                ContactLimits.NONE);
+
+        assertThat(gw.emails()).containsExactly("anna@firma.de");
+        assertThat(gw.homeEmails()).containsExactly("anna@home.example");
+        ContactPersonData back = ContactMapping.toCrm(crm, gw.withLists(List.of("anna.berg@firma.de"),
+                gw.businessPhones(), gw.homePhones()), ContactLimits.NONE);
+        assertThat(back.communications()).containsExactly(Communication.email("anna.berg@firma.de", true),
+                Communication.email("Anna@Home.example", false));
+    }
 }

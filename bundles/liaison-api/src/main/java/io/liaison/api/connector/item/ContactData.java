@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param middleName    middle names (vCard N additional names, Graph {@code middleName}), or empty
  * @param suffix        a name suffix such as "Jr." or "III" (vCard N honorific suffixes, Graph {@code generation}),
  *                      or empty
+ * @param homeEmails    private e-mail addresses (vCard {@code EMAIL;TYPE=HOME}, RFC 6350 6.4.2), kept apart from
+ *                      {@code emails}: the CRM's addresses are business ones. Empty where the groupware gives
+ *                      addresses no kind (Microsoft Graph)
  */
 public record ContactData(
         String title,
@@ -44,9 +47,11 @@ public record ContactData(
         Optional<Photo> photo,
         Optional<String> photoProblem,
         String middleName,
-        String suffix) {
+        String suffix,
+        List<String> homeEmails) {
 
     public ContactData {
+        homeEmails = List.copyOf(homeEmails);
         middleName = middleName == null ? "" : middleName;
         suffix = suffix == null ? "" : suffix;
         title = title == null ? "" : title;
@@ -66,6 +71,15 @@ public record ContactData(
         if (photo.isPresent() && photoProblem.isPresent()) {
             throw new IllegalArgumentException("a contact's photo is either usable or not, not both");
         }
+    }
+
+    /** A contact without home e-mail addresses (the form of API 1.3). */
+    public ContactData(String title, String givenName, String surname, String displayName, String company,
+                       String department, String jobTitle, List<String> emails, List<String> businessPhones,
+                       String mobilePhone, List<String> homePhones, String notes, Optional<Photo> photo,
+                       Optional<String> photoProblem, String middleName, String suffix) {
+        this(title, givenName, surname, displayName, company, department, jobTitle, emails, businessPhones,
+                mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, List.of());
     }
 
     /** A contact without middle names and suffix. */
@@ -88,13 +102,19 @@ public record ContactData(
     /** The same contact with other e-mail addresses and business and home phone numbers. */
     public ContactData withLists(List<String> emails, List<String> businessPhones, List<String> homePhones) {
         return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
-                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix);
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails);
     }
 
     /** The same contact with other middle names and suffix. */
     public ContactData withMiddleNameAndSuffix(String middleName, String suffix) {
         return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
-                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix);
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails);
+    }
+
+    /** The same contact with other home e-mail addresses. */
+    public ContactData withHomeEmails(List<String> homeEmails) {
+        return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails);
     }
 
     /** A contact with a name and one e-mail address. */

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The contacts of one folder (the default contacts folder, or the one named by the {@code contactsFolder} setting),
- * read by delta query. The CRM id and the idempotency key live in extended properties found with {@code $filter};
+ * read by delta query. The CRM id and the idempotency key live in extended properties found with {@code $filter},
+ * searched in every contact folder (a person may move a contact to another folder);
  * the photo is the contact's photo, written after the contact as a JPEG under 4 MB ({@link JpegPhoto}) and read with
  * it. Graph cannot remove an Outlook contact's photo ("Delete profilePhoto" supports user and group photos only), so a
  * contact written without a photo keeps the one it has, and the item returned by the write shows it.
@@ -365,8 +366,66 @@ final class GraphContactStore implements ItemStore<ContactData> {
         return ids.stream().findFirst().flatMap(this::get);
     }
 
+    /**
+     * The contacts carrying the property's value in any contact folder: a person may have moved a contact Liaison
+     * wrote into another folder in Outlook, and a re-export must find it there rather than create a second one. The
+     * store's own folder is searched first, then the default folder ("List contacts") and every contact folder below
+     * it ("List contactFolders": the default folder's child folders; "List childFolders": a folder's child folders,
+     * https://learn.microsoft.com/en-us/graph/api/contactfolder-list-childfolders).
+     */
     private List<String> findAllBy(String property, String value) {
-        Optional<String> folder = folder();
+        List<String> ids = new ArrayList<>();
+        for (Optional<String> folder : searchedFolders()) {
+            findAllBy(folder, property, value).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        }
+        return ids;
+    }
+
+    /** The store's folder, then the default folder and the folders below it (empty: the default folder). */
+    private List<Optional<String>> searchedFolders() {
+        Optional<String> own = folder();
+        List<Optional<String>> all = new ArrayList<>(List.of(own));
+        if (own.isPresent()) {
+            all.add(Optional.empty());
+        }
+        java.util.Deque<ContactFolder> below = new java.util.ArrayDeque<>(childFolders(Optional.empty()));
+        while (!below.isEmpty()) {
+            ContactFolder f = below.poll();
+            if (f.getId() == null || all.contains(Optional.of(f.getId()))) {
+                continue;
+            }
+            all.add(Optional.of(f.getId()));
+            // v1.0's contactFolder tells no child folder count: every folder is asked for its child folders
+            below.addAll(childFolders(Optional.of(f.getId())));
+        }
+        return all;
+    }
+
+    /** The child folders of a contact folder (empty: of the default folder), all pages. */
+    private List<ContactFolder> childFolders(Optional<String> parent) {
+        String what = "the contact folders" + parent.map(p -> " in folder " + p).orElse("");
+        var page = calls.call(what, () -> parent.isEmpty()
+                ? user.get().contactFolders().get(c -> {
+                    c.queryParameters.select = new String[] {"id"};
+                    c.queryParameters.top = 250;
+                })
+                : user.get().contactFolders().byContactFolderId(parent.get()).childFolders().get(c -> {
+                    c.queryParameters.select = new String[] {"id"};
+                    c.queryParameters.top = 250;
+                }));
+        List<ContactFolder> folders = new ArrayList<>();
+        while (page != null) {
+            folders.addAll(Optional.ofNullable(page.getValue()).orElse(List.of()));
+            String next = page.getOdataNextLink();
+            if (next == null) {
+                break;
+            }
+            page = calls.call(what, () -> user.get().contactFolders().withUrl(next).get());
+        }
+        return folders;
+    }
+
+    private List<String> findAllBy(Optional<String> folder, String property, String value) {
         String filter = ExtendedProperties.filter(property, value);
         ContactCollectionResponse found = calls.call("contacts with " + property.substring(property.lastIndexOf(' ') + 1)
                 + " " + value, () -> folder.isEmpty()

@@ -16,6 +16,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.liaison.graph.emulator.Mailbox;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,23 @@ class GraphContactStoreContractTest extends ContactStoreContract {
         jpeg[1] = (byte) 0xD8;
         jpeg[2] = (byte) 0xFF;
         STORES.mailbox().setContactPhotoInOutlook(itemId, jpeg);
+    }
+
+    /**
+     * Outlook's move, as a new contact in the folder "Kunden/Berlin" below the default contacts folder carrying the
+     * contact's extended properties, and the original gone (without immutable ids, a moved item gets a new id).
+     */
+    @Override
+    protected Optional<String> moveToASubfolderOutsideLiaison(String itemId, String crmId, IdempotencyKey key) {
+        Mailbox mailbox = STORES.mailbox();
+        String kunden = mailbox.createFolder(mailbox.folderId("contacts"), "Kunden");
+        String berlin = mailbox.createFolder(kunden, "Berlin");
+        String moved = mailbox.addContact(berlin, Map.of("givenName", "Jürgen2", "surname", "Müller-Lüdenscheidt",
+                "singleValueExtendedProperties", List.of(
+                        Map.of("id", ExtendedProperties.CRM_ID, "value", crmId),
+                        Map.of("id", ExtendedProperties.KEY, "value", key.value()))));
+        mailbox.remove(itemId);
+        return Optional.of(moved);
     }
 
     @Override

@@ -7,7 +7,6 @@ import ezvcard.io.text.VCardWriter;
 import ezvcard.parameter.EmailType;
 import ezvcard.parameter.ImageType;
 import ezvcard.parameter.TelephoneType;
-import ezvcard.property.Email;
 import ezvcard.property.FormattedName;
 import ezvcard.property.Note;
 import ezvcard.property.Organization;
@@ -32,7 +31,9 @@ import java.util.stream.Stream;
  * every CardDAV server read; an update keeps the file's own version and every property Liaison does not map
  * (addresses, birthdays, …). The title is N's honorific prefix, the job title is TITLE, ORG carries company
  * and department. The first telephone number typed CELL is the mobile number, HOME ones are private, FAX and PAGER
- * numbers and further CELL numbers are not read (ContactData has no place for them), the rest are business numbers. A photo is
+ * numbers and further CELL numbers are not read (ContactData has no place for them), the rest are business numbers.
+ * An EMAIL typed HOME (and not WORK) is a home address, the others are the contact's (business) addresses (RFC 6350
+ * 6.4.1, 6.4.2). A photo is
  * embedded (never fetched from a URL; a PHOTO;VALUE=URI is kept as the file has it). An update merges into the card
  * ({@link ContactMerge}). A formatted name equal to the one built
  * from the name parts reads as "let the groupware build it" (empty).
@@ -96,9 +97,11 @@ final class ContactCodec implements ItemCodec<ContactData> {
         List<String> org = Optional.ofNullable(card.getOrganization()).map(Organization::getValues).orElse(List.of());
         String jobTitle = card.getTitles().stream().map(Title::getValue).filter(v -> v != null).findFirst().orElse("");
         List<String> emails = new ArrayList<>();
+        List<String> homeEmails = new ArrayList<>();
         card.getEmails().stream().sorted((a, b) -> Integer.compare(pref(a.getPref(), a.getTypes().contains(EmailType.PREF)),
-                pref(b.getPref(), b.getTypes().contains(EmailType.PREF)))).map(Email::getValue)
-                .filter(v -> v != null && !v.isBlank()).forEach(emails::add);
+                pref(b.getPref(), b.getTypes().contains(EmailType.PREF))))
+                .filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .forEach(e -> (ContactMerge.isHome(e) ? homeEmails : emails).add(e.getValue()));
         List<String> business = new ArrayList<>();
         List<String> home = new ArrayList<>();
         String mobile = "";
@@ -119,7 +122,7 @@ final class ContactCodec implements ItemCodec<ContactData> {
                 .findFirst().map(p -> new io.liaison.api.domain.Photo(mediaType(p), p.getData()));
         return new ContactData(title, given, surname, display, org.isEmpty() ? "" : org.get(0),
                 org.size() > 1 ? org.get(1) : "", jobTitle, emails, business, mobile, home, notes, photo,
-                photo.isPresent() ? Optional.empty() : photoProblem(card), middle, suffix);
+                photo.isPresent() ? Optional.empty() : photoProblem(card), middle, suffix, homeEmails);
     }
 
     /**
@@ -283,7 +286,7 @@ final class ContactCodec implements ItemCodec<ContactData> {
                 n.apply(c.company()), n.apply(c.department()), n.apply(c.jobTitle()), c.emails().stream().map(n).toList(),
                 c.businessPhones().stream().map(n).toList(), n.apply(c.mobilePhone()),
                 c.homePhones().stream().map(n).toList(), n.apply(c.notes()), c.photo(), c.photoProblem(),
-                n.apply(c.middleName()), n.apply(c.suffix()));
+                n.apply(c.middleName()), n.apply(c.suffix()), c.homeEmails().stream().map(n).toList());
     }
 
     private static String fallbackName(ContactData data) {

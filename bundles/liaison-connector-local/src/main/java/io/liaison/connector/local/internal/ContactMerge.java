@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Merges the CRM's e-mail addresses and telephone numbers into an existing vCard. The CRM models addresses in order
+ * Merges the contact's e-mail addresses and telephone numbers into an existing vCard. The CRM models addresses in order
  * (the first preferred) and business, mobile and home numbers; everything else (FAX and PAGER numbers, a second
- * mobile number's CELL type, HOME/WORK types of an address, labels and groups) is the card's own. A property whose
+ * mobile number's CELL type, labels and groups) is the card's own; addresses typed HOME are home addresses. A property whose
  * value the CRM still holds in the same place is kept as it is, parameters and group included; only what changed is
  * written anew.
  */
@@ -103,29 +103,25 @@ final class ContactMerge {
         return tel;
     }
 
+    /** Whether an EMAIL is a home address: typed HOME and not WORK as well (RFC 6350 6.4.2, 5.6). */
+    static boolean isHome(Email email) {
+        return email.getTypes().contains(EmailType.HOME) && !email.getTypes().contains(EmailType.WORK);
+    }
+
     /**
      * Writes the addresses of {@code data} into {@code card}, which read as {@code before}: unchanged addresses leave
-     * every EMAIL as it is; otherwise each address keeps the card's EMAIL of that address (its TYPE=HOME or WORK,
-     * its group), in the CRM's order, and only the first is marked preferred.
+     * every EMAIL as it is; otherwise each address keeps the card's EMAIL of that address and kind (its TYPE, its
+     * group), the contact's addresses first in the CRM's order, only the first marked preferred, then the home
+     * addresses typed HOME.
      */
     static void emails(VCard card, ContactData before, ContactData data) {
-        if (before.emails().equals(data.emails())) {
+        if (before.emails().equals(data.emails()) && before.homeEmails().equals(data.homeEmails())) {
             return;
         }
         List<Email> existing = new ArrayList<>(card.getEmails());
         existing.forEach(card::removeProperty);
         for (int i = 0; i < data.emails().size(); i++) {
-            String address = data.emails().get(i);
-            Email email = existing.stream().filter(e -> e.getValue() != null
-                    && e.getValue().strip().toLowerCase(Locale.ROOT).equals(address.strip().toLowerCase(Locale.ROOT)))
-                    .findFirst().orElse(null);
-            if (email == null) {
-                email = new Email(address);
-                email.getTypes().add(EmailType.INTERNET);
-            } else {
-                existing.remove(email);
-                email.setValue(address);
-            }
+            Email email = reuse(existing, data.emails().get(i), false);
             email.getTypes().remove(EmailType.PREF);
             email.setPref(null);
             if (i == 0) {
@@ -133,8 +129,32 @@ final class ContactMerge {
             }
             card.addEmail(email);
         }
+        for (String address : data.homeEmails()) {
+            Email email = reuse(existing, address, true);
+            email.getTypes().remove(EmailType.PREF);
+            email.setPref(null);
+            card.addEmail(email);
+        }
         // an address without value (EMAIL:) is not one the CRM could have removed
         existing.stream().filter(e -> e.getValue() == null || e.getValue().isBlank())
                 .filter(Objects::nonNull).forEach(card::addEmail);
+    }
+
+    /** The card's EMAIL of this address and kind, taken out of {@code existing}, or a new one of that kind. */
+    private static Email reuse(List<Email> existing, String address, boolean home) {
+        String wanted = address.strip().toLowerCase(Locale.ROOT);
+        Email email = existing.stream().filter(e -> e.getValue() != null && isHome(e) == home
+                && e.getValue().strip().toLowerCase(Locale.ROOT).equals(wanted)).findFirst().orElse(null);
+        if (email == null) {
+            email = new Email(address);
+            email.getTypes().add(EmailType.INTERNET);
+            if (home) {
+                email.getTypes().add(EmailType.HOME);
+            }
+        } else {
+            existing.remove(email);
+            email.setValue(address);
+        }
+        return email;
     }
 }

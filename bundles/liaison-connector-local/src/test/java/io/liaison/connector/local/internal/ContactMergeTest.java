@@ -51,7 +51,9 @@ class ContactMergeTest {
     @Test
     void theCardReadsAsTheCrmModelsIt() {
         ContactData d = john.data();
-        assertThat(d.emails()).containsExactly("john.doe@ibm.com", "johnny@home.example");
+        // RFC 6350 6.4.2: the address typed HOME is a home address, not one of the contact's (business) addresses
+        assertThat(d.emails()).containsExactly("john.doe@ibm.com");
+        assertThat(d.homeEmails()).containsExactly("johnny@home.example");
         assertThat(d.mobilePhone()).isEqualTo("905-555-1234");
         // fax, pager and the second mobile number have no place in ContactData: they are the card's own
         assertThat(d.businessPhones()).containsExactly("905-777-1234", "905-222-1234");
@@ -68,7 +70,7 @@ class ContactMergeTest {
         business.add("905-333-1234");
         ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
                 d.department(), "Chief Money Counter", d.emails(), business, d.mobilePhone(), d.homePhones(),
-                d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix());
+                d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix()).withHomeEmails(d.homeEmails());
 
         contacts.update(john.id(), john.version(), edited, Optional.of("crm-42"));
 
@@ -99,18 +101,32 @@ class ContactMergeTest {
     @Test
     void anotherPrimaryAddressFromTheCrmMovesThePreferenceAndKeepsTheTypes() {
         ContactData d = john.data();
-        ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
-                d.department(), d.jobTitle(), List.of("johnny@home.example", "john.doe@ibm.com"), d.businessPhones(),
-                d.mobilePhone(), d.homePhones(), d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix());
+        ContactData edited = d.withLists(List.of("j.doe@ibm.com", "john.doe@ibm.com"), d.businessPhones(),
+                d.homePhones());
 
         contacts.update(john.id(), john.version(), edited, Optional.empty());
 
         VCard card = writtenCard();
-        assertThat(email(card, "johnny@home.example").getTypes()).contains(EmailType.HOME, EmailType.PREF);
+        assertThat(email(card, "j.doe@ibm.com").getTypes()).contains(EmailType.PREF);
         assertThat(email(card, "john.doe@ibm.com").getTypes()).contains(EmailType.WORK)
                 .doesNotContain(EmailType.PREF);
-        assertThat(contacts.get(john.id()).orElseThrow().data().emails())
-                .containsExactly("johnny@home.example", "john.doe@ibm.com");
+        assertThat(email(card, "johnny@home.example").getTypes()).contains(EmailType.HOME)
+                .doesNotContain(EmailType.PREF);
+        assertThat(contacts.get(john.id()).orElseThrow().data()).isEqualTo(edited);
+    }
+
+    /** A home address that becomes one of the contact's addresses is written without HOME, so that it reads as one. */
+    @Test
+    void aHomeAddressMadeABusinessOneLosesItsHomeType() {
+        ContactData d = john.data();
+        ContactData edited = d.withLists(List.of("johnny@home.example", "john.doe@ibm.com"), d.businessPhones(),
+                d.homePhones()).withHomeEmails(List.of());
+
+        contacts.update(john.id(), john.version(), edited, Optional.empty());
+
+        assertThat(email(writtenCard(), "johnny@home.example").getTypes()).contains(EmailType.PREF)
+                .doesNotContain(EmailType.HOME);
+        assertThat(contacts.get(john.id()).orElseThrow().data()).isEqualTo(edited);
     }
 
     @Test
@@ -118,7 +134,8 @@ class ContactMergeTest {
         ContactData d = john.data();
         ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
                 d.department(), d.jobTitle(), d.emails(), List.of("905-777-1234"), d.mobilePhone(),
-                List.of(), d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix());
+                List.of(), d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix())
+                .withHomeEmails(d.homeEmails());
 
         contacts.update(john.id(), john.version(), edited, Optional.empty());
 

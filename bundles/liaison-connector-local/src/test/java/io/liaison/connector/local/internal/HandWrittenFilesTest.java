@@ -149,7 +149,9 @@ class HandWrittenFilesTest {
         assertThat(c.company()).isEqualTo("Beispiel AG");
         assertThat(c.department()).isEqualTo("Einkauf");
         assertThat(c.jobTitle()).isEqualTo("Leiterin Einkauf");
-        assertThat(c.emails()).containsExactly("anna.schmidt@beispiel.example", "anna@privat.example");
+        assertThat(c.emails()).containsExactly("anna.schmidt@beispiel.example");
+        // EMAIL;type=HOME (RFC 6350 6.4.2): a home address, not one of the contact's (business) addresses
+        assertThat(c.homeEmails()).containsExactly("anna@privat.example");
         assertThat(c.mobilePhone()).isEqualTo("+49 171 2345678");
         assertThat(c.businessPhones()).containsExactly("+49 89 1234567");
         assertThat(c.homePhones()).containsExactly("+49 89 7654321");
@@ -161,10 +163,12 @@ class HandWrittenFilesTest {
 
         contacts.update(item.id(), item.version(), new ContactData(c.title(), c.givenName(), c.surname(), "",
                 c.company(), "Vertrieb", c.jobTitle(), c.emails(), c.businessPhones(), c.mobilePhone(), c.homePhones(),
-                c.notes(), c.photo()), Optional.of("cp-42"));
+                c.notes(), c.photo()).withHomeEmails(c.homeEmails()), Optional.of("cp-42"));
 
         String text = LocalAccounts.read(file);
-        assertThat(text).contains("VERSION:3.0", "Hauptstr. 1", "X-LIAISON-CRM-ID:cp-42", "Vertrieb");
+        assertThat(text).contains("VERSION:3.0", "Hauptstr. 1", "X-LIAISON-CRM-ID:cp-42", "Vertrieb",
+                "anna@privat.example");
+        assertThat(contacts.get(item.id()).orElseThrow().data().homeEmails()).containsExactly("anna@privat.example");
         assertThat(contacts.get(item.id()).orElseThrow().data().photo()).isEqualTo(c.photo());
     }
 

@@ -35,6 +35,13 @@ class LocalContactStoreContractTest extends ContactStoreContract {
     }
 
     @Override
+    protected boolean giveHomeEmailAndSecondMobileOutsideLiaison(String itemId) {
+        LocalAccounts.replaceLine(LocalAccounts.fileWithUid(root.resolve("Contacts"), itemId), "END:VCARD",
+                "EMAIL;TYPE=HOME:anna@home.example\r\nTEL;TYPE=CELL:+49 170 2222\r\nEND:VCARD");
+        return true;
+    }
+
+    @Override
     protected void removeOutsideLiaison(String itemId) throws Exception {
         Files.delete(LocalAccounts.fileWithUid(root.resolve("Contacts"), itemId));
     }
