@@ -29,6 +29,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.liaison.api.crm.CrmNotFoundException;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityId;
+import io.liaison.api.domain.Document;
+import io.liaison.api.connector.RawMessage;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -182,14 +187,13 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
     }
 
     /** The media types the import stores an original under ({@code .eml}, {@code .msg}). */
-    private static final java.util.Set<String> ORIGINAL_TYPES = java.util.Set.of(
-            io.liaison.api.connector.RawMessage.MIME, io.liaison.api.connector.RawMessage.OUTLOOK);
+    private static final Set<String> ORIGINAL_TYPES = Set.of(RawMessage.MIME, RawMessage.OUTLOOK);
 
     /** The import attaches the original first (the CRM lists documents in the order they were attached). */
     @Override
-    public Optional<io.liaison.api.domain.Document> original(EmployeeId actor, io.liaison.api.domain.ActivityId id) {
-        io.liaison.api.domain.Activity activity = crm.activities().get(actor, id).orElseThrow(
-                () -> new io.liaison.api.crm.CrmNotFoundException("activity " + id.value() + " does not exist"));
+    public Optional<Document> original(EmployeeId actor, ActivityId id) {
+        Activity activity = crm.activities().get(actor, id).orElseThrow(
+                () -> new CrmNotFoundException("activity " + id.value() + " does not exist"));
         boolean hidden = activity.data().privateActivity() && !activity.data().owner().equals(actor);
         if (hidden || activity.data().mail().isEmpty() || activity.sourceKey().isEmpty()) {
             return Optional.empty();

@@ -108,7 +108,8 @@ final class MailThreads {
         }
     }
 
-    private static boolean assigned(Activity a) {
+    /** Whether the activity has a business partner or contact person. */
+    static boolean assigned(Activity a) {
         return a.data().businessPartner().isPresent() || a.data().contactPerson().isPresent();
     }
 

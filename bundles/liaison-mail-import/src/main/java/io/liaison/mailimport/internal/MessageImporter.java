@@ -172,9 +172,7 @@ final class MessageImporter {
 
     /** Whether the thread gave the mail the business partner or contact its sender did not. */
     private static boolean fromThread(Activity created, Activity now) {
-        boolean before = created.data().businessPartner().isPresent() || created.data().contactPerson().isPresent();
-        boolean after = now.data().businessPartner().isPresent() || now.data().contactPerson().isPresent();
-        return !before && after;
+        return !MailThreads.assigned(created) && MailThreads.assigned(now);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -63,7 +64,7 @@ public class DefaultSyncService implements SyncService, AccountListener {
     private final List<AreaSynchronizer> synchronizers = new CopyOnWriteArrayList<>();
     private final Map<AccountId, RunCancellation> running = new ConcurrentHashMap<>();
     /** Per account, the persons' runs waiting for the run under way: a scheduled or pushed run does not go first. */
-    private final Map<AccountId, java.util.concurrent.atomic.AtomicInteger> waitingPersons = new ConcurrentHashMap<>();
+    private final Map<AccountId, AtomicInteger> waitingPersons = new ConcurrentHashMap<>();
     private Duration personWait = PERSON_WAIT;
     /** The cancellations of the runs each synchronizer is working for now. */
     private final Map<AreaSynchronizer, Set<RunCancellation>> working = new ConcurrentHashMap<>();
@@ -225,7 +226,7 @@ public class DefaultSyncService implements SyncService, AccountListener {
     private void claim(AccountId id, SyncTrigger trigger, RunCancellation cancelled) {
         boolean person = trigger == SyncTrigger.MANUAL || trigger == SyncTrigger.ACCEPT_DELETES;
         if (!person) {
-            java.util.concurrent.atomic.AtomicInteger waiting = waitingPersons.get(id);
+            AtomicInteger waiting = waitingPersons.get(id);
             if (waiting != null && waiting.get() > 0) {
                 throw new SyncAlreadyRunningException("a person's sync run of groupware account " + id
                         + " waits to run");
@@ -235,8 +236,8 @@ public class DefaultSyncService implements SyncService, AccountListener {
             }
             return;
         }
-        java.util.concurrent.atomic.AtomicInteger waiting =
-                waitingPersons.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger());
+        AtomicInteger waiting =
+                waitingPersons.computeIfAbsent(id, k -> new AtomicInteger());
         waiting.incrementAndGet();
         try {
             long deadline = System.nanoTime() + personWait.toNanos();

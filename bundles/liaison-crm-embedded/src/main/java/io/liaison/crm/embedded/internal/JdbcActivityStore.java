@@ -116,21 +116,29 @@ final class JdbcActivityStore implements ActivityStore {
 
     @Override
     public Optional<Activity> findBySourceKey(EmployeeId actor, String idempotencyKey) {
-        return jdbc.read("find activity by idempotency key", tx -> {
-            // the id first: most look-ups (a mail not imported yet) find nothing, and this query is the short one
-            long id;
-            try (PreparedStatement ps = tx.prepare("SELECT id FROM crm_activity WHERE owner_id = ? AND source_key = ?")) {
-                ps.setString(1, actor.value());
-                ps.setString(2, idempotencyKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Activity>empty();
-                    }
-                    id = rs.getLong(1);
-                }
+        return jdbc.read("find activity by idempotency key", tx -> firstFound(tx,
+                "SELECT id FROM crm_activity WHERE owner_id = ? AND source_key = ?", actor.value(), idempotencyKey));
+    }
+
+    /**
+     * The activity whose id the query finds first. The id first: most look-ups (a mail not imported yet) find nothing,
+     * and this query is the short one.
+     */
+    private static Optional<Activity> firstFound(Jdbc.Tx tx, String idQuery, String... parameters) throws SQLException {
+        long id;
+        try (PreparedStatement ps = tx.prepare(idQuery)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
             }
-            return ActivityRows.byId(tx, id);
-        });
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                id = rs.getLong(1);
+            }
+        }
+        return ActivityRows.byId(tx, id);
     }
 
     @Override
@@ -140,26 +148,13 @@ final class JdbcActivityStore implements ActivityStore {
 
     @Override
     public Optional<Activity> findSharedMail(EmployeeId actor, String idempotencyKey) {
-        return jdbc.read("find a mail activity by idempotency key", tx -> {
-            long id;
-            // an imported mail (it has mail details); another owner's private activity is not shared: the actor may not
-            // see its details
-            try (PreparedStatement ps = tx.prepare("SELECT id FROM crm_activity WHERE source_key = ?"
-                    + " AND mail_from IS NOT NULL AND (owner_id = ? OR private_activity = FALSE)"
-                    + " ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id")) {
-                ps.setString(1, idempotencyKey);
-                ps.setString(2, actor.value());
-                ps.setString(3, actor.value());
-                ps.setMaxRows(1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Activity>empty();
-                    }
-                    id = rs.getLong(1);
-                }
-            }
-            return ActivityRows.byId(tx, id);
-        });
+        // an imported mail (it has mail details); another owner's private activity is not shared: the actor may not
+        // see its details
+        return jdbc.read("find a mail activity by idempotency key", tx -> firstFound(tx,
+                "SELECT id FROM crm_activity WHERE source_key = ? AND mail_from IS NOT NULL"
+                        + " AND (owner_id = ? OR private_activity = FALSE)"
+                        + " ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id",
+                idempotencyKey, actor.value(), actor.value()));
     }
 
     @Override

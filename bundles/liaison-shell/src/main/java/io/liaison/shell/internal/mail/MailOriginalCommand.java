@@ -63,8 +63,8 @@ public class MailOriginalCommand extends LiaisonAction {
         Document original = service.original(actor.id(), id).orElseThrow(() -> new UserInputException(
                 "activity " + id.value() + " has no stored original mail (not an imported mail, or its original was "
                         + "deleted)"));
-        if (outFile != null) {
-            Path target = Path.of(outFile).toAbsolutePath().normalize();
+        Path target = outFile == null ? null : Path.of(outFile).toAbsolutePath().normalize();
+        if (target != null) {
             try (InputStream in = host.documents().open(actor.id(), original.id())) {
                 if (force) {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
@@ -82,16 +82,16 @@ public class MailOriginalCommand extends LiaisonAction {
             view.put("fileName", original.fileName());
             view.put("mediaType", original.mediaType());
             view.put("size", original.size());
-            if (outFile != null) {
-                view.put("writtenTo", Path.of(outFile).toAbsolutePath().normalize().toString());
+            if (target != null) {
+                view.put("writtenTo", target.toString());
             }
             printJson(view);
             return;
         }
         out().println("Original:  " + Text.clean(original.fileName()) + " (" + original.mediaType() + ", "
                 + original.size() + " bytes, document " + original.id().value() + ")");
-        if (outFile != null) {
-            out().println("Written to " + Text.clean(Path.of(outFile).toAbsolutePath().normalize().toString()));
+        if (target != null) {
+            out().println("Written to " + Text.clean(target.toString()));
         }
     }
 }
