@@ -379,7 +379,6 @@ public abstract class LiaisonTestSupport {
         }
     }
 
-    /** Whether a service of that type matching the filter (may be null) is registered right now. */
     /**
      * What a failed wait should show: the state of every Liaison bundle and every Liaison DS component that is not
      * active, with its unsatisfied references, so that a flaky run can be understood from the test report alone.
@@ -413,6 +412,7 @@ public abstract class LiaisonTestSupport {
         return out.toString();
     }
 
+    /** Whether a service of that type matching the filter (may be null) is registered right now. */
     protected boolean hasService(Class<?> type, String filter) throws InvalidSyntaxException {
         return bundleContext.getServiceReferences(type.getName(), filter) != null;
     }

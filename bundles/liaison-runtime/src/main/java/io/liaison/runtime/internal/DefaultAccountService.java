@@ -341,6 +341,19 @@ public class DefaultAccountService implements AccountService {
                 + " whole and pairs items by the ids they carry", id);
     }
 
+    /** The host CRM whose ids the account's links, marks and tokens name; empty before its first run with one. */
+    Optional<String> hostCrm(AccountId id) {
+        return accounts.hostCrm(id);
+    }
+
+    /**
+     * The account's runs use {@code hostCrm} from now on. With {@code forget} (another CRM than before), what the
+     * account remembers of the CRM before is forgotten, as {@link #resetSyncState} forgets it.
+     */
+    void rememberHostCrm(AccountId id, String hostCrm, boolean forget) {
+        accounts.rememberHostCrm(id, hostCrm, forget);
+    }
+
     @Override
     public ConnectorSession openSession(AccountId id) {
         Objects.requireNonNull(id, "id");

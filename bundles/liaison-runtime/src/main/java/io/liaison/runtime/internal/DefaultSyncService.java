@@ -69,8 +69,8 @@ public class DefaultSyncService implements SyncService, AccountListener {
     /** The cancellations of the runs each synchronizer is working for now. */
     private final Map<AreaSynchronizer, Set<RunCancellation>> working = new ConcurrentHashMap<>();
     private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
-    /** The CRM whose employee directory says whether an account's employee is still there. */
-    private final AtomicReference<HostCrm> crm = new AtomicReference<>();
+    /** The CRM whose employee directory says whether an account's employee is still there, and which one it is. */
+    private final AtomicReference<BoundCrm> crm = new AtomicReference<>();
     private final Clock clock;
 
     /** Closes runs a previous stop cut off, and listens to account changes (to cancel runs of removed accounts). */
@@ -171,12 +171,38 @@ public class DefaultSyncService implements SyncService, AccountListener {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetHostCrm")
-    public void setHostCrm(HostCrm hostCrm) {
-        crm.set(hostCrm);
+    public void setHostCrm(HostCrm hostCrm, Map<String, Object> properties) {
+        crm.set(new BoundCrm(hostCrm, BoundCrm.identify(hostCrm, properties)));
     }
 
     public void unsetHostCrm(HostCrm hostCrm) {
-        crm.compareAndSet(hostCrm, null);
+        crm.getAndUpdate(bound -> bound != null && bound.crm() == hostCrm ? null : bound);
+    }
+
+    /**
+     * An account's links, marks and tokens name the ids of the host CRM they were made with. When a run finds another
+     * CRM (a CRM vendor's host CRM took over from the embedded one), those ids mean nothing there: looked up, they
+     * would read as deleted CRM items. So the run forgets them first, as {@code liaison:account-reset} does, and
+     * pairs items again by the ids they carry; it deletes nothing on the strength of the change. The first run that
+     * meets a CRM only notes it (accounts from before this check, and new accounts, keep what they have).
+     */
+    private void checkHostCrm(GroupwareAccount account, Set<SyncArea> areas, RunRecorder recorder) {
+        BoundCrm bound = crm.get();
+        if (bound == null) {
+            return;
+        }
+        Optional<String> before = accounts.hostCrm(account.id());
+        if (before.isEmpty()) {
+            accounts.rememberHostCrm(account.id(), bound.identity(), false);
+        } else if (!before.get().equals(bound.identity())) {
+            accounts.rememberHostCrm(account.id(), bound.identity(), true);
+            String why = "the host CRM changed from " + before.get() + " to " + bound.identity() + ": links, marks and"
+                    + " tokens of the CRM before were forgotten, items are paired again by the ids they carry";
+            LOG.warn("Groupware account {}: {}", account.id(), why);
+            for (SyncArea area : areas) {
+                recorder.record(area, "host CRM", Outcome.WARNING, why, Optional.empty());
+            }
+        }
     }
 
     /**
@@ -185,8 +211,8 @@ public class DefaultSyncService implements SyncService, AccountListener {
      * counts towards FAILING. Without a CRM installed there is nothing to check (and no module could run).
      */
     private void checkEmployee(GroupwareAccount account) {
-        HostCrm hostCrm = crm.get();
-        if (hostCrm != null && hostCrm.employees().get(account.employee()).isEmpty()) {
+        BoundCrm bound = crm.get();
+        if (bound != null && bound.crm().employees().get(account.employee()).isEmpty()) {
             throw new IllegalStateException("employee " + account.employee() + " of groupware account " + account.id()
                     + " no longer exists in the CRM: nothing is synchronised in their name (remove the account, or"
                     + " disable it)");
@@ -320,6 +346,7 @@ public class DefaultSyncService implements SyncService, AccountListener {
         RunStatus status;
         Optional<String> error;
         try {
+            checkHostCrm(account, areas, recorder);
             checkEmployee(account);
             ConnectorSession session = accounts.openSession(account.id());
             try {

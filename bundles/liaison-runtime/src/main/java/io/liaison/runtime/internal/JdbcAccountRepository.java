@@ -196,6 +196,36 @@ public class JdbcAccountRepository {
      *
      * @throws io.liaison.api.runtime.AccountNotFoundException when there is no such account
      */
+    /** The host CRM the account's sync state names, as {@link #rememberHostCrm} stored it; empty before. */
+    public Optional<String> hostCrm(AccountId id) {
+        return Sql.query(dataSource, "reading the host CRM of account " + id, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT host_crm FROM liaison_accounts WHERE id = ?")) {
+                select.setString(1, id.value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Stores the host CRM the account's sync state names from now on; with {@code forget}, the sync state of the CRM
+     * before is forgotten in the same transaction, as {@link #resetSyncState} does.
+     */
+    public void rememberHostCrm(AccountId id, String hostCrm, boolean forget) {
+        Sql.transaction(dataSource, "storing the host CRM of account " + id, c -> {
+            if (forget) {
+                forgetSyncState(c, id);
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE liaison_accounts SET host_crm = ? WHERE id = ?")) {
+                update.setString(1, hostCrm);
+                update.setString(2, id.value());
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public void resetSyncState(AccountId id) {
         Sql.transaction(dataSource, "forgetting the sync state of account " + id, c -> {
             if (load(c, id).isEmpty()) {

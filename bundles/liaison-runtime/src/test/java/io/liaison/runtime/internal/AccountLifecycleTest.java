@@ -12,8 +12,14 @@ import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.AccountNotFoundException;
+import io.liaison.api.crm.HostCrm;
 import io.liaison.api.runtime.AccountRequest;
+import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Link;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncTrigger;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,5 +160,43 @@ class AccountLifecycleTest {
         assertThat(links.list(account.id(), "ACTIVITY_SYNC_MARKS")).isEmpty();
         assertThat(tokens.get(account.id(), "tasks")).isEmpty();
         assertThat(service.get(account.id())).isEmpty();
+    }
+
+    /**
+     * Issue 23, point 6: a CRM vendor's host CRM took over from the embedded one. The account's links name the
+     * embedded CRM's ids, which mean nothing in the vendor's CRM (looked up there they read as deleted), so the first
+     * run against the new CRM forgets them and says so; runs against the same CRM keep them.
+     */
+    @Test
+    void aRunAgainstAnotherHostCrmForgetsWhatTheAccountRememberedOfTheCrmBefore() {
+        DefaultSyncService sync = new DefaultSyncService(service, journal);
+        sync.addAreaSynchronizer(new TestPlugins.TestSynchronizer(Set.of(SyncArea.MAILS, SyncArea.TASKS), (a, c) -> { }));
+        GroupwareAccount account = synced(Map.of("mailbox", "anna@example.com"));
+        HostCrm embedded = FailingAccountTest.crmWithEmployees(List.of("emp-1"));
+        sync.setHostCrm(embedded, Map.of("liaison.crm.id", "io.liaison.crm.embedded"));
+
+        SyncRun first = sync.sync(account.id(), Set.of(), SyncTrigger.MANUAL);
+        SyncRun second = sync.sync(account.id(), Set.of(), SyncTrigger.MANUAL);
+
+        assertThat(links.list(account.id(), "TASKS")).as("the same CRM: nothing forgotten").hasSize(1);
+        assertThat(tokens.get(account.id(), "tasks")).isPresent();
+        assertThat(journal.entries(first.id())).extracting(JournalEntry::item).doesNotContain("host CRM");
+        assertThat(journal.entries(second.id())).extracting(JournalEntry::item).doesNotContain("host CRM");
+
+        sync.unsetHostCrm(embedded);
+        sync.setHostCrm(FailingAccountTest.crmWithEmployees(List.of("emp-1")), Map.of("liaison.crm.id", "com.example.crm"));
+        SyncRun third = sync.sync(account.id(), Set.of(), SyncTrigger.MANUAL);
+
+        assertSyncStateGone(account.id());
+        assertThat(journal.entries(third.id())).filteredOn(e -> e.item().equals("host CRM"))
+                .extracting(JournalEntry::area, JournalEntry::outcome)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(SyncArea.MAILS, Outcome.WARNING),
+                        org.assertj.core.groups.Tuple.tuple(SyncArea.TASKS, Outcome.WARNING));
+        assertThat(journal.entries(third.id())).filteredOn(e -> e.item().equals("host CRM")).first()
+                .satisfies(e -> assertThat(e.message()).contains("io.liaison.crm.embedded").contains("com.example.crm"));
+
+        links.save(new Link(account.id(), "TASKS", "vendor-1", "1", "task-1", "ck", "h", Instant.now()));
+        sync.sync(account.id(), Set.of(), SyncTrigger.MANUAL);
+        assertThat(links.list(account.id(), "TASKS")).as("the new CRM's links stay").hasSize(1);
     }
 }

@@ -173,7 +173,7 @@ class FailingAccountTest {
     @Test
     void aRunOfAnEmployeeNoLongerInTheCrmFailsWithThatReasonAndCountsTowardsFailing() {
         mailboxGone = false;
-        sync.setHostCrm(crmWithEmployees(List.of("emp")));
+        sync.setHostCrm(crmWithEmployees(List.of("emp")), Map.of());
         GroupwareAccount present = account("emp");
         GroupwareAccount departed = account("left");
 
@@ -208,7 +208,7 @@ class FailingAccountTest {
     }
 
     /** A CRM whose employee directory holds only these ids; nothing else of it is used. */
-    private static HostCrm crmWithEmployees(List<String> ids) {
+    static HostCrm crmWithEmployees(List<String> ids) {
         EmployeeDirectory directory = (EmployeeDirectory) Proxy.newProxyInstance(
                 FailingAccountTest.class.getClassLoader(), new Class<?>[] {EmployeeDirectory.class},
                 (proxy, method, args) -> switch (method.getName()) {

@@ -36,6 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * newer one migrated instead of failing on its first insert.
  */
 class RuntimeSchemaTest {
+    /** The newest migration this code ships (db/runtime/V9__account_host_crm.sql). */
+    private static final String NEWEST = "9";
+
     private static final String FUTURE = "classpath:db/runtime-future";
     private static EmbeddedPostgres postgres;
 
@@ -116,7 +119,7 @@ class RuntimeSchemaTest {
 
         RuntimeDatabase.migrate(ds);
 
-        assertThat(newestVersion(ds)).isEqualTo("6");
+        assertThat(newestVersion(ds)).isEqualTo(NEWEST);
         AccountId id = AccountId.of("acc-1");
         JdbcAccountRepository accounts = new JdbcAccountRepository(ds);
         GroupwareAccount account = accounts.require(id);
@@ -154,7 +157,7 @@ class RuntimeSchemaTest {
         assertThatThrownBy(() -> RuntimeDatabase.migrate(ds))
                 .isInstanceOf(RuntimeDatabase.SchemaTooNewException.class)
                 .hasMessageContaining("at version 99")
-                .hasMessageContaining("its newest migration is 6")
+                .hasMessageContaining("its newest migration is " + NEWEST)
                 .hasMessageContaining("restore the backup");
         assertThatThrownBy(() -> new RuntimeDatabase(ds)).isInstanceOf(RuntimeDatabase.SchemaTooNewException.class);
         assertThat(newestVersion(ds)).isEqualTo("99");
@@ -166,6 +169,6 @@ class RuntimeSchemaTest {
         DataSource ds = fresh(kind);
         RuntimeDatabase.migrate(ds);
         RuntimeDatabase.migrate(ds);
-        assertThat(newestVersion(ds)).isEqualTo("6");
+        assertThat(newestVersion(ds)).isEqualTo(NEWEST);
     }
 }

@@ -36,11 +36,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded host CRM as an OSGi service: {@link JdbcHostCrm} on the configured data source, with the
  * configured status keys and activity types, posting every committed change to Event Admin when one is there.
+ * Declared disabled: {@link EmbeddedCrmGate} starts it unless a CRM vendor's host CRM is (or was) registered.
  */
-@Component(service = HostCrm.class, configurationPid = "io.liaison.crm.embedded", immediate = true)
+@Component(service = HostCrm.class, configurationPid = "io.liaison.crm.embedded", immediate = true, enabled = false,
+        property = EmbeddedHostCrm.MARKER + "=true")
 @Designate(ocd = EmbeddedCrmConfig.class)
 public final class EmbeddedHostCrm implements HostCrm {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedHostCrm.class);
+
+    /**
+     * The service property that tells the embedded CRM from a vendor's. Started by {@link EmbeddedCrmGate} only, which
+     * keeps it stopped while or after a vendor's host CRM is there.
+     */
+    static final String MARKER = "liaison.crm.embedded";
 
     private final JdbcHostCrm crm;
 
