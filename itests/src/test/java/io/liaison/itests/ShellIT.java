@@ -32,6 +32,19 @@ public class ShellIT extends LiaisonTestSupport {
         }
     }
 
+    /** Issue 17, point 5: the spec's "User preferences / Groupware", stored by the runtime (its V10 table). */
+    @Test
+    public void anEmployeesGroupwarePreferencesAreShownAndKept() throws Exception {
+        awaitCommandOutput("help liaison", output -> output.contains("liaison:preferences"), TIMEOUT);
+        String defaults = executeCommand("liaison:preferences shell-itest-employee");
+        assertTrue("by default only mails:\n" + defaults, defaults.contains("manual synchronisation selects: MAILS\n"));
+
+        executeCommand("liaison:preferences --wizard-areas tasks,mails --only-current-import false shell-itest-employee");
+        String kept = executeCommand("liaison:preferences --json shell-itest-employee");
+        assertTrue("the choice is kept:\n" + kept, kept.contains("\"wizardAreas\":[\"MAILS\",\"TASKS\"]")
+                && kept.contains("\"onlyCurrentImport\":false"));
+    }
+
     @Test
     public void crmImportContactsLoadsTheGoodLinesAndNamesTheBadOne() throws Exception {
         awaitCommandOutput("help liaison", output -> output.contains("liaison:crm-import-contacts"), TIMEOUT);

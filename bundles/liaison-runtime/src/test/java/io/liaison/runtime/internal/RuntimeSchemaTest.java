@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * newer one migrated instead of failing on its first insert.
  */
 class RuntimeSchemaTest {
-    /** The newest migration this code ships (db/runtime/V9__account_host_crm.sql). */
-    private static final String NEWEST = "9";
+    /** The newest migration this code ships (db/runtime/V10__groupware_preferences.sql). */
+    private static final String NEWEST = "10";
 
     private static final String FUTURE = "classpath:db/runtime-future";
     private static EmbeddedPostgres postgres;

@@ -12,6 +12,7 @@ import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.AccountNotFoundException;
 import io.liaison.api.runtime.AccountRequest;
+import io.liaison.api.runtime.GroupwarePreferences;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Link;
 import io.liaison.api.runtime.Outcome;
@@ -449,5 +450,36 @@ abstract class RuntimeStorageContract {
 
     private static JournalEntry entry(SyncRun run, SyncArea area, String item, Outcome outcome, String crmId) {
         return new JournalEntry(run.id(), Instant.now(), area, item, outcome, "", Optional.ofNullable(crmId));
+    }
+
+    /** Issue 17, point 5: the spec's "User preferences / Groupware", kept per employee. */
+    @Test
+    void groupwarePreferencesAreKeptPerEmployeeWithTheSpecsDefaults(@TempDir Path vault) {
+        DefaultAccountService accounts = DefaultAccountService.of(new JdbcAccountRepository(dataSource()),
+                new CredentialVault(vault.resolve("vault.key")));
+        accounts.addConnectorFactory(new TestPlugins.TestConnectorFactory());
+        DefaultGroupwarePreferences preferences = new DefaultGroupwarePreferences(dataSource(), accounts);
+        EmployeeId anna = EmployeeId.of("anna-" + UUID.randomUUID());
+        EmployeeId ben = EmployeeId.of("ben-" + UUID.randomUUID());
+
+        // "By default, only emails are imported"; "By default, only activities of the current import are displayed"
+        assertThat(preferences.get(anna).wizardAreas()).containsExactly(SyncArea.MAILS);
+        assertThat(preferences.get(anna).onlyCurrentImport()).isTrue();
+        assertThat(preferences.get(anna).syncOnOpen()).isFalse();
+
+        preferences.set(anna, new GroupwarePreferences(Set.of(SyncArea.MAILS, SyncArea.TASKS), false, true));
+        preferences.set(anna, new GroupwarePreferences(Set.of(SyncArea.TASKS, SyncArea.APPOINTMENTS), false, true));
+        assertThat(preferences.get(anna)).isEqualTo(
+                new GroupwarePreferences(Set.of(SyncArea.APPOINTMENTS, SyncArea.TASKS), false, true));
+        assertThat(preferences.get(ben)).as("another employee keeps the defaults").isEqualTo(GroupwarePreferences.DEFAULTS);
+
+        // the spec: with automatic synchronisation on, "Activity synchronization when activity window is opened"
+        // becomes inactive
+        assertThat(preferences.syncOnOpenActive(anna)).isTrue();
+        accounts.create(new AccountRequest(anna, "test", Map.of(), true, Duration.ofMinutes(5), Set.of(SyncArea.MAILS),
+                null));
+        assertThat(preferences.syncOnOpenActive(anna)).isFalse();
+        assertThatThrownBy(() -> new GroupwarePreferences(Set.of(), true, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one area");
     }
 }

@@ -39,6 +39,16 @@ public final class Arguments {
         return areas;
     }
 
+    /** {@code true}/{@code false}, {@code yes}/{@code no}, {@code on}/{@code off}; case is ignored. */
+    public static boolean yesNo(String option, String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new UserInputException("bad " + option + " '" + value + "' (expected true or false)");
+        };
+    }
+
     /** {@code CRM_WINS}, {@code crm-wins} or {@code crm_wins} → the policy. */
     public static ConflictPolicy conflictPolicy(String option, String value) {
         String name = value == null ? "" : value.strip().replace('-', '_');

@@ -2,7 +2,9 @@ package io.liaison.shell.internal;
 
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.runtime.GroupwarePreferences;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.SyncRun;
@@ -21,6 +23,16 @@ public final class JsonViews {
     public static final String MASK = "******";
 
     private JsonViews() {
+    }
+
+    public static Map<String, Object> preferences(EmployeeId employee, GroupwarePreferences p, boolean syncOnOpenActive) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("employee", employee.value());
+        m.put("wizardAreas", p.wizardAreas().stream().sorted().toList());
+        m.put("onlyCurrentImport", p.onlyCurrentImport());
+        m.put("syncOnOpen", p.syncOnOpen());
+        m.put("syncOnOpenActive", syncOnOpenActive);
+        return m;
     }
 
     public static Map<String, Object> account(GroupwareAccount a) {

@@ -5,6 +5,7 @@ import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncRun;
 import io.liaison.api.runtime.SyncService;
 import io.liaison.api.runtime.SyncTrigger;
@@ -16,6 +17,7 @@ import io.liaison.shell.internal.account.AccountIdCompleter;
 import io.liaison.shell.internal.activity.ActivitySyncCommands;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.karaf.shell.api.action.Argument;
@@ -44,8 +46,13 @@ public class SyncCommand extends LiaisonAction {
     @Completion(AccountIdCompleter.class)
     String account;
 
-    @Option(name = "--areas", description = "Comma-separated areas to run (default: the account's areas)")
+    @Option(name = "--areas", description = "Comma-separated areas to run (default: the areas the employee's "
+            + "groupware preferences select for the manual synchronisation, of those the account has; without the "
+            + "preferences service, the account's areas)")
     String areas;
+
+    @Reference(optional = true)
+    GroupwarePreferencesService preferences;
 
     @Reference(optional = true)
     ActivitySyncService activitySync;
@@ -78,7 +85,7 @@ public class SyncCommand extends LiaisonAction {
             run = require(activitySync, ActivitySyncService.class, ActivitySyncCommands.ACTIVITY_SYNC)
                     .run(id, ActivitySyncCommands.activityAreas(found, areas), keys);
         } else {
-            Set<SyncArea> wanted = areas == null ? found.areas() : Arguments.areas("--areas", areas);
+            Set<SyncArea> wanted = areas == null ? defaultAreas(found) : Arguments.areas("--areas", areas);
             run = require(sync, SyncService.class, RUNTIME).sync(id, wanted,
                     acceptDeletes ? SyncTrigger.ACCEPT_DELETES : SyncTrigger.MANUAL);
         }
@@ -87,5 +94,18 @@ public class SyncCommand extends LiaisonAction {
         } else {
             RunText.summary(run, zone, out());
         }
+    }
+
+    /**
+     * The spec's area selection: "You can define a permanent default under User Preferences / Groupware. By default,
+     * only emails are imported." Of the preferred areas, those the account has; none of them: the account's areas.
+     */
+    private Set<SyncArea> defaultAreas(GroupwareAccount account) {
+        if (preferences == null) {
+            return account.areas();
+        }
+        Set<SyncArea> preferred = EnumSet.copyOf(preferences.get(account.employee()).wizardAreas());
+        preferred.retainAll(account.areas());
+        return preferred.isEmpty() ? account.areas() : preferred;
     }
 }

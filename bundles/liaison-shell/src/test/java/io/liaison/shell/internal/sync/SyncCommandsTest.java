@@ -98,6 +98,31 @@ class SyncCommandsTest {
                 """);
     }
 
+    /** The spec: "You can define a permanent default under User Preferences / Groupware. By default, only emails". */
+    @Test
+    void withoutAreasTheEmployeesPreferredAreasRunOfThoseTheAccountHas() throws Exception {
+        runtime.onSync = (id, areas) -> run("r1", id, T0, RunStatus.SUCCEEDED, Map.of(), List.of(), Optional.empty());
+        io.liaison.shell.internal.InMemoryPreferences preferences = new io.liaison.shell.internal.InMemoryPreferences();
+        SyncCommand defaults = sync(account.value());
+        defaults.preferences = preferences;
+        output(defaults);
+        assertThat(runtime.lastSyncAreas).containsExactly(SyncArea.MAILS);
+
+        preferences.set(DEMO, new io.liaison.api.runtime.GroupwarePreferences(
+                Set.of(SyncArea.TASKS, SyncArea.APPOINTMENTS), true, false));
+        SyncCommand tasks = sync(account.value());
+        tasks.preferences = preferences;
+        output(tasks);
+        assertThat(runtime.lastSyncAreas).as("appointments: the account does not have them").containsExactly(SyncArea.TASKS);
+
+        preferences.set(DEMO, new io.liaison.api.runtime.GroupwarePreferences(Set.of(SyncArea.CONTACTS), true, false));
+        SyncCommand none = sync(account.value());
+        none.preferences = preferences;
+        output(none);
+        assertThat(runtime.lastSyncAreas).as("none of the preferred: the account's areas")
+                .containsExactlyInAnyOrder(SyncArea.MAILS, SyncArea.TASKS);
+    }
+
     @Test
     void acceptDeletesRunsTheAccountOnceWithTheGuardsDeletesAccepted() throws Exception {
         runtime.onSync = (id, areas) -> run("r1", id, T0, RunStatus.SUCCEEDED, Map.of(), List.of(), Optional.empty());
