@@ -184,7 +184,9 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
             }
         }
         DuplicateResult result = DuplicateFinder.result(DuplicateFinder.strongestFirst(confirmed));
-        return new DuplicateResult(result.status(), result.matches(), checked.notes());
+        List<String> notes = new ArrayList<>(checked.notes());
+        notes.addAll(matches.notes());
+        return new DuplicateResult(result.status(), result.matches(), notes);
     }
 
     /** Brings the index up to date now (the first check does it too). */
