@@ -122,8 +122,9 @@ final class ContactMapping {
             first = split[0];
             last = split[1];
         }
+        // the groupware has no country: the CRM's is kept
         return new ContactPersonData(base.businessPartner(), base.salutation(), gw.title().strip(), first, last,
-                gw.jobTitle().strip(), gw.department().strip(), comms);
+                gw.jobTitle().strip(), gw.department().strip(), comms, base.country());
     }
 
     /**
