@@ -179,7 +179,8 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
             if (person.version() == match.version()) {
                 confirmed.add(matches.scored(match));
             } else {
-                matches.match(match, normalizer.normalize(person.data()))
+                matches.match(match, normalizer.normalize(person.data(),
+                                updater.partnerCountry(actor, person.data(), new java.util.HashMap<>())))
                         .ifPresent(v -> confirmed.add(new DuplicateFinder.Scored(match.id(), person.version(), v)));
             }
         }
