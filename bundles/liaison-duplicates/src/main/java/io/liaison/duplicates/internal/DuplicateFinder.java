@@ -220,7 +220,7 @@ public final class DuplicateFinder {
         List<Hit> hits = new ArrayList<>();
         Set<String> identityKeys = MatchKeys.identityKeys(contact);
         boolean identityCapped = false;
-        FrequentValues frequent = FrequentValues.among(contact, List.of());
+        FrequentValues frequent = FrequentValues.none();
         if (!identityKeys.isEmpty()) {
             List<IndexedContact> identity = index.candidates(identityKeys, limit);
             identityCapped = identity.size() >= limit;
@@ -293,7 +293,7 @@ public final class DuplicateFinder {
      */
     private static List<Hit> fewOnFrequentValues(NormalizedContact contact, DuplicateMatcher.Probe probe,
                                                  FrequentValues frequent, List<Hit> hits) {
-        if (frequent.none()) {
+        if (frequent.isEmpty()) {
             return hits;
         }
         List<Hit> kept = new ArrayList<>(hits.size());

@@ -25,6 +25,11 @@ final class FrequentValues {
         this.holders = holders;
     }
 
+    /** No value is frequent: for a check without e-mail and phone candidates. */
+    static FrequentValues none() {
+        return new FrequentValues(Map.of());
+    }
+
     /** Counts, among the contacts filed under the checked contact's e-mail and phone keys, the holders of each value. */
     static FrequentValues among(NormalizedContact checked, List<NormalizedContact> candidates) {
         Map<String, Integer> holders = new LinkedHashMap<>();
@@ -48,7 +53,7 @@ final class FrequentValues {
     }
 
     /** Whether no value of the checked contact is frequent. */
-    boolean none() {
+    boolean isEmpty() {
         return holders.isEmpty();
     }
 
