@@ -101,6 +101,10 @@ public final class AddressResolverComponent implements AddressResolver {
             return new AddressResolution.Unknown(registrable, "no contact person has the address, and " + registrable
                     + " is a free-mail domain, which never identifies a business partner");
         }
+        if (DisposableDomains.shipped().contains(email.asciiDomain(), registrable)) {
+            return new AddressResolution.Unknown(registrable, "no contact person has the address, and "
+                    + email.asciiDomain() + " is a disposable-address domain, which never identifies a business partner");
+        }
         List<String> domains = new ArrayList<>();
         if (settings.fullDomainFirst() && !registrable.equals(email.asciiDomain())) {
             domains.add(email.asciiDomain());
@@ -152,7 +156,7 @@ public final class AddressResolverComponent implements AddressResolver {
 
     /** Partners with the domain in ASCII or in Unicode form. */
     private List<BusinessPartner> partnersWith(EmployeeId actor, String asciiDomain) {
-        Set<String> forms = new LinkedHashSet<>(List.of(asciiDomain, java.net.IDN.toUnicode(asciiDomain, java.net.IDN.ALLOW_UNASSIGNED)));
+        Set<String> forms = new LinkedHashSet<>(List.of(asciiDomain, DomainNames.toUnicode(asciiDomain)));
         Map<BusinessPartnerId, BusinessPartner> found = new LinkedHashMap<>();
         for (String form : forms) {
             crm.businessPartners().findByEmailDomain(actor, form).forEach(p -> found.putIfAbsent(p.id(), p));

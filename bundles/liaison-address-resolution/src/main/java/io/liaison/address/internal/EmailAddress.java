@@ -1,12 +1,12 @@
 package io.liaison.address.internal;
 
-import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * An e-mail address as the resolver works with it: the text as given (trimmed, without angle brackets or
- * {@code mailto:}), its local part, and its domain in ASCII (IDN) and Unicode form, lower-cased.
+ * {@code mailto:}), its local part, and its domain in ASCII (UTS #46, IDNA2008: {@link DomainNames}) and Unicode
+ * form, lower-cased.
  *
  * @param address      the address as given, with the domain lower-cased
  * @param localPart    the part before the last {@code @}
@@ -57,7 +57,7 @@ public record EmailAddress(String address, String localPart, String asciiDomain,
         }
         String ascii;
         try {
-            ascii = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            ascii = DomainNames.toAscii(domain);
         } catch (IllegalArgumentException e) {
             throw invalid(shown, "its domain is not a valid domain name");
         }
@@ -68,7 +68,7 @@ public record EmailAddress(String address, String localPart, String asciiDomain,
         if (address.length() > MAX_LENGTH) {
             throw invalid(shown, "it is " + address.length() + " characters long, at most " + MAX_LENGTH + " allowed");
         }
-        return new EmailAddress(address, local, ascii, IDN.toUnicode(ascii, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+        return new EmailAddress(address, local, ascii, DomainNames.toUnicode(ascii));
     }
 
     /**

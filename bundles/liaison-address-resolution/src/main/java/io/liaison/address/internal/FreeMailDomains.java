@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashSet;
@@ -44,7 +43,7 @@ public final class FreeMailDomains {
     private static void add(Set<String> all, String domain) {
         String d = domain.strip().toLowerCase(Locale.ROOT);
         if (!d.isEmpty()) {
-            all.add(IDN.toASCII(d, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+            all.add(DomainNames.toAscii(d));
         }
     }
 

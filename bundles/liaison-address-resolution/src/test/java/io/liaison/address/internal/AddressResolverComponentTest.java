@@ -210,4 +210,34 @@ class AddressResolverComponentTest {
             assertThat(free.contains(domain, domain)).as(domain).isTrue();
         }
     }
+
+    @Test
+    void aDisposableAddressNeverIdentifiesABusinessPartner() {
+        // the domains are in the npm package disposable-email-domains; a partner that (wrongly) holds one is not found
+        crm.businessPartners().create(demo, "Mailinator", List.of("mailinator.com"));
+        crm.businessPartners().create(demo, "Trashmail", List.of("trashmail.de"));
+        crm.businessPartners().create(demo, "33mail", List.of("33mail.com"));
+        for (String address : List.of("x@mailinator.com", "x@trashmail.de", "x@anna.33mail.com")) {
+            AddressResolution r = resolver.resolve(demo, address);
+            assertThat(r).as(address).isInstanceOf(AddressResolution.Unknown.class);
+            assertThat(((AddressResolution.Unknown) r).reason()).as(address).contains("disposable-address domain");
+        }
+        // the spec's actions for an unknown address stay: a contact person can be created, without a partner
+        ContactPerson created = resolver.createContact(demo, "xaver.yilmaz@mailinator.com", "", Optional.empty());
+        assertThat(created.data().businessPartner()).isEmpty();
+        // and the contact person with the address is found first, as for any address
+        assertThat(resolver.resolve(demo, "xaver.yilmaz@mailinator.com")).isInstanceOf(AddressResolution.ContactFound.class);
+        assertThat(DisposableDomains.shipped().size()).isGreaterThan(100_000);
+        assertThat(DisposableDomains.shipped().contains("firma.co.uk", "firma.co.uk")).isFalse();
+    }
+
+    @Test
+    void straßeDeIsAnotherDomainThanStrasseDe() {
+        // UTS #46 nontransitional (IDNA2008): ß is kept, as in the duplicate check; IDNA2003 would map it to ss
+        BusinessPartner strasse = crm.businessPartners().create(demo, "Strasse AG", List.of("strasse.de"));
+        BusinessPartner straße = crm.businessPartners().create(demo, "Straße GmbH", List.of("straße.de"));
+        assertThat(resolver.resolve(demo, "anna@STRASSE.de")).isEqualTo(new AddressResolution.BusinessPartnerFound(strasse, "strasse.de"));
+        assertThat(resolver.resolve(demo, "anna@straße.de"))
+                .isEqualTo(new AddressResolution.BusinessPartnerFound(straße, "xn--strae-oqa.de"));
+    }
 }

@@ -16,6 +16,16 @@ public interface BusinessPartnerDirectory {
     /** Creates a business partner with these e-mail domains (stored lower-case). */
     BusinessPartner create(EmployeeId actor, String name, List<String> emailDomains);
 
+    /**
+     * Sets a partner's country (an ISO 3166-1 alpha-2 code, or empty to clear it). Since 1.4; a CRM that keeps no
+     * country refuses it (the default).
+     *
+     * @throws UnsupportedOperationException when the CRM keeps no country for its partners
+     */
+    default BusinessPartner setCountry(EmployeeId actor, BusinessPartnerId id, String country) {
+        throw new UnsupportedOperationException("this CRM keeps no country for its business partners");
+    }
+
     /** Adds e-mail domains to a partner, keeping the ones it has. */
     BusinessPartner addEmailDomains(EmployeeId actor, BusinessPartnerId id, List<String> emailDomains);
 

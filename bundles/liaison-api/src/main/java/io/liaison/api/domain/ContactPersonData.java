@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param position        the job title
  * @param department      the department
  * @param communications  e-mail addresses and phone numbers
+ * @param country         the country the person works in, as an ISO 3166-1 alpha-2 code ({@code DE}, {@code CH}),
+ *                        upper-case, or empty when the CRM does not know it; phone numbers written without a
+ *                        country code are read in it (a Swiss "044 …" is Zurich, not Oldenburg). Since 1.3.
  */
 public record ContactPersonData(
         Optional<BusinessPartnerId> businessPartner,
@@ -24,7 +27,8 @@ public record ContactPersonData(
         String lastName,
         String position,
         String department,
-        List<Communication> communications) {
+        List<Communication> communications,
+        String country) {
 
     public ContactPersonData {
         Objects.requireNonNull(businessPartner, "businessPartner");
@@ -35,6 +39,14 @@ public record ContactPersonData(
         position = position == null ? "" : position;
         department = department == null ? "" : department;
         communications = List.copyOf(communications);
+        country = CountryCodes.normalize(country);
+    }
+
+    /** Content without a country (the form of API 1.2). */
+    public ContactPersonData(Optional<BusinessPartnerId> businessPartner, String salutation, String title,
+                             String firstName, String lastName, String position, String department,
+                             List<Communication> communications) {
+        this(businessPartner, salutation, title, firstName, lastName, position, department, communications, "");
     }
 
     /** The values of every communication of the given type, standard ones first. */
@@ -50,6 +62,13 @@ public record ContactPersonData(
     public ContactPersonData withCommunication(Communication added) {
         List<Communication> all = new java.util.ArrayList<>(communications);
         all.add(added);
-        return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department, all);
+        return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department, all,
+                country);
+    }
+
+    /** This content in another country (an ISO 3166-1 alpha-2 code, or empty). */
+    public ContactPersonData withCountry(String newCountry) {
+        return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
+                communications, newCountry);
     }
 }

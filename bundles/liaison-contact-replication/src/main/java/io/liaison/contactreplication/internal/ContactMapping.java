@@ -122,8 +122,9 @@ final class ContactMapping {
             first = split[0];
             last = split[1];
         }
+        // the groupware has no country: the CRM's is kept
         return new ContactPersonData(base.businessPartner(), base.salutation(), gw.title().strip(), first, last,
-                gw.jobTitle().strip(), gw.department().strip(), comms);
+                gw.jobTitle().strip(), gw.department().strip(), comms, base.country());
     }
 
     /**
@@ -180,14 +181,17 @@ final class ContactMapping {
         }
     }
 
-    /** The duplicate check's view of a groupware contact. */
-    static ContactCandidate candidate(ContactData gw) {
+    /**
+     * The duplicate check's view of a groupware contact, its numbers read in {@code country} (its business partner's,
+     * or empty for the check's default region: a groupware contact has no country of its own here).
+     */
+    static ContactCandidate candidate(ContactData gw, String country) {
         List<String> phones = new ArrayList<>(gw.businessPhones());
         List<String> emails = new ArrayList<>(gw.emails());
         emails.addAll(gw.homeEmails());
         phones.addAll(gw.homePhones());
         return new ContactCandidate(gw.title(), gw.givenName(), gw.surname(), emails, phones,
-                gw.mobilePhone().isBlank() ? List.of() : List.of(gw.mobilePhone()), gw.company());
+                gw.mobilePhone().isBlank() ? List.of() : List.of(gw.mobilePhone()), gw.company(), country);
     }
 
     /** The name a person recognises the contact by. */

@@ -77,8 +77,9 @@ final class ImportWizard {
             Optional<String> copyOf = copyOf(item);
             if (copyOf.isPresent()) {
                 copies++;
-                importable.add(new ImportableContact(item.id(), item.data(), suggestPartner(item.data()),
-                        checkDuplicates(item.data()), Optional.of(ContactPersonId.of(copyOf.get()))));
+                Optional<BusinessPartnerId> suggested = suggestPartner(item.data());
+                importable.add(new ImportableContact(item.id(), item.data(), suggested,
+                        checkDuplicates(item.data(), countryOf(suggested)), Optional.of(ContactPersonId.of(copyOf.get()))));
                 continue;
             }
             if (item.crmId().isPresent()) {
@@ -99,8 +100,9 @@ final class ImportWizard {
                 }
                 continue;
             }
-            importable.add(new ImportableContact(item.id(), item.data(), suggestPartner(item.data()),
-                    checkDuplicates(item.data())));
+            Optional<BusinessPartnerId> suggested = suggestPartner(item.data());
+            importable.add(new ImportableContact(item.id(), item.data(), suggested,
+                    checkDuplicates(item.data(), countryOf(suggested))));
         }
         String message;
         if (importable.isEmpty()) {
@@ -178,7 +180,7 @@ final class ImportWizard {
             return Optional.of("has no last name (nor a display name to take one from)");
         }
         if (duplicates.isPresent()) {
-            DuplicateResult result = checkDuplicates(item.data());
+            DuplicateResult result = checkDuplicates(item.data(), bp.get().country());
             if (result.status() == DuplicateStatus.CERTAIN) {
                 return Optional.of("certain duplicate of " + describe(result.matches()));
             }
@@ -224,12 +226,23 @@ final class ImportWizard {
                 .collect(Collectors.joining("; "));
     }
 
-    private DuplicateResult checkDuplicates(ContactData contact) {
+    /**
+     * The business partner's country, or empty: the groupware contact has none of its own, and its numbers without a
+     * country code are read in its partner's (a Swiss partner's "044 …" is Zurich).
+     */
+    private String countryOf(Optional<BusinessPartnerId> partner) {
+        if (partner.isEmpty() || duplicates.isEmpty()) {
+            return "";
+        }
+        return crm.businessPartners().get(actor, partner.get()).map(BusinessPartner::country).orElse("");
+    }
+
+    private DuplicateResult checkDuplicates(ContactData contact, String country) {
         if (duplicates.isEmpty()) {
             return UNCHECKED;
         }
         try {
-            return duplicates.get().check(actor, ContactMapping.candidate(contact));
+            return duplicates.get().check(actor, ContactMapping.candidate(contact, country));
         } catch (IllegalArgumentException e) {
             LOG.debug("Groupware contact {} cannot be checked for duplicates: {}", ContactMapping.name(contact),
                     e.getMessage());

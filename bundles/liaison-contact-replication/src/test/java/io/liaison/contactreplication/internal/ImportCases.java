@@ -163,6 +163,24 @@ abstract class ImportCases {
     }
 
     @Test
+    void numbersAreCheckedInTheBusinessPartnersCountry() {
+        // a Swiss partner: the groupware contact's "079 123 45 67" is the Swiss mobile +41 79 123 45 67, not a
+        // number in Baden-Württemberg (+49 79 …)
+        BusinessPartner zurich = flow.partner("Zürich AG", "zuerich-ag.ch");
+        flow.crm.businessPartners().setCountry(ContactFlow.DEMO, zurich.id(), "CH");
+        ContactPerson ursula = flow.person(zurich, "Ursula", "Keller", null, "+41 79 123 45 67");
+        flow.addContact("swiss", new ContactData("", "Ursula", "Keller", "", "", "", "", List.of("ursula@zuerich-ag.ch"),
+                List.of(), "079 123 45 67", List.of(), "", Optional.empty()));
+
+        ImportableContact swiss = byKey(flow.replication.previewImport(flow.account.id())).get("swiss");
+        assertThat(swiss.suggestedPartner()).contains(zurich.id());
+        assertThat(swiss.duplicates().status()).isEqualTo(DuplicateStatus.CERTAIN);
+        ImportReport report = flow.replication.importChosen(flow.account.id(), Map.of(flow.gid("swiss"), zurich.id()));
+        assertThat(report.refused()).singleElement().satisfies(r -> assertThat(r.reason())
+                .startsWith("certain duplicate of CRM contact person " + ursula.id()).contains("+41791234567"));
+    }
+
+    @Test
     void withoutTheDuplicateCheckTheStatusIsUnknownAndSaidSo() {
         flow.replication.duplicateCheck = null;
 

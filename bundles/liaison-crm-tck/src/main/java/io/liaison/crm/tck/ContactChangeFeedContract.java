@@ -115,4 +115,28 @@ public abstract class ContactChangeFeedContract extends ContractSupport {
         assertThat(drain(Optional.of(token), 500).changed(c.id())).contains(changed);
         assertThat(drain(Optional.of(feed.next()), 500).last()).doesNotContainKey(c.id());
     }
+
+    @Test
+    void settingAPartnersCountryIsAChangeOfItsContactPersons() {
+        // CRM SPI 1.4: their numbers without a country code are read in it, so the duplicate check reads them anew
+        io.liaison.api.domain.BusinessPartner partner = newPartner();
+        ContactPerson member = crm().contactPersons().create(me(), new io.liaison.api.domain.ContactPersonData(
+                Optional.of(partner.id()), "", "", "Hans", CrmTestData.unique("Country"), "", "", List.of()),
+                Optional.empty());
+        ContactPerson outsider = contact("outsider");
+        CrmToken token = head();
+        io.liaison.api.domain.BusinessPartner swiss;
+        try {
+            swiss = crm().businessPartners().setCountry(me(), partner.id(), "ch");
+        } catch (UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.abort("the CRM keeps no country for its business partners");
+            return;
+        }
+        assertThat(swiss.country()).isEqualTo("CH");
+        assertThat(crm().businessPartners().get(me(), partner.id())).contains(swiss);
+        var feed = drain(Optional.of(token), 500);
+        assertThat(feed.changed(member.id())).hasValueSatisfying(p -> assertThat(p.version()).isNotEqualTo(member.version()));
+        assertThat(feed.changed(outsider.id())).isEmpty();
+        assertThat(crm().businessPartners().setCountry(me(), partner.id(), "").country()).isEmpty();
+    }
 }

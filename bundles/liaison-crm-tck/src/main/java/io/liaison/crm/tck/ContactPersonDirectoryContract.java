@@ -48,6 +48,21 @@ public abstract class ContactPersonDirectoryContract extends ContractSupport {
     }
 
     @Test
+    void theCountrySurvivesCreateGetAndUpdate() {
+        // API 1.3: the country a person's numbers without a country code are read in (ISO 3166-1 alpha-2)
+        ContactPersonData swiss = full(newPartner(), email()).withCountry("ch");
+        assertThat(swiss.country()).isEqualTo("CH");
+        ContactPerson created = crm().contactPersons().create(me(), swiss, Optional.empty());
+        assertThat(created.data().country()).isEqualTo("CH");
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data()).isEqualTo(swiss);
+        ContactPerson austrian = crm().contactPersons().update(me(), created.id(), created.version(), swiss.withCountry("AT"));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().country()).isEqualTo("AT");
+        crm().contactPersons().update(me(), created.id(), austrian.version(), swiss.withCountry(""));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().country()).isEmpty();
+        assertThatThrownBy(() -> swiss.withCountry("Schweiz")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aContactWithoutPartnerOrCommunicationsCanBeStored() {
         ContactPersonData data = person("Solo", CrmTestData.unique("Person"));
         ContactPerson created = crm().contactPersons().create(me(), data, Optional.empty());

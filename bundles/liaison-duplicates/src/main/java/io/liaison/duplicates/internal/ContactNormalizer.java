@@ -77,10 +77,18 @@ public final class ContactNormalizer {
                 mails.add(outcome.address());
             }
         }
+        String region = phones.regionFor("");
+        if (!candidate.country().isEmpty()) {
+            if (phones.knows(candidate.country())) {
+                region = phones.regionFor(candidate.country());
+            } else {
+                notes.add("country '" + shorten(candidate.country()) + "' is no ISO 3166 code: numbers read in " + region);
+            }
+        }
         Set<String> mobiles = new LinkedHashSet<>();
         Set<String> others = new LinkedHashSet<>();
-        addNumbers("phone number", limit("phone numbers", candidate.phones(), notes), mobiles, others, notes);
-        addNumbers("mobile number", limit("mobile numbers", candidate.mobiles(), notes), mobiles, others, notes);
+        addNumbers("phone number", limit("phone numbers", candidate.phones(), notes), region, mobiles, others, notes);
+        addNumbers("mobile number", limit("mobile numbers", candidate.mobiles(), notes), region, mobiles, others, notes);
         NormalizedContact contact = new NormalizedContact(name.first(), name.last(), mails, mobiles, others);
         if (contact.isEmpty()) {
             throw new IllegalArgumentException("the contact has no name, no e-mail address and no phone number to compare"
@@ -89,8 +97,18 @@ public final class ContactNormalizer {
         return new Checked(contact, notes);
     }
 
-    /** Normalises a CRM contact person, skipping what cannot be read. */
+    /** Normalises a CRM contact person, skipping what cannot be read; its numbers read in its own country. */
     public NormalizedContact normalize(ContactPersonData data) {
+        return normalize(data, "");
+    }
+
+    /**
+     * Normalises a CRM contact person, skipping what cannot be read. Numbers without a country code are read in
+     * the person's country, else in its business partner's ({@code partnerCountry}, empty when unknown), else in
+     * the default region: a Swiss "044 …" is Zurich, not Oldenburg.
+     */
+    public NormalizedContact normalize(ContactPersonData data, String partnerCountry) {
+        String region = phones.regionFor(data.country().isEmpty() ? partnerCountry : data.country());
         NameNormalizer.NormalizedName name = names.normalize(cut(data.title()), cut(data.firstName()), cut(data.lastName()));
         Set<String> mails = new LinkedHashSet<>();
         for (String raw : crmLimit(data.valuesOf(CommunicationType.EMAIL))) {
@@ -98,8 +116,8 @@ public final class ContactNormalizer {
         }
         Set<String> mobiles = new LinkedHashSet<>();
         Set<String> others = new LinkedHashSet<>();
-        addNumbers("phone number", crmLimit(data.valuesOf(CommunicationType.PHONE)), mobiles, others, null);
-        addNumbers("mobile number", crmLimit(data.valuesOf(CommunicationType.MOBILE)), mobiles, others, null);
+        addNumbers("phone number", crmLimit(data.valuesOf(CommunicationType.PHONE)), region, mobiles, others, null);
+        addNumbers("mobile number", crmLimit(data.valuesOf(CommunicationType.MOBILE)), region, mobiles, others, null);
         return new NormalizedContact(name.first(), name.last(), mails, mobiles, others);
     }
 
@@ -108,12 +126,13 @@ public final class ContactNormalizer {
      * toll-free or a service number in the mobile field is an office's. A number that cannot be read is skipped
      * (with a note when {@code notes} is given).
      */
-    private void addNumbers(String field, List<String> raws, Set<String> mobiles, Set<String> others, List<String> notes) {
+    private void addNumbers(String field, List<String> raws, String region, Set<String> mobiles, Set<String> others,
+                            List<String> notes) {
         for (String raw : raws) {
             if (raw == null || raw.isBlank()) {
                 continue;
             }
-            PhoneNormalizer.Outcome outcome = phones.normalize(raw);
+            PhoneNormalizer.Outcome outcome = phones.normalize(raw, region);
             if (outcome.value() == null) {
                 if (notes != null) {
                     notes.add(field + " '" + shorten(raw) + "' " + outcome.problem() + ": not compared");

@@ -16,7 +16,8 @@ import java.util.Optional;
  * the rest are read.
  */
 final class CsvContacts {
-    private static final List<String> KNOWN = List.of("title", "first_name", "last_name", "email", "phone", "mobile", "company");
+    private static final List<String> KNOWN = List.of("title", "first_name", "last_name", "email", "phone", "mobile", "company",
+            "country");
 
     private CsvContacts() {
     }
@@ -62,7 +63,7 @@ final class CsvContacts {
             }
             ContactCandidate candidate = new ContactCandidate(known.get("title"), known.get("first_name"),
                     known.get("last_name"), values(known.get("email")), values(known.get("phone")),
-                    values(known.get("mobile")), known.get("company"));
+                    values(known.get("mobile")), known.get("company"), known.get("country"));
             entries.add(new ContactFileEntry(number, VCardContacts.label(candidate), Optional.of(candidate),
                     Optional.empty(), extra));
         }

@@ -179,12 +179,15 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
             if (person.version() == match.version()) {
                 confirmed.add(matches.scored(match));
             } else {
-                matches.match(match, normalizer.normalize(person.data()))
+                matches.match(match, normalizer.normalize(person.data(),
+                                updater.partnerCountry(actor, person.data(), new java.util.HashMap<>())))
                         .ifPresent(v -> confirmed.add(new DuplicateFinder.Scored(match.id(), person.version(), v)));
             }
         }
         DuplicateResult result = DuplicateFinder.result(DuplicateFinder.strongestFirst(confirmed));
-        return new DuplicateResult(result.status(), result.matches(), checked.notes());
+        List<String> notes = new ArrayList<>(checked.notes());
+        notes.addAll(matches.notes());
+        return new DuplicateResult(result.status(), result.matches(), notes);
     }
 
     /** Brings the index up to date now (the first check does it too). */

@@ -87,16 +87,24 @@ public final class DuplicateFinder {
         /** The probe of the checked contact with first and last name swapped, or null when none was made. */
         private final DuplicateMatcher.Probe swappedProbe;
         private final Hit[] heap;
+        private final List<String> notes;
         private int size;
 
-        private Matches(DuplicateMatcher.Probe probe, DuplicateMatcher.Probe swappedProbe, List<Hit> hits) {
+        private Matches(DuplicateMatcher.Probe probe, DuplicateMatcher.Probe swappedProbe, List<Hit> hits,
+                        List<String> notes) {
             this.probe = probe;
             this.swappedProbe = swappedProbe;
+            this.notes = List.copyOf(notes);
             this.heap = hits.toArray(new Hit[0]);
             this.size = heap.length;
             for (int i = size / 2 - 1; i >= 0; i--) {
                 siftDown(i);
             }
+        }
+
+        /** What the user should know about matches that were left out (values many CRM contacts hold), or none. */
+        public List<String> notes() {
+            return notes;
         }
 
         /** How many matches are left. */
@@ -212,6 +220,7 @@ public final class DuplicateFinder {
         List<Hit> hits = new ArrayList<>();
         Set<String> identityKeys = MatchKeys.identityKeys(contact);
         boolean identityCapped = false;
+        FrequentValues frequent = FrequentValues.none();
         if (!identityKeys.isEmpty()) {
             List<IndexedContact> identity = index.candidates(identityKeys, limit);
             identityCapped = identity.size() >= limit;
@@ -219,6 +228,7 @@ public final class DuplicateFinder {
                 List<NormalizedContact> holders = new ArrayList<>(identity.size());
                 identity.forEach(c -> holders.add(c.contact()));
                 probe.holders(holders);
+                frequent = FrequentValues.among(contact, holders);
             }
             for (IndexedContact candidate : identity) {
                 if (seen.add(candidate.id())) {
@@ -270,7 +280,36 @@ public final class DuplicateFinder {
             LOG.debug("A duplicate check found more than {} candidates under its {} keys; the rest were not scored",
                     limit, identityCapped ? "e-mail/phone" : "name");
         }
-        return new Matches(probe, swappedProbe, backedWhenCommon(contact, hits));
+        List<Hit> backed = backedWhenCommon(contact, hits);
+        List<Hit> kept = fewOnFrequentValues(contact, probe, frequent, backed);
+        return new Matches(probe, swappedProbe, kept, frequent.notes(backed.size() - kept.size()));
+    }
+
+    /**
+     * The hits, of those that rest only on values many CRM contacts hold ({@link FrequentValues}: a POSSIBLE match
+     * whose names are not alike and whose every shared address or number is frequent) only the
+     * {@link FrequentValues#KEPT} with the likest names: a new person at a switchboard or a company's info@
+     * address that 60 CRM contacts hold is not offered 60 possible duplicates.
+     */
+    private static List<Hit> fewOnFrequentValues(NormalizedContact contact, DuplicateMatcher.Probe probe,
+                                                 FrequentValues frequent, List<Hit> hits) {
+        if (frequent.isEmpty()) {
+            return hits;
+        }
+        List<Hit> kept = new ArrayList<>(hits.size());
+        List<Hit> onFrequent = new ArrayList<>();
+        for (Hit hit : hits) {
+            NormalizedContact other = hit.candidate().contact();
+            if (hit.status() == DuplicateStatus.POSSIBLE && !hit.swapped() && !probe.namesAlike(other.names())
+                    && frequent.onlyFrequentShared(contact, other)) {
+                onFrequent.add(hit);
+            } else {
+                kept.add(hit);
+            }
+        }
+        onFrequent.sort(Comparator.comparingDouble((Hit h) -> -h.score()).thenComparing(h -> h.id().value()));
+        kept.addAll(onFrequent.subList(0, Math.min(FrequentValues.KEPT, onFrequent.size())));
+        return kept;
     }
 
     /**

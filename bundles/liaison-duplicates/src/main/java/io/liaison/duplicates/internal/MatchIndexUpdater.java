@@ -3,13 +3,20 @@ package io.liaison.duplicates.internal;
 import io.liaison.api.crm.CrmChangePage;
 import io.liaison.api.crm.CrmToken;
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.BusinessPartner;
+import io.liaison.api.domain.BusinessPartnerId;
+import io.liaison.api.domain.Communication;
+import io.liaison.api.domain.CommunicationType;
 import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.Employee;
 import io.liaison.api.domain.EmployeeId;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +96,7 @@ public final class MatchIndexUpdater {
             return rebuild(actor);
         }
         CrmToken token = state.get().token();
+        Map<BusinessPartnerId, String> partnerCountries = new HashMap<>();
         int changed = 0;
         int removed = 0;
         boolean more = true;
@@ -96,7 +104,7 @@ public final class MatchIndexUpdater {
             requireRunning();
             CrmChangePage<ContactPerson, ContactPersonId> page =
                     crm.contactPersons().changesSince(actor, Optional.of(token), pageSize);
-            index.apply(normalize(page.changed()), page.removed(),
+            index.apply(normalize(actor, page.changed(), partnerCountries), page.removed(),
                     Optional.of(new IndexState(page.next(), actor, clock.instant())));
             changed += page.changed().size();
             removed += page.removed().size();
@@ -118,6 +126,7 @@ public final class MatchIndexUpdater {
         long started = System.nanoTime();
         index.clear();
         Optional<CrmToken> token = Optional.empty();
+        Map<BusinessPartnerId, String> partnerCountries = new HashMap<>();
         int changed = 0;
         int removed = 0;
         boolean more = true;
@@ -125,7 +134,7 @@ public final class MatchIndexUpdater {
             requireRunning();
             CrmChangePage<ContactPerson, ContactPersonId> page = crm.contactPersons().changesSince(actor, token, pageSize);
             // no state until the last page: an interrupted build is found incomplete and started again
-            index.apply(normalize(page.changed()), page.removed(), Optional.empty());
+            index.apply(normalize(actor, page.changed(), partnerCountries), page.removed(), Optional.empty());
             changed += page.changed().size();
             removed += page.removed().size();
             more = token.isEmpty() ? page.more() : requireProgress(page, token.get());
@@ -145,12 +154,38 @@ public final class MatchIndexUpdater {
         return page.more();
     }
 
-    private List<IndexedContact> normalize(List<ContactPerson> people) {
+    /**
+     * The contact persons normalised, each number read in the person's country, else its business partner's, else
+     * the default region. A partner's country is read once per build or catch-up ({@code partnerCountries}), and
+     * only for a person with numbers and no country of its own; a CRM that changes a partner's country reports its
+     * contact persons as changed, so the next catch-up reads it anew.
+     */
+    private List<IndexedContact> normalize(EmployeeId actor, List<ContactPerson> people,
+                                           Map<BusinessPartnerId, String> partnerCountries) {
         List<IndexedContact> indexed = new ArrayList<>(people.size());
         for (ContactPerson person : people) {
-            indexed.add(new IndexedContact(person.id(), person.version(), normalizer.normalize(person.data())));
+            indexed.add(new IndexedContact(person.id(), person.version(),
+                    normalizer.normalize(person.data(), partnerCountry(actor, person.data(), partnerCountries))));
         }
         return indexed;
+    }
+
+    /** The country of a person's business partner when its numbers need it; empty otherwise or when unknown. */
+    String partnerCountry(EmployeeId actor, ContactPersonData data, Map<BusinessPartnerId, String> partnerCountries) {
+        if (!data.country().isEmpty() || data.businessPartner().isEmpty() || !hasNumbers(data)) {
+            return "";
+        }
+        return partnerCountries.computeIfAbsent(data.businessPartner().get(),
+                id -> crm.businessPartners().get(actor, id).map(BusinessPartner::country).orElse(""));
+    }
+
+    private static boolean hasNumbers(ContactPersonData data) {
+        for (Communication c : data.communications()) {
+            if (c.type() == CommunicationType.PHONE || c.type() == CommunicationType.MOBILE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The employee whose view the index holds. */

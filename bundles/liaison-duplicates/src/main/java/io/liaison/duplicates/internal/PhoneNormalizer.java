@@ -63,11 +63,28 @@ public final class PhoneNormalizer {
     }
 
     /**
+     * The region a contact's national numbers are read in: its country (an ISO 3166-1 alpha-2 code) when
+     * libphonenumber knows it, else the default region.
+     */
+    public String regionFor(String country) {
+        if (country == null || country.isBlank()) {
+            return defaultRegion;
+        }
+        String region = country.strip().toUpperCase(Locale.ROOT);
+        return util.getSupportedRegions().contains(region) ? region : defaultRegion;
+    }
+
+    /** Whether libphonenumber knows the region (an ISO 3166-1 alpha-2 code). */
+    public boolean knows(String country) {
+        return util.getSupportedRegions().contains(country.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
      * Whether a national number lacks the trunk prefix its region dials before an area code (0 in Germany, Austria,
      * Switzerland): "234567" is dialled within one town, and libphonenumber would read it as +49 234 567.
      */
-    private boolean localWithoutAreaCode(String text) {
-        String trunk = util.getNddPrefixForRegion(defaultRegion, true);
+    private boolean localWithoutAreaCode(String text, String region) {
+        String trunk = util.getNddPrefixForRegion(region, true);
         if (trunk == null || trunk.isEmpty()) {
             return false;
         }
@@ -80,8 +97,16 @@ public final class PhoneNormalizer {
         return false;
     }
 
-    /** Normalises one number. */
+    /** Normalises one number, reading a national number in the default region. */
     public Outcome normalize(String raw) {
+        return normalize(raw, defaultRegion);
+    }
+
+    /**
+     * Normalises one number, reading a national number in the given region (see {@link #regionFor}): a Swiss
+     * "044 668 18 00" is +41446681800 in CH.
+     */
+    public Outcome normalize(String raw, String region) {
         if (raw == null || raw.isBlank()) {
             return new Outcome(null, "is empty");
         }
@@ -93,12 +118,12 @@ public final class PhoneNormalizer {
         text = EXTENSION.matcher(text).replaceFirst(" ext. $2");
         PhoneNumber number;
         try {
-            number = util.parseAndKeepRawInput(text, defaultRegion);
+            number = util.parseAndKeepRawInput(text, region);
         } catch (NumberParseException e) {
             return new Outcome(null, "is not a phone number (" + e.getErrorType().name().toLowerCase(Locale.ROOT) + ")");
         }
         if (number.getCountryCodeSource() == PhoneNumber.CountryCodeSource.FROM_DEFAULT_COUNTRY
-                && localWithoutAreaCode(text)) {
+                && localWithoutAreaCode(text, region)) {
             return new Outcome(null, "is a local number without its area code");
         }
         if (!util.isValidNumber(number)) {

@@ -247,4 +247,33 @@ class DuplicateCheckComponentTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the contact has no name, no e-mail address and no phone number to compare");
     }
+
+    @Test
+    void readsNumbersInThePersonsOrItsPartnersCountryBeforeTheDefaultRegion() {
+        // "044 668 18 00" is Zurich in Switzerland (+41 44 …) and a number in Lower Saxony (+49 4466 …) in Germany
+        var zurich = crm.businessPartners().create(demo, "Zürich AG", List.of("zuerich-ag.ch"));
+        crm.businessPartners().setCountry(demo, zurich.id(), "CH");
+        crm.contactPersons().create(demo, new ContactPersonData(Optional.of(zurich.id()), "", "", "Ursula", "Keller", "", "",
+                List.of(new Communication(CommunicationType.PHONE, "044 668 18 00", true))), Optional.empty());
+        crm.contactPersons().create(demo, new ContactPersonData(Optional.empty(), "", "", "Beat", "Frei", "", "",
+                List.of(new Communication(CommunicationType.PHONE, "044 668 18 01", true)), "CH"), Optional.empty());
+        crm.contactPersons().create(demo, new ContactPersonData(Optional.empty(), "", "", "Gerda", "Janssen", "", "",
+                List.of(new Communication(CommunicationType.PHONE, "044 668 18 02", true))), Optional.empty());
+        DuplicateCheckComponent check = component(3600);
+
+        assertThat(check.check(demo, candidate("Ursula", "Keller", null, "+41 44 668 18 00", null)).status())
+                .as("the partner's country").isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(check.check(demo, candidate("Beat", "Frei", null, "+41 44 668 18 01", null)).status())
+                .as("the person's own country").isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(check.check(demo, candidate("Gerda", "Janssen", null, "+49 4466 81802", null)).status())
+                .as("no country: the default region").isEqualTo(DuplicateStatus.CERTAIN);
+        // the checked contact's country too
+        assertThat(check.check(demo, new ContactCandidate("", "Ursula", "Keller", List.of(), List.of("044 668 18 00"),
+                List.of(), "", "CH")).status()).isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(check.check(demo, candidate("Ursula", "Keller", null, "044 668 18 00", null)).status())
+                .as("read in Germany it is another number").isEqualTo(DuplicateStatus.POSSIBLE);
+        DuplicateResult unknown = check.check(demo, new ContactCandidate("", "Ursula", "Keller", List.of(),
+                List.of("044 668 18 00"), List.of(), "", "Schweiz"));
+        assertThat(unknown.notes()).containsExactly("country 'Schweiz' is no ISO 3166 code: numbers read in DE");
+    }
 }

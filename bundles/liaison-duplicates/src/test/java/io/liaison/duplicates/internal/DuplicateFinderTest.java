@@ -170,4 +170,46 @@ class DuplicateFinderTest {
         assertThat(found).hasSize(1);
         assertThat(finder.cappedLookups()).isEqualTo(1);
     }
+
+    @Test
+    void listsOnlyTheLikestOfTheMatchesRestingOnAnAddressManyContactsHold() {
+        String[] firsts = {"Anton", "Berta", "Cäsar", "Dora", "Emil", "Friedrich", "Gustav", "Heinrich", "Ida",
+            "Julius", "Kaufmann", "Ludwig", "Martha", "Nordpol", "Otto", "Paula", "Quelle", "Richard", "Samuel", "Theodor"};
+        String[] lasts = {"Adler", "Brandt", "Conrad", "Dreher", "Eckert", "Fiedler", "Gerber", "Hauser", "Ilgner",
+            "Jansen", "Kessler", "Lindner", "Möbius", "Nagel", "Oswald", "Pauli", "Quast", "Reuter", "Sauer", "Thiele"};
+        List<IndexedContact> colleagues = new ArrayList<>();
+        for (int i = 0; i < firsts.length; i++) {
+            colleagues.add(contact("c" + i, firsts[i], lasts[i], "info@firma.de", null));
+        }
+        colleagues.add(contact("m", "Jonas", "Müller", "info@firma.de", null));
+        InMemoryMatchKeyIndex index = new InMemoryMatchKeyIndex();
+        index.apply(colleagues, List.of(), Optional.empty());
+        DuplicateFinder finder = new DuplicateFinder(index, MatchSettings.defaults());
+
+        NormalizedContact anna = normalizer.normalize(Fixtures.candidate("Anna", "Müller", List.of("info@firma.de"),
+                List.of(), List.of()));
+        List<DuplicateFinder.Scored> found = finder.find(anna);
+        assertThat(found).hasSize(FrequentValues.KEPT);
+        // the colleague with the same family name is the likest: kept, first
+        assertThat(found.get(0).id().value()).isEqualTo("m");
+        assertThat(found).allMatch(f -> f.verdict().status() == DuplicateStatus.POSSIBLE);
+        assertThat(finder.search(anna).notes()).containsExactly((21 - FrequentValues.KEPT)
+                + " matches resting only on values that many CRM contacts hold (info@firma.de (21 CRM contacts)) not"
+                + " listed; the " + FrequentValues.KEPT + " with the likest names are");
+
+        // the spec's floor: the same names with the same address are CERTAIN, however many hold it
+        NormalizedContact ida = normalizer.normalize(Fixtures.candidate("Ida", "Ilgner", List.of("info@firma.de"),
+                List.of(), List.of()));
+        List<DuplicateFinder.Scored> idas = finder.find(ida);
+        assertThat(idas.get(0).id().value()).isEqualTo("c8");
+        assertThat(idas.get(0).verdict().status()).isEqualTo(DuplicateStatus.CERTAIN);
+        assertThat(idas).hasSize(1 + FrequentValues.KEPT);
+
+        // five holders are not many: every match is listed, without a note
+        InMemoryMatchKeyIndex few = new InMemoryMatchKeyIndex();
+        few.apply(colleagues.subList(0, FrequentValues.FREQUENT_HOLDERS), List.of(), Optional.empty());
+        DuplicateFinder fewFinder = new DuplicateFinder(few, MatchSettings.defaults());
+        assertThat(fewFinder.find(anna)).hasSize(FrequentValues.FREQUENT_HOLDERS);
+        assertThat(fewFinder.search(anna).notes()).isEmpty();
+    }
 }

@@ -41,12 +41,19 @@ class DuplicateQualityTest {
         final List<String> falseCertain = new ArrayList<>();
         final List<String> missedCertain = new ArrayList<>();
         final List<String> examples = new ArrayList<>();
+        /** The most POSSIBLE matches one check returned, and for which contact. */
+        int mostMatches;
+        String mostMatchesFor = "";
 
         Figures(String name) {
             this.name = name;
         }
 
-        void add(Labelled l, DuplicateStatus got) {
+        void add(Labelled l, DuplicateStatus got, int matches) {
+            if (matches > mostMatches) {
+                mostMatches = matches;
+                mostMatchesFor = l.candidate().toString();
+            }
             confusion.computeIfAbsent(l.expected(), k -> new EnumMap<>(DuplicateStatus.class)).merge(got, 1, Integer::sum);
             int[] counts = byKind.computeIfAbsent(l.kind() + " → " + l.expected(), k -> new int[2]);
             counts[0]++;
@@ -86,8 +93,8 @@ class DuplicateQualityTest {
 
         void print(boolean details) {
             int total = confusion.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
-            System.out.printf(Locale.ROOT, "%s, %d checked: false CERTAIN %d, missed CERTAIN %d%n", name, total,
-                    falseCertain.size(), missedCertain.size());
+            System.out.printf(Locale.ROOT, "%s, %d checked: false CERTAIN %d, missed CERTAIN %d, most POSSIBLE matches"
+                    + " of one check %d%n", name, total, falseCertain.size(), missedCertain.size(), mostMatches);
             for (DuplicateStatus s : DuplicateStatus.values()) {
                 int actual = 0;
                 int predicted = 0;
@@ -113,12 +120,14 @@ class DuplicateQualityTest {
         Figures synthetic = synthetic();
         Figures switchboard = switchboard();
         Figures realWorld = realWorld();
+        Figures frequent = frequentValues();
         synthetic.print(true);
         switchboard.print(false);
         realWorld.print(true);
+        frequent.print(true);
 
         assertThat(synthetic.cell(DuplicateStatus.CERTAIN, DuplicateStatus.CERTAIN)).isGreaterThan(300);
-        for (Figures f : List.of(synthetic, switchboard, realWorld)) {
+        for (Figures f : List.of(synthetic, switchboard, realWorld, frequent)) {
             assertThat(f.falseCertain).as(f.name + ": false CERTAIN").isEmpty();
             assertThat(f.precision(DuplicateStatus.CERTAIN)).as(f.name + ": CERTAIN precision").isEqualTo(1.0);
         }
@@ -127,6 +136,41 @@ class DuplicateQualityTest {
         assertThat(realWorld.missedCertain).as("real-world cases: missed CERTAIN").isEmpty();
         assertThat(synthetic.recall(DuplicateStatus.POSSIBLE)).as("POSSIBLE recall").isGreaterThanOrEqualTo(0.9);
         assertThat(synthetic.precision(DuplicateStatus.NONE)).as("NONE precision").isGreaterThanOrEqualTo(0.95);
+        assertThat(frequent.missedCertain).as("frequent values: missed CERTAIN").isEmpty();
+        assertThat(frequent.recall(DuplicateStatus.POSSIBLE)).as("frequent values: POSSIBLE recall").isEqualTo(1.0);
+        assertThat(frequent.mostMatches).as("frequent values: most POSSIBLE matches of one check, for "
+                + frequent.mostMatchesFor).isLessThanOrEqualTo(FrequentValues.KEPT);
+    }
+
+    /**
+     * 60 colleagues sharing a switchboard number and the company's info@ address, and people checked with both: 40 new
+     * ones (other names) are POSSIBLE (a shared mailbox, as Salesforce's and Dynamics' rules would still surface), but
+     * of a handful of candidates, not of all 60 (Splink's term frequency: agreeing on a value many hold says little);
+     * 10 colleagues checked again are CERTAIN (the same names with the same address: the spec's floor).
+     */
+    private Figures frequentValues() {
+        List<ContactCandidate> crm = new ArrayList<>();
+        List<Labelled> incoming = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // 30 family names, two given names each: clearly different people
+            ContactCandidate colleague = colleague(i % 2 * 30 + i / 2, i / 2);
+            crm.add(colleague);
+            if (i % 6 == 0) {
+                incoming.add(new Labelled(colleague, DuplicateStatus.CERTAIN, "a colleague checked again"));
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            incoming.add(new Labelled(colleague(i, 40 + i % 45), DuplicateStatus.POSSIBLE,
+                    "a new colleague, at the switchboard and info@"));
+        }
+        Figures figures = new Figures("Frequent values, 60 colleagues at one switchboard and one info@ address");
+        check(crm, incoming, figures);
+        return figures;
+    }
+
+    private static ContactCandidate colleague(int first, int last) {
+        return new ContactCandidate("", SyntheticContacts.FIRST_NAMES[first][0], SyntheticContacts.LAST_NAMES[last][0],
+                List.of("info@firma.de"), List.of("089 1234560"), List.of(), "");
     }
 
     private Figures synthetic() {
@@ -208,13 +252,16 @@ class DuplicateQualityTest {
         DuplicateFinder finder = new DuplicateFinder(index, MatchSettings.defaults());
         for (Labelled l : incoming) {
             DuplicateStatus got;
+            int matches = 0;
             try {
-                got = DuplicateFinder.result(finder.find(normalizer.normalize(l.candidate()))).status();
+                List<DuplicateFinder.Scored> found = finder.find(normalizer.normalize(l.candidate()));
+                got = DuplicateFinder.result(found).status();
+                matches = (int) found.stream().filter(f -> f.verdict().status() == DuplicateStatus.POSSIBLE).count();
             } catch (IllegalArgumentException e) {
                 // the import wizard shows such a contact as unchecked: no duplicate found
                 got = DuplicateStatus.NONE;
             }
-            figures.add(l, got);
+            figures.add(l, got, matches);
         }
     }
 }

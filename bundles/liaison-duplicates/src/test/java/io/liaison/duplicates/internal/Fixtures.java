@@ -20,7 +20,7 @@ final class Fixtures {
         c.emails().forEach(e -> comms.add(new Communication(CommunicationType.EMAIL, e, comms.isEmpty())));
         c.phones().forEach(p -> comms.add(new Communication(CommunicationType.PHONE, p, false)));
         c.mobiles().forEach(m -> comms.add(new Communication(CommunicationType.MOBILE, m, false)));
-        return new ContactPersonData(Optional.empty(), "", c.title(), c.firstName(), c.lastName(), "", "", comms);
+        return new ContactPersonData(Optional.empty(), "", c.title(), c.firstName(), c.lastName(), "", "", comms, c.country());
     }
 
     static ContactCandidate candidate(String first, String last, List<String> emails, List<String> phones, List<String> mobiles) {

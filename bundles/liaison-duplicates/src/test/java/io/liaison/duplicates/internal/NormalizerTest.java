@@ -48,6 +48,26 @@ class NormalizerTest {
     }
 
     @Test
+    void readsNationalNumbersInTheContactsCountry() {
+        // Zurich's area code 044 (Swiss numbering plan); in Germany the same digits are +49 4466 …
+        assertThat(phones.normalize("044 668 18 00", phones.regionFor("CH")).value().e164()).isEqualTo("+41446681800");
+        assertThat(phones.normalize("044 668 18 00", phones.regionFor("")).value().e164()).isEqualTo("+49446681800");
+        assertThat(phones.normalize("044 668 18 00").value().e164()).isEqualTo("+49446681800");
+        assertThat(phones.normalize("0664 1234567", phones.regionFor("at")).value().e164()).isEqualTo("+436641234567");
+        // a number with its country code is the same in every region
+        assertThat(phones.normalize("+49 30 1234567", phones.regionFor("CH")).value().e164()).isEqualTo("+49301234567");
+        assertThat(phones.regionFor("XX")).isEqualTo("DE");
+        ContactNormalizer contacts = new ContactNormalizer("DE");
+        io.liaison.api.domain.ContactPersonData swiss = Fixtures.data(Fixtures.candidate("Ursula", "Keller", List.of(),
+                List.of("044 668 18 00"), List.of()));
+        assertThat(contacts.normalize(swiss.withCountry("CH")).phones()).containsExactly("+41446681800");
+        assertThat(contacts.normalize(swiss, "CH").phones()).containsExactly("+41446681800");
+        assertThat(contacts.normalize(swiss.withCountry("DE"), "CH").phones()).as("the person's before the partner's")
+                .containsExactly("+49446681800");
+        assertThat(contacts.normalize(swiss).phones()).containsExactly("+49446681800");
+    }
+
+    @Test
     void refusesGarbageNumbersWithAReason() {
         assertThat(phones.normalize("call me maybe").problem()).contains("not a phone number");
         assertThat(phones.normalize("12").problem()).isNotNull();

@@ -180,6 +180,19 @@ final class RealWorldCases {
                 person("Jens", "Weber").mobile("0180 5 123456"), person("Frank", "Weber").mobile("0180 5 123456"));
         add(6, "a real mobile, another first name", CERTAIN,
                 person("Jens", "Weber").mobile("0171 2345678"), person("Frank", "Weber").mobile("+49 171 2345678"));
+        // the region from the contact's country before the default (DE): Zurich's 044, Vienna's 01, Austrian mobiles
+        add(6, "a Swiss landline typed nationally in the CRM (country CH)", CERTAIN,
+                person("Ursula", "Keller").phone("+41 44 668 18 00"), person("Ursula", "Keller").country("CH").phone("044 668 18 00"));
+        add(6, "a Swiss landline typed nationally on both sides (country CH)", CERTAIN,
+                person("Ursula", "Keller").country("ch").phone("044 668 18 00"), person("Ursula", "Keller").country("CH").phone("044-668 18 00"));
+        add(6, "a Swiss 044 is not the German 04466", POSSIBLE,
+                person("Ursula", "Keller").country("CH").phone("044 668 18 00"), person("Ursula", "Keller").phone("044 668 18 00"));
+        add(6, "an Austrian mobile typed nationally in the CRM (country AT)", CERTAIN,
+                person("Thomas", "Huber").mobile("+43 664 1234567"), person("Thomas", "Huber").country("AT").mobile("0664 1234567"));
+        add(6, "a Viennese landline typed nationally (country AT)", CERTAIN,
+                person("Maria", "Gruber").country("AT").phone("01 5880 0"), person("Maria", "Gruber").phone("+43 1 58800"));
+        add(6, "an Austrian mobile is not the German 06641", POSSIBLE,
+                person("Florian", "Huber").country("AT").mobile("0664 1234567"), person("Florian", "Huber").phone("0664 1234567"));
     }
 
     /** Point 7: names as people write them. */
@@ -219,6 +232,7 @@ final class RealWorldCases {
         private final List<String> emails = new ArrayList<>();
         private final List<String> phones = new ArrayList<>();
         private final List<String> mobiles = new ArrayList<>();
+        private String country = "";
 
         Person(String first, String last) {
             this.first = first;
@@ -235,13 +249,18 @@ final class RealWorldCases {
             return this;
         }
 
+        Person country(String code) {
+            country = code;
+            return this;
+        }
+
         Person mobile(String value) {
             mobiles.add(value);
             return this;
         }
 
         ContactCandidate candidate() {
-            return new ContactCandidate("", first, last, emails, phones, mobiles, "");
+            return new ContactCandidate("", first, last, emails, phones, mobiles, "", country);
         }
     }
 }

@@ -23,7 +23,7 @@ import java.util.Optional;
 /** Reads and writes the rows of contact persons and their communications (never the photo bytes). */
 final class ContactRows {
     static final String SELECT = "SELECT id, version, modified_at, external_key, business_partner_id, salutation, title, "
-            + "first_name, last_name, job_position, department FROM crm_contact_person";
+            + "first_name, last_name, job_position, department, country FROM crm_contact_person";
 
     private ContactRows() {
     }
@@ -49,11 +49,12 @@ final class ContactRows {
         ps.setString(i++, data.lastName().toLowerCase(Locale.ROOT));
         ps.setString(i++, data.position());
         ps.setString(i++, data.department());
+        ps.setString(i++, data.country().isEmpty() ? null : data.country());
         return i;
     }
 
     static final String CONTENT_COLUMNS = "business_partner_id, salutation, title, first_name, first_name_lower, "
-            + "last_name, last_name_lower, job_position, department";
+            + "last_name, last_name_lower, job_position, department, country";
 
     private static CrmNotFoundException unknownPartner(String item, BusinessPartnerId bp) {
         return new CrmNotFoundException(item + ": business partner " + bp + " does not exist");
@@ -114,7 +115,7 @@ final class ContactRows {
                             Jdbc.longValue(rs, "business_partner_id").map(v -> new BusinessPartnerId(Ids.format(v))),
                             rs.getString("salutation"), rs.getString("title"), rs.getString("first_name"),
                             rs.getString("last_name"), rs.getString("job_position"), rs.getString("department"),
-                            new ArrayList<>());
+                            rs.getString("country"), new ArrayList<>());
                     rows.put(row.id, row);
                 }
             }
@@ -124,7 +125,7 @@ final class ContactRows {
         for (Row r : rows.values()) {
             result.add(new ContactPerson(new ContactPersonId(Ids.format(r.id)), r.version, r.modifiedAt, r.externalKey,
                     new ContactPersonData(r.businessPartner, r.salutation, r.title, r.firstName, r.lastName,
-                            r.position, r.department, r.communications)));
+                            r.position, r.department, r.communications, r.country)));
         }
         return result;
     }
@@ -163,6 +164,7 @@ final class ContactRows {
 
     private record Row(long id, long version, Instant modifiedAt, Optional<String> externalKey,
                        Optional<BusinessPartnerId> businessPartner, String salutation, String title, String firstName,
-                       String lastName, String position, String department, List<Communication> communications) {
+                       String lastName, String position, String department, String country,
+                       List<Communication> communications) {
     }
 }

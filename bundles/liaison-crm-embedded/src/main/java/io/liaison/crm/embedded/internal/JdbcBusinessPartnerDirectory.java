@@ -37,7 +37,7 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
             return Optional.empty();
         }
         return jdbc.read("read business partner " + id,
-                tx -> load(tx, "SELECT id, name FROM crm_business_partner WHERE id = ?", key.get())).stream().findFirst();
+                tx -> load(tx, "SELECT id, name, country FROM crm_business_partner WHERE id = ?", key.get())).stream().findFirst();
     }
 
     @Override
@@ -59,7 +59,7 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
                 }
             }
             insertDomains(tx, id, domains, 0);
-            return load(tx, "SELECT id, name FROM crm_business_partner WHERE id = ?", id).get(0);
+            return load(tx, "SELECT id, name, country FROM crm_business_partner WHERE id = ?", id).get(0);
         });
     }
 
@@ -83,7 +83,25 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
                 }
             }
             JdbcContactPersonDirectory.partnerChanged(tx, actor, key);
-            return load(tx, "SELECT id, name FROM crm_business_partner WHERE id = ?", key).get(0);
+            return load(tx, "SELECT id, name, country FROM crm_business_partner WHERE id = ?", key).get(0);
+        });
+    }
+
+    /** Its contact persons change with it (a new version each): the duplicate check reads their numbers anew. */
+    @Override
+    public BusinessPartner setCountry(EmployeeId actor, BusinessPartnerId id, String country) {
+        String code = new BusinessPartner(id, "", List.of(), country).country();
+        return jdbc.write("set the country of business partner " + id, tx -> {
+            long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
+            try (PreparedStatement ps = tx.prepare("UPDATE crm_business_partner SET country = ? WHERE id = ?")) {
+                ps.setString(1, code.isEmpty() ? null : code);
+                ps.setLong(2, key);
+                if (ps.executeUpdate() == 0) {
+                    throw notFound(id);
+                }
+            }
+            JdbcContactPersonDirectory.partnerChanged(tx, actor, key);
+            return load(tx, "SELECT id, name, country FROM crm_business_partner WHERE id = ?", key).get(0);
         });
     }
 
@@ -92,14 +110,14 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
         List<String> domains = normalise(emailDomains);
         return jdbc.write("add e-mail domains to business partner " + id, tx -> {
             long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
-            List<BusinessPartner> found = load(tx, "SELECT id, name FROM crm_business_partner WHERE id = ?", key);
+            List<BusinessPartner> found = load(tx, "SELECT id, name, country FROM crm_business_partner WHERE id = ?", key);
             if (found.isEmpty()) {
                 throw notFound(id);
             }
             Set<String> missing = new LinkedHashSet<>(domains);
             missing.removeAll(found.get(0).emailDomains());
             insertDomains(tx, key, List.copyOf(missing), found.get(0).emailDomains().size());
-            return load(tx, "SELECT id, name FROM crm_business_partner WHERE id = ?", key).get(0);
+            return load(tx, "SELECT id, name, country FROM crm_business_partner WHERE id = ?", key).get(0);
         });
     }
 
@@ -108,7 +126,7 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
         requirePositive(limit);
         String part = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         return jdbc.read("search business partners", tx -> load(tx,
-                "SELECT id, name FROM crm_business_partner WHERE name_lower LIKE ? ESCAPE '\\' ORDER BY name_lower, id LIMIT ?",
+                "SELECT id, name, country FROM crm_business_partner WHERE name_lower LIKE ? ESCAPE '\\' ORDER BY name_lower, id LIMIT ?",
                 Jdbc.containsPattern(part), limit));
     }
 
@@ -116,14 +134,14 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
     public List<BusinessPartner> findByName(EmployeeId actor, String name) {
         String exact = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         return jdbc.read("find business partners by name", tx -> load(tx,
-                "SELECT id, name FROM crm_business_partner WHERE name_lower = ? ORDER BY id", exact));
+                "SELECT id, name, country FROM crm_business_partner WHERE name_lower = ? ORDER BY id", exact));
     }
 
     @Override
     public List<BusinessPartner> findByEmailDomain(EmployeeId actor, String domain) {
         String exact = normaliseDomain(domain == null ? "" : domain);
         return jdbc.read("find business partners by e-mail domain", tx -> load(tx,
-                "SELECT p.id, p.name FROM crm_business_partner p WHERE p.id IN "
+                "SELECT p.id, p.name, p.country FROM crm_business_partner p WHERE p.id IN "
                         + "(SELECT d.business_partner_id FROM crm_business_partner_domain d WHERE d.email_domain = ?) ORDER BY p.id",
                 exact));
     }
@@ -157,6 +175,7 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
 
     private static List<BusinessPartner> load(Jdbc.Tx tx, String sql, Object... parameters) throws SQLException {
         Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, String> countries = new LinkedHashMap<>();
         try (PreparedStatement ps = tx.prepare(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
@@ -164,6 +183,7 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.put(rs.getLong(1), rs.getString(2));
+                    countries.put(rs.getLong(1), rs.getString(3));
                 }
             }
         }
@@ -185,7 +205,7 @@ final class JdbcBusinessPartnerDirectory implements BusinessPartnerDirectory {
         }
         List<BusinessPartner> result = new ArrayList<>();
         names.forEach((id, name) -> result.add(new BusinessPartner(new BusinessPartnerId(Ids.format(id)), name,
-                domains.getOrDefault(id, List.of()))));
+                domains.getOrDefault(id, List.of()), countries.get(id))));
         return result;
     }
 

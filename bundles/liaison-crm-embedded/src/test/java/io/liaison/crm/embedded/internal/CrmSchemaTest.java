@@ -60,6 +60,16 @@ class CrmSchemaTest {
         return postgres.getDatabase("postgres", name);
     }
 
+    /** How many migrations the schema has: every one ran once (counted, so that a new one needs no edit here). */
+    private static long migrations() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(CrmSchemaTest.class.getResource(
+                "/" + CrmSchema.LOCATION.substring("classpath:".length())).toURI()))) {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long count(DataSource ds, String sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -74,7 +84,8 @@ class CrmSchemaTest {
         BusinessPartner bp = new JdbcHostCrm(ds).businessPartners().create(DEMO, "Kept GmbH", List.of("kept.example"));
         JdbcHostCrm again = new JdbcHostCrm(ds);
         assertThat(again.businessPartners().get(DEMO, bp.id())).contains(bp);
-        assertThat(count(ds, "SELECT COUNT(*) FROM \"flyway_history_crm\" WHERE \"type\" = 'SQL' AND \"success\" = TRUE")).isEqualTo(5);
+        assertThat(count(ds, "SELECT COUNT(*) FROM \"flyway_history_crm\" WHERE \"type\" = 'SQL' AND \"success\" = TRUE"))
+                .isEqualTo(migrations());
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_employee")).isEqualTo(1);
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_status_key")).isEqualTo(3);
     }

@@ -142,7 +142,8 @@ public final class ContactCsvLoader {
         return new ContactPersonData(Optional.of(partner),
                 before.map(ContactPersonData::salutation).orElse(""), row.title(), row.firstName(), row.lastName(),
                 before.map(ContactPersonData::position).orElse(""),
-                before.map(ContactPersonData::department).orElse(""), communications);
+                before.map(ContactPersonData::department).orElse(""), communications,
+                before.map(ContactPersonData::country).orElse(""));
     }
 
     /** Whether the stored data already says what the line says. */

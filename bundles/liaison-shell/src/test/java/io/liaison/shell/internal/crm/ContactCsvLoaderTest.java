@@ -101,7 +101,7 @@ class ContactCsvLoaderTest {
         ContactPersonData withCrmFields = new ContactPersonData(stored.data().businessPartner(), "Frau", "",
                 "Anna", "Muster", "Head of Sales", "Sales",
                 List.of(stored.data().communications().get(0), stored.data().communications().get(1),
-                        new Communication(CommunicationType.FAX, "+49 30 9999", true)));
+                        new Communication(CommunicationType.FAX, "+49 30 9999", true)), "AT");
         crm.contactPersons().update(DEMO, stored.id(), stored.version(), withCrmFields);
 
         ContactCsvReport report = load(HEADER
@@ -122,6 +122,7 @@ class ContactCsvLoaderTest {
         assertThat(anna.salutation()).isEqualTo("Frau");
         assertThat(anna.position()).isEqualTo("Head of Sales");
         assertThat(anna.department()).isEqualTo("Sales");
+        assertThat(anna.country()).isEqualTo("AT");
 
         assertThat(load(HEADER + "c1,Other AG,other.example,Prof.,Anna,Muster-Neu,anna@OTHER.example,,+49 171 2\n")
                 .unchanged()).as("e-mail addresses compare ignoring case").isEqualTo(1);
