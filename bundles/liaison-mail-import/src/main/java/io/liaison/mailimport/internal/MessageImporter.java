@@ -274,7 +274,12 @@ final class MessageImporter {
         return proposals;
     }
 
-    /** Attaches those of the mail's documents the activity does not have yet (by file name). */
+    /**
+     * Attaches those of the mail's documents the activity does not have yet (by file name). The original message
+     * ({@code uploads}' first) is stored first of all, in one transaction with the rest or as the first call: an
+     * activity with any document has it, so the same mail dropped again under another file name (a copy, a
+     * re-encoded or {@code .msg} twin) adds no second original.
+     */
     private int storeMissingDocuments(EmployeeId employee, ParsedMail mail, Activity activity,
                                       List<DocumentUpload> uploads) {
         Set<String> present = crm.documents().list(employee, activity.id()).stream()
@@ -282,7 +287,8 @@ final class MessageImporter {
         int stored = 0;
         for (DocumentUpload upload : uploads) {
             String name = upload.document().fileName();
-            if (present.contains(name)) {
+            boolean original = upload == uploads.get(0);
+            if (present.contains(name) || (original && !present.isEmpty())) {
                 continue;
             }
             try (InputStream in = upload.content().open()) {

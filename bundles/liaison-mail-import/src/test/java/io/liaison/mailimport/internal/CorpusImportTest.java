@@ -68,6 +68,10 @@ class CorpusImportTest {
         Path out = Path.of("target", "corpus-import.tsv");
         Files.createDirectories(out.getParent());
         Files.write(out, lines.values(), StandardCharsets.UTF_8);
+        Path texts = Files.createDirectories(Path.of("target", "corpus-import-texts"));
+        for (String file : files) {
+            Files.writeString(texts.resolve(file + ".txt"), textOf(flow, run, file), StandardCharsets.UTF_8);
+        }
     }
 
     /** One line per file, by file name: the mail's journal entry and what its activity holds. */
@@ -86,10 +90,19 @@ class CorpusImportTest {
         return lines;
     }
 
+    /** The text of the activity a file was imported into, to compare versions by. */
+    private static String textOf(MailFlow flow, SyncRun run, String file) {
+        return flow.entries(run).stream().filter(e -> e.item().endsWith("/" + file) && e.crmId().isPresent())
+                .findFirst().flatMap(e -> flow.crm.activities().get(MailFlow.DEMO, new ActivityId(e.crmId().get())))
+                .map(a -> a.data().text()).orElse("");
+    }
+
     private static void describe(MailFlow flow, Activity a, StringBuilder line) {
         String text = a.data().text();
         int notesAt = text.indexOf(ParserNotes.HEADING);
+        // the text as the mail has it: without the notes and the rule before them (ParserNotes)
         String body = (notesAt < 0 ? text : text.substring(0, notesAt)).strip();
+        body = notesAt < 0 || !body.endsWith("---") ? body : body.substring(0, body.length() - 3).strip();
         String notes = notesAt < 0 ? "" : text.substring(notesAt + ParserNotes.HEADING.length()).strip()
                 .replaceAll("\\s+", " ");
         List<String> documents = new ArrayList<>();

@@ -349,6 +349,26 @@ class MailImportFlowTest {
     }
 
     /**
+     * The same mail dropped again under another file name (issue 22 point 1; in Tika's test jar
+     * {@code testRFC822_x-} is {@code testRFC822} saved again) is found as imported and attaches nothing: no second
+     * original under the copy's name.
+     */
+    @Test
+    void theSameMailDroppedAgainUnderAnotherFileNameAttachesNothing() {
+        mail().id("angebot-46@kunde.de").subject("Angebot 46").attach("Angebot_46.txt", "Angebot 46")
+                .writeTo(flow.importFolder(), "angebot.eml");
+        flow.run();
+        mail().id("angebot-46@kunde.de").subject("Angebot 46").attach("Angebot_46.txt", "Angebot 46")
+                .writeTo(flow.importFolder(), "Angebot 46 (Kopie).eml");
+
+        SyncRun second = flow.run();
+
+        assertThat(second.count(Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, activity("Angebot 46").id())).extracting(Document::fileName)
+                .containsExactlyInAnyOrder("angebot.eml", "Angebot_46.txt");
+    }
+
+    /**
      * A mail two employees import (both were on its To line) is one activity for the whole CRM with its documents
      * once, among both employees' imported mails; the second importer's journal says so (Dynamics 365 keeps one e-mail
      * activity per Message-ID for the organisation). Importing it again changes nothing; another mail under the same
