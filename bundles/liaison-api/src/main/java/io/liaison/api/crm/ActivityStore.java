@@ -103,6 +103,18 @@ public interface ActivityStore {
     }
 
     /**
+     * The imported bounces (of any owner the actor may see) that return the mail with this Message-ID (their
+     * {@link io.liaison.api.domain.MailDetails#returnedMessageId}), oldest first, at most {@code limit}: a bounce
+     * imported before the mail it returns is related to it when that mail comes. Empty in a CRM that records no
+     * relations (the default).
+     *
+     * @since 1.4
+     */
+    default List<Activity> findReturns(EmployeeId actor, String messageId, int limit) {
+        return List.of();
+    }
+
+    /**
      * Replaces the content of an activity.
      *
      * @param expectedVersion the version the caller read

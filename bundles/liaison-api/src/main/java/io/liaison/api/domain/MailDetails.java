@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param cc         the Cc addresses
  * @param sentAt     the Date header, when present and valid
  * @param receivedAt when the mailbox received it, when known
+ * @param returnedMessageId for a bounce (a delivery status report), the Message-ID of the mail it returns, so that
+ *                          the mail imported after its bounce finds it ({@code ActivityStore.findReturns}); since 1.3
  */
 public record MailDetails(
         String messageId,
@@ -27,7 +29,8 @@ public record MailDetails(
         List<String> to,
         List<String> cc,
         Optional<Instant> sentAt,
-        Optional<Instant> receivedAt) {
+        Optional<Instant> receivedAt,
+        Optional<String> returnedMessageId) {
 
     public MailDetails {
         Objects.requireNonNull(messageId, "messageId");
@@ -39,5 +42,13 @@ public record MailDetails(
         cc = List.copyOf(cc);
         Objects.requireNonNull(sentAt, "sentAt");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(returnedMessageId, "returnedMessageId");
+    }
+
+    /** The details of a mail that returns no other (the form before {@code returnedMessageId}). */
+    public MailDetails(String messageId, Optional<String> inReplyTo, List<String> references, String from,
+                       String fromName, List<String> to, List<String> cc, Optional<Instant> sentAt,
+                       Optional<Instant> receivedAt) {
+        this(messageId, inReplyTo, references, from, fromName, to, cc, sentAt, receivedAt, Optional.empty());
     }
 }

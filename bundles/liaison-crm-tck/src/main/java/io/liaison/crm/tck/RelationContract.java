@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Relations between activities ({@link io.liaison.api.crm.ActivityStore#relatesActivities}): a reply related to the
  * mail it answers, recorded once, found from both sides, gone with either activity; the replies to a Message-ID found
- * by their {@code In-Reply-To}. A CRM that records no relations says so and offers none.
+ * by their {@code In-Reply-To}, the bounces of one by the Message-ID they return. A CRM that records no relations says
+ * so and offers none.
  */
 public abstract class RelationContract extends ContractSupport {
 
@@ -35,6 +36,15 @@ public abstract class RelationContract extends ContractSupport {
         return crm().activities().create(me(), data, Optional.of(messageId));
     }
 
+    /** An imported bounce with this Message-ID, returning the mail {@code returnedMessageId}. */
+    private Activity bounce(String messageId, String returnedMessageId, Instant received) {
+        ActivityData.Builder builder = CrmTestData.mail(me(), "bounce " + messageId, received);
+        MailDetails m = builder.build().mail().orElseThrow();
+        ActivityData data = builder.mail(new MailDetails(messageId, Optional.empty(), List.of(), m.from(), m.fromName(),
+                m.to(), m.cc(), m.sentAt(), m.receivedAt(), Optional.of(returnedMessageId))).build();
+        return crm().activities().create(me(), data, Optional.of(messageId));
+    }
+
     @Test
     void aCrmThatRecordsNoRelationsOffersNone() {
         Assumptions.assumeFalse(crm().activities().relatesActivities(), "this CRM records relations");
@@ -45,6 +55,8 @@ public abstract class RelationContract extends ContractSupport {
         assertThatThrownBy(() -> crm().activities().relate(me(), new ActivityRelation(reply.id(), first.id(),
                 ActivityRelation.Kind.REPLY_TO))).isInstanceOf(UnsupportedOperationException.class);
         assertThat(crm().activities().relations(me(), reply.id())).isEmpty();
+        bounce(CrmTestData.unique("b") + "@mx.example", first.data().mail().orElseThrow().messageId(), t);
+        assertThat(crm().activities().findReturns(me(), first.data().mail().orElseThrow().messageId(), 10)).isEmpty();
     }
 
     @Test
@@ -96,6 +108,29 @@ public abstract class RelationContract extends ContractSupport {
                 .containsExactly(one.id(), two.id());
         assertThat(crm().activities().findReplies(me(), parent, 1)).extracting(Activity::id).containsExactly(one.id());
         assertThat(crm().activities().findReplies(me(), CrmTestData.unique("none") + "@mail.example", 10)).isEmpty();
+    }
+
+    /**
+     * A bounce keeps the Message-ID of the mail it returns as it was given, and is found by it, so that a mail imported
+     * after its bounces is related to them.
+     */
+    @Test
+    void theBouncesOfAMailAreFoundByTheMessageIdTheyReturnOldestFirst() {
+        assumeRelations();
+        Instant t = CrmTestData.uniqueWindow();
+        String returned = CrmTestData.unique("sent") + "@mail.example";
+        Activity one = bounce(CrmTestData.unique("b") + "@mx.example", returned, t);
+        Activity two = bounce(CrmTestData.unique("b") + "@mx.example", returned, t.plusSeconds(60));
+        bounce(CrmTestData.unique("b") + "@mx.example", CrmTestData.unique("other") + "@mail.example", t);
+        mail(CrmTestData.unique("m") + "@mail.example", Optional.of(returned), t); // a reply, not a bounce
+
+        assertThat(crm().activities().get(me(), one.id()).orElseThrow().data().mail().orElseThrow()
+                .returnedMessageId()).contains(returned);
+        assertThat(crm().activities().findReturns(me(), returned, 10)).extracting(Activity::id)
+                .containsExactly(one.id(), two.id());
+        assertThat(crm().activities().findReturns(me(), returned, 1)).extracting(Activity::id)
+                .containsExactly(one.id());
+        assertThat(crm().activities().findReturns(me(), CrmTestData.unique("none") + "@mail.example", 10)).isEmpty();
     }
 
     @Test

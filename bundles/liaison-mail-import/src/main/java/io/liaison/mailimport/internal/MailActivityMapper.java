@@ -42,8 +42,10 @@ final class MailActivityMapper {
     ActivityData toActivity(ParsedMessage message, String sourceKey, StatusKey status, EmployeeId owner,
                             Assignment assignment, Optional<Instant> receivedAt, ActivityType type) {
         Instant when = when(message.sentAt(), receivedAt);
-        MailDetails details = new MailDetails(sourceKey, message.inReplyTo(), message.references(), message.from(),
-                message.fromName(), message.to(), message.cc(), message.sentAt(), receivedAt);
+        // the IDs the CRM looks mails up by, in the form the keys have (domain in lower case)
+        MailDetails details = new MailDetails(sourceKey, message.inReplyTo().map(MessageIds::normalised),
+                message.references(), message.from(), message.fromName(), message.to(), message.cc(), message.sentAt(),
+                receivedAt, message.returnedMessageId().map(MessageIds::normalised).filter(id -> !id.isEmpty()));
         List<String> notes = ParserNotes.of(message);
         return ActivityData.builder(type, owner)
                 .status(status)

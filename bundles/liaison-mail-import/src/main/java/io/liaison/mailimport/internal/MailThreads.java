@@ -8,8 +8,11 @@ import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityId;
 import io.liaison.api.domain.EmployeeId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +21,9 @@ import java.util.Set;
  * one was imported, and the replies imported before it are related to it. A mail whose sender resolved to no one
  * takes the business partner and contact person of the mail it answers, and passes them on down the thread to the
  * employee's replies that resolved to no one either, whatever order the mails came in. A bounce is related to the mail
- * it returns ({@link ParsedMessage#returnedMessageId()}) when that one was imported before; it passes no assignment on
- * (the mail server that wrote it is not the customer). Only in a host CRM that records relations; repeating it changes
- * nothing.
+ * it returns ({@link ParsedMessage#returnedMessageId()}), whichever of the two came first; it passes no assignment on
+ * (the mail server that wrote it is not the customer). Message-IDs match with their domain in any case
+ * ({@link MessageIds}). Only in a host CRM that records relations; repeating it changes nothing.
  */
 final class MailThreads {
     /** The most mails one import walks down a thread: a bound, not a thread's expected size. */
@@ -49,8 +52,9 @@ final class MailThreads {
                     ActivityRelation.Kind.REPLY_TO));
             current = assignedFrom(employee, current, answered.get());
         }
-        walkDown(employee, current);
+        walkDown(employee, current, message);
         relateReturned(employee, mail, message);
+        relateBounces(employee, mail, message);
         // the walk and the bounce change only other activities (the walk skips the mail itself): no read back
         return current;
     }
@@ -63,19 +67,47 @@ final class MailThreads {
                         ActivityRelation.Kind.RETURNS)));
     }
 
+    /**
+     * Relates the bounces imported before the mail they return: they keep its Message-ID
+     * ({@link io.liaison.api.domain.MailDetails#returnedMessageId}), normalised, or as written by versions before.
+     */
+    private void relateBounces(EmployeeId employee, Activity mail, ParsedMessage message) {
+        Set<ActivityId> related = new HashSet<>();
+        for (String id : idsOf(mail, message)) {
+            for (Activity bounce : activities.findReturns(employee, id, MAX_WALK)) {
+                if (!bounce.id().equals(mail.id()) && related.add(bounce.id())) {
+                    activities.relate(employee, new ActivityRelation(bounce.id(), mail.id(),
+                            ActivityRelation.Kind.RETURNS));
+                }
+            }
+        }
+    }
+
+    /**
+     * The Message-IDs other mails may name the mail by: its key (normalised) and the ID as it wrote it, which mails
+     * imported by versions before keep.
+     */
+    private static Set<String> idsOf(Activity mail, ParsedMessage message) {
+        Set<String> ids = new LinkedHashSet<>();
+        mail.data().mail().map(m -> m.messageId()).ifPresent(ids::add);
+        if (!message.messageId().isBlank()) {
+            ids.addAll(MessageIds.lookups(message.messageId()));
+        }
+        return ids;
+    }
+
     /** Relates the replies imported before, and passes an assignment down the thread to those without one. */
-    private void walkDown(EmployeeId employee, Activity top) {
+    private void walkDown(EmployeeId employee, Activity top, ParsedMessage message) {
         Deque<Activity> open = new ArrayDeque<>();
         Set<ActivityId> seen = new HashSet<>();
         open.add(top);
         seen.add(top.id());
         while (!open.isEmpty() && seen.size() < MAX_WALK) {
             Activity parent = open.poll();
-            Optional<String> messageId = parent.data().mail().map(m -> m.messageId());
-            if (messageId.isEmpty()) {
-                continue;
-            }
-            for (Activity reply : activities.findReplies(employee, messageId.get(), MAX_WALK)) {
+            // the mail just imported is also named as its sender wrote it; the others by what their activity keeps
+            Set<String> ids = parent == top ? idsOf(top, message)
+                    : parent.data().mail().map(m -> Set.copyOf(MessageIds.lookups(m.messageId()))).orElse(Set.of());
+            for (Activity reply : repliesTo(employee, ids)) {
                 if (!seen.add(reply.id())) {
                     continue;
                 }
@@ -88,6 +120,15 @@ final class MailThreads {
                 }
             }
         }
+    }
+
+    /** The replies to a mail named by any of these IDs, each once. */
+    private List<Activity> repliesTo(EmployeeId employee, Set<String> ids) {
+        List<Activity> replies = new ArrayList<>();
+        for (String id : ids) {
+            replies.addAll(activities.findReplies(employee, id, MAX_WALK));
+        }
+        return replies;
     }
 
     /**
@@ -113,8 +154,15 @@ final class MailThreads {
         return a.data().businessPartner().isPresent() || a.data().contactPerson().isPresent();
     }
 
+    /** The mail with this Message-ID: under its normalised key, else as written (imported by a version before). */
     private Optional<Activity> find(EmployeeId employee, String messageId) {
-        return activities.sharesMailActivities() ? activities.findSharedMail(employee, messageId)
-                : activities.findBySourceKey(employee, messageId);
+        for (String key : MessageIds.lookups(messageId)) {
+            Optional<Activity> found = activities.sharesMailActivities() ? activities.findSharedMail(employee, key)
+                    : activities.findBySourceKey(employee, key);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -138,10 +138,8 @@ final class MessageImporter {
         // its documents. No look-up by key first: a mail imported before (a repeat after a failed move, a Message-ID
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
         List<DocumentUpload> uploads = uploads(mail, classifications);
-        // a mail without Message-ID that an earlier version imported under the hash of its raw bytes
-        Optional<Activity> earlier = mail.legacyKey().flatMap(k -> crm.activities().findBySourceKey(employee, k));
-        ActivityCreation creation = earlier.isPresent() ? new ActivityCreation(earlier.get(), false, List.of())
-                : crm.createWithDocuments(employee, data, Optional.of(mail.sourceKey()), uploads);
+        ActivityCreation creation = createUnlessImportedBefore(employee, data, mail.sourceKey(), mail.legacyKey(),
+                uploads);
         Optional<String> keyProblem = Optional.empty();
         if (!creation.created() && !SameMail.as(creation.activity().data().mail(), mail.message())) {
             // another mail with the same Message-ID: an activity of its own, under a key of its own
@@ -149,7 +147,8 @@ final class MessageImporter {
             String key = SameMail.keyOf(mail.sourceKey(), mail.message());
             ActivityData separate = mapper.toActivity(mail.message(), key, status, employee, assigned,
                     mail.receivedAt(), placement.type());
-            creation = crm.createWithDocuments(employee, separate, Optional.of(key), uploads);
+            creation = createUnlessImportedBefore(employee, separate, key,
+                    mail.legacyKey().map(legacy -> SameMail.keyOf(legacy, mail.message())), uploads);
             if (creation.created()) {
                 keyProblem = Optional.of("its Message-ID " + mail.sourceKey() + " is also the one of activity "
                         + first.id().value() + ", another mail ("
@@ -170,6 +169,17 @@ final class MessageImporter {
         return new Result(activity, creation.created(), stored, assignment, moveProblem, keyProblem, Optional.empty());
     }
 
+    /**
+     * Creates the activity under its key, unless an earlier version imported the mail under the key it gave it then
+     * ({@link ParsedMail#legacyKey}): that activity is the mail's, as the CRM answers a repeat under the key itself.
+     */
+    private ActivityCreation createUnlessImportedBefore(EmployeeId employee, ActivityData data, String key,
+                                                        Optional<String> legacyKey, List<DocumentUpload> uploads) {
+        Optional<Activity> earlier = legacyKey.flatMap(k -> crm.activities().findBySourceKey(employee, k));
+        return earlier.isPresent() ? new ActivityCreation(earlier.get(), false, List.of())
+                : crm.createWithDocuments(employee, data, Optional.of(key), uploads);
+    }
+
     /** Whether the thread gave the mail the business partner or contact its sender did not. */
     private static boolean fromThread(Activity created, Activity now) {
         return !MailThreads.assigned(created) && MailThreads.assigned(now);
@@ -185,8 +195,10 @@ final class MessageImporter {
         if (!activities.sharesMailActivities()) {
             return Optional.empty();
         }
-        return activities.findSharedMail(employee, mail.sourceKey())
-                .filter(a -> !a.data().owner().equals(employee))
+        // the key, else the key an earlier version gave the mail
+        Optional<Activity> first = activities.findSharedMail(employee, mail.sourceKey())
+                .or(() -> mail.legacyKey().flatMap(k -> activities.findSharedMail(employee, k)));
+        return first.filter(a -> !a.data().owner().equals(employee))
                 .filter(a -> SameMail.as(a.data().mail(), mail.message()));
     }
 
@@ -262,7 +274,12 @@ final class MessageImporter {
         return proposals;
     }
 
-    /** Attaches those of the mail's documents the activity does not have yet (by file name). */
+    /**
+     * Attaches those of the mail's documents the activity does not have yet (by file name). The original message
+     * ({@code uploads}' first) is stored first of all, in one transaction with the rest or as the first call: an
+     * activity with any document has it, so the same mail dropped again under another file name (a copy, a
+     * re-encoded or {@code .msg} twin) adds no second original.
+     */
     private int storeMissingDocuments(EmployeeId employee, ParsedMail mail, Activity activity,
                                       List<DocumentUpload> uploads) {
         Set<String> present = crm.documents().list(employee, activity.id()).stream()
@@ -270,7 +287,8 @@ final class MessageImporter {
         int stored = 0;
         for (DocumentUpload upload : uploads) {
             String name = upload.document().fileName();
-            if (present.contains(name)) {
+            boolean original = upload == uploads.get(0);
+            if (present.contains(name) || (original && !present.isEmpty())) {
                 continue;
             }
             try (InputStream in = upload.content().open()) {

@@ -21,8 +21,9 @@ import java.security.MessageDigest;
  * @param message   the parsed content
  * @param sourceKey the Message-ID or content fingerprint ({@link SourceKey})
  * @param original  opens the raw message again, to store it as the original document
- * @param legacyKey for a message without Message-ID, the key an import before the content fingerprint gave it (the
- *                  hash of its raw bytes), to find an activity imported then
+ * @param legacyKey the key an earlier version gave the message, where it differs, to find an activity imported then:
+ *                  for a message without Message-ID the hash of its raw bytes (before the content fingerprint), for a
+ *                  Message-ID whose domain is not in lower case the ID as written (before {@link MessageIds})
  */
 record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, String sourceKey,
                   DocumentUpload.Content original, java.util.Optional<String> legacyKey) implements AutoCloseable {
@@ -55,7 +56,7 @@ record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, Strin
         digesting.transferTo(SourceKey.OutputStreamSink.INSTANCE);
         String rawKey = SourceKey.ofRawBytes(digest);
         java.util.Optional<String> legacy = message.messageId().isBlank() ? java.util.Optional.of(rawKey)
-                : java.util.Optional.empty();
+                : MessageIds.asWrittenBefore(message.messageId());
         return new ParsedMail(ref, mediaType, message, SourceKey.of(message), original, legacy);
     }
 

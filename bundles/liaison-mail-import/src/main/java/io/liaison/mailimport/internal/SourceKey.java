@@ -25,8 +25,8 @@ import java.util.Set;
  * same key, where a hash of the raw bytes differed and imported it twice. Attached mails are left out of it: the same
  * forwarded mail is an {@code .eml} in one copy and an Outlook {@code .msg} in another.
  *
- * <p>Mails imported before the fingerprint have the raw-bytes hash as their key ({@link #ofRawBytes}): the importer
- * looks that key up too.
+ * <p>Mails imported before the fingerprint have the raw-bytes hash as their key ({@link #ofRawBytes}), mails imported
+ * before the Message-ID's domain was compared case-insensitively the ID as written: the importer looks that key up too.
  */
 final class SourceKey {
     private static final String RAW_PREFIX = "sha256:";
@@ -37,10 +37,10 @@ final class SourceKey {
     private SourceKey() {
     }
 
-    /** The Message-ID, else the content fingerprint. */
+    /** The Message-ID with its domain in lower case ({@link MessageIds}), else the content fingerprint. */
     static String of(ParsedMessage message) {
         String id = message.messageId().strip();
-        return id.isEmpty() ? ofContent(message) : id;
+        return id.isEmpty() ? ofContent(message) : MessageIds.normalised(id);
     }
 
     /** The key mails without a Message-ID had before the fingerprint: the SHA-256 of the raw message. */

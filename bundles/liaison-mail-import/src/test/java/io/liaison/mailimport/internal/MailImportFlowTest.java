@@ -11,6 +11,7 @@ import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.Classification;
 import io.liaison.api.domain.Document;
 import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.domain.MailDetails;
 import io.liaison.api.domain.StatusKey;
 import io.liaison.api.mailimport.ImportCandidate;
 import io.liaison.api.mailimport.ImportSelection;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.time.Duration;
@@ -135,6 +137,83 @@ class MailImportFlowTest {
         Activity other = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "bounce-2@mx.kunde.example")
                 .orElseThrow();
         assertThat(flow.crm.activities().relations(MailFlow.DEMO, other.id())).isEmpty();
+    }
+
+    /**
+     * A bounce that arrives before the mail it returns is imported (the sent mail dropped into the import folder a
+     * run later): the mail, when it comes, is related to the bounce, as a mail is to the replies imported before it.
+     */
+    @Test
+    void aBounceImportedBeforeTheMailItReturnsIsRelatedToItWhenItComes() throws IOException {
+        Files.createDirectories(flow.importFolder());
+        Files.writeString(flow.importFolder().resolve("bounce.eml"), bounceOf("angebot-43@liaison.example", 1));
+        flow.run();
+        mail().id("angebot-43@liaison.example").from("Anna Berger <anna.berger@kunde.de>").subject("Angebot 43")
+                .writeTo(flow.importFolder(), "angebot.eml");
+
+        flow.run();
+
+        Activity sent = activity("Angebot 43");
+        Activity bounce = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "bounce-1@mx.kunde.example")
+                .orElseThrow();
+        assertThat(flow.crm.activities().relations(MailFlow.DEMO, sent.id()))
+                .containsExactly(new ActivityRelation(bounce.id(), sent.id(), ActivityRelation.Kind.RETURNS));
+    }
+
+    /**
+     * The domain of a Message-ID compares case-insensitively (RFC 5322 3.6.4: it is a domain; RFC 5321 2.4), its
+     * local part does not: a copy whose gateway wrote the domain in other case is the same mail; a reply and a bounce
+     * naming it so are related to it.
+     */
+    @Test
+    void aMessageIdsDomainMatchesInAnyCaseItsLocalPartDoesNot() throws IOException {
+        mail().id("Angebot-44@Liaison.Example").subject("Angebot 44").writeTo(flow.importFolder(), "angebot.eml");
+        flow.run();
+        mail().id("Angebot-44@liaison.example").subject("Angebot 44").writeTo(flow.importFolder(), "kopie.eml");
+        mail().id("angebot-44@liaison.example").subject("Angebot 44 (anderes)").date("Wed, 25 Nov 2026 09:15:00 +0100")
+                .writeTo(flow.importFolder(), "anderes.eml");
+        mail().id("antwort-44@kunde.de").inReplyTo("Angebot-44@LIAISON.EXAMPLE").subject("Re: Angebot 44")
+                .writeTo(flow.importFolder(), "antwort.eml");
+        Files.writeString(flow.importFolder().resolve("bounce.eml"), bounceOf("Angebot-44@liaison.EXAMPLE", 1));
+
+        SyncRun second = flow.run();
+
+        Activity offer = activity("Angebot 44");
+        assertThat(imported()).filteredOn(a -> a.data().subject().equals("Angebot 44")).hasSize(1);
+        assertThat(second.count(Outcome.UNCHANGED)).as("the copy").isEqualTo(1);
+        assertThat(activity("Angebot 44 (anderes)").id()).as("another local part, another mail")
+                .isNotEqualTo(offer.id());
+        Activity reply = activity("Re: Angebot 44");
+        Activity bounce = flow.crm.activities().findBySourceKey(MailFlow.DEMO, "bounce-1@mx.kunde.example")
+                .orElseThrow();
+        assertThat(flow.crm.activities().relations(MailFlow.DEMO, offer.id())).containsExactlyInAnyOrder(
+                new ActivityRelation(reply.id(), offer.id(), ActivityRelation.Kind.REPLY_TO),
+                new ActivityRelation(bounce.id(), offer.id(), ActivityRelation.Kind.RETURNS));
+    }
+
+    /**
+     * A mail imported before Message-IDs were compared case-insensitively keeps the ID as written as its key: it is
+     * still found, by a copy and by a reply imported now.
+     */
+    @Test
+    void aMailImportedUnderItsMessageIdAsWrittenBeforeIsFoundByIt() throws IOException {
+        String asWritten = "Angebot-45@Liaison.Example";
+        Activity before = flow.crm.activities().create(MailFlow.DEMO, ActivityData.builder(ActivityType.MAIL_IN,
+                MailFlow.DEMO).subject("Angebot 45").mail(new MailDetails(asWritten, Optional.empty(), List.of(),
+                "anna.berger@kunde.de", "Anna Berger", List.of(), List.of(),
+                Optional.of(Instant.parse("2026-11-24T08:15:00Z")), Optional.empty())).build(), Optional.of(asWritten));
+        mail().id("Angebot-45@Liaison.Example").subject("Angebot 45").writeTo(flow.importFolder(), "angebot.eml");
+        mail().id("antwort-45@kunde.de").inReplyTo("Angebot-45@Liaison.Example").subject("Re: Angebot 45")
+                .writeTo(flow.importFolder(), "antwort.eml");
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).as("only the reply").isEqualTo(1);
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.UNCHANGED).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("already imported as activity " + before.id().value()));
+        Activity reply = activity("Re: Angebot 45");
+        assertThat(flow.crm.activities().relations(MailFlow.DEMO, before.id()))
+                .containsExactly(new ActivityRelation(reply.id(), before.id(), ActivityRelation.Kind.REPLY_TO));
     }
 
     private static String bounceOf(String returnedId, int n) {
@@ -267,6 +346,26 @@ class MailImportFlowTest {
         assertThat(imported()).filteredOn(a -> a.data().subject().startsWith("Newsletter")).hasSize(2);
         assertThat(flow.crm.documents().list(MailFlow.DEMO, april.id())).extracting(Document::fileName)
                 .filteredOn(n -> n.equals("april.txt")).hasSize(1);
+    }
+
+    /**
+     * The same mail dropped again under another file name (issue 22 point 1; in Tika's test jar
+     * {@code testRFC822_x-} is {@code testRFC822} saved again) is found as imported and attaches nothing: no second
+     * original under the copy's name.
+     */
+    @Test
+    void theSameMailDroppedAgainUnderAnotherFileNameAttachesNothing() {
+        mail().id("angebot-46@kunde.de").subject("Angebot 46").attach("Angebot_46.txt", "Angebot 46")
+                .writeTo(flow.importFolder(), "angebot.eml");
+        flow.run();
+        mail().id("angebot-46@kunde.de").subject("Angebot 46").attach("Angebot_46.txt", "Angebot 46")
+                .writeTo(flow.importFolder(), "Angebot 46 (Kopie).eml");
+
+        SyncRun second = flow.run();
+
+        assertThat(second.count(Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(flow.crm.documents().list(MailFlow.DEMO, activity("Angebot 46").id())).extracting(Document::fileName)
+                .containsExactlyInAnyOrder("angebot.eml", "Angebot_46.txt");
     }
 
     /**

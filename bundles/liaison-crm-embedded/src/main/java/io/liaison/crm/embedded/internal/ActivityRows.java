@@ -36,7 +36,7 @@ final class ActivityRows {
     static final List<String> CONTENT_COLUMNS = List.of("owner_id", "type_key", "status_key", "subject", "body_text",
             "body_html", "start_at", "end_at", "due_at", "all_day", "time_zone", "location", "business_partner_id",
             "contact_person_id", "reminder_seconds", "importance", "completed_at", "mail_message_id", "mail_in_reply_to",
-            "mail_from", "mail_from_name", "mail_sent_at", "mail_received_at", "private_activity");
+            "mail_from", "mail_from_name", "mail_sent_at", "mail_received_at", "mail_returned_id", "private_activity");
 
     static final String SELECT = "SELECT id, version, created_at, modified_at, source_key, "
             + String.join(", ", CONTENT_COLUMNS) + " FROM crm_activity";
@@ -66,7 +66,7 @@ final class ActivityRows {
                         .map(k -> new ContactPersonId(Ids.format(k))).orElse(c)).orElse(null));
         d.mail().ifPresent(m -> b.mail(new MailDetails(m.messageId(), m.inReplyTo(), m.references(), m.from(),
                 m.fromName(), m.to(), m.cc(), Optional.ofNullable(micros(m.sentAt())),
-                Optional.ofNullable(micros(m.receivedAt())))));
+                Optional.ofNullable(micros(m.receivedAt())), m.returnedMessageId())));
         return b.build();
     }
 
@@ -102,6 +102,7 @@ final class ActivityRows {
         Jdbc.setString(ps, i++, mail.map(MailDetails::fromName));
         Jdbc.setInstant(ps, i++, mail.flatMap(MailDetails::sentAt));
         Jdbc.setInstant(ps, i++, mail.flatMap(MailDetails::receivedAt));
+        Jdbc.setString(ps, i++, mail.flatMap(MailDetails::returnedMessageId));
         ps.setBoolean(i++, d.privateActivity());
         return i;
     }
@@ -294,6 +295,7 @@ final class ActivityRows {
         final String fromName;
         final Optional<Instant> sentAt;
         final Optional<Instant> receivedAt;
+        final Optional<String> returnedMessageId;
         final List<Participant> participants = new ArrayList<>();
         final List<String> categories = new ArrayList<>();
         final List<String> to = new ArrayList<>();
@@ -329,12 +331,14 @@ final class ActivityRows {
             fromName = rs.getString("mail_from_name");
             sentAt = Jdbc.instant(rs, "mail_sent_at");
             receivedAt = Jdbc.instant(rs, "mail_received_at");
+            returnedMessageId = Jdbc.string(rs, "mail_returned_id");
         }
 
         Activity toActivity() {
             builder.participants(participants).categories(categories);
             if (messageId.isPresent()) {
-                builder.mail(new MailDetails(messageId.get(), inReplyTo, references, from, fromName, to, cc, sentAt, receivedAt));
+                builder.mail(new MailDetails(messageId.get(), inReplyTo, references, from, fromName, to, cc, sentAt, receivedAt,
+                        returnedMessageId));
             }
             return new Activity(new ActivityId(Ids.format(id)), version, createdAt, modifiedAt, sourceKey, builder.build());
         }

@@ -246,6 +246,16 @@ final class JdbcActivityStore implements ActivityStore {
     }
 
     @Override
+    public List<Activity> findReturns(EmployeeId actor, String messageId, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, not " + limit);
+        }
+        return jdbc.read("find the bounces of a mail", tx -> ActivityRows.query(tx, ActivityRows.SELECT
+                + " WHERE mail_returned_id = ? AND (owner_id = ? OR private_activity = FALSE) ORDER BY id LIMIT ?",
+                List.<Object>of(messageId, actor.value(), limit)));
+    }
+
+    @Override
     public Activity update(EmployeeId actor, ActivityId id, long expectedVersion, ActivityData data) {
         String item = "activity " + id;
         return jdbc.write("update " + item, tx -> {
