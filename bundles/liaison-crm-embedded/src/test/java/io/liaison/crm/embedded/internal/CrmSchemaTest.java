@@ -74,7 +74,7 @@ class CrmSchemaTest {
         BusinessPartner bp = new JdbcHostCrm(ds).businessPartners().create(DEMO, "Kept GmbH", List.of("kept.example"));
         JdbcHostCrm again = new JdbcHostCrm(ds);
         assertThat(again.businessPartners().get(DEMO, bp.id())).contains(bp);
-        assertThat(count(ds, "SELECT COUNT(*) FROM \"flyway_history_crm\" WHERE \"type\" = 'SQL' AND \"success\" = TRUE")).isEqualTo(5);
+        assertThat(count(ds, "SELECT COUNT(*) FROM \"flyway_history_crm\" WHERE \"type\" = 'SQL' AND \"success\" = TRUE")).isEqualTo(6);
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_employee")).isEqualTo(1);
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_status_key")).isEqualTo(3);
     }
