@@ -425,6 +425,15 @@ final class ContactFlow {
         return groupware(store -> store.changes(Optional.empty()).changed());
     }
 
+    /** Makes the CRM forget why its contact persons are gone, as a CRM that keeps no record of merges. */
+    void forgetRemovals() {
+        try (java.sql.Connection c = crmDb.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM crm_contact_removal");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Optional<Link> link(ContactPerson person) {
         return links.byCrmId(account.id(), ReplicationKeys.SCOPE, person.id().value());
     }

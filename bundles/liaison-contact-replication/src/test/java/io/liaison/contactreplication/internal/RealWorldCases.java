@@ -243,4 +243,88 @@ abstract class RealWorldCases {
         assertThat(flow.entries(flow.run())).isEmpty();
     }
 
+    // ---- point 5: merges in the CRM
+
+    /**
+     * A contact person merged into a duplicate nobody exported: the groupware contact is not deleted but follows the
+     * survivor (same groupware contact, the survivor's CRM id and content, one contact in the groupware).
+     */
+    @Test
+    void aContactMergedIntoAnUnexportedDuplicateFollowsTheSurvivor() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson twin = flow.person(firma, "Anna", "Alt", "a.alt@firma.de", "+49 171 5550101");
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        flow.run();
+        String contact = linkedGw(anna).id();
+
+        flow.crm.mergeContactPerson(ContactFlow.DEMO, anna.id(), twin.id());
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.LINKED);
+            assertThat(e.message()).contains("merged into", twin.id().value(), "follows it");
+        });
+        assertThat(flow.link(anna)).isEmpty();
+        assertThat(flow.link(twin)).hasValueSatisfying(l -> assertThat(l.groupwareId()).isEqualTo(contact));
+        GroupwareItem<ContactData> followed = linkedGw(twin);
+        assertThat(followed.crmId()).contains(twin.id().value());
+        assertThat(followed.data().mobilePhone()).isEqualTo("+49 171 5550101");
+        assertThat(followed.data().emails()).contains("anna@firma.de", "a.alt@firma.de");
+        assertThat(flow.contactCount()).isEqualTo(1);
+        assertThat(flow.entries(flow.run())).isEmpty();
+    }
+
+    /**
+     * Merged into a contact person that has a groupware contact of its own: that one stays linked, and the merged
+     * person's groupware contact is kept (the person may hold notes there), without CRM id, with a journal entry
+     * saying why; nothing is deleted.
+     */
+    @Test
+    void aContactMergedIntoOneWithItsOwnGroupwareContactIsKeptUnlinked() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson twin = flow.person(firma, "Anna", "Alt", "a.alt@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id(), twin.id()), true);
+        flow.run();
+        String annas = linkedGw(anna).id();
+        String twins = linkedGw(twin).id();
+
+        flow.crm.mergeContactPerson(ContactFlow.DEMO, anna.id(), twin.id());
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(e.message()).contains("merged into", twin.id().value(), "groupware item of its own", "kept");
+        });
+        assertThat(outcomes(entries)).doesNotContain(Outcome.DELETED);
+        assertThat(flow.groupwareContacts()).extracting(GroupwareItem::id).containsExactlyInAnyOrder(annas, twins);
+        assertThat(flow.groupware(store -> store.get(annas).orElseThrow()).crmId()).isEmpty();
+        assertThat(flow.link(twin)).hasValueSatisfying(l -> assertThat(l.groupwareId()).isEqualTo(twins));
+        assertThat(flow.link(anna)).isEmpty();
+    }
+
+    /**
+     * A CRM that does not say why a contact person is gone (no record of merges): the groupware contact is detached,
+     * not deleted, since the person may well live on as a merge survivor.
+     */
+    @Test
+    void aContactGoneForAReasonTheCrmDoesNotTellIsDetachedNotDeleted() throws Exception {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        flow.run();
+        String contact = linkedGw(anna).id();
+
+        flow.crm.contactPersons().delete(ContactFlow.DEMO, anna.id(), crm(anna).version());
+        flow.forgetRemovals();
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(e.message()).contains("does not tell whether it was deleted or merged");
+        });
+        assertThat(flow.groupwareContacts()).singleElement().satisfies(g -> {
+            assertThat(g.id()).isEqualTo(contact);
+            assertThat(g.crmId()).isEmpty();
+        });
+        assertThat(flow.link(anna)).isEmpty();
+    }
 }
