@@ -7,6 +7,7 @@ import io.liaison.api.connector.item.ContactData;
 import io.liaison.api.contactreplication.ExportOptions;
 import io.liaison.api.contactreplication.ExportReport;
 import io.liaison.api.contactreplication.ImportableContact;
+import io.liaison.api.crm.ContactPersonAbsence;
 import io.liaison.api.domain.BusinessPartner;
 import io.liaison.api.domain.Communication;
 import io.liaison.api.domain.CommunicationType;
@@ -326,5 +327,75 @@ abstract class RealWorldCases {
             assertThat(g.crmId()).isEmpty();
         });
         assertThat(flow.link(anna)).isEmpty();
+    }
+
+    // ---- point 5: CRM ids the employee gets no contact person for
+
+    /** Exports Anna, then her link is lost: her groupware contact carries her CRM id and nothing replicates it. */
+    String exportedAndUnlinked(ContactPerson anna) {
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        flow.run();
+        String contact = linkedGw(anna).id();
+        flow.links.delete(flow.account.id(), ReplicationKeys.SCOPE, anna.id().value());
+        return contact;
+    }
+
+    /**
+     * A contact carrying the id of a deleted contact person is offered by the import with the reason, and importing
+     * it replaces the stale id with its new contact person's.
+     */
+    @Test
+    void aContactCarryingTheIdOfADeletedContactPersonIsOfferedAndImportedUnderANewId() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        String contact = exportedAndUnlinked(anna);
+        flow.crm.contactPersons().delete(ContactFlow.DEMO, anna.id(), crm(anna).version());
+
+        var preview = flow.replication.previewImport(flow.account.id());
+        assertThat(preview.contacts()).singleElement().satisfies(c -> {
+            assertThat(c.groupwareId()).isEqualTo(contact);
+            assertThat(c.stale()).hasValueSatisfying(s -> {
+                assertThat(s.crmId()).isEqualTo(anna.id());
+                assertThat(s.absence().reason()).isEqualTo(ContactPersonAbsence.Reason.DELETED);
+                assertThat(s.describe()).contains("deleted in the CRM");
+            });
+        });
+        assertThat(preview.message()).contains("1 of them carries the CRM id");
+
+        var report = flow.replication.importChosen(flow.account.id(), java.util.Map.of(contact, firma.id()));
+
+        assertThat(report.imported()).singleElement().isNotEqualTo(anna.id());
+        ContactPerson imported = flow.crm.contactPersons().get(ContactFlow.DEMO, report.imported().get(0)).orElseThrow();
+        assertThat(flow.link(imported)).hasValueSatisfying(l -> assertThat(l.groupwareId()).isEqualTo(contact));
+        assertThat(flow.groupware(store -> store.get(contact).orElseThrow()).crmId()).contains(imported.id().value());
+    }
+
+    /**
+     * A contact carrying the id of a contact person the employee may not see is told apart from a deleted one, and
+     * can be imported too (here after its e-mail address was changed, so that it is no certain duplicate).
+     */
+    @Test
+    void aContactCarryingTheIdOfAnInvisibleContactPersonIsOfferedAsSuchAndCanBeImported() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        String contact = exportedAndUnlinked(anna);
+        GroupwareItem<ContactData> before = flow.groupware(store -> store.get(contact).orElseThrow());
+        ContactData d = before.data();
+        flow.groupware(store -> store.update(contact, before.version(), new ContactData(d.title(), d.givenName(),
+                d.surname(), d.displayName(), d.company(), d.department(), d.jobTitle(), List.of("anna.alt@privat.de"),
+                d.businessPhones(), d.mobilePhone(), d.homePhones(), d.notes(), d.photo(), d.photoProblem()),
+                before.crmId()));
+        flow.hide(anna);
+
+        var preview = flow.replication.previewImport(flow.account.id());
+        assertThat(preview.contacts()).singleElement().satisfies(c -> assertThat(c.stale()).hasValueSatisfying(s -> {
+            assertThat(s.absence().reason()).isEqualTo(ContactPersonAbsence.Reason.NOT_VISIBLE);
+            assertThat(s.describe()).contains("may not see").doesNotContain("deleted");
+        }));
+
+        var report = flow.replication.importChosen(flow.account.id(), java.util.Map.of(contact, firma.id()));
+
+        assertThat(report.refused()).isEmpty();
+        assertThat(report.imported()).singleElement().isNotEqualTo(anna.id());
+        assertThat(flow.groupware(store -> store.get(contact).orElseThrow()).crmId())
+                .contains(report.imported().get(0).value());
     }
 }
