@@ -398,4 +398,51 @@ abstract class RealWorldCases {
         assertThat(flow.groupware(store -> store.get(contact).orElseThrow()).crmId())
                 .contains(report.imported().get(0).value());
     }
+
+    // ---- point 7: the per-contact switch off and on again
+
+    /** Exported without photos, switched off and on again: still without photos, though the CRM has one. */
+    @Test
+    void switchingOnAgainKeepsThePhotoChoiceOfTheExport() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        flow.crm.contactPersons().setPhoto(ContactFlow.DEMO, anna.id(), Optional.of(new Photo("image/png", PNG)));
+        flow.replication.export(flow.account.id(), List.of(anna.id()), ExportOptions.defaultFolder(false));
+        assertThat(linkedGw(anna).data().photo()).isEmpty();
+
+        flow.replication.setReplicated(flow.account.id(), anna.id(), false);
+        flow.replication.setReplicated(flow.account.id(), anna.id(), true);
+
+        assertThat(linkedGw(anna).data().photo()).isEmpty();
+        assertThat(ReplicationKeys.withPhotos(flow.link(anna).orElseThrow())).isFalse();
+        assertThat(flow.entries(flow.run())).isEmpty();
+        // an export with its own choice is the choice from then on
+        flow.replication.setReplicated(flow.account.id(), anna.id(), false);
+        flow.replication.export(flow.account.id(), List.of(anna.id()), ExportOptions.defaultFolder(true));
+        flow.replication.setReplicated(flow.account.id(), anna.id(), false);
+        flow.replication.setReplicated(flow.account.id(), anna.id(), true);
+        assertThat(linkedGw(anna).data().photo()).isPresent();
+    }
+
+    /**
+     * Turning the switch off deletes the groupware contact, and says which of its groupware-only fields go with it
+     * (here the notes and a home number a person added in Outlook); a contact holding none says nothing.
+     */
+    @Test
+    void switchingOffSaysWhatGroupwareOnlyFieldsItRemoves() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson bob = flow.person(firma, "Bob", "Bau", "bob@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id(), bob.id()), true);
+        GroupwareItem<ContactData> annas = linkedGw(anna);
+        ContactData d = annas.data();
+        flow.groupware(store -> store.update(annas.id(), annas.version(), new ContactData(d.title(), d.givenName(),
+                d.surname(), d.displayName(), d.company(), d.department(), d.jobTitle(), d.emails(),
+                d.businessPhones(), d.mobilePhone(), List.of("+49 30 5550199"), "met at the fair", d.photo(),
+                d.photoProblem(), d.middleName(), d.suffix(), d.homeEmails()), annas.crmId()));
+
+        List<String> gone = flow.replication.switchOff(flow.account.id(), anna.id());
+
+        assertThat(gone).containsExactly("notes", "1 home phone number");
+        assertThat(flow.replication.switchOff(flow.account.id(), bob.id())).isEmpty();
+        assertThat(flow.contactCount()).isZero();
+    }
 }
