@@ -113,8 +113,10 @@ public final class Planner {
                 g.partnerId().filter(p -> !linkedCrm.contains(p)).ifPresent(p -> unlinkedGwByCrmId.putIfAbsent(p, g));
             }
         }
+        // a merge survivor is read for the groupware item that may follow it, never created on its own account
+        Set<String> survivors = new HashSet<>(crm.mergedInto().values());
         for (SideItem<C> c : crmChanged.values()) {
-            if (linkedCrm.contains(c.id()) || followed.contains(c.id())) {
+            if (linkedCrm.contains(c.id()) || survivors.contains(c.id())) {
                 continue;
             }
             Optional<SideItem<G>> match = c.partnerId().map(unlinkedGw::get)

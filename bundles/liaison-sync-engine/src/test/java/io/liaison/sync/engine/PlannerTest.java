@@ -324,6 +324,10 @@ class PlannerTest {
         assertThat(only(linked)).isEqualTo(Kind.CRM_ITEM_LEFT);
         assertThat(linked.steps().get(0).reason()).contains("merged into CRM item c2", "groupware item of its own");
 
+        // the groupware item gone as well: only the link goes, and the survivor is not created in the groupware
+        assertThat(only(plan(List.of(link("1")), merged(List.of(survivor), java.util.Map.of("c1", "c9")),
+                changes(List.of(), Set.of("g1"), false), ConflictPolicy.CRM_WINS))).isEqualTo(Kind.DROP_LINK);
+
         // a survivor this run cannot read: kept, never deleted
         assertThat(only(plan(List.of(link("1")), merged(List.of(), java.util.Map.of("c1", "c9")), none(),
                 ConflictPolicy.CRM_WINS))).isEqualTo(Kind.CRM_ITEM_LEFT);
