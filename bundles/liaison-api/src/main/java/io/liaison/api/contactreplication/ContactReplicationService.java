@@ -59,6 +59,16 @@ public interface ContactReplicationService {
     /** Whether the contact person is replicated with the account's groupware. */
     boolean isReplicated(AccountId account, ContactPersonId contact);
 
-    /** The per-contact switch: on creates the groupware contact, off deletes it and stops replicating. */
+    /**
+     * The per-contact switch: on creates the groupware contact (with the photo choice of the export the switch turned
+     * off, if it turned one off), off deletes it and stops replicating ({@link #switchOff}).
+     */
     void setReplicated(AccountId account, ContactPersonId contact, boolean replicated);
+
+    /**
+     * The switch turned off, saying what it removes: deletes the groupware contact and stops replicating, and returns
+     * the groupware-only fields the deleted contact held (notes, home numbers, …, in words), which are gone with it;
+     * empty when it held none (1.3.0).
+     */
+    List<String> switchOff(AccountId account, ContactPersonId contact);
 }

@@ -51,6 +51,16 @@ public interface ContactPersonDirectory {
     ContactPerson setPhoto(EmployeeId actor, ContactPersonId id, Optional<Photo> photo);
 
     /**
+     * Why {@link #get} gives the actor no contact person for this id; empty when it gives one. A CRM that merges
+     * contact persons names the survivor, so that the groupware contact of a merged-away person follows the survivor
+     * instead of vanishing; one with visibility rules says "not visible" rather than "deleted". Additive (1.4.0): the
+     * default knows no reasons and answers {@link ContactPersonAbsence.Reason#UNKNOWN} for every absent id.
+     */
+    default Optional<ContactPersonAbsence> absence(EmployeeId actor, ContactPersonId id) {
+        return get(actor, id).isPresent() ? Optional.empty() : Optional.of(ContactPersonAbsence.unknown());
+    }
+
+    /**
      * What changed among the contact persons the actor may see since a token. Renaming a business partner counts as a
      * change of each of its contact persons (a new version, listed here): the partner's name is the company their
      * groupware contacts show, and contact replication writes it when a contact person changes.

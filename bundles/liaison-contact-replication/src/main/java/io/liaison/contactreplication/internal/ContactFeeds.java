@@ -32,7 +32,8 @@ import java.util.Set;
  * The two change feeds of contact replication, cut to what replication concerns: linked contacts only (new CRM
  * contact persons are exported and new groupware contacts imported through the wizards, never automatically), plus
  * the groupware contacts that carry the CRM id of an existing, unlinked contact person (an export interrupted before
- * its link was stored), which the engine links again.
+ * its link was stored), which the engine links again. Why a linked contact person is gone decides what its groupware
+ * contact does ({@link CrmRemovals}).
  */
 final class ContactFeeds {
 
@@ -43,11 +44,12 @@ final class ContactFeeds {
     private final GroupwareContactSide groupwareSide;
     private final ItemStore<ContactData> store;
     private final RunJournal journal;
+    private final PhotoModes modes;
     private final Set<String> linkedCrm = new HashSet<>();
     private final Set<String> linkedGroupware = new HashSet<>();
 
     ContactFeeds(HostCrm crm, EmployeeId actor, int pageSize, List<Link> links, CrmContactSide crmSide,
-                 GroupwareContactSide groupwareSide, ItemStore<ContactData> store, RunJournal journal) {
+                 GroupwareContactSide groupwareSide, ItemStore<ContactData> store, PhotoModes modes, RunJournal journal) {
         this.crm = crm;
         this.actor = actor;
         this.pageSize = Math.max(1, pageSize);
@@ -55,6 +57,7 @@ final class ContactFeeds {
         this.groupwareSide = groupwareSide;
         this.store = store;
         this.journal = journal;
+        this.modes = modes;
         for (Link link : links) {
             linkedCrm.add(link.crmId());
             linkedGroupware.add(link.groupwareId());
@@ -94,13 +97,26 @@ final class ContactFeeds {
             }
             token = Optional.of(page.next());
         } while (page.more());
-        List<SideItem<ContactPerson>> items = new ArrayList<>();
+        CrmRemovals removals = new CrmRemovals(crm, actor, linkedCrm, modes);
+        removed.forEach(removals::gone);
+        if (start.isEmpty()) {
+            // a complete listing: a linked contact person it leaves out is gone, for a reason asked for as well
+            linkedCrm.stream().filter(id -> !changed.containsKey(id) && !removed.contains(id))
+                    .forEach(removals::gone);
+        }
+        Map<String, ContactPerson> replicated = new LinkedHashMap<>();
         for (ContactPerson p : changed.values()) {
             if (linkedCrm.contains(p.id().value())) {
-                items.add(crmSide.item(p));
+                replicated.put(p.id().value(), p);
             }
         }
-        return new SideChanges<>(items, removed, start.isEmpty(), new SyncToken(token.orElseThrow().value()));
+        removals.survivors().forEach(p -> replicated.put(p.id().value(), p));
+        List<SideItem<ContactPerson>> items = new ArrayList<>();
+        for (ContactPerson p : replicated.values()) {
+            items.add(crmSide.item(p));
+        }
+        return new SideChanges<>(items, removals.removed(), start.isEmpty(), new SyncToken(token.orElseThrow().value()),
+                Map.of(), removals.left(), removals.mergedInto());
     }
 
     /** The groupware's feed: unreadable contacts (bad vCard files) are journaled FAILED and the rest goes on. */

@@ -55,6 +55,7 @@ public final class ContactReplication implements ContactReplicationService, Area
     private final HostCrm crm;
     private final LinkStore links;
     private final TokenStore tokens;
+    private final SwitchMemory switchMemory;
     /** Replaced when the configuration changes: a run reads it once at its start. */
     private volatile ReplicationConfig config;
     private final Clock clock;
@@ -79,6 +80,7 @@ public final class ContactReplication implements ContactReplicationService, Area
         this.crm = crm;
         this.links = links;
         this.tokens = tokens;
+        this.switchMemory = new SwitchMemory(tokens);
         this.config = config;
         this.clock = clock;
     }
@@ -113,8 +115,11 @@ public final class ContactReplication implements ContactReplicationService, Area
                     + "': the connector SPI offers only the account's default contacts folder; export without a "
                     + "folder name");
         }
-        return withContacts(account, (acc, writer) ->
+        ExportReport report = withContacts(account, (acc, writer) ->
                 new ExportWizard(crm, links, account, acc.employee(), writer).export(contacts, options.withPhotos()));
+        // an exported contact's link carries its photo choice now: what the switch kept is done with
+        report.exported().forEach(id -> switchMemory.forget(account, id));
+        return report;
     }
 
     @Override
@@ -122,21 +127,35 @@ public final class ContactReplication implements ContactReplicationService, Area
         return links.byCrmId(account, ReplicationKeys.SCOPE, contact.value()).isPresent();
     }
 
+    /**
+     * On: exports the contact person with the photo choice of the export the switch turned off (photos when there
+     * was none). Off: {@link #switchOff}.
+     */
     @Override
     public void setReplicated(AccountId account, ContactPersonId contact, boolean replicated) {
         if (replicated) {
-            ExportReport report = export(account, List.of(contact), ExportOptions.defaultFolder(true));
+            boolean photos = switchMemory.photoChoice(account, contact).orElse(true);
+            ExportReport report = export(account, List.of(contact), ExportOptions.defaultFolder(photos));
             if (!report.failed().isEmpty()) {
                 ContactIssue issue = report.failed().get(0);
                 throw new IllegalStateException("contact person " + contact + " cannot be replicated with groupware "
                         + "account " + account + ": " + issue.reason());
             }
         } else {
-            withContacts(account, (acc, writer) -> {
-                new ExportWizard(crm, links, account, acc.employee(), writer).withdraw(contact);
-                return null;
-            });
+            switchOff(account, contact);
         }
+    }
+
+    /**
+     * Deletes the groupware contact and the link, keeping the pair's photo choice for the switch turned on again, and
+     * names the groupware-only fields the deleted contact held.
+     */
+    @Override
+    public List<String> switchOff(AccountId account, ContactPersonId contact) {
+        links.byCrmId(account, ReplicationKeys.SCOPE, contact.value()).ifPresent(link ->
+                switchMemory.rememberPhotoChoice(account, contact, ReplicationKeys.withPhotos(link)));
+        return withContacts(account, (acc, writer) ->
+                new ExportWizard(crm, links, account, acc.employee(), writer).withdraw(contact));
     }
 
     // ---- import wizard

@@ -82,21 +82,31 @@ final class ExportWizard {
      * without a link, the one contact carrying the CRM id (an export stopped before its link) is deleted, and of
      * several none.
      */
-    void withdraw(ContactPersonId id) {
+    /**
+     * Deletes the contact person's groupware contact and its link; returns the groupware-only fields the deleted
+     * contact held (see {@link GroupwareOnlyFields}), empty when none or when nothing was deleted.
+     */
+    List<String> withdraw(ContactPersonId id) {
         Optional<Link> link = links.byCrmId(account, ReplicationKeys.SCOPE, id.value());
+        boolean photos = link.map(ReplicationKeys::withPhotos).orElse(true);
+        Optional<GroupwareItem<ContactData>> deleted = Optional.empty();
         if (link.isPresent()) {
-            writer.store().get(link.get().groupwareId()).ifPresent(this::delete);
+            deleted = writer.store().get(link.get().groupwareId());
         } else {
             List<GroupwareItem<ContactData>> carriers = writer.store().findAllByCrmId(id.value());
             if (carriers.size() == 1) {
-                delete(carriers.get(0));
+                deleted = Optional.of(carriers.get(0));
             } else if (carriers.size() > 1) {
                 LOG.warn("Contact person {} has no link in groupware account {}: {}", id, account,
                         PairWriter.copies(carriers.size(), id.value()));
             }
         }
+        deleted.ifPresent(this::delete);
         links.delete(account, ReplicationKeys.SCOPE, id.value());
-        LOG.info("Contact person {} withdrawn from groupware account {}", id, account);
+        List<String> lost = deleted.map(g -> GroupwareOnlyFields.of(g.data(), photos)).orElse(List.of());
+        LOG.info("Contact person {} withdrawn from groupware account {}{}", id, account,
+                lost.isEmpty() ? "" : "; its groupware contact held " + String.join(", ", lost));
+        return lost;
     }
 
     private void delete(GroupwareItem<ContactData> item) {

@@ -11,6 +11,8 @@ import io.liaison.api.contactreplication.ContactIssue;
 import io.liaison.api.contactreplication.ImportPreview;
 import io.liaison.api.contactreplication.ImportReport;
 import io.liaison.api.contactreplication.ImportableContact;
+import io.liaison.api.contactreplication.StaleCrmId;
+import io.liaison.api.crm.ContactPersonAbsence;
 import io.liaison.api.crm.CrmException;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.AccountId;
@@ -34,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The import wizard: lists the groupware contacts without a CRM id with a suggested business partner and their
- * duplicate status, and imports the chosen ones (never a certain duplicate, never without a business partner),
+ * The import wizard: lists the groupware contacts without a CRM id (or with one the employee gets no contact person
+ * for: deleted, merged or not visible, said as such) with a suggested business partner and their duplicate status, and imports the chosen ones (never a certain duplicate, never without a business partner),
  * writing each new CRM id back to its groupware contact and linking the pair, so it is not offered again.
  */
 final class ImportWizard {
@@ -69,6 +71,7 @@ final class ImportWizard {
         List<ImportableContact> importable = new ArrayList<>();
         int linked = 0;
         int copies = 0;
+        int stales = 0;
         for (GroupwareItem<ContactData> item : all.changed()) {
             if (links.byGroupwareId(account, ReplicationKeys.SCOPE, item.id()).isPresent()) {
                 linked++;
@@ -82,7 +85,8 @@ final class ImportWizard {
                         checkDuplicates(item.data(), countryOf(suggested)), Optional.of(ContactPersonId.of(copyOf.get()))));
                 continue;
             }
-            if (item.crmId().isPresent()) {
+            Optional<StaleCrmId> stale = stale(item);
+            if (item.crmId().isPresent() && stale.isEmpty()) {
                 linked++; // exported, its link not stored yet (or adopted by the next replication run)
                 continue;
             }
@@ -100,9 +104,10 @@ final class ImportWizard {
                 }
                 continue;
             }
+            stales += stale.isPresent() ? 1 : 0;
             Optional<BusinessPartnerId> suggested = suggestPartner(item.data());
             importable.add(new ImportableContact(item.id(), item.data(), suggested,
-                    checkDuplicates(item.data(), countryOf(suggested))));
+                    checkDuplicates(item.data(), countryOf(suggested)), Optional.empty(), stale));
         }
         String message;
         if (importable.isEmpty()) {
@@ -115,6 +120,10 @@ final class ImportWizard {
         if (copies > 0) {
             message += "; " + copies + (copies == 1 ? " of them is a copy" : " of them are copies")
                     + " of a replicated contact, carrying its CRM id";
+        }
+        if (stales > 0) {
+            message += "; " + stales + (stales == 1 ? " of them carries the CRM id" : " of them carry the CRM id")
+                    + " of a contact person deleted, merged or not visible to you, which importing replaces";
         }
         if (!problems.isEmpty()) {
             message += "; " + problems.size() + " could not be read";
@@ -156,7 +165,7 @@ final class ImportWizard {
     private Optional<String> importOne(GroupwareItem<ContactData> item, Optional<BusinessPartnerId> partner,
                                        List<ContactPersonId> imported, List<String> notes) {
         Optional<String> linkedTo = links.byGroupwareId(account, ReplicationKeys.SCOPE, item.id()).map(l -> l.crmId())
-                .or(() -> item.crmId().filter(crmId -> copyOf(item).isEmpty()));
+                .or(() -> item.crmId().filter(crmId -> copyOf(item).isEmpty() && stale(item).isEmpty()));
         if (linkedTo.isPresent()) {
             return Optional.of("already linked to CRM contact person " + linkedTo.get()
                     + ": it is replicated, not imported");
@@ -217,6 +226,22 @@ final class ImportWizard {
     private Optional<String> copyOf(GroupwareItem<ContactData> item) {
         return item.crmId().filter(crmId -> links.byCrmId(account, ReplicationKeys.SCOPE, crmId)
                 .filter(link -> !link.groupwareId().equals(item.id())).isPresent());
+    }
+
+    /**
+     * The CRM id the contact carries when the employee gets no contact person for it, with the CRM's reason (a
+     * contact exported once whose contact person was deleted, merged or hidden since): importable, the id replaced.
+     */
+    private Optional<StaleCrmId> stale(GroupwareItem<ContactData> item) {
+        if (item.crmId().isEmpty()) {
+            return Optional.empty();
+        }
+        ContactPersonId id = ContactPersonId.of(item.crmId().get());
+        if (crm.contactPersons().get(actor, id).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StaleCrmId(id, crm.contactPersons().absence(actor, id)
+                .orElse(ContactPersonAbsence.unknown())));
     }
 
     private static String describe(List<DuplicateMatch> matches) {

@@ -22,6 +22,11 @@ final class PhotoModes {
         }
     }
 
+    /** A contact person takes the mode of the pair of one merged into it, whose groupware contact it takes over. */
+    void follow(String mergedCrmId, String survivorCrmId) {
+        byCrm.put(survivorCrmId, ofCrm(mergedCrmId));
+    }
+
     /** The mode of the contact person's pair. */
     boolean ofCrm(String crmId) {
         return byCrm.getOrDefault(crmId, true);

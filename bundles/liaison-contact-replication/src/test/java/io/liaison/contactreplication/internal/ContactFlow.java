@@ -11,6 +11,7 @@ import io.liaison.api.connector.ConnectorSession;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.crm.ContactPersonAbsence;
 import io.liaison.api.crm.ContactPersonDirectory;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.BusinessPartner;
@@ -19,6 +20,7 @@ import io.liaison.api.domain.CommunicationType;
 import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.SyncArea;
@@ -93,6 +95,8 @@ final class ContactFlow {
     final DefaultSyncService sync;
     final ContactReplication replication;
     final GroupwareAccount account;
+    /** The contact persons replication may not see ({@link #hide}). */
+    private final Set<String> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** How many of the next link saves fail. */
     final AtomicInteger failingLinkSaves = new AtomicInteger();
     /** The writes of replication runs. */
@@ -425,6 +429,15 @@ final class ContactFlow {
         return groupware(store -> store.changes(Optional.empty()).changed());
     }
 
+    /** Makes the CRM forget why its contact persons are gone, as a CRM that keeps no record of merges. */
+    void forgetRemovals() {
+        try (java.sql.Connection c = crmDb.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM crm_contact_removal");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Optional<Link> link(ContactPerson person) {
         return links.byCrmId(account.id(), ReplicationKeys.SCOPE, person.id().value());
     }
@@ -447,9 +460,26 @@ final class ContactFlow {
     }
 
     private HostCrm countedCrm() {
-        ContactPersonDirectory persons = writes.counted(ContactPersonDirectory.class, crm.contactPersons(), "crm",
+        ContactPersonDirectory counted = writes.counted(ContactPersonDirectory.class, crm.contactPersons(), "crm",
                 Set.of("create", "update", "delete", "setPhoto", "addCommunication"));
+        // a CRM with visibility rules: a hidden contact person is not given to the employee, and said to be hidden
+        ContactPersonDirectory persons = proxy(ContactPersonDirectory.class, counted, (m, args) -> {
+            boolean hiddenOne = args != null && args.length >= 2 && args[1] instanceof ContactPersonId id
+                    && hidden.contains(id.value());
+            if (hiddenOne && m.getName().equals("get")) {
+                return Optional.empty();
+            }
+            if (hiddenOne && m.getName().equals("absence")) {
+                return Optional.of(ContactPersonAbsence.notVisible());
+            }
+            return NO_REPLACEMENT;
+        });
         return proxy(HostCrm.class, crm, (m, args) -> m.getName().equals("contactPersons") ? persons : NO_REPLACEMENT);
+    }
+
+    /** Hides a contact person from the employee, as a CRM with visibility rules does (replication's view only). */
+    void hide(ContactPerson person) {
+        hidden.add(person.id().value());
     }
 
     /** The real connector, whose contact writes pass the counter. */

@@ -7,6 +7,7 @@ import io.liaison.api.connector.item.ContactData;
 import io.liaison.api.contactreplication.ExportOptions;
 import io.liaison.api.contactreplication.ExportReport;
 import io.liaison.api.contactreplication.ImportableContact;
+import io.liaison.api.crm.ContactPersonAbsence;
 import io.liaison.api.domain.BusinessPartner;
 import io.liaison.api.domain.Communication;
 import io.liaison.api.domain.CommunicationType;
@@ -243,4 +244,205 @@ abstract class RealWorldCases {
         assertThat(flow.entries(flow.run())).isEmpty();
     }
 
+    // ---- point 5: merges in the CRM
+
+    /**
+     * A contact person merged into a duplicate nobody exported: the groupware contact is not deleted but follows the
+     * survivor (same groupware contact, the survivor's CRM id and content, one contact in the groupware).
+     */
+    @Test
+    void aContactMergedIntoAnUnexportedDuplicateFollowsTheSurvivor() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson twin = flow.person(firma, "Anna", "Alt", "a.alt@firma.de", "+49 171 5550101");
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        flow.run();
+        String contact = linkedGw(anna).id();
+
+        flow.crm.mergeContactPerson(ContactFlow.DEMO, anna.id(), twin.id());
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.LINKED);
+            assertThat(e.message()).contains("merged into", twin.id().value(), "follows it");
+        });
+        assertThat(flow.link(anna)).isEmpty();
+        assertThat(flow.link(twin)).hasValueSatisfying(l -> assertThat(l.groupwareId()).isEqualTo(contact));
+        GroupwareItem<ContactData> followed = linkedGw(twin);
+        assertThat(followed.crmId()).contains(twin.id().value());
+        assertThat(followed.data().mobilePhone()).isEqualTo("+49 171 5550101");
+        assertThat(followed.data().emails()).contains("anna@firma.de", "a.alt@firma.de");
+        assertThat(flow.contactCount()).isEqualTo(1);
+        assertThat(flow.entries(flow.run())).isEmpty();
+    }
+
+    /**
+     * Merged into a contact person that has a groupware contact of its own: that one stays linked, and the merged
+     * person's groupware contact is kept (the person may hold notes there), without CRM id, with a journal entry
+     * saying why; nothing is deleted.
+     */
+    @Test
+    void aContactMergedIntoOneWithItsOwnGroupwareContactIsKeptUnlinked() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson twin = flow.person(firma, "Anna", "Alt", "a.alt@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id(), twin.id()), true);
+        flow.run();
+        String annas = linkedGw(anna).id();
+        String twins = linkedGw(twin).id();
+
+        flow.crm.mergeContactPerson(ContactFlow.DEMO, anna.id(), twin.id());
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(e.message()).contains("merged into", twin.id().value(), "groupware item of its own", "kept");
+        });
+        assertThat(outcomes(entries)).doesNotContain(Outcome.DELETED);
+        assertThat(flow.groupwareContacts()).extracting(GroupwareItem::id).containsExactlyInAnyOrder(annas, twins);
+        assertThat(flow.groupware(store -> store.get(annas).orElseThrow()).crmId()).isEmpty();
+        assertThat(flow.link(twin)).hasValueSatisfying(l -> assertThat(l.groupwareId()).isEqualTo(twins));
+        assertThat(flow.link(anna)).isEmpty();
+    }
+
+    /**
+     * A CRM that does not say why a contact person is gone (no record of merges): the groupware contact is detached,
+     * not deleted, since the person may well live on as a merge survivor.
+     */
+    @Test
+    void aContactGoneForAReasonTheCrmDoesNotTellIsDetachedNotDeleted() throws Exception {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        flow.run();
+        String contact = linkedGw(anna).id();
+
+        flow.crm.contactPersons().delete(ContactFlow.DEMO, anna.id(), crm(anna).version());
+        flow.forgetRemovals();
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(e.message()).contains("does not tell whether it was deleted or merged");
+        });
+        assertThat(flow.groupwareContacts()).singleElement().satisfies(g -> {
+            assertThat(g.id()).isEqualTo(contact);
+            assertThat(g.crmId()).isEmpty();
+        });
+        assertThat(flow.link(anna)).isEmpty();
+    }
+
+    // ---- point 5: CRM ids the employee gets no contact person for
+
+    /** Exports Anna, then her link is lost: her groupware contact carries her CRM id and nothing replicates it. */
+    String exportedAndUnlinked(ContactPerson anna) {
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        flow.run();
+        String contact = linkedGw(anna).id();
+        flow.links.delete(flow.account.id(), ReplicationKeys.SCOPE, anna.id().value());
+        return contact;
+    }
+
+    /**
+     * A contact carrying the id of a deleted contact person is offered by the import with the reason, and importing
+     * it replaces the stale id with its new contact person's.
+     */
+    @Test
+    void aContactCarryingTheIdOfADeletedContactPersonIsOfferedAndImportedUnderANewId() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        String contact = exportedAndUnlinked(anna);
+        flow.crm.contactPersons().delete(ContactFlow.DEMO, anna.id(), crm(anna).version());
+
+        var preview = flow.replication.previewImport(flow.account.id());
+        assertThat(preview.contacts()).singleElement().satisfies(c -> {
+            assertThat(c.groupwareId()).isEqualTo(contact);
+            assertThat(c.stale()).hasValueSatisfying(s -> {
+                assertThat(s.crmId()).isEqualTo(anna.id());
+                assertThat(s.absence().reason()).isEqualTo(ContactPersonAbsence.Reason.DELETED);
+                assertThat(s.describe()).contains("deleted in the CRM");
+            });
+        });
+        assertThat(preview.message()).contains("1 of them carries the CRM id");
+
+        var report = flow.replication.importChosen(flow.account.id(), java.util.Map.of(contact, firma.id()));
+
+        assertThat(report.imported()).singleElement().isNotEqualTo(anna.id());
+        ContactPerson imported = flow.crm.contactPersons().get(ContactFlow.DEMO, report.imported().get(0)).orElseThrow();
+        assertThat(flow.link(imported)).hasValueSatisfying(l -> assertThat(l.groupwareId()).isEqualTo(contact));
+        assertThat(flow.groupware(store -> store.get(contact).orElseThrow()).crmId()).contains(imported.id().value());
+    }
+
+    /**
+     * A contact carrying the id of a contact person the employee may not see is told apart from a deleted one, and
+     * can be imported too (here after its e-mail address was changed, so that it is no certain duplicate).
+     */
+    @Test
+    void aContactCarryingTheIdOfAnInvisibleContactPersonIsOfferedAsSuchAndCanBeImported() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        String contact = exportedAndUnlinked(anna);
+        GroupwareItem<ContactData> before = flow.groupware(store -> store.get(contact).orElseThrow());
+        ContactData d = before.data();
+        flow.groupware(store -> store.update(contact, before.version(), new ContactData(d.title(), d.givenName(),
+                d.surname(), d.displayName(), d.company(), d.department(), d.jobTitle(), List.of("anna.alt@privat.de"),
+                d.businessPhones(), d.mobilePhone(), d.homePhones(), d.notes(), d.photo(), d.photoProblem()),
+                before.crmId()));
+        flow.hide(anna);
+
+        var preview = flow.replication.previewImport(flow.account.id());
+        assertThat(preview.contacts()).singleElement().satisfies(c -> assertThat(c.stale()).hasValueSatisfying(s -> {
+            assertThat(s.absence().reason()).isEqualTo(ContactPersonAbsence.Reason.NOT_VISIBLE);
+            assertThat(s.describe()).contains("may not see").doesNotContain("deleted");
+        }));
+
+        var report = flow.replication.importChosen(flow.account.id(), java.util.Map.of(contact, firma.id()));
+
+        assertThat(report.refused()).isEmpty();
+        assertThat(report.imported()).singleElement().isNotEqualTo(anna.id());
+        assertThat(flow.groupware(store -> store.get(contact).orElseThrow()).crmId())
+                .contains(report.imported().get(0).value());
+    }
+
+    // ---- point 7: the per-contact switch off and on again
+
+    /** Exported without photos, switched off and on again: still without photos, though the CRM has one. */
+    @Test
+    void switchingOnAgainKeepsThePhotoChoiceOfTheExport() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        flow.crm.contactPersons().setPhoto(ContactFlow.DEMO, anna.id(), Optional.of(new Photo("image/png", PNG)));
+        flow.replication.export(flow.account.id(), List.of(anna.id()), ExportOptions.defaultFolder(false));
+        assertThat(linkedGw(anna).data().photo()).isEmpty();
+
+        flow.replication.setReplicated(flow.account.id(), anna.id(), false);
+        flow.replication.setReplicated(flow.account.id(), anna.id(), true);
+
+        assertThat(linkedGw(anna).data().photo()).isEmpty();
+        assertThat(ReplicationKeys.withPhotos(flow.link(anna).orElseThrow())).isFalse();
+        assertThat(flow.entries(flow.run())).isEmpty();
+        // an export with its own choice is the choice from then on
+        flow.replication.setReplicated(flow.account.id(), anna.id(), false);
+        flow.replication.export(flow.account.id(), List.of(anna.id()), ExportOptions.defaultFolder(true));
+        flow.replication.setReplicated(flow.account.id(), anna.id(), false);
+        flow.replication.setReplicated(flow.account.id(), anna.id(), true);
+        assertThat(linkedGw(anna).data().photo()).isPresent();
+    }
+
+    /**
+     * Turning the switch off deletes the groupware contact, and says which of its groupware-only fields go with it
+     * (here the notes and a home number a person added in Outlook); a contact holding none says nothing.
+     */
+    @Test
+    void switchingOffSaysWhatGroupwareOnlyFieldsItRemoves() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson bob = flow.person(firma, "Bob", "Bau", "bob@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id(), bob.id()), true);
+        GroupwareItem<ContactData> annas = linkedGw(anna);
+        ContactData d = annas.data();
+        flow.groupware(store -> store.update(annas.id(), annas.version(), new ContactData(d.title(), d.givenName(),
+                d.surname(), d.displayName(), d.company(), d.department(), d.jobTitle(), d.emails(),
+                d.businessPhones(), d.mobilePhone(), List.of("+49 30 5550199"), "met at the fair", d.photo(),
+                d.photoProblem(), d.middleName(), d.suffix(), d.homeEmails()), annas.crmId()));
+
+        List<String> gone = flow.replication.switchOff(flow.account.id(), anna.id());
+
+        assertThat(gone).containsExactly("notes", "1 home phone number");
+        assertThat(flow.replication.switchOff(flow.account.id(), bob.id())).isEmpty();
+        assertThat(flow.contactCount()).isZero();
+    }
 }

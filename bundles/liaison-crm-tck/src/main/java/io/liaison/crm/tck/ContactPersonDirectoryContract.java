@@ -3,6 +3,7 @@ package io.liaison.crm.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liaison.api.crm.ContactPersonAbsence;
 import io.liaison.api.crm.ContactSearch;
 import io.liaison.api.crm.CrmNotFoundException;
 import io.liaison.api.crm.CrmStaleVersionException;
@@ -15,6 +16,7 @@ import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.Photo;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +86,51 @@ public abstract class ContactPersonDirectoryContract extends ContractSupport {
     void unknownContactsAreAbsent() {
         assertThat(crm().contactPersons().get(me(), ContactPersonId.of(CrmTestData.unique("none")))).isEmpty();
         assertThat(crm().contactPersons().get(me(), ContactPersonId.of("999999999999"))).isEmpty();
+    }
+
+    @Test
+    void aContactPersonTheActorGetsHasNoAbsence() {
+        ContactPerson created = newContact(email());
+        assertThat(crm().contactPersons().absence(me(), created.id())).isEmpty();
+    }
+
+    /** An id the CRM never gave out, or a deleted person, is absent for a reason, but never "merged". */
+    @Test
+    void unknownAndDeletedContactsAreAbsentButNotMerged() {
+        ContactPerson deleted = newContact(email());
+        crm().contactPersons().delete(me(), deleted.id(), deleted.version());
+        for (ContactPersonId id : List.of(deleted.id(), ContactPersonId.of("999999999999"))) {
+            assertThat(crm().contactPersons().absence(me(), id)).hasValueSatisfying(a -> {
+                assertThat(a.reason()).isIn(ContactPersonAbsence.Reason.DELETED, ContactPersonAbsence.Reason.UNKNOWN);
+                assertThat(a.survivor()).isEmpty();
+            });
+        }
+    }
+
+    /**
+     * A merged person is gone (and reported removed by the change feed), and its absence names the survivor, so that
+     * its groupware contact can follow the survivor; after a second merge, the last survivor.
+     */
+    @Test
+    void aMergedContactPersonNamesItsSurvivor() {
+        ContactPerson merged = newContact(email());
+        ContactPerson survivor = newContact(email());
+        ContactPerson last = newContact(email());
+        var token = CrmTestData.drain(t -> crm().contactPersons().changesSince(me(), t, 500), ContactPerson::id,
+                Optional.empty()).next();
+        Assumptions.assumeTrue(fixture().mergeContactPerson(merged.id(), survivor.id()),
+                "the fixture cannot merge contact persons");
+
+        assertThat(crm().contactPersons().get(me(), merged.id())).isEmpty();
+        assertThat(crm().contactPersons().absence(me(), merged.id()))
+                .contains(ContactPersonAbsence.mergedInto(survivor.id()));
+        assertThat(crm().contactPersons().absence(me(), survivor.id())).isEmpty();
+        assertThat(CrmTestData.drain(t -> crm().contactPersons().changesSince(me(), t, 500), ContactPerson::id,
+                Optional.of(token)).removed(merged.id())).isTrue();
+
+        fixture().mergeContactPerson(survivor.id(), last.id());
+        assertThat(crm().contactPersons().absence(me(), merged.id()))
+                .contains(ContactPersonAbsence.mergedInto(last.id()));
     }
 
     @Test

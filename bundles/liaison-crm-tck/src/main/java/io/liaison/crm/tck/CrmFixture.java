@@ -2,6 +2,7 @@ package io.liaison.crm.tck;
 
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.BusinessPartnerId;
+import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.EmployeeId;
 import java.util.Optional;
 
@@ -27,6 +28,14 @@ public interface CrmFixture {
      * rename counts as a change of its contact persons; false when the fixture cannot, which skips that test.
      */
     default boolean renameBusinessPartner(BusinessPartnerId id, String newName) {
+        return false;
+    }
+
+    /**
+     * Merges a contact person into another as the CRM's own users do (the SPI does not merge), for the tests that the
+     * merged person's absence names the survivor; false when the fixture cannot, which skips those tests.
+     */
+    default boolean mergeContactPerson(ContactPersonId merged, ContactPersonId survivor) {
         return false;
     }
 

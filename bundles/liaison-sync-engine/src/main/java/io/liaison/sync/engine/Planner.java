@@ -71,7 +71,8 @@ public final class Planner {
             Observed<G> g = observe(link.groupwareId(), link.groupwareVersion(), link.contentHash(), gwChanged, groupware);
             crmStates.add(c);
             gwStates.add(g);
-            crmGone += c.state() == State.REMOVED ? 1 : 0;
+            // a merge is no deletion: the groupware item follows the survivor or stays
+            crmGone += c.state() == State.REMOVED && !crm.mergedInto().containsKey(link.crmId()) ? 1 : 0;
             gwGone += g.state() == State.REMOVED ? 1 : 0;
         }
         boolean stopCrmGone = guard.trips(crmGone, links.size());
@@ -79,10 +80,17 @@ public final class Planner {
 
         List<Step<C, G>> steps = new ArrayList<>();
         int unchanged = 0;
+        Set<String> followed = new HashSet<>();
         for (int i = 0; i < links.size(); i++) {
             Link link = links.get(i);
             Observed<C> c = crmStates.get(i);
             Observed<G> g = gwStates.get(i);
+            String survivor = crm.mergedInto().get(link.crmId());
+            if (survivor != null && c.state() == State.REMOVED && g.state() != State.REMOVED
+                    && g.state() != State.UNREADABLE) {
+                steps.add(merged(link, survivor, crmChanged, g, linkedCrm, followed));
+                continue;
+            }
             if ((stopCrmGone && c.state() == State.REMOVED) || (stopGwGone && g.state() == State.REMOVED)) {
                 steps.add(step(Kind.DELETE_STOPPED, link, c.item(), g.item(), Optional.empty(), false,
                         "stopped by the mass-delete guard"));
@@ -105,8 +113,10 @@ public final class Planner {
                 g.partnerId().filter(p -> !linkedCrm.contains(p)).ifPresent(p -> unlinkedGwByCrmId.putIfAbsent(p, g));
             }
         }
+        // a merge survivor is read for the groupware item that may follow it, never created on its own account
+        Set<String> survivors = new HashSet<>(crm.mergedInto().values());
         for (SideItem<C> c : crmChanged.values()) {
-            if (linkedCrm.contains(c.id())) {
+            if (linkedCrm.contains(c.id()) || survivors.contains(c.id())) {
                 continue;
             }
             Optional<SideItem<G>> match = c.partnerId().map(unlinkedGw::get)
@@ -125,6 +135,30 @@ public final class Planner {
                     "new in the groupware"));
         }
         return new Plan<>(steps, unchanged, stopCrmGone ? crmGone : 0, stopGwGone ? gwGone : 0, links.size());
+    }
+
+    /**
+     * The CRM merged the linked item into {@code survivor}. A survivor without a link of its own, read in this run,
+     * is followed: the groupware item takes its content and its link (one groupware item per survivor; a second
+     * merged item's groupware item is kept unlinked). A survivor linked to another groupware item keeps that one:
+     * this groupware item is kept, no longer synchronised, so that nothing the person holds there vanishes
+     * unannounced; so is one whose survivor this run cannot read.
+     */
+    private static <C, G> Step<C, G> merged(Link link, String survivor, Map<String, SideItem<C>> crmChanged,
+                                            Observed<G> g, Set<String> linkedCrm, Set<String> followed) {
+        String merged = "merged into CRM item " + survivor + " in the CRM";
+        if (linkedCrm.contains(survivor) || followed.contains(survivor)) {
+            return step(Kind.CRM_ITEM_LEFT, link, Optional.empty(), g.item(), Optional.empty(), false, merged
+                    + ", which has a groupware item of its own: this one is kept as it is, no longer synchronised");
+        }
+        SideItem<C> item = crmChanged.get(survivor);
+        if (item == null) {
+            return step(Kind.CRM_ITEM_LEFT, link, Optional.empty(), g.item(), Optional.empty(), false, merged
+                    + ", which this sync cannot read: the groupware item is kept as it is, no longer synchronised");
+        }
+        followed.add(survivor);
+        return step(Kind.FOLLOW_SURVIVOR, link, Optional.of(item), g.item(), Optional.empty(), false, merged
+                + ": the groupware item now follows it and takes its content");
     }
 
     private static <C, G> Step<C, G> decide(Link link, Observed<C> c, Observed<G> g, ConflictPolicy policy,

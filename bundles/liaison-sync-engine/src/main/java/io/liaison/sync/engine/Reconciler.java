@@ -166,6 +166,7 @@ public final class Reconciler<C, G> {
             case DELETE_IN_CRM -> deleteInCrm(step, step.link().orElseThrow());
             case CONFLICT -> conflict(step);
             case RELINK -> relink(step, step.crm().orElseThrow(), step.groupware().orElseThrow());
+            case FOLLOW_SURVIVOR -> followSurvivor(step, step.link().orElseThrow(), step.crm().orElseThrow());
             case REFRESH_LINK -> {
                 refresh(step.link().orElseThrow(), step);
                 if (rules.journalRefreshes()) {
@@ -385,6 +386,16 @@ public final class Reconciler<C, G> {
         target = linkBack(target, kept);
         save(kept, target, kept == c ? c.contentHash() : g.contentHash());
         journal.record(area, step.label(), Outcome.LINKED, step.reason(), Optional.of(c.id()));
+    }
+
+    /**
+     * The linked CRM item was merged into {@code survivor}: the groupware item takes the survivor's content and link
+     * (saving the survivor's link replaces the merged item's, which names the same groupware item), as a relink does.
+     */
+    private void followSurvivor(Step<C, G> step, Link link, SideItem<C> survivor) {
+        SideItem<G> g = step.groupware().or(() -> groupware.get(link.groupwareId())).orElseThrow(
+                () -> new ItemGoneException("groupware item " + link.groupwareId() + " is gone", null));
+        relink(step, survivor, g);
     }
 
     private void refresh(Link link, Step<C, G> step) {

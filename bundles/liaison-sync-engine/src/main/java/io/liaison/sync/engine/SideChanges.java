@@ -17,16 +17,25 @@ import java.util.Set;
  * @param unreadable ids of linked items that exist but cannot be read now, with the reason: neither changed nor gone
  * @param left       ids of linked items that exist but left this sync (a CRM activity whose type or owner changed, a
  *                   groupware item a filter no longer takes), with the reason: unlinked, never deleted
+ * @param mergedInto ids of removed items the side merged into another of its items (a CRM's merge of duplicates),
+ *                   with the survivor's id: the other side's item follows the survivor instead of being deleted
  * @param <T>        the content type
  */
 public record SideChanges<T>(List<SideItem<T>> changed, Set<String> removed, boolean complete, SyncToken next,
-                             Map<String, String> unreadable, Map<String, String> left) {
+                             Map<String, String> unreadable, Map<String, String> left, Map<String, String> mergedInto) {
     public SideChanges {
         changed = List.copyOf(changed);
         removed = Set.copyOf(removed);
         Objects.requireNonNull(next, "next");
         unreadable = Map.copyOf(unreadable);
         left = Map.copyOf(left);
+        mergedInto = Map.copyOf(mergedInto);
+    }
+
+    /** A change set in which no item was merged into another. */
+    public SideChanges(List<SideItem<T>> changed, Set<String> removed, boolean complete, SyncToken next,
+                       Map<String, String> unreadable, Map<String, String> left) {
+        this(changed, removed, complete, next, unreadable, left, Map.of());
     }
 
     /** A change set in which every item could be read and none left the sync. */

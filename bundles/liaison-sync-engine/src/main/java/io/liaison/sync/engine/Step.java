@@ -63,7 +63,12 @@ public record Step<C, G>(Kind kind, Optional<Link> link, Optional<SideItem<C>> c
          */
         CRM_ITEM_LEFT,
         /** The groupware item left this sync (a filter no longer takes it): the link goes, the CRM item stays. */
-        GROUPWARE_ITEM_LEFT
+        GROUPWARE_ITEM_LEFT,
+        /**
+         * The CRM merged the linked item into another one that has no link yet (the {@link #crm()} item): the
+         * groupware item takes the survivor's content and is linked to it instead of being deleted.
+         */
+        FOLLOW_SURVIVOR
     }
 
     /** Which edit a conflict keeps. */
@@ -105,7 +110,7 @@ public record Step<C, G>(Kind kind, Optional<Link> link, Optional<SideItem<C>> c
     /** {@code TO_GROUPWARE}, {@code TO_CRM} or {@code LINK} (only the link store is written). */
     public String direction() {
         return switch (kind) {
-            case CREATE_IN_GROUPWARE, UPDATE_GROUPWARE, DELETE_IN_GROUPWARE -> "TO_GROUPWARE";
+            case CREATE_IN_GROUPWARE, UPDATE_GROUPWARE, DELETE_IN_GROUPWARE, FOLLOW_SURVIVOR -> "TO_GROUPWARE";
             case CREATE_IN_CRM, UPDATE_CRM, DELETE_IN_CRM -> "TO_CRM";
             case CONFLICT -> resolution.orElse(Resolution.CRM_WINS) == Resolution.GROUPWARE_WINS ? "TO_CRM" : "TO_GROUPWARE";
             default -> "LINK";
@@ -116,7 +121,7 @@ public record Step<C, G>(Kind kind, Optional<Link> link, Optional<SideItem<C>> c
     public String action() {
         return switch (kind) {
             case CREATE_IN_GROUPWARE, CREATE_IN_CRM -> "CREATE";
-            case UPDATE_GROUPWARE, UPDATE_CRM -> "UPDATE";
+            case UPDATE_GROUPWARE, UPDATE_CRM, FOLLOW_SURVIVOR -> "UPDATE";
             case DELETE_IN_GROUPWARE, DELETE_IN_CRM, DROP_LINK, UNLINK_KEEP_CRM, UNLINK_KEEP_GROUPWARE,
                  DELETE_STOPPED -> "DELETE";
             case CONFLICT -> "CONFLICT";

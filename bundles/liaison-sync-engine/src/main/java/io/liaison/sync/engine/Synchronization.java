@@ -151,7 +151,7 @@ public final class Synchronization<C, G> {
         List<SideItem<T>> changed = new ArrayList<>(changes.changed());
         changed.addAll(added);
         return new SideChanges<>(changed, changes.removed(), changes.complete(), changes.next(), changes.unreadable(),
-                changes.left());
+                changes.left(), changes.mergedInto());
     }
 
     private record Confirmed<T>(SideChanges<T> changes, int stillThere) {
@@ -223,7 +223,7 @@ public final class Synchronization<C, G> {
             }
         }
         return new Confirmed<>(new SideChanges<>(changed, removed, changes.complete(), changes.next(), unreadable,
-                left),
+                left, changes.mergedInto()),
                 stillThere);
     }
 

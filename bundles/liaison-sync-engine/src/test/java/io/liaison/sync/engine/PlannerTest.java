@@ -294,4 +294,42 @@ class PlannerTest {
         assertThat(Planner.plan(List.of(link("1")), none(), unreadable, ConflictPolicy.CRM_WINS, MassDeleteGuard.DEFAULT)
                 .steps()).extracting(Step::kind).containsExactly(Kind.LEFT_ALONE);
     }
+
+    private static SideChanges<String> merged(List<SideItem<String>> changed, java.util.Map<String, String> merges) {
+        return new SideChanges<>(changed, merges.keySet(), false, new SyncToken("t"), java.util.Map.of(),
+                java.util.Map.of(), merges);
+    }
+
+    /**
+     * A CRM item merged into an unlinked survivor: the groupware item follows the survivor (one step, no delete, no
+     * creation for the survivor, not counted by the guard); a second item merged into the same survivor, and one
+     * merged into a linked survivor, keep their groupware items unlinked.
+     */
+    @Test
+    void aMergedItemsGroupwareItemFollowsAnUnlinkedSurvivorAndIsKeptOtherwise() {
+        SideItem<String> survivor = item("c9", "3", "h9", null, null);
+        Plan<String, String> p = Planner.plan(List.of(link("1")), merged(List.of(survivor), java.util.Map.of("c1", "c9")),
+                none(), ConflictPolicy.CRM_WINS, new MassDeleteGuard(0.0, 0));
+        assertThat(only(p)).isEqualTo(Kind.FOLLOW_SURVIVOR);
+        assertThat(p.steps().get(0).crm()).contains(survivor);
+        assertThat(p.steps().get(0).link().orElseThrow().groupwareId()).isEqualTo("g1");
+        assertThat(p.crmDeletesStopped()).isZero();
+
+        Plan<String, String> two = plan(List.of(link("1"), link("2")),
+                merged(List.of(survivor), java.util.Map.of("c1", "c9", "c2", "c9")), none(), ConflictPolicy.CRM_WINS);
+        assertThat(two.steps()).extracting(Step::kind).containsExactlyInAnyOrder(Kind.FOLLOW_SURVIVOR, Kind.CRM_ITEM_LEFT);
+
+        Plan<String, String> linked = plan(List.of(link("1"), link("2")),
+                merged(List.of(), java.util.Map.of("c1", "c2")), none(), ConflictPolicy.CRM_WINS);
+        assertThat(only(linked)).isEqualTo(Kind.CRM_ITEM_LEFT);
+        assertThat(linked.steps().get(0).reason()).contains("merged into CRM item c2", "groupware item of its own");
+
+        // the groupware item gone as well: only the link goes, and the survivor is not created in the groupware
+        assertThat(only(plan(List.of(link("1")), merged(List.of(survivor), java.util.Map.of("c1", "c9")),
+                changes(List.of(), Set.of("g1"), false), ConflictPolicy.CRM_WINS))).isEqualTo(Kind.DROP_LINK);
+
+        // a survivor this run cannot read: kept, never deleted
+        assertThat(only(plan(List.of(link("1")), merged(List.of(), java.util.Map.of("c1", "c9")), none(),
+                ConflictPolicy.CRM_WINS))).isEqualTo(Kind.CRM_ITEM_LEFT);
+    }
 }

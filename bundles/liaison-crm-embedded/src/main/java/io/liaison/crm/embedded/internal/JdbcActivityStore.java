@@ -27,7 +27,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -413,6 +415,32 @@ final class JdbcActivityStore implements ActivityStore {
     private static CrmStaleVersionException stale(ActivityId id, long expectedVersion) {
         return new CrmStaleVersionException("activity " + id + " no longer has version " + expectedVersion
                 + ": it changed in between");
+    }
+
+    /**
+     * A contact person was merged into another (in the same transaction): the activities that named it name the
+     * survivor, each a change of the activity in its owner's feed.
+     */
+    static void contactPersonMerged(Jdbc.Tx tx, long merged, long survivor) throws SQLException {
+        Map<Long, EmployeeId> named = new LinkedHashMap<>();
+        try (PreparedStatement ps = tx.prepare("SELECT id, owner_id FROM crm_activity WHERE contact_person_id = ?")) {
+            ps.setLong(1, merged);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    named.put(rs.getLong(1), new EmployeeId(rs.getString(2)));
+                }
+            }
+        }
+        for (Map.Entry<Long, EmployeeId> activity : named.entrySet()) {
+            try (PreparedStatement ps = tx.prepare("UPDATE crm_activity SET contact_person_id = ?, "
+                    + "version = version + 1, modified_at = ? WHERE id = ?")) {
+                ps.setLong(1, survivor);
+                Jdbc.setInstant(ps, 2, Jdbc.now());
+                ps.setLong(3, activity.getKey());
+                ps.executeUpdate();
+            }
+            log(tx, activity.getKey(), activity.getValue(), ChangeKind.UPDATED);
+        }
     }
 
     private static void log(Jdbc.Tx tx, long key, EmployeeId owner, ChangeKind change) throws SQLException {

@@ -1,5 +1,6 @@
 package io.liaison.crm.embedded.internal;
 
+import io.liaison.api.crm.ContactPersonAbsence;
 import io.liaison.api.crm.ContactPersonDirectory;
 import io.liaison.api.crm.ContactSearch;
 import io.liaison.api.crm.CrmChangePage;
@@ -25,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Contact persons with their communications and photos, and their change feed. Every employee sees every
- * contact person; the external key is unique, so that loading the same file twice creates nobody twice.
+ * contact person; the external key is unique, so that loading the same file twice creates nobody twice. Deletions
+ * and merges are recorded ({@code crm_contact_removal}), so that {@link #absence} tells them apart.
  */
 final class JdbcContactPersonDirectory implements ContactPersonDirectory {
     private final Jdbc jdbc;
@@ -115,10 +117,109 @@ final class JdbcContactPersonDirectory implements ContactPersonDirectory {
                     throw staleOrMissing(tx, id, key, expectedVersion);
                 }
             }
+            recordRemoval(tx, key, Optional.empty());
             ChangeLog.record(tx.connection(), ChangeLog.EntityKind.CONTACT, key, Optional.empty(), ChangeKind.DELETED);
             announce(tx, actor, key, ChangeKind.DELETED);
             return null;
         });
+    }
+
+    /**
+     * Merges a contact person into another, as the CRM's users do with duplicates (the SPI does not merge): the
+     * survivor gains the communications it lacks, the activities that named the merged person name the survivor, the
+     * merged person is deleted and {@link #absence} names the survivor. Returns the survivor.
+     */
+    ContactPerson merge(EmployeeId actor, ContactPersonId merged, ContactPersonId survivor) {
+        if (merged.equals(survivor)) {
+            throw new IllegalArgumentException("contact person " + merged + " cannot be merged into itself");
+        }
+        return jdbc.write("merge contact person " + merged + " into " + survivor, tx -> {
+            long gone = Ids.parse(merged.value()).orElseThrow(() -> notFound(merged));
+            ContactPerson from = ContactRows.byId(tx, gone).orElseThrow(() -> notFound(merged));
+            long key = touch(tx, survivor);
+            ContactPerson into = ContactRows.byId(tx, key).orElseThrow();
+            List<Communication> lacking = new ArrayList<>();
+            for (Communication c : from.data().communications()) {
+                boolean known = into.data().communications().stream().anyMatch(k -> k.type() == c.type()
+                        && k.value().strip().equalsIgnoreCase(c.value().strip()));
+                if (!known) {
+                    lacking.add(new Communication(c.type(), c.value(), false));
+                }
+            }
+            ContactRows.insertCommunications(tx, key, lacking, ContactRows.nextCommunicationOrder(tx, key));
+            JdbcActivityStore.contactPersonMerged(tx, gone, key);
+            try (PreparedStatement ps = tx.prepare("DELETE FROM crm_contact_person WHERE id = ?")) {
+                ps.setLong(1, gone);
+                ps.executeUpdate();
+            }
+            recordRemoval(tx, gone, Optional.of(key));
+            ChangeLog.record(tx.connection(), ChangeLog.EntityKind.CONTACT, gone, Optional.empty(), ChangeKind.DELETED);
+            announce(tx, actor, gone, ChangeKind.DELETED);
+            return logged(tx, actor, key, ChangeKind.UPDATED);
+        });
+    }
+
+    /**
+     * Every employee sees every contact person here, so an absent one was deleted, merged (the survivor is the last
+     * of the chain of merges, or the last one that still exists), or never existed here (unknown).
+     */
+    @Override
+    public Optional<ContactPersonAbsence> absence(EmployeeId actor, ContactPersonId id) {
+        Optional<Long> key = Ids.parse(id.value());
+        if (key.isEmpty()) {
+            return Optional.of(ContactPersonAbsence.unknown());
+        }
+        return jdbc.read("why contact person " + id + " is absent", tx -> {
+            if (ContactRows.byId(tx, key.get()).isPresent()) {
+                return Optional.<ContactPersonAbsence>empty();
+            }
+            Optional<Optional<Long>> removal = removal(tx, key.get());
+            if (removal.isEmpty()) {
+                return Optional.of(ContactPersonAbsence.unknown());
+            }
+            if (removal.get().isEmpty()) {
+                return Optional.of(ContactPersonAbsence.deleted());
+            }
+            long survivor = removal.get().get();
+            // a chain of merges ends at a person that exists or was deleted; the bound guards against a cycle
+            for (int hops = 0; hops < 100 && ContactRows.byId(tx, survivor).isEmpty(); hops++) {
+                Optional<Long> next = removal(tx, survivor).flatMap(m -> m);
+                if (next.isEmpty()) {
+                    break;
+                }
+                survivor = next.get();
+            }
+            return Optional.of(ContactPersonAbsence.mergedInto(new ContactPersonId(Ids.format(survivor))));
+        });
+    }
+
+    /** The removal of a contact person: empty if none is recorded, else the person it was merged into, if any. */
+    private static Optional<Optional<Long>> removal(Jdbc.Tx tx, long key) throws SQLException {
+        try (PreparedStatement ps = tx.prepare(
+                "SELECT merged_into FROM crm_contact_removal WHERE contact_person_id = ?")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long into = rs.getLong(1);
+                return Optional.of(rs.wasNull() ? Optional.empty() : Optional.of(into));
+            }
+        }
+    }
+
+    private static void recordRemoval(Jdbc.Tx tx, long key, Optional<Long> mergedInto) throws SQLException {
+        try (PreparedStatement ps = tx.prepare(
+                "INSERT INTO crm_contact_removal (contact_person_id, merged_into, removed_at) VALUES (?, ?, ?)")) {
+            ps.setLong(1, key);
+            if (mergedInto.isPresent()) {
+                ps.setLong(2, mergedInto.get());
+            } else {
+                ps.setNull(2, Types.BIGINT);
+            }
+            Jdbc.setInstant(ps, 3, Jdbc.now());
+            ps.executeUpdate();
+        }
     }
 
     @Override

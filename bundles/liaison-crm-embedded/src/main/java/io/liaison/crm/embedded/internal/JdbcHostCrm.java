@@ -12,6 +12,8 @@ import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.BusinessPartner;
 import io.liaison.api.domain.BusinessPartnerId;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.Employee;
 import io.liaison.api.domain.EmployeeId;
 import java.util.List;
@@ -101,6 +103,14 @@ public final class JdbcHostCrm implements HostCrm {
      */
     public BusinessPartner renameBusinessPartner(EmployeeId actor, BusinessPartnerId id, String name) {
         return businessPartners.rename(actor, id, name);
+    }
+
+    /**
+     * Merges a contact person into another, as the CRM's users do with duplicates (tests and demo data; the SPI does
+     * not merge): {@code ContactPersonDirectory.absence} names the survivor for the merged person's id.
+     */
+    public ContactPerson mergeContactPerson(EmployeeId actor, ContactPersonId merged, ContactPersonId survivor) {
+        return contactPersons.merge(actor, merged, survivor);
     }
 
     /** Adds status keys or relabels known ones; idempotent. */

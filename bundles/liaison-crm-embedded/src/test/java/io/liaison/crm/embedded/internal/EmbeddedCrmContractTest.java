@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.api.crm.ActivityCreation;
 import io.liaison.api.crm.ActivityQuery;
+import io.liaison.api.crm.ContactPersonAbsence;
 import io.liaison.api.crm.CrmCatalog;
 import io.liaison.api.crm.CrmEvents;
 import io.liaison.api.crm.CrmException;
@@ -16,6 +17,7 @@ import io.liaison.api.domain.ActivityId;
 import io.liaison.api.domain.BusinessPartner;
 import io.liaison.api.domain.BusinessPartnerId;
 import io.liaison.api.domain.Classification;
+import io.liaison.api.domain.Communication;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.ContactPersonId;
@@ -78,6 +80,12 @@ abstract class EmbeddedCrmContractTest extends HostCrmContractTest {
         return true;
     }
 
+    @Override
+    public boolean mergeContactPerson(ContactPersonId merged, ContactPersonId survivor) {
+        ((JdbcHostCrm) crm()).mergeContactPerson(DEMO, merged, survivor);
+        return true;
+    }
+
     /** The database under the CRM, for checks past the SPI. */
     abstract javax.sql.DataSource dataSource();
 
@@ -94,6 +102,46 @@ abstract class EmbeddedCrmContractTest extends HostCrmContractTest {
     @Override
     public long largeDocumentBytes() {
         return 50L * 1024 * 1024;
+    }
+
+    /** The embedded CRM records why a contact person is gone: deleted, not "unknown". */
+    @Test
+    void aDeletedContactPersonIsAbsentAsDeleted() {
+        ContactPerson p = crm().contactPersons().create(DEMO, new ContactPersonData(Optional.empty(), "", "", "Del",
+                CrmTestData.unique("Eted"), "", "", List.of()), Optional.empty());
+        crm().contactPersons().delete(DEMO, p.id(), p.version());
+        assertThat(crm().contactPersons().absence(DEMO, p.id())).contains(ContactPersonAbsence.deleted());
+    }
+
+    /**
+     * A merge loses nothing the merged person held: the survivor gains the communications it lacked (one it has
+     * already is not doubled), and the merged person's activities name the survivor, each a change in its feed.
+     */
+    @Test
+    void aMergeMovesCommunicationsAndActivitiesToTheSurvivor() {
+        String shared = CrmTestData.unique("both") + "@customer.example";
+        String own = CrmTestData.unique("own") + "@customer.example";
+        ContactPerson merged = crm().contactPersons().create(DEMO, new ContactPersonData(Optional.empty(), "", "",
+                "Max", CrmTestData.unique("Doppelt"), "", "", List.of(Communication.email(shared.toUpperCase(), true),
+                Communication.email(own, false))), Optional.empty());
+        ContactPerson survivor = crm().contactPersons().create(DEMO, new ContactPersonData(Optional.empty(), "", "",
+                "Max", CrmTestData.unique("Doppelt"), "", "", List.of(Communication.email(shared, true))),
+                Optional.empty());
+        Activity call = crm().activities().create(DEMO, CrmTestData.task(DEMO, "about Max")
+                .contactPerson(merged.id()).build(), Optional.empty());
+        var token = CrmTestData.drain(t -> crm().activities().changesSince(DEMO, t, 500), Activity::id,
+                Optional.empty()).next();
+
+        ContactPerson after = ((JdbcHostCrm) crm()).mergeContactPerson(DEMO, merged.id(), survivor.id());
+
+        assertThat(after.data().communications()).extracting(c -> c.value()).containsExactly(shared, own);
+        assertThat(after.version()).isGreaterThan(survivor.version());
+        Activity moved = crm().activities().get(DEMO, call.id()).orElseThrow();
+        assertThat(moved.data().contactPerson()).contains(survivor.id());
+        assertThat(CrmTestData.drain(t -> crm().activities().changesSince(DEMO, t, 500), Activity::id,
+                Optional.of(token)).changed(call.id())).contains(moved);
+        assertThat(crm().contactPersons().absence(DEMO, merged.id()))
+                .contains(ContactPersonAbsence.mergedInto(survivor.id()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.shell.internal.LiaisonAction;
 import io.liaison.shell.internal.account.AccountIdCompleter;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -36,7 +37,7 @@ public class ContactDeleteInGroupwareCommand extends LiaisonAction {
                 ContactViews.CONTACT_REPLICATION);
         AccountId id = AccountId.of(account.strip());
         ContactPersonId person = ContactPersonId.of(contact.strip());
-        service.setReplicated(id, person, false);
-        ContactReplicationSwitchCommand.print(id, person, service.isReplicated(id, person), out(), json);
+        List<String> removed = service.switchOff(id, person);
+        ContactReplicationSwitchCommand.print(id, person, service.isReplicated(id, person), removed, out(), json);
     }
 }

@@ -9,6 +9,7 @@ import io.liaison.shell.internal.UserInputException;
 import io.liaison.shell.internal.account.AccountIdCompleter;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.karaf.shell.api.action.Argument;
@@ -45,27 +46,37 @@ public class ContactReplicationSwitchCommand extends LiaisonAction {
                 ContactViews.CONTACT_REPLICATION);
         AccountId id = AccountId.of(account.strip());
         ContactPersonId person = ContactPersonId.of(contact.strip());
+        List<String> removed = List.of();
         if (state != null) {
             switch (state.strip().toLowerCase(Locale.ROOT)) {
                 case "on" -> service.setReplicated(id, person, true);
-                case "off" -> service.setReplicated(id, person, false);
+                case "off" -> removed = service.switchOff(id, person);
                 default -> throw new UserInputException("bad state '" + state + "': expected on or off");
             }
         }
-        print(id, person, service.isReplicated(id, person), out(), json);
+        print(id, person, service.isReplicated(id, person), removed, out(), json);
     }
 
-    /** Prints the switch's state, as text or JSON. */
-    static void print(AccountId account, ContactPersonId person, boolean replicated, PrintStream out, boolean json) {
+    /**
+     * Prints the switch's state, as text or JSON, with the groupware-only fields the deleted groupware contact held
+     * when the switch was turned off.
+     */
+    static void print(AccountId account, ContactPersonId person, boolean replicated, List<String> removed,
+                      PrintStream out, boolean json) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("account", account.value());
             m.put("contact", person.value());
             m.put("replicated", replicated);
+            m.put("removedWithTheGroupwareContact", removed);
             out.println(JsonWriter.write(m));
         } else {
             out.println("Contact person " + person.value() + " is " + (replicated ? "" : "not ")
                     + "replicated with the groupware of account " + account.value() + ".");
+            if (!removed.isEmpty()) {
+                out.println("The deleted groupware contact held what the CRM does not, now gone: "
+                        + String.join(", ", removed) + ".");
+            }
         }
     }
 }

@@ -130,8 +130,12 @@ class ContactCommandsTest {
         d.replication = service;
         d.account = ACCOUNT;
         d.contact = "5";
-        assertThat(json(d).get("replicated").asBoolean()).isFalse();
+        var deleted = json(d);
+        assertThat(deleted.get("replicated").asBoolean()).isFalse();
+        assertThat(deleted.get("removedWithTheGroupwareContact").toString()).contains("notes", "2 home phone numbers");
         assertThat(service.switches).containsExactly("5=true", "5=false");
+        c.state = "off";
+        assertThat(output(c)).contains("is not replicated", "held what the CRM does not, now gone: notes, 2 home phone numbers");
     }
 
     @Test
@@ -217,6 +221,12 @@ class ContactCommandsTest {
             } else {
                 replicated.remove(contact.value());
             }
+        }
+
+        @Override
+        public List<String> switchOff(AccountId account, ContactPersonId contact) {
+            setReplicated(account, contact, false);
+            return List.of("notes", "2 home phone numbers");
         }
     }
 }
