@@ -9,6 +9,8 @@ import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityId;
 import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RunJournal;
 import io.liaison.sync.engine.ChangeFeed;
 import io.liaison.sync.engine.SideChanges;
 import io.liaison.sync.engine.SideItem;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * groupware on request, minus those whose entry was deleted on request. A linked activity that leaves the area (its
  * type changed to one the area does not synchronise) is reported as having left it, not as removed: its groupware
  * item stays, and so does one the account's filters no longer take. A token the CRM no longer accepts means a
- * complete re-read.
+ * complete re-read. So does a token ahead of the CRM's feed (its database was restored from an older backup): then
+ * the linked activities the CRM no longer has are reported as having left the sync, not as removed, so that the
+ * restore deletes nothing in the groupware; the re-read pairs the rest by their ids.
  */
 final class CrmFeed implements ChangeFeed<Activity> {
     private static final Logger LOG = LoggerFactory.getLogger(CrmFeed.class);
@@ -45,6 +49,7 @@ final class CrmFeed implements ChangeFeed<Activity> {
     private final CrmSide<?> side;
     private final SyncFilters filters;
     private final Map<String, String> heldBack;
+    private final RunJournal journal;
 
     /**
      * @param left the activities that left the sync before: CRM id → the groupware item they left behind, named by
@@ -53,7 +58,8 @@ final class CrmFeed implements ChangeFeed<Activity> {
      */
     CrmFeed(ActivityStore activities, EmployeeId employee, AccountId account, ActivityArea area, int pageSize,
             Marks marks, Set<String> linked, Map<String, String> left, CrmSide<?> side, SyncFilters filters,
-            Map<String, String> heldBack) {
+            Map<String, String> heldBack, RunJournal journal) {
+        this.journal = journal;
         this.filters = filters;
         this.heldBack = heldBack;
         this.left = left;
@@ -70,7 +76,11 @@ final class CrmFeed implements ChangeFeed<Activity> {
     @Override
     public SideChanges<Activity> read(Optional<SyncToken> since) {
         try {
-            return readFrom(since.map(t -> new CrmToken(t.value())));
+            Optional<CrmToken> token = since.map(t -> new CrmToken(t.value()));
+            if (token.isPresent() && activities.aheadOfFeed(employee, token.get())) {
+                return afterRestore();
+            }
+            return readFrom(token);
         } catch (CrmException e) {
             if (since.isEmpty()) {
                 throw e;
@@ -80,6 +90,34 @@ final class CrmFeed implements ChangeFeed<Activity> {
             return readFrom(Optional.empty());
         }
     }
+
+    /**
+     * The stored token is ahead of the CRM's feed: everything is read again, and a linked activity the CRM no longer
+     * has (it was made after the backup the CRM was restored from) leaves the sync, its groupware item kept.
+     */
+    private SideChanges<Activity> afterRestore() {
+        SideChanges<Activity> all = readFrom(Optional.empty());
+        Set<String> listed = new HashSet<>(all.left().keySet());
+        all.changed().forEach(item -> listed.add(item.id()));
+        Map<String, String> left = new HashMap<>(all.left());
+        for (String id : linked) {
+            if (!listed.contains(id)) {
+                left.put(id, RESTORED);
+            }
+        }
+        int missing = left.size() - all.left().size();
+        String message = "the stored CRM change token of this area is ahead of the CRM's own feed: the CRM's database"
+                + " was restored from an older backup, or its feed was reset. Everything is read again and paired by"
+                + " ids; nothing is deleted on the strength of the restore" + (missing == 0 ? ""
+                : "; " + missing + " linked activit" + (missing == 1 ? "y is" : "ies are")
+                + " not in the CRM any more: unlinked, their groupware items kept");
+        LOG.warn("Account {}, {}: {}", account, area, message);
+        journal.record(area.syncArea, "CRM change feed", Outcome.WARNING, message, Optional.empty());
+        return new SideChanges<>(all.changed(), all.removed(), true, all.next(), all.unreadable(), left);
+    }
+
+    /** Why a linked activity left the sync when the CRM was found restored. */
+    static final String RESTORED = "not in the CRM after a restore of its database";
 
     private SideChanges<Activity> readFrom(Optional<CrmToken> start) {
         Map<String, Activity> changed = new LinkedHashMap<>();

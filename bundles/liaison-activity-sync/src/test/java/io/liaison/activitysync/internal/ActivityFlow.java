@@ -82,6 +82,8 @@ final class ActivityFlow implements AutoCloseable {
     /** The local connector's folder tree (LOCAL), or the mailbox's UPN (GRAPH). */
     final String where;
     final JdbcHostCrm crm;
+    /** The CRM's database (a test restores a backup of it). */
+    final DataSource crmDb;
     final JdbcSyncJournal journal;
     final DefaultSyncService sync;
     final ActivitySync activitySync;
@@ -116,7 +118,8 @@ final class ActivityFlow implements AutoCloseable {
     ActivityFlow(Path dir, Groupware groupware, ConflictPolicy policy, double massDeleteShare, int massDeleteMinLinks,
                  Optional<Clock> groupwareClock, Map<String, String> settingsChanges) {
         this.groupware = groupware;
-        this.crm = new JdbcHostCrm(h2("crm"));
+        this.crmDb = h2("crm");
+        this.crm = new JdbcHostCrm(crmDb);
         DataSource runtimeDb = h2("runtime");
         RuntimeDatabase.migrate(runtimeDb);
         this.accounts = DefaultAccountService.of(new JdbcAccountRepository(runtimeDb),

@@ -66,4 +66,17 @@ public interface ContactPersonDirectory {
      * groupware contacts show, and contact replication writes it when a contact person changes.
      */
     CrmChangePage<ContactPerson, ContactPersonId> changesSince(EmployeeId actor, Optional<CrmToken> since, int max);
+
+    /**
+     * Whether a token is ahead of this feed's own position: one this CRM has not given out yet, as when its database
+     * was restored from a backup older than the token. Reading on from such a token would silently skip the changes
+     * made after the restore until the feed passes the token again; a caller that learns so reads the feed from its
+     * start instead. The default cannot tell and answers false (no check).
+     *
+     * @throws CrmException when the token is not one of this feed's
+     * @since 1.4
+     */
+    default boolean aheadOfFeed(EmployeeId actor, CrmToken token) {
+        return false;
+    }
 }

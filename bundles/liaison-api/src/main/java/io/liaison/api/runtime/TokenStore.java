@@ -18,4 +18,13 @@ public interface TokenStore {
 
     /** Forgets a token, so that the next run reads everything again. */
     void clear(AccountId account, String scope);
+
+    /**
+     * Forgets every token of the account whose scope starts with the prefix (a module's per-item entries, such as the
+     * mail import's counts of failed reads), when the area that keeps them is switched off.
+     *
+     * @return how many were forgotten
+     * @since 1.4
+     */
+    int clearStartingWith(AccountId account, String scopePrefix);
 }

@@ -64,11 +64,20 @@ final class ContactFeeds {
         }
     }
 
-    /** The CRM's feed: the linked contact persons changed or removed; a token the CRM refuses means a re-read. */
+    /**
+     * The CRM's feed: the linked contact persons changed or removed; a token the CRM refuses means a re-read. So does
+     * a token ahead of the CRM's feed (its database was restored from an older backup): then the linked contact
+     * persons the CRM no longer has leave the sync (unlinked, their groupware contacts kept) instead of being
+     * confirmed gone and deleted on the strength of the restore.
+     */
     ChangeFeed<ContactPerson> crm() {
         return since -> {
             try {
-                return readCrm(since.map(t -> new CrmToken(t.value())));
+                Optional<CrmToken> token = since.map(t -> new CrmToken(t.value()));
+                if (token.isPresent() && crm.contactPersons().aheadOfFeed(actor, token.get())) {
+                    return afterRestore();
+                }
+                return readCrm(token);
             } catch (CrmException e) {
                 if (since.isEmpty()) {
                     throw e;
@@ -78,6 +87,24 @@ final class ContactFeeds {
                 return readCrm(Optional.empty());
             }
         };
+    }
+
+    private SideChanges<ContactPerson> afterRestore() {
+        SideChanges<ContactPerson> all = readCrm(Optional.empty());
+        Set<String> listed = new HashSet<>();
+        all.changed().forEach(item -> listed.add(item.id()));
+        Map<String, String> left = new LinkedHashMap<>();
+        for (String id : linkedCrm) {
+            if (!listed.contains(id)) {
+                left.put(id, "not in the CRM after a restore of its database");
+            }
+        }
+        journal.record(SyncArea.CONTACTS, "CRM contact persons", Outcome.WARNING, "the stored CRM change token is"
+                + " ahead of the CRM's own feed: the CRM's database was restored from an older backup, or its feed was"
+                + " reset. Everything is read again and paired by ids; nothing is deleted on the strength of the"
+                + " restore" + (left.isEmpty() ? "" : "; " + left.size() + " linked contact person(s) not in the CRM"
+                + " any more: unlinked, their groupware contacts kept"), Optional.empty());
+        return new SideChanges<>(all.changed(), all.removed(), true, all.next(), Map.of(), left);
     }
 
     private SideChanges<ContactPerson> readCrm(Optional<CrmToken> start) {

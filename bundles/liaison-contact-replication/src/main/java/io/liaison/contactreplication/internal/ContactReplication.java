@@ -25,6 +25,7 @@ import io.liaison.api.runtime.AreaSynchronizer;
 import io.liaison.api.runtime.LinkStore;
 import io.liaison.api.runtime.SyncContext;
 import io.liaison.api.runtime.TokenStore;
+import io.liaison.sync.engine.Synchronization;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,6 +182,23 @@ public final class ContactReplication implements ContactReplicationService, Area
     @Override
     public Set<SyncArea> areas() {
         return Set.of(SyncArea.CONTACTS);
+    }
+
+    /**
+     * Forgets the account's contact links and the tokens of both change feeds (with what the engine keeps beside
+     * them); contact replication keeps no marks. Switched on again, the area reads both sides whole and pairs
+     * contacts by the CRM id each groupware contact carries.
+     */
+    @Override
+    public void forget(AccountId account, SyncArea area) {
+        if (area != SyncArea.CONTACTS) {
+            return;
+        }
+        links.list(account, ReplicationKeys.SCOPE).forEach(link -> links.delete(account, ReplicationKeys.SCOPE,
+                link.crmId()));
+        List<String> scopes = new ArrayList<>(Synchronization.tokenScopes(ReplicationKeys.CRM_TOKEN));
+        scopes.addAll(Synchronization.tokenScopes(ReplicationKeys.GROUPWARE_TOKEN));
+        scopes.forEach(scope -> tokens.clear(account, scope));
     }
 
     @Override

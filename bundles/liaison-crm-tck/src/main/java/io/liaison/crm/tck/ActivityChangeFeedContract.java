@@ -50,6 +50,19 @@ public abstract class ActivityChangeFeedContract extends ContractSupport {
         assertThat(feed.last().keySet()).containsExactlyInAnyOrder(created.id(), updated.id(), deletedLater.id());
     }
 
+    /** Issue 25: a CRM that can tell a token ahead of its feed never says so of a token it gave out. */
+    @Test
+    void noTokenTheFeedGaveOutIsAheadOfIt() {
+        CrmToken before = head(me());
+        Activity a = task("ahead?");
+        CrmToken after = head(me());
+        crm().activities().update(me(), a.id(), a.version(), a.data().toBuilder().subject("later").build());
+
+        assertThat(crm().activities().aheadOfFeed(me(), before)).isFalse();
+        assertThat(crm().activities().aheadOfFeed(me(), after)).isFalse();
+        assertThat(crm().activities().aheadOfFeed(someoneElse(), after)).isFalse();
+    }
+
     @Test
     void anEmptyTokenStartsAtTheBeginning() {
         Activity created = task("from the start");

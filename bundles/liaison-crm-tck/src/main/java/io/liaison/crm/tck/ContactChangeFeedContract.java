@@ -81,6 +81,17 @@ public abstract class ContactChangeFeedContract extends ContractSupport {
         assertThat(feed.removed(deletedLater.id())).isTrue();
     }
 
+    /** Issue 25: a CRM that can tell a token ahead of its feed never says so of a token it gave out. */
+    @Test
+    void noTokenTheFeedGaveOutIsAheadOfIt() {
+        CrmToken before = head();
+        contact("ahead?");
+        CrmToken after = head();
+
+        assertThat(crm().contactPersons().aheadOfFeed(me(), before)).isFalse();
+        assertThat(crm().contactPersons().aheadOfFeed(me(), after)).isFalse();
+    }
+
     @Test
     void anEmptyTokenStartsAtTheBeginning() {
         ContactPerson created = contact("first");

@@ -37,6 +37,11 @@ final class FailedAttempts {
         store.clear(account, scope(messageId));
     }
 
+    /** Forgets the counts of every message of the account (the mail area was switched off). */
+    static int forgetAll(TokenStore store, AccountId account) {
+        return store.clearStartingWith(account, SCOPE);
+    }
+
     private static int parse(String value) {
         try {
             return Math.max(0, Integer.parseInt(value));

@@ -139,6 +139,20 @@ public final class MailImport implements AreaSynchronizer, MailImportService {
         return Set.of(SyncArea.MAILS);
     }
 
+    /**
+     * The mail import keeps no links and no change-feed tokens (a mail is imported once by the idempotency key it
+     * carries, and leaves the import folder when imported); what it keeps per account is only how often a message
+     * could not be read ({@link FailedAttempts}). Those counts are forgotten, so that a message switched back on is
+     * tried afresh.
+     */
+    @Override
+    public void forget(AccountId account, SyncArea area) {
+        if (area == SyncArea.MAILS) {
+            int forgotten = FailedAttempts.forgetAll(tokens, account);
+            LOG.info("Mail import of account {} forgotten: {} count(s) of failed reads", account, forgotten);
+        }
+    }
+
     @Override
     public void synchronize(SyncArea area, SyncContext context) {
         Optional<ImportSelection> selection = context.trigger() == SyncTrigger.MANUAL

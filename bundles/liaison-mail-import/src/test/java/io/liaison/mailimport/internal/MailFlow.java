@@ -69,7 +69,9 @@ final class MailFlow {
     final DefaultSyncService sync;
     final MailImport mailImport;
     final GroupwareAccount account;
-    private final DefaultAccountService accounts;
+    final DefaultAccountService accounts;
+    /** The runtime's token store (the import keeps its counts of failed reads there). */
+    final JdbcTokenStore tokens;
     /** How many of the next document stores fail. */
     final AtomicInteger failingAttaches = new AtomicInteger();
     /**
@@ -110,9 +112,10 @@ final class MailFlow {
         accounts.addConnectorFactory(new FaultyLocalConnector());
         this.journal = new JdbcSyncJournal(runtimeDb);
         this.sync = new DefaultSyncService(accounts, journal);
+        this.tokens = new JdbcTokenStore(runtimeDb);
         this.mailImport = new MailImport(faultyCrm(), failingParser(new MessageParserComponent(ParseLimits.DEFAULTS, dir)),
                 slowCategorizer(new TikaDocumentCategorizer(List.of(), 100_000, Duration.ofSeconds(30))), accounts, sync,
-                new JdbcTokenStore(runtimeDb), config(true, parsingThreads), Clock.systemUTC());
+                tokens, config(true, parsingThreads), Clock.systemUTC());
         sync.addAreaSynchronizer(mailImport);
         this.account = accounts.create(new AccountRequest(DEMO, "local", Map.of("root", root.toString(), "createRoot", "true"),
                 false, null, Set.of(SyncArea.MAILS), null));

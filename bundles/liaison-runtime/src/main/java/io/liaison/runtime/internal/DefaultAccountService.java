@@ -99,14 +99,25 @@ public class DefaultAccountService implements AccountService {
     }
 
     /**
-     * Opens the vault; a missing key file is created only while no credentials are stored, because a new key
-     * would make stored ones unreadable.
+     * Opens the vault. A missing key file is created; when credentials are stored, the key they were sealed with is
+     * lost, and refusing to start would stop every account: instead the accounts whose credentials were sealed with
+     * another key are blocked until they are entered again ({@link LostVaultKey}), and the rest run.
      */
     static CredentialVault openVault(Path keyFile, JdbcAccountRepository accounts) {
         VaultKeyFile.moveLegacyKey(keyFile);
         VaultRekey.finishInterrupted(keyFile, accounts);
-        boolean mayCreate = Files.exists(keyFile) || accounts.countCredentials() == 0;
-        CredentialVault vault = new CredentialVault(keyFile, mayCreate);
+        boolean lost = !Files.exists(keyFile) && accounts.countCredentials() > 0;
+        CredentialVault vault = new CredentialVault(keyFile, true);
+        if (lost) {
+            LOG.error("The vault key file {} is missing although credentials sealed with it are stored: a new key was"
+                    + " made; the accounts with sealed credentials are blocked until their credentials are entered"
+                    + " again (or stop Liaison and put the original key file back)", vault.keyFile());
+        }
+        int blocked = LostVaultKey.check(accounts, vault, Instant.now());
+        if (blocked > 0) {
+            LOG.warn("{} groupware accounts are blocked because their credentials were sealed with another vault key"
+                    + " than the one in {}; the other accounts run", blocked, vault.keyFile());
+        }
         int versioned = accounts.resealUnversioned((id, sealed, version) -> vault.seal(id, version,
                 vault.open(id, sealed)), Instant.now(), (id, e) -> LOG.warn("The credentials of groupware account {}"
                 + " were sealed without a version and cannot be re-sealed with one: {}", id, e.getMessage()));

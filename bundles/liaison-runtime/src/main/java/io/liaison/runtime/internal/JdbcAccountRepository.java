@@ -603,6 +603,40 @@ public class JdbcAccountRepository {
         });
     }
 
+    /**
+     * The vault keys each account's sealed data (credentials and secret settings) were sealed with, and the reason
+     * the account is blocked, if it is.
+     *
+     * @param fingerprints the key fingerprints found on the account's sealed rows
+     * @param blockReason  the account's block reason (a disabled account may remember one), null when not blocked
+     */
+    record SealedKeys(AccountId account, Set<String> fingerprints, String blockReason) {
+    }
+
+    /** For each account that has sealed data, the vault keys it was sealed with (see {@link SealedKeys}). */
+    public List<SealedKeys> sealedKeys() {
+        return Sql.query(dataSource, "reading which vault keys sealed the stored credentials", c -> {
+            Map<AccountId, Set<String>> keys = new LinkedHashMap<>();
+            Map<AccountId, String> reasons = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT a.id, a.block_reason, s.key_fingerprint FROM"
+                    + " (SELECT account_id, key_fingerprint FROM liaison_account_credentials UNION"
+                    + " SELECT account_id, key_fingerprint FROM liaison_account_secret_settings) s"
+                    + " JOIN liaison_accounts a ON a.id = s.account_id ORDER BY a.id");
+                 ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    AccountId id = AccountId.of(r.getString(1));
+                    keys.computeIfAbsent(id, k -> new HashSet<>()).add(r.getString(3));
+                    if (r.getString(2) != null) {
+                        reasons.put(id, r.getString(2));
+                    }
+                }
+            }
+            List<SealedKeys> found = new ArrayList<>();
+            keys.forEach((id, fingerprints) -> found.add(new SealedKeys(id, Set.copyOf(fingerprints), reasons.get(id))));
+            return found;
+        });
+    }
+
     static AccountNotFoundException notFound(AccountId id) {
         return new AccountNotFoundException("there is no groupware account with id '" + id + "'");
     }

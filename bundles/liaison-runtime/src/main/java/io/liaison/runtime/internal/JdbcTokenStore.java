@@ -97,6 +97,24 @@ public class JdbcTokenStore implements TokenStore {
         });
     }
 
+    @Override
+    public int clearStartingWith(AccountId account, String scopePrefix) {
+        Objects.requireNonNull(account, "account");
+        if (scopePrefix.isEmpty()) {
+            throw new IllegalArgumentException("scopePrefix: empty, which would forget every token of the account");
+        }
+        // LIKE with the prefix's own wildcards escaped: a '_' or '%' in it is meant literally
+        String pattern = scopePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Sql.query(dataSource, "clearing the " + scopePrefix + "* tokens of account " + account, c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM liaison_tokens WHERE account_id = ? AND scope LIKE ? ESCAPE '\\'")) {
+                delete.setString(1, account.value());
+                delete.setString(2, pattern);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     private static int update(Connection c, AccountId account, String scope, SyncToken token, Instant now)
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement(

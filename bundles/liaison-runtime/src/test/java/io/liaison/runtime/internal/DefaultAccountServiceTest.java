@@ -314,24 +314,73 @@ class DefaultAccountServiceTest {
         assertThat(changes).endsWith("removed " + account.id());
     }
 
+    private GroupwareAccount createAccount(String employee, String folder) {
+        return service.create(new AccountRequest(EmployeeId.of(employee), "test", Map.of("folder", folder),
+                true, null, null, null));
+    }
+
+    /** Issue 25, point 6: a lost key blocks the accounts whose credentials it sealed, and only those. */
     @Test
-    void lostKeyFileIsNotReplacedWhileCredentialsAreStored() throws Exception {
-        GroupwareAccount account = createAccount();
-        service.setCredentials(account.id(), new Credentials("anna", Secret.of(PASSWORD), Map.of()));
+    void lostKeyFileBlocksOnlyTheAccountsWithSealedCredentials() throws Exception {
+        GroupwareAccount sealed = createAccount("emp-1", "/srv/anna");
+        service.setCredentials(sealed.id(), new Credentials("anna", Secret.of(PASSWORD), Map.of()));
+        GroupwareAccount withoutCredentials = createAccount("emp-2", "/srv/bert");
         Path keyFile = directory.resolve("vault.key");
         Files.delete(keyFile);
 
-        assertThatThrownBy(() -> DefaultAccountService.openVault(keyFile, repository))
-                .isInstanceOf(VaultException.class).hasMessageContaining("missing")
-                .hasMessageContaining(keyFile.toString());
-        assertThat(keyFile).doesNotExist();
+        CredentialVault restarted = DefaultAccountService.openVault(keyFile, repository);
 
-        Path otherKey = directory.resolve("elsewhere.key");
-        DefaultAccountService withOtherKey = DefaultAccountService.of(repository, new CredentialVault(otherKey));
-        withOtherKey.addConnectorFactory(connector);
-        assertThatThrownBy(() -> withOtherKey.openSession(account.id()))
-                .isInstanceOf(VaultException.class).hasMessageContaining("restore the original key file");
+        assertThat(keyFile).exists();
+        GroupwareAccount blocked = repository.require(sealed.id());
+        assertThat(blocked.state()).isEqualTo(AccountState.PASSWORD_BLOCKED);
+        assertThat(blocked.stateReason().orElseThrow()).startsWith("vault key lost, enter credentials again");
+        assertThat(repository.require(withoutCredentials.id()).state()).isEqualTo(AccountState.ACTIVE);
+        DefaultAccountService afterRestart = DefaultAccountService.of(repository, restarted);
+        afterRestart.addConnectorFactory(connector);
+        assertThatThrownBy(() -> afterRestart.openSession(sealed.id())).isInstanceOf(PasswordBlockedException.class);
         assertThat(connector.signIns).hasValue(0);
+        afterRestart.openSession(withoutCredentials.id());
+        assertThat(connector.signIns).hasValue(1);
+
+        // credentials entered again: sealed with the new key, the account runs, and the next start leaves it so
+        afterRestart.setCredentials(sealed.id(), new Credentials("anna", Secret.of("new-" + PASSWORD), Map.of()));
+        DefaultAccountService.openVault(keyFile, repository);
+        assertThat(repository.require(sealed.id()).state()).isEqualTo(AccountState.ACTIVE);
+        afterRestart.openSession(sealed.id());
+        assertThat(connector.contexts.get(1).credentials().secret().reveal()).isEqualTo("new-" + PASSWORD);
+    }
+
+    @Test
+    void anotherKeyInPlaceBlocksUntilTheOriginalIsPutBack() throws Exception {
+        GroupwareAccount account = createAccount();
+        service.setCredentials(account.id(), new Credentials("anna", Secret.of(PASSWORD), Map.of()));
+        Path keyFile = directory.resolve("vault.key");
+        Path original = directory.resolve("original.key");
+        Files.move(keyFile, original);
+        new CredentialVault(keyFile); // another key where the original was
+
+        DefaultAccountService.openVault(keyFile, repository);
+        assertThat(repository.require(account.id()).state()).isEqualTo(AccountState.PASSWORD_BLOCKED);
+
+        Files.move(original, keyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CredentialVault back = DefaultAccountService.openVault(keyFile, repository);
+
+        assertThat(repository.require(account.id()).state()).isEqualTo(AccountState.ACTIVE);
+        DefaultAccountService afterRestart = DefaultAccountService.of(repository, back);
+        afterRestart.addConnectorFactory(connector);
+        afterRestart.openSession(account.id());
+        assertThat(connector.contexts.get(0).credentials().secret().reveal()).isEqualTo(PASSWORD);
+    }
+
+    @Test
+    void aBlockForARefusedSignInIsNotLiftedByTheKeyCheck() {
+        GroupwareAccount account = createAccount();
+        service.setCredentials(account.id(), new Credentials("anna", Secret.of(PASSWORD), Map.of()));
+        repository.block(account.id(), "the groupware refused the sign-in", java.time.Instant.now());
+
+        DefaultAccountService.openVault(directory.resolve("vault.key"), repository);
+
+        assertThat(repository.require(account.id()).stateReason()).contains("the groupware refused the sign-in");
     }
 
     @Test

@@ -375,6 +375,31 @@ abstract class RuntimeStorageContract {
         assertThat(tokens.get(id, "events")).contains(new SyncToken("events-1"));
     }
 
+    /** Issue 25, point 3: an area switched off forgets its per-item tokens by their scope's prefix, and no others. */
+    @Test
+    void tokensAreClearedByTheirScopesPrefixTakenLiterally() {
+        AccountId id = TestDatabases.account(accounts());
+        AccountId other = TestDatabases.account(accounts());
+        JdbcTokenStore tokens = new JdbcTokenStore(dataSource());
+        tokens.put(id, "mail-failures:aa", new SyncToken("1"));
+        tokens.put(id, "mail-failures:bb", new SyncToken("2"));
+        tokens.put(id, "mail-failuresXcc", new SyncToken("3")); // '_' or '%' in a prefix are no wildcards
+        tokens.put(id, "mail_failures:dd", new SyncToken("4"));
+        tokens.put(id, "events", new SyncToken("5"));
+        tokens.put(other, "mail-failures:aa", new SyncToken("6"));
+
+        assertThat(tokens.clearStartingWith(id, "mail-failures:")).isEqualTo(2);
+        assertThat(tokens.clearStartingWith(id, "mail_f")).isEqualTo(1);
+        assertThat(tokens.clearStartingWith(id, "%")).isZero();
+
+        assertThat(tokens.get(id, "mail-failures:aa")).isEmpty();
+        assertThat(tokens.get(id, "mail-failures:bb")).isEmpty();
+        assertThat(tokens.get(id, "mail_failures:dd")).isEmpty();
+        assertThat(tokens.get(id, "mail-failuresXcc")).contains(new SyncToken("3"));
+        assertThat(tokens.get(id, "events")).contains(new SyncToken("5"));
+        assertThat(tokens.get(other, "mail-failures:aa")).contains(new SyncToken("6"));
+    }
+
     @Test
     void journalKeepsRunsEntriesCountsAndCreatedActivities() {
         JdbcAccountRepository repository = accounts();

@@ -461,6 +461,13 @@ class SynchronizationTest {
         public void clear(AccountId account, String scope) {
             values.remove(scope);
         }
+
+        @Override
+        public int clearStartingWith(AccountId account, String scopePrefix) {
+            int before = values.size();
+            values.keySet().removeIf(scope -> scope.startsWith(scopePrefix));
+            return before - values.size();
+        }
     }
 
     private static final class MutableClock extends Clock {

@@ -78,6 +78,21 @@ final class ChangeLog {
         }
     }
 
+    /**
+     * Whether a token is beyond the last change number given out: the database was restored from a backup older
+     * than the token (the counter went back with it).
+     */
+    static boolean ahead(Connection c, Optional<CrmToken> token) throws SQLException {
+        long position = position(token);
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM crm_change_counter WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new CrmException("the change counter row of the embedded CRM is missing");
+            }
+            return position > rs.getLong(1);
+        }
+    }
+
     static CrmToken token(long position) {
         return new CrmToken(Long.toString(position));
     }

@@ -458,4 +458,9 @@ final class JdbcActivityStore implements ActivityStore {
                     + " characters, not " + key.length());
         }
     }
+
+    @Override
+    public boolean aheadOfFeed(EmployeeId actor, CrmToken token) {
+        return jdbc.read("check the activity change token of " + actor, tx -> ChangeLog.ahead(tx.connection(), Optional.of(token)));
+    }
 }

@@ -398,4 +398,9 @@ final class JdbcContactPersonDirectory implements ContactPersonDirectory {
             throw new IllegalArgumentException("an external key must have 1 to 255 characters, not " + key.length());
         }
     }
+
+    @Override
+    public boolean aheadOfFeed(EmployeeId actor, CrmToken token) {
+        return jdbc.read("check the contact person change token of " + actor, tx -> ChangeLog.ahead(tx.connection(), Optional.of(token)));
+    }
 }
