@@ -201,6 +201,11 @@ final class MailFlow {
                 Duration limit = parseTimeLimit;
                 return limit != null ? limit : parser.timeLimit();
             }
+
+            @Override
+            public java.util.Optional<Path> spoolDirectory() {
+                return parser.spoolDirectory(); // the flow's own directory: tests running beside it spool elsewhere
+            }
         };
     }
 

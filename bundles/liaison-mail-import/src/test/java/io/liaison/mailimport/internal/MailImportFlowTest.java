@@ -775,8 +775,12 @@ class MailImportFlowTest {
     }
 
     /** The import's temporary copies of messages (SpooledMessage) in the temporary directory. */
-    private static long temporaryCopies() {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+    /**
+     * The import's temporary copies of messages: in the flow's own directory (its parser's spool directory), so that
+     * the copies of tests running beside this one are not counted.
+     */
+    private long temporaryCopies() {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith("liaison-mail-")).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
