@@ -6,6 +6,7 @@ import io.liaison.api.connector.ItemProblem;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.contactreplication.StaleCrmId;
 import io.liaison.api.crm.CrmChangePage;
 import io.liaison.api.crm.CrmException;
 import io.liaison.api.crm.CrmToken;
@@ -33,7 +34,7 @@ import java.util.Set;
  * contact persons are exported and new groupware contacts imported through the wizards, never automatically), plus
  * the groupware contacts that carry the CRM id of an existing, unlinked contact person (an export interrupted before
  * its link was stored), which the engine links again. Why a linked contact person is gone decides what its groupware
- * contact does ({@link CrmRemovals}).
+ * contact does ({@link CrmContactSide#lookUp}).
  */
 final class ContactFeeds {
 
@@ -44,12 +45,11 @@ final class ContactFeeds {
     private final GroupwareContactSide groupwareSide;
     private final ItemStore<ContactData> store;
     private final RunJournal journal;
-    private final PhotoModes modes;
     private final Set<String> linkedCrm = new HashSet<>();
     private final Set<String> linkedGroupware = new HashSet<>();
 
     ContactFeeds(HostCrm crm, EmployeeId actor, int pageSize, List<Link> links, CrmContactSide crmSide,
-                 GroupwareContactSide groupwareSide, ItemStore<ContactData> store, PhotoModes modes, RunJournal journal) {
+                 GroupwareContactSide groupwareSide, ItemStore<ContactData> store, RunJournal journal) {
         this.crm = crm;
         this.actor = actor;
         this.pageSize = Math.max(1, pageSize);
@@ -57,7 +57,6 @@ final class ContactFeeds {
         this.groupwareSide = groupwareSide;
         this.store = store;
         this.journal = journal;
-        this.modes = modes;
         for (Link link : links) {
             linkedCrm.add(link.crmId());
             linkedGroupware.add(link.groupwareId());
@@ -124,26 +123,14 @@ final class ContactFeeds {
             }
             token = Optional.of(page.next());
         } while (page.more());
-        CrmRemovals removals = new CrmRemovals(crm, actor, linkedCrm, modes);
-        removed.forEach(removals::gone);
-        if (start.isEmpty()) {
-            // a complete listing: a linked contact person it leaves out is gone, for a reason asked for as well
-            linkedCrm.stream().filter(id -> !changed.containsKey(id) && !removed.contains(id))
-                    .forEach(removals::gone);
-        }
-        Map<String, ContactPerson> replicated = new LinkedHashMap<>();
+        List<SideItem<ContactPerson>> items = new ArrayList<>();
         for (ContactPerson p : changed.values()) {
             if (linkedCrm.contains(p.id().value())) {
-                replicated.put(p.id().value(), p);
+                items.add(crmSide.item(p));
             }
         }
-        removals.survivors().forEach(p -> replicated.put(p.id().value(), p));
-        List<SideItem<ContactPerson>> items = new ArrayList<>();
-        for (ContactPerson p : replicated.values()) {
-            items.add(crmSide.item(p));
-        }
-        return new SideChanges<>(items, removals.removed(), start.isEmpty(), new SyncToken(token.orElseThrow().value()),
-                Map.of(), removals.left(), removals.mergedInto());
+        // why a removed one is gone is asked when the engine confirms the removal (CrmContactSide.lookUp)
+        return new SideChanges<>(items, removed, start.isEmpty(), new SyncToken(token.orElseThrow().value()));
     }
 
     /** The groupware's feed: unreadable contacts (bad vCard files) are journaled FAILED and the rest goes on. */
@@ -170,7 +157,8 @@ final class ContactFeeds {
             return false; // not exported, or a second copy of a linked contact: left alone
         }
         String crmId = g.crmId().get();
-        if (crm.contactPersons().get(actor, ContactPersonId.of(crmId)).isPresent()) {
+        ContactPersonId personId = ContactPersonId.of(crmId);
+        if (crm.contactPersons().get(actor, personId).isPresent()) {
             int carriers = store.findAllByCrmId(crmId).size();
             if (carriers > 1) {
                 journal.record(SyncArea.CONTACTS, "contact " + ContactMapping.name(g.data()), Outcome.WARNING,
@@ -179,8 +167,12 @@ final class ContactFeeds {
             }
             return true;
         }
-        journal.record(SyncArea.CONTACTS, "contact " + ContactMapping.name(g.data()), Outcome.WARNING, "carries CRM id "
-                + crmId + ", which is no contact person the CRM knows; left alone", Optional.of(crmId));
+        // the CRM's reason, as the import preview offers the contact with it
+        String why = crm.contactPersons().absence(actor, personId)
+                .map(absence -> new StaleCrmId(personId, absence).describe())
+                .orElse("carries CRM id " + crmId + ", which the CRM gives no contact person for");
+        journal.record(SyncArea.CONTACTS, "contact " + ContactMapping.name(g.data()), Outcome.WARNING, why
+                + "; left alone (the contact import offers it)", Optional.of(crmId));
         return false;
     }
 }

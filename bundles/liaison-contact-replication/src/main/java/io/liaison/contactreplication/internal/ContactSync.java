@@ -28,10 +28,9 @@ import java.util.List;
  * guards against mass deletions, and stores the tokens only when the whole change set was applied. The contact
  * rules: a contact person deleted for good in the CRM is deleted in the groupware unless it was changed there (then
  * it stays, without CRM id); one merged into another follows the survivor, and one gone for a reason the CRM does not
- * tell, or no longer visible, stays without CRM id ({@link CrmRemovals}); one deleted in the groupware only loses its
- * link; a keep-both conflict keeps the groupware's
- * edit as a separate groupware contact; a groupware contact carrying the CRM id of an unlinked contact person (an
- * export interrupted before its link) is linked again.
+ * tell, or no longer visible, stays without CRM id ({@link CrmContactSide}); one deleted in the groupware only
+ * loses its link; a keep-both conflict keeps the groupware's edit as a separate groupware contact; a groupware
+ * contact carrying the CRM id of an unlinked contact person (an export interrupted before its link) is linked again.
  */
 final class ContactSync {
 
@@ -65,7 +64,7 @@ final class ContactSync {
         CrmContactSide crmSide = new CrmContactSide(crm, account.employee(), account.id(), writer, modes, journal);
         GroupwareContactSide groupwareSide = new GroupwareContactSide(store, account.id(), writer, modes, journal);
         ContactFeeds feeds = new ContactFeeds(crm, account.employee(), config.crmPageSize(), linked, crmSide,
-                groupwareSide, store, modes, journal);
+                groupwareSide, store, journal);
         Synchronization<ContactPerson, ContactData> synchronization = new Synchronization<>(account.id(),
                 ReplicationKeys.SCOPE, ReplicationKeys.CRM_TOKEN, ReplicationKeys.GROUPWARE_TOKEN, links, tokens,
                 feeds.crm(), feeds.groupware(), crmSide, groupwareSide, clock);

@@ -22,9 +22,14 @@ final class PhotoModes {
         }
     }
 
-    /** A contact person takes the mode of the pair of one merged into it, whose groupware contact it takes over. */
+    /**
+     * A contact person takes the mode of the pair of a linked one merged into it, whose groupware contact it takes
+     * over; a survivor with a pair of its own keeps that pair's mode, and of several merged into one the first counts.
+     */
     void follow(String mergedCrmId, String survivorCrmId) {
-        byCrm.put(survivorCrmId, ofCrm(mergedCrmId));
+        if (byCrm.containsKey(mergedCrmId)) {
+            byCrm.putIfAbsent(survivorCrmId, byCrm.get(mergedCrmId));
+        }
     }
 
     /** The mode of the contact person's pair. */

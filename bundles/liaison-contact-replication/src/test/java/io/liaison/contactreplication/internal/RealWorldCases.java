@@ -329,6 +329,108 @@ abstract class RealWorldCases {
         assertThat(flow.link(anna)).isEmpty();
     }
 
+    /** Makes the next groupware update of a run fail once, as a groupware refusing a write would. */
+    java.util.concurrent.atomic.AtomicBoolean failNextGroupwareUpdate() {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        flow.writes.hook = (where, args) -> {
+            if (where.equals("ItemStore.update") && failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("the groupware refused the write (injected fault)");
+            }
+        };
+        return failed;
+    }
+
+    /**
+     * The groupware write that makes a contact follow its merge survivor fails: the next run, whose CRM feed no
+     * longer mentions the merged contact person, still knows it was merged and does not delete the unchanged
+     * groupware contact; it follows the survivor.
+     */
+    @Test
+    void aFollowTheSurvivorWriteThatFailsOnceIsDoneByTheNextRunNotADeletion() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson twin = flow.person(firma, "Anna", "Alt", "a.alt@firma.de", "+49 171 5550101");
+        // a second pair, so that one deletion does not trip the mass-delete guard (which stops any that empties a side)
+        ContactPerson bob = flow.person(firma, "Bob", "Bauer", "bob@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id(), bob.id()), true);
+        flow.run();
+        String contact = linkedGw(anna).id();
+        flow.crm.mergeContactPerson(ContactFlow.DEMO, anna.id(), twin.id());
+
+        var failed = failNextGroupwareUpdate();
+        List<JournalEntry> failing = flow.entries(flow.run());
+        flow.writes.reset();
+        assertThat(failed).isTrue();
+        assertThat(outcomes(failing)).containsExactly(Outcome.FAILED);
+
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.LINKED);
+            assertThat(e.message()).contains("merged into", twin.id().value(), "follows it");
+        });
+        assertThat(flow.link(anna)).isEmpty();
+        assertThat(flow.link(twin)).hasValueSatisfying(l -> assertThat(l.groupwareId()).isEqualTo(contact));
+        assertThat(linkedGw(twin).crmId()).contains(twin.id().value());
+        assertThat(linkedGw(twin).data().mobilePhone()).isEqualTo("+49 171 5550101");
+        assertThat(flow.contactCount()).isEqualTo(2);
+        assertThat(flow.entries(flow.run())).isEmpty();
+    }
+
+    /**
+     * Detaching the groupware contact of a contact person gone for a reason the CRM does not tell fails: the next
+     * run detaches it, and deletes nothing.
+     */
+    @Test
+    void aDetachThatFailsOnceIsDoneByTheNextRunNotADeletion() throws Exception {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson bob = flow.person(firma, "Bob", "Bauer", "bob@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id(), bob.id()), true);
+        flow.run();
+        String contact = linkedGw(anna).id();
+        flow.crm.contactPersons().delete(ContactFlow.DEMO, anna.id(), crm(anna).version());
+        flow.forgetRemovals();
+
+        var failed = failNextGroupwareUpdate();
+        List<JournalEntry> failing = flow.entries(flow.run());
+        flow.writes.reset();
+        assertThat(failed).isTrue();
+        assertThat(outcomes(failing)).containsExactly(Outcome.FAILED);
+
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(e.message()).contains("does not tell whether it was deleted or merged");
+        });
+        assertThat(flow.groupwareContacts()).filteredOn(g -> g.id().equals(contact)).singleElement()
+                .satisfies(g -> assertThat(g.crmId()).isEmpty());
+        assertThat(flow.contactCount()).isEqualTo(2);
+        assertThat(flow.link(anna)).isEmpty();
+        assertThat(flow.entries(flow.run())).isEmpty();
+    }
+
+    /**
+     * The run's warning for an unlinked contact carrying a CRM id the employee gets no contact person for gives the
+     * CRM's reason.
+     */
+    @Test
+    void theRunsWarningForAContactCarryingAnUnknownCrmIdGivesTheCrmsReason() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        ContactPerson twin = flow.person(firma, "Anna", "Alt", "a.alt@firma.de", null);
+        String contact = exportedAndUnlinked(anna);
+        flow.crm.mergeContactPerson(ContactFlow.DEMO, anna.id(), twin.id());
+        // changed in the groupware, so that the groupware's feed reports it
+        changeMobileInGroupware(flow.groupware(store -> store.get(contact).orElseThrow()), "+49 171 5550199");
+
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.WARNING);
+            assertThat(e.message()).contains(anna.id().value(), "merged into contact person " + twin.id().value());
+        });
+        assertThat(flow.contactCount()).isEqualTo(1);
+    }
+
     // ---- point 5: CRM ids the employee gets no contact person for
 
     /** Exports Anna, then her link is lost: her groupware contact carries her CRM id and nothing replicates it. */

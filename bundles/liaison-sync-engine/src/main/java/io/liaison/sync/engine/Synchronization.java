@@ -24,10 +24,10 @@ import java.util.function.Predicate;
 
 /**
  * One area's run from end to end: read both feeds from their stored tokens, confirm every reported removal with the
- * side (only "gone" deletes; an item found or unreadable stays), plan against the links, apply, and store the new
- * tokens. What the run did not apply (steps not chosen in a manual run, failures, items left alone because they cannot
- * be read, deletes the mass-delete guard stopped) is offered to the next run from the link store, not from the old
- * token, so that partial runs converge and the feeds' tokens do not fall behind.
+ * side (only "gone" deletes; an item found, unreadable, left or merged into another stays), plan against the links,
+ * apply, and store the new tokens. What the run did not apply (steps not chosen in a manual run, failures, items left
+ * alone because they cannot be read, deletes the mass-delete guard stopped) is offered to the next run from the link
+ * store, not from the old token, so that partial runs converge and the feeds' tokens do not fall behind.
  *
  * <p>A token marks the feed's position when it was read, before this run wrote anything. An item this run created
  * is new to that position; if a person deletes it before the next run, a feed that compares listings (the local
@@ -197,6 +197,7 @@ public final class Synchronization<C, G> {
         removed.removeAll(reportedGone);
         Map<String, String> unreadable = new HashMap<>(changes.unreadable());
         Map<String, String> left = new HashMap<>(changes.left());
+        Map<String, String> mergedInto = new HashMap<>(changes.mergedInto());
         int stillThere = 0;
         Map<String, Presence<T>> found = ask.isEmpty() ? Map.of() : store.lookUp(ask);
         for (String id : ask) {
@@ -218,13 +219,40 @@ public final class Synchronization<C, G> {
                 if (isLinked) {
                     left.put(id, l.reason());
                 }
+            } else if (presence instanceof Presence.Merged<T> m) {
+                if (isLinked) {
+                    removed.add(id);
+                    mergedInto.put(id, m.survivor());
+                }
             } else if (isLinked) {
                 removed.add(id);
             }
         }
+        changed.addAll(survivors(mergedInto, changed, linkedVersions.keySet(), store));
         return new Confirmed<>(new SideChanges<>(changed, removed, changes.complete(), changes.next(), unreadable,
-                left, changes.mergedInto()),
-                stillThere);
+                left, mergedInto), stillThere);
+    }
+
+    /**
+     * The survivors of merged linked items that the change set does not hold yet, read for the items that may follow
+     * them (a linked survivor keeps its own partner, and the planner lets no item follow one it was not given).
+     */
+    private static <T> List<SideItem<T>> survivors(Map<String, String> mergedInto, List<SideItem<T>> changed,
+                                                   Set<String> linked, SideStore<T, ?> store) {
+        Set<String> known = new HashSet<>(linked);
+        changed.forEach(i -> known.add(i.id()));
+        List<SideItem<T>> read = new ArrayList<>();
+        for (String survivor : new LinkedHashSet<>(mergedInto.values())) {
+            if (!known.add(survivor)) {
+                continue;
+            }
+            try {
+                store.get(survivor).ifPresent(read::add);
+            } catch (ItemUnreadableException e) {
+                // not read in this run: the planner keeps the follower unlinked rather than guess
+            }
+        }
+        return read;
     }
 
     /** The unlinked items of a side that an earlier run planned for but did not apply. */

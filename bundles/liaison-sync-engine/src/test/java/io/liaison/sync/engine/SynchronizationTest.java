@@ -265,9 +265,40 @@ class SynchronizationTest {
         assertThat(journal).isEmpty();
     }
 
+    /**
+     * A CRM merged a linked item into an unlinked one and the groupware write that makes its partner follow the
+     * survivor fails: the next run's feed no longer mentions the merged item, yet the side's look-up says it was
+     * merged, so its partner follows the survivor then instead of being deleted.
+     */
+    @Test
+    void aPartnerWhoseFollowingOfAMergeSurvivorFailedFollowsItInTheNextRunAndIsNotDeleted() {
+        twoLinkedPairs();
+        String g1 = gwOf("c1");
+        crm.put("c3", "one and three");
+        crm.remove("c1");
+        crm.merged.put("c1", "c3");
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        gw.beforeWrite = () -> {
+            if (refuse.getAndSet(false)) {
+                throw new IllegalStateException("the groupware refused the write");
+            }
+        };
+        assertThat(run().failed()).isEqualTo(1);
+        assertThat(gw.items).containsKey(g1);
+
+        run();
+
+        assertThat(gw.items).containsOnlyKeys(g1, gwOf("c2"));
+        assertThat(gwOf("c3")).isEqualTo(g1);
+        assertThat(gw.items.get(g1).data()).isEqualTo("one and three");
+        assertThat(links.byCrmId(ACCOUNT, "S", "c1")).isEmpty();
+    }
+
     private static final class Side implements SideStore<String, String> {
         final String prefix;
         final Map<String, SideItem<String>> items = new LinkedHashMap<>();
+        /** Items this side merged into another, with the survivor (its feed reports them removed, no more). */
+        final Map<String, String> merged = new HashMap<>();
         final List<String> log = new ArrayList<>();
         final Set<String> unreadable = new HashSet<>();
         final Set<String> falselyRemoved = new HashSet<>();
@@ -354,6 +385,13 @@ class SynchronizationTest {
         }
 
         @Override
+        public Map<String, Presence<String>> lookUp(java.util.Collection<String> ids) {
+            Map<String, Presence<String>> found = new LinkedHashMap<>(SideStore.super.lookUp(ids));
+            ids.stream().filter(merged::containsKey).forEach(id -> found.put(id, new Presence.Merged<>(merged.get(id))));
+            return found;
+        }
+
+        @Override
         public Optional<SideItem<String>> findCreated(SideItem<String> source, CreateReason reason) {
             return items.values().stream().filter(i -> i.partnerId().equals(Optional.of(source.id()))).findFirst();
         }
@@ -435,6 +473,8 @@ class SynchronizationTest {
 
         @Override
         public void save(Link link) {
+            // the store's contract: replaces the link of the CRM id and that of the groupware id
+            byCrm.values().removeIf(l -> l.groupwareId().equals(link.groupwareId()));
             byCrm.put(link.crmId(), link);
         }
 
