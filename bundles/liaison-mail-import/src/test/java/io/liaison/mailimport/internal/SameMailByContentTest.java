@@ -1,0 +1,163 @@
+package io.liaison.mailimport.internal;
+
+import static io.liaison.mailimport.internal.Mails.mail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.crm.Quicksearch;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.Document;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.SyncRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 22 point 1 on the corpus (mime4j's test messages, as {@link CorpusImportTest} imports them): a mail without
+ * Message-ID is the same mail as another only when their content agrees, attached mails included; and a copy of a mail
+ * stores none of its attachments twice, whatever they are named in it.
+ */
+class SameMailByContentTest {
+    @TempDir
+    Path dir;
+    private MailFlow flow;
+
+    @BeforeEach
+    void setUp() {
+        flow = new MailFlow(dir);
+    }
+
+    /**
+     * A headerless file, a multipart without its boundary and a part holding an attached mail (the corpus' 048, 052 and
+     * 084): no sender, date or subject, no body text; the fingerprint of such content was the same for all three, and
+     * two of them were reported as the first one again.
+     */
+    @Test
+    void mailsWithTooLittleContentToTellThemApartAreNotOneMail() {
+        drop("testmsgs/malformedHeader-noheader.msg", "048-malformedHeader-noheader.msg");
+        drop("testmsgs/missing-boundary.msg", "052-missing-boundary.msg");
+        drop("mimetools-testmsgs/infinite.msg", "084-infinite.msg");
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(3);
+        assertThat(run.count(Outcome.UNCHANGED)).isZero();
+        assertThat(imported()).hasSize(3);
+    }
+
+    /**
+     * Five mails of one sender and second, empty but for their structure (the corpus' 055 to 059), were one. 056, 058
+     * and 059 have empty parts or none: each is a mail of its own. 055 (a digest) and 057 both carry one attached mail,
+     * the same byte for byte, and nothing else: their content agrees, they are one mail.
+     */
+    @Test
+    void mailsOfOneSenderAndSecondWithNothingButEmptyPartsAreNotOneMail() {
+        drop("testmsgs/multipartdigestnestedemptyparts.msg", "055-multipartdigestnestedemptyparts.msg");
+        drop("testmsgs/multipartemptypart.msg", "056-multipartemptypart.msg");
+        drop("testmsgs/multipartnestedemptyparts.msg", "057-multipartnestedemptyparts.msg");
+        drop("testmsgs/multipartnestedemptypartsnorfc822.msg", "058-multipartnestedemptypartsnorfc822.msg");
+        drop("testmsgs/multipartnopart.msg", "059-multipartnopart.msg");
+
+        SyncRun run = flow.run();
+
+        assertThat(imported()).hasSize(4);
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.UNCHANGED)
+                .extracting(e -> e.item().substring(e.item().lastIndexOf('/') + 1))
+                .containsExactly("057-multipartnestedemptyparts.msg");
+    }
+
+    /** Two mails that are nothing but another attached mail each (the corpus' 035 and 090). */
+    @Test
+    void mailsThatCarryDifferentMailsAreNotOneMail() {
+        drop("testmsgs/bad-newlines-multiple-parts-base64.msg", "035-bad-newlines-multiple-parts-base64.msg");
+        drop("mimetools-testmsgs/multi-2gifs-base64.msg", "090-multi-2gifs-base64.msg");
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(2);
+        assertThat(imported()).hasSize(2);
+    }
+
+    /**
+     * MIME-tools' {@code multi-2evil} is {@code multi-2gifs} with hostile attachment names (an encoded word in a
+     * parameter, a name of 120 characters): the same mail, whose GIFs were stored a second time under the copy's names.
+     */
+    @Test
+    void theSameMailWithItsAttachmentsNamedOtherwiseStoresNothingTwice() {
+        drop("mimetools-testmsgs/multi-2evil.msg", "089-multi-2evil.msg");
+        flow.run();
+        Activity mail = imported().get(0);
+        List<String> before = documents(mail);
+        drop("mimetools-testmsgs/multi-2gifs.msg", "091-multi-2gifs.msg");
+
+        SyncRun again = flow.run();
+
+        assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(imported()).hasSize(1);
+        assertThat(documents(mail)).containsExactlyElementsOf(before);
+    }
+
+    /** The same for {@code multi-nested} and {@code multi-nested3}, whose third part is named in one only. */
+    @Test
+    void theSameNestedMailWithAnAttachmentNamedOnlyInOneCopyStoresNothingTwice() {
+        drop("mimetools-testmsgs/multi-nested.msg", "099-multi-nested.msg");
+        flow.run();
+        Activity mail = imported().get(0);
+        List<String> before = documents(mail);
+        drop("mimetools-testmsgs/multi-nested3.msg", "101-multi-nested3.msg");
+
+        SyncRun again = flow.run();
+
+        assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(documents(mail)).containsExactlyElementsOf(before);
+    }
+
+    /**
+     * One mail (same Message-ID, sender and date) dropped again with its attachment renamed stores nothing; with an
+     * attachment whose content the activity does not hold yet, that one is stored.
+     */
+    @Test
+    void aRenamedAttachmentIsNotStoredAgainButADifferentOneIs() {
+        mail().id("angebot-52@kunde.example").subject("Angebot 52").attach("Angebot_52.txt", "Preis: 1200 EUR")
+                .writeTo(flow.importFolder(), "angebot.eml");
+        flow.run();
+        Activity offer = imported().get(0);
+        mail().id("angebot-52@kunde.example").subject("Angebot 52").attach("Angebot 52 (1).txt", "Preis: 1200 EUR")
+                .writeTo(flow.importFolder(), "angebot-kopie.eml");
+
+        SyncRun renamed = flow.run();
+
+        assertThat(renamed.count(Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(documents(offer)).containsExactly("angebot.eml", "Angebot_52.txt");
+
+        mail().id("angebot-52@kunde.example").subject("Angebot 52").attach("Angebot_52.txt", "Preis: 1100 EUR")
+                .writeTo(flow.importFolder(), "angebot-neu.eml");
+        flow.run();
+
+        assertThat(documents(offer)).containsExactly("angebot.eml", "Angebot_52.txt", "Angebot_52.txt");
+    }
+
+    private void drop(String resource, String fileName) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            Files.createDirectories(flow.importFolder());
+            Files.copy(in, flow.importFolder().resolve(fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Activity> imported() {
+        return flow.crm.activities().quicksearch(MailFlow.DEMO, Quicksearch.ALL_IMPORTED_MAILS, 100);
+    }
+
+    private List<String> documents(Activity activity) {
+        return flow.crm.documents().list(MailFlow.DEMO, activity.id()).stream().map(Document::fileName).toList();
+    }
+}
