@@ -3,17 +3,31 @@ package io.liaison.mailimport.internal;
 import static io.liaison.mailimport.internal.Mails.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.api.content.ParsedAttachment;
+import io.liaison.api.content.ParsedMessage;
 import io.liaison.api.crm.Quicksearch;
 import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.ActivityData;
+import io.liaison.api.domain.ActivityType;
+import io.liaison.api.domain.Classification;
 import io.liaison.api.domain.Document;
+import io.liaison.api.domain.NewDocument;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.SyncRun;
+import io.liaison.content.internal.MessageParserComponent;
+import io.liaison.content.internal.ParseLimits;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +155,56 @@ class SameMailByContentTest {
         flow.run();
 
         assertThat(documents(offer)).containsExactly("angebot.eml", "Angebot_52.txt", "Angebot_52.txt");
+    }
+
+    /**
+     * A mail without Message-ID that forwards another, imported by the version whose fingerprint left attached mails
+     * out, is found by that fingerprint when its activity holds the forwarded mail (as that version stored it); a mail
+     * that differs from it only in the mail it forwards has the same old fingerprint and is a mail of its own.
+     */
+    @Test
+    void aMailKeyedBeforeByTheFingerprintWithoutAttachedMailsIsFoundOnlyWithThem() throws Exception {
+        String priceList = mail().id("preise-7@kunde.example").subject("Preisliste").body("Preise 2026").text();
+        String deliveryTimes = mail().id("liefer-8@kunde.example").subject("Lieferzeiten").body("3 Wochen").text();
+        Mails forward = mail().subject("Fwd: Preisliste").body("Zur Info.").attach("weitergeleitet.eml", priceList);
+        Mails otherForward = mail().subject("Fwd: Preisliste").body("Zur Info.")
+                .attach("weitergeleitet.eml", deliveryTimes);
+        String oldKey = fingerprintWithoutAttachedMails(forward.text());
+        assertThat(fingerprintWithoutAttachedMails(otherForward.text())).isEqualTo(oldKey);
+        Activity before = flow.crm.activities().create(MailFlow.DEMO, ActivityData.builder(ActivityType.MAIL_IN,
+                MailFlow.DEMO).subject("Fwd: Preisliste").build(), Optional.of(oldKey));
+        flow.crm.documents().attach(MailFlow.DEMO, before.id(), new NewDocument("weitergeleitet.eml",
+                "message/rfc822", Classification.NONE), new ByteArrayInputStream(bytes(priceList)));
+
+        otherForward.writeTo(flow.importFolder(), "lieferzeiten.eml");
+        SyncRun other = flow.run();
+        forward.writeTo(flow.importFolder(), "preisliste.eml");
+        SyncRun same = flow.run();
+
+        assertThat(other.count(Outcome.CREATED)).as("another mail").isEqualTo(1);
+        assertThat(same.count(Outcome.CREATED)).isZero();
+        assertThat(flow.entries(same)).filteredOn(e -> e.outcome() == Outcome.UNCHANGED).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("already imported as activity " + before.id().value()));
+    }
+
+    /**
+     * The key the version before gave a mail without Message-ID: SHA-256 of sender, Date in epoch seconds, subject,
+     * body with white space collapsed and the sorted hashes of the attachments that are no mails, one a line.
+     */
+    private String fingerprintWithoutAttachedMails(String raw) throws Exception {
+        try (ParsedMessage m = new MessageParserComponent(ParseLimits.DEFAULTS, dir)
+                .parse(new ByteArrayInputStream(bytes(raw)), "message/rfc822", "mail.eml")) {
+            assertThat(m.attachments()).extracting(ParsedAttachment::mediaType).containsExactly("message/rfc822");
+            String fields = String.join("\n", m.from().toLowerCase(Locale.ROOT),
+                    String.valueOf(m.sentAt().orElseThrow().getEpochSecond()), m.subject().strip(),
+                    m.text().replaceAll("\\s+", " ").strip(), "");
+            return "content-sha256:" + HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(bytes(fields)));
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void drop(String resource, String fileName) {
