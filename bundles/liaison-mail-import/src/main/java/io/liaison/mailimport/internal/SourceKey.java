@@ -69,11 +69,9 @@ final class SourceKey {
         if (!rawKey.equals(key)) {
             keys.add(rawKey);
         }
-        if (hasContentBesidesAttachedMails(message)) {
-            String withoutMails = fingerprint(message, false);
-            if (!withoutMails.equals(key)) {
-                keys.add(withoutMails);
-            }
+        // without attached mails the fingerprint was the same as now: no second pass over the attachments
+        if (message.attachments().stream().anyMatch(SourceKey::isMail) && hasContentBesidesAttachedMails(message)) {
+            keys.add(fingerprint(message, false));
         }
         return List.copyOf(keys);
     }
