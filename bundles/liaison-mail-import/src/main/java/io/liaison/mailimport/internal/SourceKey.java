@@ -23,7 +23,9 @@ import java.util.Set;
  * white space collapsed, and the hashes of the attachments' contents in sorted order, attached mails among them (two
  * mails that differ only in the mail they forward are two mails). So a copy of the mail saved again by another client
  * (other transfer encodings, line ends, header folding and order, MIME boundaries) has the same key, where a hash of
- * the raw bytes differed and imported it twice.
+ * the raw bytes differed and imported it twice. The price of hashing attached mails as they are: one mail saved as
+ * {@code .eml} by one client and as {@code .msg} by another carries its forwarded mail in either format, and the two
+ * copies become two activities; a duplicate shows and can be deleted, a wrong merge hid a mail in another's activity.
  *
  * <p>A mail with no subject, no body and no attachment with content (a broken or headerless file, empty MIME parts:
  * sender and date alone are shared by every such mail of one sender and second) has too little content to be told
@@ -35,7 +37,7 @@ import java.util.Set;
  */
 final class SourceKey {
     private static final String RAW_PREFIX = "sha256:";
-    static final String CONTENT_PREFIX = "content-sha256:";
+    private static final String CONTENT_PREFIX = "content-sha256:";
     private static final Set<String> MESSAGES = Set.of("message/rfc822", "message/global",
             "application/vnd.ms-outlook");
 
