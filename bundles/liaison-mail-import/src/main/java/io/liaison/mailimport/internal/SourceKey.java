@@ -115,8 +115,10 @@ final class SourceKey {
         MessageDigest digest = sha256();
         List<String> attachments = new ArrayList<>();
         for (ParsedAttachment attachment : message.attachments()) {
-            if (withAttachedMails || !isMail(attachment)) {
+            if (!isMail(attachment)) {
                 attachments.add(hashOf(attachment));
+            } else if (withAttachedMails) {
+                attachments.add(hashOfMail(attachment));
             }
         }
         attachments.sort(null);
@@ -132,6 +134,31 @@ final class SourceKey {
         MessageDigest digest = sha256();
         try (InputStream in = new DigestInputStream(attachment.open(), digest)) {
             in.transferTo(OutputStreamSink.INSTANCE);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            return attachment.mediaType() + ":" + attachment.size();
+        }
+    }
+
+    /**
+     * The hash of an attached mail without its carriage returns: a copy of the mail saved again with other line ends
+     * (CRLF on the wire, LF in an mbox file; MIME-tools' {@code ak-0696} and {@code mp-msg-rfc822}) carries the same
+     * attached mail, whose line ends changed with it.
+     */
+    private static String hashOfMail(ParsedAttachment attachment) {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = attachment.open()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\r') {
+                        digest.update(buffer, from, i - from);
+                        from = i + 1;
+                    }
+                }
+                digest.update(buffer, from, n - from);
+            }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             return attachment.mediaType() + ":" + attachment.size();

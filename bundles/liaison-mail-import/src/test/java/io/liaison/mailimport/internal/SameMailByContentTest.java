@@ -99,6 +99,23 @@ class SameMailByContentTest {
     }
 
     /**
+     * MIME-tools' {@code mp-msg-rfc822} is {@code ak-0696} (the corpus' 088 and 068) out of an mbox file: a
+     * {@code From } line before it, LF instead of CRLF, a header value in lower case. The same mail, forwarding the same
+     * mail, whose line ends changed with it.
+     */
+    @Test
+    void theSameForwardSavedWithOtherLineEndsIsTheSameMail() {
+        drop("mimetools-testmsgs/ak-0696.msg", "068-ak-0696.msg");
+        drop("mimetools-testmsgs/mp-msg-rfc822.msg", "088-mp-msg-rfc822.msg");
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(1);
+        assertThat(run.count(Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(imported()).hasSize(1);
+    }
+
+    /**
      * MIME-tools' {@code multi-2evil} is {@code multi-2gifs} with hostile attachment names (an encoded word in a
      * parameter, a name of 120 characters): the same mail, whose GIFs were stored a second time under the copy's names.
      */
