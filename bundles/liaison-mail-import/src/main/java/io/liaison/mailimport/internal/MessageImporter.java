@@ -323,7 +323,10 @@ final class MessageImporter {
             String name = upload.document().fileName();
             boolean original = upload == uploads.get(0);
             try {
-                if (original ? !present.isEmpty() : present.holds(upload.content())) {
+                boolean held = original ? !present.isEmpty()
+                        : SourceKey.isMail(upload.document().mediaType()) ? present.holdsMail(upload.content())
+                        : present.holds(upload.content());
+                if (held) {
                     continue;
                 }
                 try (InputStream in = upload.content().open()) {

@@ -108,7 +108,7 @@ final class SourceKey {
 
     /** Whether the attachment is a mail of its own (a forwarded {@code .eml} or {@code .msg}). */
     static boolean isMail(ParsedAttachment attachment) {
-        return MESSAGES.contains(attachment.mediaType());
+        return isMail(attachment.mediaType());
     }
 
     private static String fingerprint(ParsedMessage message, boolean withAttachedMails) {
@@ -146,9 +146,18 @@ final class SourceKey {
      * attached mail, whose line ends changed with it.
      */
     private static String hashOfMail(ParsedAttachment attachment) {
+        try {
+            return hashWithoutCarriageReturns(attachment.open());
+        } catch (IOException e) {
+            return attachment.mediaType() + ":" + attachment.size();
+        }
+    }
+
+    /** The SHA-256 of a stream's bytes without its carriage returns, in hex; closes the stream. */
+    static String hashWithoutCarriageReturns(InputStream content) throws IOException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[8192];
-        try (InputStream in = attachment.open()) {
+        try (InputStream in = content) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 int from = 0;
                 for (int i = 0; i < n; i++) {
@@ -159,10 +168,13 @@ final class SourceKey {
                 }
                 digest.update(buffer, from, n - from);
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            return attachment.mediaType() + ":" + attachment.size();
         }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Whether a media type is that of a mail ({@link #isMail}). */
+    static boolean isMail(String mediaType) {
+        return MESSAGES.contains(mediaType);
     }
 
     static MessageDigest sha256() {

@@ -20,13 +20,16 @@ import java.util.Map;
  * The documents an activity holds, compared with a mail's by content (SHA-256 of the bytes), not by file name: the
  * same mail saved by another client names its attachments differently ({@code =?US-ASCII*EN?Q?...?=} undecoded in
  * one copy, decoded in the other; a name in one, none in the other), and comparing names stored the same attachment
- * twice. A stored document is read only when its size is that of the content asked about (or unknown), and once.
+ * twice. An attached mail is compared without its carriage returns, as the fingerprint compares it
+ * ({@link SourceKey}): a copy saved with other line ends carries it with other line ends. A stored document is read
+ * only when its size is that of the content asked about (or unknown; any mail for a mail), and once.
  */
 final class StoredContents {
     private final DocumentStore store;
     private final EmployeeId actor;
     private final List<Document> documents;
     private final Map<DocumentId, String> hashes = new HashMap<>();
+    private final Map<DocumentId, String> mailHashes = new HashMap<>();
 
     private StoredContents(DocumentStore store, EmployeeId actor, List<Document> documents) {
         this.store = store;
@@ -53,14 +56,36 @@ final class StoredContents {
         return false;
     }
 
-    private String hashOf(Document document) {
-        return hashes.computeIfAbsent(document.id(), id -> {
-            try {
-                return hash(store.open(actor, id)).hash();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read document " + document.fileName(), e);
+    /** Whether a mail with this content but for its line ends is stored with the activity. */
+    boolean holdsMail(DocumentUpload.Content content) throws IOException {
+        String wanted = SourceKey.hashWithoutCarriageReturns(content.open());
+        for (Document d : documents) {
+            if (SourceKey.isMail(d.mediaType()) && wanted.equals(mailHashOf(d))) {
+                return true;
             }
-        });
+        }
+        return false;
+    }
+
+    private String hashOf(Document document) {
+        return hashes.computeIfAbsent(document.id(), id -> read(document, in -> hash(in).hash()));
+    }
+
+    private String mailHashOf(Document document) {
+        return mailHashes.computeIfAbsent(document.id(),
+                id -> read(document, SourceKey::hashWithoutCarriageReturns));
+    }
+
+    private interface Hasher {
+        String hash(InputStream in) throws IOException;
+    }
+
+    private String read(Document document, Hasher hasher) {
+        try {
+            return hasher.hash(store.open(actor, document.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read document " + document.fileName(), e);
+        }
     }
 
     private record Hashed(String hash, long size) {

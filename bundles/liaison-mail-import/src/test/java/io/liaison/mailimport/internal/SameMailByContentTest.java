@@ -101,7 +101,7 @@ class SameMailByContentTest {
     /**
      * MIME-tools' {@code mp-msg-rfc822} is {@code ak-0696} (the corpus' 088 and 068) out of an mbox file: a
      * {@code From } line before it, LF instead of CRLF, a header value in lower case. The same mail, forwarding the same
-     * mail, whose line ends changed with it.
+     * mail, whose line ends changed with it: the forwarded mail is not stored a second time either.
      */
     @Test
     void theSameForwardSavedWithOtherLineEndsIsTheSameMail() {
@@ -113,6 +113,8 @@ class SameMailByContentTest {
         assertThat(run.count(Outcome.CREATED)).isEqualTo(1);
         assertThat(run.count(Outcome.UNCHANGED)).isEqualTo(1);
         assertThat(imported()).hasSize(1);
+        assertThat(documents(imported().get(0))).as("the original and the forwarded mail, once")
+                .containsExactly("068-ak-0696.msg", "s Netz.eml");
     }
 
     /**
