@@ -15,7 +15,6 @@ import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityType;
 import io.liaison.api.domain.Classification;
-import io.liaison.api.domain.Document;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.NewDocument;
 import io.liaison.api.domain.StatusKey;
@@ -31,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * Imports one parsed mail: creates its MAILIN activity (once per source key) together with the original message
@@ -138,8 +137,8 @@ final class MessageImporter {
         // its documents. No look-up by key first: a mail imported before (a repeat after a failed move, a Message-ID
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
         List<DocumentUpload> uploads = uploads(mail, classifications);
-        ActivityCreation creation = createUnlessImportedBefore(employee, data, mail.sourceKey(), mail.legacyKey(),
-                uploads);
+        ActivityCreation creation = createUnlessImportedBefore(employee, data, mail.sourceKey(), mail.earlierKeys(),
+                mail, uploads);
         Optional<String> keyProblem = Optional.empty();
         if (!creation.created() && !SameMail.as(creation.activity().data().mail(), mail.message())) {
             // another mail with the same Message-ID: an activity of its own, under a key of its own
@@ -148,7 +147,8 @@ final class MessageImporter {
             ActivityData separate = mapper.toActivity(mail.message(), key, status, employee, assigned,
                     mail.receivedAt(), placement.type());
             creation = createUnlessImportedBefore(employee, separate, key,
-                    mail.legacyKey().map(legacy -> SameMail.keyOf(legacy, mail.message())), uploads);
+                    mail.earlierKeys().stream().map(earlier -> SameMail.keyOf(earlier, mail.message())).toList(),
+                    mail, uploads);
             if (creation.created()) {
                 keyProblem = Optional.of("its Message-ID " + mail.sourceKey() + " is also the one of activity "
                         + first.id().value() + ", another mail ("
@@ -170,14 +170,47 @@ final class MessageImporter {
     }
 
     /**
-     * Creates the activity under its key, unless an earlier version imported the mail under the key it gave it then
-     * ({@link ParsedMail#legacyKey}): that activity is the mail's, as the CRM answers a repeat under the key itself.
+     * Creates the activity under its key, unless an earlier version imported the mail under a key it gave it then
+     * ({@link ParsedMail#earlierKeys}): that activity is the mail's, as the CRM answers a repeat under the key itself.
      */
     private ActivityCreation createUnlessImportedBefore(EmployeeId employee, ActivityData data, String key,
-                                                        Optional<String> legacyKey, List<DocumentUpload> uploads) {
-        Optional<Activity> earlier = legacyKey.flatMap(k -> crm.activities().findBySourceKey(employee, k));
+                                                        List<String> earlierKeys, ParsedMail mail,
+                                                        List<DocumentUpload> uploads) {
+        Optional<Activity> earlier = findEarlier(employee, earlierKeys, mail,
+                k -> crm.activities().findBySourceKey(employee, k));
         return earlier.isPresent() ? new ActivityCreation(earlier.get(), false, List.of())
                 : crm.createWithDocuments(employee, data, Optional.of(key), uploads);
+    }
+
+    /**
+     * The first activity found under one of the earlier keys that is this mail's. A fingerprint that left attached
+     * mails out ({@link SourceKey#leftOutAttachedMails}) is also another mail's that differs only in them; the activity
+     * is this mail's only when it holds every mail this one has attached (the import stored each as a document).
+     */
+    private Optional<Activity> findEarlier(EmployeeId employee, List<String> keys, ParsedMail mail,
+                                           Function<String, Optional<Activity>> find) {
+        for (String key : keys) {
+            Optional<Activity> found = find.apply(key)
+                    .filter(a -> !SourceKey.leftOutAttachedMails(key) || holdsAttachedMails(employee, a, mail));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean holdsAttachedMails(EmployeeId employee, Activity activity, ParsedMail mail) {
+        StoredContents stored = StoredContents.of(crm.documents(), employee, activity.id());
+        try {
+            for (ParsedAttachment attachment : mail.message().attachments()) {
+                if (SourceKey.isMail(attachment) && !stored.holds(attachment::open)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compare the attached mails of " + mail.ref().name(), e);
+        }
     }
 
     /** Whether the thread gave the mail the business partner or contact its sender did not. */
@@ -197,7 +230,8 @@ final class MessageImporter {
         }
         // the key, else the key an earlier version gave the mail
         Optional<Activity> first = activities.findSharedMail(employee, mail.sourceKey())
-                .or(() -> mail.legacyKey().flatMap(k -> activities.findSharedMail(employee, k)));
+                .or(() -> findEarlier(employee, mail.earlierKeys(), mail,
+                        k -> activities.findSharedMail(employee, k)));
         return first.filter(a -> !a.data().owner().equals(employee))
                 .filter(a -> SameMail.as(a.data().mail(), mail.message()));
     }
@@ -275,24 +309,29 @@ final class MessageImporter {
     }
 
     /**
-     * Attaches those of the mail's documents the activity does not have yet (by file name). The original message
-     * ({@code uploads}' first) is stored first of all, in one transaction with the rest or as the first call: an
-     * activity with any document has it, so the same mail dropped again under another file name (a copy, a
-     * re-encoded or {@code .msg} twin) adds no second original.
+     * Attaches those of the mail's documents the activity does not have yet, compared by content
+     * ({@link StoredContents}): a copy of the mail whose attachments are named otherwise stores nothing twice, an
+     * attachment the activity lacks is stored. The original message ({@code uploads}' first) is stored first of all,
+     * in one transaction with the rest or as the first call: an activity with any document has it, so the same mail
+     * dropped again under another file name (a copy, a re-encoded or {@code .msg} twin) adds no second original.
      */
     private int storeMissingDocuments(EmployeeId employee, ParsedMail mail, Activity activity,
                                       List<DocumentUpload> uploads) {
-        Set<String> present = crm.documents().list(employee, activity.id()).stream()
-                .map(Document::fileName).collect(Collectors.toSet());
+        StoredContents present = StoredContents.of(crm.documents(), employee, activity.id());
         int stored = 0;
         for (DocumentUpload upload : uploads) {
             String name = upload.document().fileName();
             boolean original = upload == uploads.get(0);
-            if (present.contains(name) || (original && !present.isEmpty())) {
-                continue;
-            }
-            try (InputStream in = upload.content().open()) {
-                crm.documents().attach(employee, activity.id(), upload.document(), in);
+            try {
+                boolean held = original ? !present.isEmpty()
+                        : SourceKey.isMail(upload.document().mediaType()) ? present.holdsMail(upload.content())
+                        : present.holds(upload.content());
+                if (held) {
+                    continue;
+                }
+                try (InputStream in = upload.content().open()) {
+                    crm.documents().attach(employee, activity.id(), upload.document(), in);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store document " + name + " of " + mail.ref().name(), e);
             }

@@ -21,12 +21,11 @@ import java.security.MessageDigest;
  * @param message   the parsed content
  * @param sourceKey the Message-ID or content fingerprint ({@link SourceKey})
  * @param original  opens the raw message again, to store it as the original document
- * @param legacyKey the key an earlier version gave the message, where it differs, to find an activity imported then:
- *                  for a message without Message-ID the hash of its raw bytes (before the content fingerprint), for a
- *                  Message-ID whose domain is not in lower case the ID as written (before {@link MessageIds})
+ * @param earlierKeys the keys earlier versions gave the message, where they differ, to find an activity imported
+ *                    then ({@link SourceKey#earlierKeys}), in the order to look them up
  */
 record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, String sourceKey,
-                  DocumentUpload.Content original, java.util.Optional<String> legacyKey) implements AutoCloseable {
+                  DocumentUpload.Content original, java.util.List<String> earlierKeys) implements AutoCloseable {
 
     /** Reads the message from the store and parses it; the original is read from the store again when stored. */
     static ParsedMail read(MailStore store, MessageRef ref, MessageParser parser) {
@@ -55,9 +54,8 @@ record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, Strin
         // it, also what the parser did not need
         digesting.transferTo(SourceKey.OutputStreamSink.INSTANCE);
         String rawKey = SourceKey.ofRawBytes(digest);
-        java.util.Optional<String> legacy = message.messageId().isBlank() ? java.util.Optional.of(rawKey)
-                : MessageIds.asWrittenBefore(message.messageId());
-        return new ParsedMail(ref, mediaType, message, SourceKey.of(message), original, legacy);
+        String key = SourceKey.of(message, rawKey);
+        return new ParsedMail(ref, mediaType, message, key, original, SourceKey.earlierKeys(message, key, rawKey));
     }
 
     /**
