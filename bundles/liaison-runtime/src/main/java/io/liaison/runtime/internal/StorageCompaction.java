@@ -2,8 +2,10 @@ package io.liaison.runtime.internal;
 
 import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -97,12 +99,23 @@ final class StorageCompaction {
     private static String vacuum(Connection connection, List<String> tables) throws SQLException {
         // VACUUM refuses to run inside a transaction block
         connection.setAutoCommit(true);
+        List<String> vacuumed = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             for (String table : tables) {
-                statement.execute("VACUUM " + table);
+                // another bundle's tables (the duplicate index's) may live in another database
+                if (exists(connection, table)) {
+                    statement.execute("VACUUM " + table);
+                    vacuumed.add(table);
+                }
             }
         }
-        return "PostgreSQL: VACUUM of " + String.join(", ", tables);
+        return "PostgreSQL: VACUUM of " + String.join(", ", vacuumed);
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (ResultSet found = connection.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
+            return found.next();
+        }
     }
 
     private static Object call(Object target, String method) throws ReflectiveOperationException {

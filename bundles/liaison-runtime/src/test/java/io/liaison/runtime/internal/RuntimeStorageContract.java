@@ -563,6 +563,8 @@ abstract class RuntimeStorageContract {
         assertThat(erasure.count(Erasure.Kind.TOKENS)).isEqualTo(1);
         assertThat(erasure.count(Erasure.Kind.DUPLICATE_INDEX_ROWS)).isEqualTo(4);
         assertThat(erasedFromTheIndex).containsExactly(ContactPersonId.of(contact));
+        // the duplicate index's tables are not in this database: the compaction does what it can without them
+        assertThat(erasure.compaction()).doesNotStartWith("not compacted");
         assertThat(journal.entries(run.id())).extracting(JournalEntry::item)
                 .containsExactly("Call back", address.replace('_', 'x'));
         assertThat(links.byCrmId(anna, "CONTACTS", contact)).isEmpty();
@@ -605,6 +607,7 @@ abstract class RuntimeStorageContract {
         preferences.set(staying, new GroupwarePreferences(Set.of(SyncArea.TASKS), false, true));
 
         Erasure erasure = new DefaultErasureService(dataSource(), service).eraseEmployee(leaving);
+        assertThat(erasure.compaction()).doesNotStartWith("not compacted");
 
         assertThat(erasure.count(Erasure.Kind.ACCOUNTS)).isEqualTo(2);
         assertThat(erasure.count(Erasure.Kind.CREDENTIALS)).isEqualTo(1);
