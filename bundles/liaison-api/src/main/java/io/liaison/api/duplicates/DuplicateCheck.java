@@ -1,5 +1,6 @@
 package io.liaison.api.duplicates;
 
+import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.EmployeeId;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -16,4 +17,16 @@ public interface DuplicateCheck {
      * @throws IllegalArgumentException naming the field when the contact cannot be checked at all
      */
     DuplicateResult check(EmployeeId actor, ContactCandidate candidate);
+
+    /**
+     * Erases what the index holds of a contact person (its normalised names, addresses and numbers and the keys it is
+     * filed under), for the erasure of the person: call it once the CRM no longer has it, else the index files it again
+     * when the CRM reports it changed. This default holds nothing.
+     *
+     * @return how many rows held it (0 when it was not filed)
+     * @since 1.4
+     */
+    default int erase(ContactPersonId contact) {
+        return 0;
+    }
 }

@@ -3,6 +3,7 @@ package io.liaison.contactreplication.internal;
 import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.runtime.ErasureService;
 import io.liaison.api.runtime.Link;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,8 +17,8 @@ import java.util.HexFormat;
  * mode kept in front of a link's content hash.
  */
 final class ReplicationKeys {
-    /** The link store scope of contact replication. */
-    static final String SCOPE = "CONTACTS";
+    /** The link store scope of contact replication; the runtime's erasure of a contact person deletes its link there. */
+    static final String SCOPE = ErasureService.CONTACT_PERSON_LINK_SCOPE;
     /** The token store scope of the groupware contacts' change feed. */
     static final String GROUPWARE_TOKEN = "contacts";
     /** The token store scope of the CRM contact persons' change feed. */

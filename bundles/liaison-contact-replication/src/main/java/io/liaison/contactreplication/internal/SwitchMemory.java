@@ -3,6 +3,7 @@ package io.liaison.contactreplication.internal;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.domain.AccountId;
 import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.runtime.ErasureService;
 import io.liaison.api.runtime.TokenStore;
 import java.util.Optional;
 
@@ -36,6 +37,7 @@ final class SwitchMemory {
     }
 
     private static String scope(ContactPersonId contact) {
-        return "contact-switch:" + contact.value();
+        // the runtime's erasure of a contact person deletes it by this name
+        return ErasureService.CONTACT_SWITCH_TOKEN_PREFIX + contact.value();
     }
 }

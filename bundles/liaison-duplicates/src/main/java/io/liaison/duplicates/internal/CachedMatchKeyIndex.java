@@ -90,6 +90,20 @@ public final class CachedMatchKeyIndex implements MatchKeyIndex {
      * Writes to the tables first: when that fails, nothing changed anywhere. Should the copy then fail, it is
      * dropped and loaded again from the tables on next use.
      */
+    /** Counts the rows of the tables; the copy in memory follows as {@link #apply} does. */
+    @Override
+    public synchronized int erase(ContactPersonId id) {
+        InMemoryMatchKeyIndex copy = memory();
+        int rows = durable.erase(id);
+        try {
+            copy.erase(id);
+        } catch (RuntimeException e) {
+            memory = null;
+            throw e;
+        }
+        return rows;
+    }
+
     @Override
     public synchronized void apply(Collection<IndexedContact> upserts, Collection<ContactPersonId> removed,
                                    Optional<IndexState> newState) {

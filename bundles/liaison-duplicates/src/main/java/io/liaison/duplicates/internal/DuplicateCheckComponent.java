@@ -3,6 +3,7 @@ package io.liaison.duplicates.internal;
 import io.liaison.api.crm.CrmEvents;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.duplicates.ContactCandidate;
 import io.liaison.api.duplicates.DuplicateCheck;
@@ -188,6 +189,13 @@ public final class DuplicateCheckComponent implements DuplicateCheck, EventHandl
         List<String> notes = new ArrayList<>(checked.notes());
         notes.addAll(matches.notes());
         return new DuplicateResult(result.status(), result.matches(), notes);
+    }
+
+    @Override
+    public int erase(ContactPersonId contact) {
+        int rows = index.erase(Objects.requireNonNull(contact, "contact"));
+        LOG.info("Contact person {} erased from the duplicate index ({} rows)", contact.value(), rows);
+        return rows;
     }
 
     /** Brings the index up to date now (the first check does it too). */

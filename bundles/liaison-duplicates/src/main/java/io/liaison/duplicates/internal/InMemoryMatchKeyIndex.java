@@ -62,6 +62,14 @@ public final class InMemoryMatchKeyIndex implements MatchKeyIndex {
         state = null;
     }
 
+    /** @return 1 when the contact was filed: the entries of a contact in memory are counted as one */
+    @Override
+    public synchronized int erase(ContactPersonId id) {
+        boolean filed = contacts.containsKey(id);
+        remove(id);
+        return filed ? 1 : 0;
+    }
+
     @Override
     public synchronized void apply(Collection<IndexedContact> upserts, Collection<ContactPersonId> removed,
                                    Optional<IndexState> newState) {

@@ -98,6 +98,20 @@ public final class JdbcMatchKeyIndex implements MatchKeyIndex {
         });
     }
 
+    @Override
+    public int erase(ContactPersonId id) {
+        int[] rows = new int[1];
+        inTransaction("erase a contact person from the index", c -> {
+            for (String table : List.of("dup_match_key", "dup_name_key", "dup_contact")) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE contact_id = ?")) {
+                    s.setString(1, id.value());
+                    rows[0] += s.executeUpdate();
+                }
+            }
+        });
+        return rows[0];
+    }
+
     /** Deletes what was filed for the ids: one batch of single-row deletes by the indexed id column per table. */
     private static void deleteAll(Connection c, List<String> ids) throws SQLException {
         if (ids.isEmpty()) {

@@ -23,6 +23,14 @@ public interface MatchKeyIndex {
      */
     void apply(Collection<IndexedContact> upserts, Collection<ContactPersonId> removed, Optional<IndexState> newState);
 
+    /**
+     * Removes what is filed for one contact person, for its erasure (the state stays: the CRM's change feed goes on
+     * from where it was).
+     *
+     * @return how many rows or entries held it (0 when it was not filed)
+     */
+    int erase(ContactPersonId id);
+
     /** The contacts filed under any of the keys, at most {@code limit}. */
     List<IndexedContact> candidates(Collection<String> keys, int limit);
 

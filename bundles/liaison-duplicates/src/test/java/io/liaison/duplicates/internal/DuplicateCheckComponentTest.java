@@ -188,6 +188,7 @@ class DuplicateCheckComponentTest {
             @Override public void clear() { tables.clear(); }
             @Override public List<IndexedContact> candidates(Collection<String> keys, int limit) { return tables.candidates(keys, limit); }
             @Override public long size() { return tables.size(); }
+            @Override public int erase(ContactPersonId id) { return tables.erase(id); }
             @Override
             public void apply(Collection<IndexedContact> upserts, Collection<ContactPersonId> removed,
                               Optional<IndexState> newState) {

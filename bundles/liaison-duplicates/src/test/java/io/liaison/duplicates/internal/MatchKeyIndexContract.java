@@ -71,6 +71,25 @@ abstract class MatchKeyIndexContract {
         index.apply(List.of(), List.of(ContactPersonId.of("99")), Optional.empty());
     }
 
+    /** Issue 25, point 5: an erased contact person is found by none of its keys; the others and the state stay. */
+    @Test
+    void anErasedContactPersonIsFoundByNoneOfItsKeys() {
+        MatchKeyIndex index = index();
+        IndexedContact anna = contact("1", "Anna", "Quellbrunn", "anna@firma.de", "0171 1234567");
+        IndexedContact hans = contact("2", "Hans", "Weber", "hans@firma.de", null);
+        IndexState state = new IndexState(new CrmToken("42"), EmployeeId.of("admin"), Instant.ofEpochMilli(1_000));
+        index.apply(List.of(anna, hans), List.of(), Optional.of(state));
+
+        assertThat(index.erase(ContactPersonId.of("1"))).isPositive();
+
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.candidates(Set.of("email:anna@firma.de", "phone:+491711234567"), 10)).isEmpty();
+        assertThat(index.candidates(MatchKeys.nameKeys(anna.contact()), 10)).doesNotContain(anna);
+        assertThat(index.candidates(Set.of("email:hans@firma.de"), 10)).containsExactly(hans);
+        assertThat(index.state()).contains(state);
+        assertThat(index.erase(ContactPersonId.of("1"))).as("not filed any more").isZero();
+    }
+
     @Test
     void visitsTheContactsUnderNameKeysByNameAndHandsOverOnlyTheWantedOnes() {
         MatchKeyIndex index = index();

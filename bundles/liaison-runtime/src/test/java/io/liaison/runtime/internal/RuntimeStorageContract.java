@@ -13,6 +13,10 @@ import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.AccountNotFoundException;
 import io.liaison.api.runtime.AccountRequest;
 import io.liaison.api.runtime.GroupwarePreferences;
+import io.liaison.api.runtime.Erasure;
+import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.connector.Credentials;
+import io.liaison.api.connector.Secret;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Link;
 import io.liaison.api.runtime.Outcome;
@@ -506,5 +510,121 @@ abstract class RuntimeStorageContract {
         assertThat(preferences.syncOnOpenActive(anna)).isFalse();
         assertThatThrownBy(() -> new GroupwarePreferences(Set.of(), true, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one area");
+    }
+
+    /** Issue 25, point 5: a contact person's rows go, an activity that has the same CRM id keeps its own. */
+    @Test
+    void erasingAContactPersonDeletesItsEntriesLinksAndSwitchMemoryInEveryAccount(@TempDir Path vault) {
+        DefaultAccountService service = DefaultAccountService.of(accounts(), new CredentialVault(vault.resolve("k")));
+        JdbcLinkStore links = new JdbcLinkStore(dataSource());
+        JdbcTokenStore tokens = new JdbcTokenStore(dataSource());
+        JdbcSyncJournal journal = new JdbcSyncJournal(dataSource());
+        AccountId anna = TestDatabases.account(accounts());
+        AccountId ben = TestDatabases.account(accounts());
+        String contact = "cp-" + UUID.randomUUID();
+        String address = "z.quellbrunn_" + UUID.randomUUID() + "@example.org";
+        links.save(link(anna, "CONTACTS", contact, "gw-contact-anna"));
+        links.save(link(ben, "CONTACTS", contact, "gw-contact-ben"));
+        links.save(link(anna, "TASKS", contact, "gw-task-with-the-same-crm-id"));
+        links.save(link(anna, "CONTACTS", "cp-other-" + contact, "gw-other"));
+        tokens.put(anna, "contact-switch:" + contact, new SyncToken("photos"));
+        tokens.put(anna, "contacts", new SyncToken("feed-position"));
+        SyncRun run = journal.start(accounts().require(anna), Set.of(SyncArea.CONTACTS, SyncArea.MAILS),
+                SyncTrigger.MANUAL, Instant.now());
+        journal.append(entry(run, SyncArea.CONTACTS, "Zacharias Quellbrunn", Outcome.CREATED, contact), 1);
+        journal.append(entry(run, SyncArea.TASKS, "Call back", Outcome.UPDATED, contact), 2);
+        journal.append(new JournalEntry(run.id(), Instant.now(), SyncArea.MAILS, "Offer from " + address.toUpperCase(),
+                Outcome.CREATED, "", Optional.of("act-1")), 3);
+        journal.append(new JournalEntry(run.id(), Instant.now(), SyncArea.MAILS, "Offer.eml", Outcome.FAILED,
+                "no partner found for " + address, Optional.empty()), 4);
+        // '_' in the address is a LIKE wildcard unless escaped: this one differs there and must stay
+        journal.append(new JournalEntry(run.id(), Instant.now(), SyncArea.MAILS, address.replace('_', 'x'),
+                Outcome.CREATED, "", Optional.of("act-2")), 5);
+
+        List<ContactPersonId> erasedFromTheIndex = new java.util.ArrayList<>();
+        DefaultErasureService erasures = new DefaultErasureService(dataSource(), service);
+        erasures.setDuplicateCheck(new io.liaison.api.duplicates.DuplicateCheck() {
+            @Override
+            public io.liaison.api.duplicates.DuplicateResult check(EmployeeId actor,
+                    io.liaison.api.duplicates.ContactCandidate candidate) {
+                throw new AssertionError("an erasure checks nothing");
+            }
+
+            @Override
+            public int erase(ContactPersonId erased) {
+                erasedFromTheIndex.add(erased);
+                return 4;
+            }
+        });
+        Erasure erasure = erasures.eraseContactPerson(ContactPersonId.of(contact), Set.of(address));
+
+        assertThat(erasure.count(Erasure.Kind.JOURNAL_ENTRIES)).isEqualTo(3);
+        assertThat(erasure.count(Erasure.Kind.LINKS)).isEqualTo(2);
+        assertThat(erasure.count(Erasure.Kind.TOKENS)).isEqualTo(1);
+        assertThat(erasure.count(Erasure.Kind.DUPLICATE_INDEX_ROWS)).isEqualTo(4);
+        assertThat(erasedFromTheIndex).containsExactly(ContactPersonId.of(contact));
+        // the duplicate index's tables are not in this database: the compaction does what it can without them
+        assertThat(erasure.compaction()).doesNotStartWith("not compacted");
+        assertThat(journal.entries(run.id())).extracting(JournalEntry::item)
+                .containsExactly("Call back", address.replace('_', 'x'));
+        assertThat(links.byCrmId(anna, "CONTACTS", contact)).isEmpty();
+        assertThat(links.byCrmId(ben, "CONTACTS", contact)).isEmpty();
+        assertThat(links.byCrmId(anna, "TASKS", contact)).isPresent();
+        assertThat(links.byCrmId(anna, "CONTACTS", "cp-other-" + contact)).isPresent();
+        assertThat(tokens.get(anna, "contact-switch:" + contact)).isEmpty();
+        assertThat(tokens.get(anna, "contacts")).isPresent();
+    }
+
+    /** Issue 25, point 5: an employee's accounts, credentials, links, tokens, runs and preferences go; others stay. */
+    @Test
+    void erasingAnEmployeeDeletesAccountsCredentialsJournalAndPreferences(@TempDir Path vault) {
+        DefaultAccountService service = DefaultAccountService.of(accounts(), new CredentialVault(vault.resolve("k")));
+        service.addConnectorFactory(new TestPlugins.TestConnectorFactory());
+        DefaultGroupwarePreferences preferences = new DefaultGroupwarePreferences(dataSource(), service);
+        JdbcLinkStore links = new JdbcLinkStore(dataSource());
+        JdbcTokenStore tokens = new JdbcTokenStore(dataSource());
+        JdbcSyncJournal journal = new JdbcSyncJournal(dataSource());
+        EmployeeId leaving = EmployeeId.of("leaving-" + UUID.randomUUID());
+        EmployeeId staying = EmployeeId.of("staying-" + UUID.randomUUID());
+        GroupwareAccount first = service.create(TestDatabases.request(leaving.value(), Set.of(SyncArea.MAILS)));
+        GroupwareAccount second = service.create(TestDatabases.request(leaving.value(), Set.of(SyncArea.TASKS)));
+        GroupwareAccount other = service.create(TestDatabases.request(staying.value(), Set.of(SyncArea.MAILS)));
+        service.setCredentials(first.id(), new Credentials("leaving", Secret.of("their-password"), Map.of()));
+        links.save(link(first.id(), "TASKS", "t-1", "gw-1"));
+        links.save(link(second.id(), "ACTIVITY_SYNC_MARKS", "t-2", "mark"));
+        links.save(link(other.id(), "TASKS", "t-1", "gw-1"));
+        tokens.put(second.id(), "tasks", new SyncToken("delta"));
+        SyncRun run = journal.start(first, Set.of(SyncArea.MAILS), SyncTrigger.MANUAL, Instant.now());
+        journal.append(entry(run, SyncArea.MAILS, "Offer.eml", Outcome.CREATED, "act-1"), 1);
+        journal.append(entry(run, SyncArea.MAILS, "Re: Offer.eml", Outcome.CREATED, "act-2"), 2);
+        // the journal outlives accounts: a run of an account removed before is the employee's too
+        GroupwareAccount gone = service.create(TestDatabases.request(leaving.value(), Set.of(SyncArea.TASKS)));
+        SyncRun ofRemovedAccount = journal.start(gone, Set.of(SyncArea.TASKS), SyncTrigger.MANUAL, Instant.now());
+        service.remove(gone.id());
+        SyncRun othersRun = journal.start(other, Set.of(SyncArea.MAILS), SyncTrigger.MANUAL, Instant.now());
+        journal.append(entry(othersRun, SyncArea.MAILS, "Theirs.eml", Outcome.CREATED, "act-3"), 1);
+        preferences.set(leaving, new GroupwarePreferences(Set.of(SyncArea.TASKS), false, true));
+        preferences.set(staying, new GroupwarePreferences(Set.of(SyncArea.TASKS), false, true));
+
+        Erasure erasure = new DefaultErasureService(dataSource(), service).eraseEmployee(leaving);
+        assertThat(erasure.compaction()).doesNotStartWith("not compacted");
+
+        assertThat(erasure.count(Erasure.Kind.ACCOUNTS)).isEqualTo(2);
+        assertThat(erasure.count(Erasure.Kind.CREDENTIALS)).isEqualTo(1);
+        assertThat(erasure.count(Erasure.Kind.LINKS)).as("a link and a mark").isEqualTo(2);
+        assertThat(erasure.count(Erasure.Kind.TOKENS)).isEqualTo(1);
+        assertThat(erasure.count(Erasure.Kind.JOURNAL_RUNS)).isEqualTo(2);
+        assertThat(erasure.count(Erasure.Kind.JOURNAL_ENTRIES)).isEqualTo(2);
+        assertThat(erasure.count(Erasure.Kind.GROUPWARE_PREFERENCES)).isEqualTo(1);
+        assertThat(service.forEmployee(leaving)).isEmpty();
+        assertThat(accounts().credentials(first.id())).isEmpty();
+        assertThat(links.list(first.id(), "TASKS")).isEmpty();
+        assertThat(journal.run(run.id())).isEmpty();
+        assertThat(journal.run(ofRemovedAccount.id())).isEmpty();
+        assertThat(preferences.get(leaving)).isEqualTo(GroupwarePreferences.DEFAULTS);
+        assertThat(service.get(other.id())).isPresent();
+        assertThat(links.list(other.id(), "TASKS")).hasSize(1);
+        assertThat(journal.entries(othersRun.id())).hasSize(1);
+        assertThat(preferences.get(staying).wizardAreas()).containsExactly(SyncArea.TASKS);
     }
 }
