@@ -238,22 +238,22 @@ final class JdbcActivityStore implements ActivityStore {
 
     @Override
     public List<Activity> findReplies(EmployeeId actor, String messageId, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be positive, not " + limit);
-        }
-        // another owner's private mail is not the actor's to see
-        return jdbc.read("find the replies to a mail", tx -> ActivityRows.query(tx, ActivityRows.SELECT
-                + " WHERE mail_in_reply_to = ? AND (owner_id = ? OR private_activity = FALSE) ORDER BY id LIMIT ?",
-                List.<Object>of(messageId, actor.value(), limit)));
+        return findMailsNaming("mail_in_reply_to", "find the replies to a mail", actor, messageId, limit);
     }
 
     @Override
     public List<Activity> findReturns(EmployeeId actor, String messageId, int limit) {
+        return findMailsNaming("mail_returned_id", "find the bounces of a mail", actor, messageId, limit);
+    }
+
+    /** The mails whose {@code column} (an indexed Message-ID column) holds {@code messageId}, oldest first. */
+    private List<Activity> findMailsNaming(String column, String what, EmployeeId actor, String messageId, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, not " + limit);
         }
-        return jdbc.read("find the bounces of a mail", tx -> ActivityRows.query(tx, ActivityRows.SELECT
-                + " WHERE mail_returned_id = ? AND (owner_id = ? OR private_activity = FALSE) ORDER BY id LIMIT ?",
+        // another owner's private mail is not the actor's to see
+        return jdbc.read(what, tx -> ActivityRows.query(tx, ActivityRows.SELECT + " WHERE " + column
+                + " = ? AND (owner_id = ? OR private_activity = FALSE) ORDER BY id LIMIT ?",
                 List.<Object>of(messageId, actor.value(), limit)));
     }
 
