@@ -25,7 +25,8 @@ import java.util.List;
  * the engine reads both feeds from the stored tokens, tells real changes from echoes of our own writes by the
  * versions in the links (and from changes to unshared fields by the content hash, which carries the pair's photo
  * mode), writes each change to the other side, settles changes on both sides by the account's conflict policy,
- * guards against mass deletions, and stores the tokens only when the whole change set was applied. The contact
+ * guards against mass deletions, and advances the tokens after every run: what it did not apply (a failed item, a
+ * pair left alone, deletes the guard stopped) is offered to the next run from the link store. The contact
  * rules: a contact person deleted for good in the CRM is deleted in the groupware unless it was changed there (then
  * it stays, without CRM id); one merged into another follows the survivor, and one gone for a reason the CRM does not
  * tell, or no longer visible, stays without CRM id ({@link CrmContactSide}); one deleted in the groupware only

@@ -190,12 +190,6 @@ public class JdbcAccountRepository {
         });
     }
 
-    /**
-     * Deletes what the account's runs remembered: links (with the marks kept among them), tokens, failing items and
-     * the connector's state.
-     *
-     * @throws io.liaison.api.runtime.AccountNotFoundException when there is no such account
-     */
     /** The host CRM the account's sync state names, as {@link #rememberHostCrm} stored it; empty before. */
     public Optional<String> hostCrm(AccountId id) {
         return Sql.query(dataSource, "reading the host CRM of account " + id, c -> {
@@ -226,6 +220,12 @@ public class JdbcAccountRepository {
         });
     }
 
+    /**
+     * Deletes what the account's runs remembered: links (with the marks kept among them), tokens, failing items and
+     * the connector's state.
+     *
+     * @throws io.liaison.api.runtime.AccountNotFoundException when there is no such account
+     */
     public void resetSyncState(AccountId id) {
         Sql.transaction(dataSource, "forgetting the sync state of account " + id, c -> {
             if (load(c, id).isEmpty()) {
