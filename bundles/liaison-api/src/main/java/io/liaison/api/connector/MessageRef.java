@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param version           changes whenever the message changes (change key, content hash)
  * @param name              what to call it in a journal: the file name or the subject
  * @param internetMessageId the Message-ID header when the connector knows it without parsing
- * @param size              the size in bytes, or -1 when unknown
+ * @param size              the size in bytes as the groupware counts it (a file's length; Exchange's message size,
+ *                          which is not the MIME's length), or -1 when unknown
  * @param receivedAt        when the mailbox received it, when known
  */
 public record MessageRef(String id, String folderId, String version, String name, Optional<String> internetMessageId,

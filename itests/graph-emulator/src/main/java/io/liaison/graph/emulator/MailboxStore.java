@@ -1180,11 +1180,34 @@ final class MailboxStore implements Mailbox {
                     arr.addObject().put("id", k).put("value", v);
                 }
             });
+            if (it.kind.equals(Item.MESSAGE) && it.mime != null && ctx.expandExtendedId() != null
+                    && isMessageSize(ctx.expandExtendedId())) {
+                arr.addObject().put("id", "Long 0xe08").put("value", Long.toString(it.mime.length));
+            }
             if (!arr.isEmpty() || ctx.expandAllExtended()) {
                 out.set("singleValueExtendedProperties", arr);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether an expanded id names PidTagMessageSizeExtended (0x0E08, PT_I8), which Exchange computes for every message.
+     * Graph writes the tag back its own way ({@code Binary 0x0E0A} asked, {@code Binary 0xe0a} answered, in a Microsoft
+     * Q&A answer on reading PidTagSentMailEntryId), so the emulator answers {@code Long 0xe08}. Not modelled: Exchange's
+     * value is "the sum of the sizes of all properties on a message object, usually considerably greater than the
+     * message text alone" (PidTagMessageSize); the emulator gives the length of the MIME it holds.
+     */
+    private static boolean isMessageSize(String id) {
+        String[] parts = id.trim().split("\\s+");
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Long") || !parts[1].toLowerCase(Locale.ROOT).startsWith("0x")) {
+            return false;
+        }
+        try {
+            return Long.parseLong(parts[1].substring(2), 16) == 0x0E08;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** @return the rendering of any view id (item or occurrence), or empty when it no longer exists */

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A mailbox's folders and messages: the folder tree read top down, messages by delta query per folder (the delta
  * link is the sync token; an expired one starts a complete re-read), the raw MIME by {@code $value} as a stream.
- * Ids are immutable ids, so a message keeps its id when it is moved.
+ * Ids are immutable ids, so a message keeps its id when it is moved. Each message is read with its size
+ * ({@link MessageSize}); the delta links keep the {@code $expand} of the first request.
  */
 final class GraphMailStore implements MailStore {
 
@@ -127,7 +128,10 @@ final class GraphMailStore implements MailStore {
         var delta = user.get().mailFolders().byMailFolderId(folderId).messages().delta();
         GraphCalls.DeltaResult<Message> result = calls.delta(what,
                 () -> deltaLink.map(link -> delta.withUrl(link).get())
-                        .orElseGet(() -> delta.get(c -> c.queryParameters.select = MESSAGE_FIELDS)),
+                        .orElseGet(() -> delta.get(c -> {
+                            c.queryParameters.select = MESSAGE_FIELDS;
+                            c.queryParameters.expand = new String[] {MessageSize.EXPAND};
+                        })),
                 link -> delta.withUrl(link).get(), DeltaGetResponse::getValue);
         Map<String, MessageRef> changed = new LinkedHashMap<>();
         List<String> removed = new ArrayList<>();
@@ -160,7 +164,10 @@ final class GraphMailStore implements MailStore {
     public MessageRef move(String messageId, String targetFolderId) {
         String what = "message " + messageId;
         Message current = calls.call(what, () -> user.get().messages().byMessageId(messageId)
-                .get(c -> c.queryParameters.select = MESSAGE_FIELDS));
+                .get(c -> {
+                    c.queryParameters.select = MESSAGE_FIELDS;
+                    c.queryParameters.expand = new String[] {MessageSize.EXPAND};
+                }));
         if (targetFolderId.equals(current.getParentFolderId())) {
             return ref(current, targetFolderId);
         }
@@ -168,6 +175,8 @@ final class GraphMailStore implements MailStore {
         body.setDestinationId(targetFolderId);
         Message moved = calls.call("moving " + what + " to folder " + targetFolderId,
                 () -> user.get().messages().byMessageId(messageId).move().post(body));
+        // the move's answer has no expanded properties; a move does not change the size
+        moved.setSingleValueExtendedProperties(current.getSingleValueExtendedProperties());
         return ref(moved, targetFolderId);
     }
 
@@ -175,7 +184,7 @@ final class GraphMailStore implements MailStore {
         String subject = m.getSubject() == null || m.getSubject().isBlank() ? "(no subject)" : m.getSubject();
         String version = m.getChangeKey() != null ? m.getChangeKey() : Graph.etag(m.getAdditionalData()).orElse(m.getId());
         return new MessageRef(m.getId(), m.getParentFolderId() != null ? m.getParentFolderId() : folderId, version,
-                subject, Optional.ofNullable(m.getInternetMessageId()), -1,
+                subject, Optional.ofNullable(m.getInternetMessageId()), MessageSize.of(m.getSingleValueExtendedProperties()),
                 Optional.ofNullable(m.getReceivedDateTime()).map(t -> t.toInstant()));
     }
 
