@@ -71,7 +71,7 @@ final class GroupwareSide<T> implements SideStore<T, Activity> {
         boolean privateHere = mapping.sensitivity(g.data()).isPrivate();
         boolean crmsOwn = privateHere && isCrmsOwnPrivate(g.crmId());
         T data = privateHere && !crmsOwn ? mapping.reduced(g.data()) : g.data();
-        return new SideItem<>(g.id(), g.version(), mapping.hash(data, crmsOwn), g.crmId(), Optional.empty(),
+        return new SideItem<>(g.id(), g.version(), mapping.hash(data, crmsOwn), g.crmId(), g.modifiedAt(),
                 mapping.label(data), data);
     }
 

@@ -156,6 +156,7 @@ class ActivitySyncFlowTest {
         flow.run();
         String gw = flow.links.byCrmId(flow.account.id(), "APPOINTMENTS", a.id().value()).orElseThrow().groupwareId();
         flow.crmEdit(a.id().value(), "CRM edit");
+        Clocks.moveOnPastFileTimes();
         flow.gwEditEvent(gw, "Groupware edit");
 
         SyncRun run = flow.run();
@@ -165,8 +166,8 @@ class ActivitySyncFlowTest {
         assertThat(conflicts.get(0).message()).contains("changed on both sides").contains(policy.name());
         String kept = flow.crmGet(a.id().value()).data().subject();
         switch (policy) {
-            case CRM_WINS, NEWEST_WINS -> assertThat(kept).isEqualTo("CRM edit"); // the local connector reports no time
-            case GROUPWARE_WINS -> assertThat(kept).isEqualTo("Groupware edit");
+            case CRM_WINS -> assertThat(kept).isEqualTo("CRM edit");
+            case GROUPWARE_WINS, NEWEST_WINS -> assertThat(kept).isEqualTo("Groupware edit"); // the file is newer
             case KEEP_BOTH -> {
                 assertThat(kept).isEqualTo("CRM edit");
                 flow.run(); // the copy reaches the groupware as an item of its own
@@ -174,6 +175,26 @@ class ActivitySyncFlowTest {
                         .containsExactlyInAnyOrder("CRM edit", "Groupware edit");
             }
         }
+        Convergence.assertConverged(flow);
+    }
+
+    /** "Newest wins" compares the CRM's time with the file's: an edit in the file first and in the CRM later keeps the CRM's. */
+    @Test
+    void newestWinsKeepsTheCrmsEditWhenItCameAfterTheFilesEdit() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.NEWEST_WINS);
+        Activity a = flow.crmCreate(ActivityType.APPOINTMENT, "Original", at(1, 9));
+        flow.run();
+        String gw = flow.links.byCrmId(flow.account.id(), "APPOINTMENTS", a.id().value()).orElseThrow().groupwareId();
+        flow.gwEditEvent(gw, "Groupware edit");
+        Clocks.moveOnPastFileTimes();
+        flow.crmEdit(a.id().value(), "CRM edit");
+
+        SyncRun run = flow.run();
+
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.CONFLICT).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("the CRM's version is kept").contains("in the groupware at"));
+        assertThat(flow.crmGet(a.id().value()).data().subject()).isEqualTo("CRM edit");
+        assertThat(flow.events().get(gw).orElseThrow().data().subject()).isEqualTo("CRM edit");
         Convergence.assertConverged(flow);
     }
 

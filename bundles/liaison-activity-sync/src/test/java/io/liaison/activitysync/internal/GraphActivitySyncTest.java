@@ -297,6 +297,26 @@ class GraphActivitySyncTest {
         System.out.println("GraphActivitySyncTest: " + throttled + " requests throttled (429) during 3 runs");
     }
 
+    /** An edit in Outlook first and in the CRM later: "newest wins" keeps the CRM's, by Exchange's lastModifiedDateTime. */
+    @Test
+    void newestWinsKeepsTheCrmsEditWhenItCameAfterOutlooksEdit() {
+        ActivityFlow flow = flow(ConflictPolicy.NEWEST_WINS);
+        Activity a = flow.crmCreate(ActivityType.APPOINTMENT, "Original", at(1, 9));
+        flow.run();
+        String gw = flow.links.byCrmId(flow.account.id(), "APPOINTMENTS", a.id().value()).orElseThrow().groupwareId();
+        flow.gwEditEvent(gw, "Outlook edit");
+        Clocks.moveOnPastFileTimes();
+        flow.crmEdit(a.id().value(), "CRM edit");
+
+        SyncRun run = flow.run();
+
+        assertThat(flow.entries(run)).filteredOn(e -> e.outcome() == Outcome.CONFLICT).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("the CRM's version is kept").contains("in the groupware at"));
+        assertThat(flow.crmGet(a.id().value()).data().subject()).isEqualTo("CRM edit");
+        assertThat(flow.events().get(gw).orElseThrow().data().subject()).isEqualTo("CRM edit");
+        Convergence.assertConverged(flow);
+    }
+
     @ParameterizedTest
     @EnumSource(ConflictPolicy.class)
     void anEventEditedInOutlookBetweenTheRunsReadAndItsWriteIsAConflictOfThePolicyAndNothingIsLost(ConflictPolicy policy) {
@@ -331,8 +351,8 @@ class GraphActivitySyncTest {
         assertThat(conflicts.get(0).message()).contains("changed on both sides").contains(policy.name());
         String kept = flow.crmGet(a.id().value()).data().subject();
         switch (policy) {
-            case CRM_WINS, NEWEST_WINS -> assertThat(kept).isEqualTo("CRM edit"); // Graph items carry no time here
-            case GROUPWARE_WINS -> assertThat(kept).isEqualTo("Outlook edit");
+            case CRM_WINS -> assertThat(kept).isEqualTo("CRM edit");
+            case GROUPWARE_WINS, NEWEST_WINS -> assertThat(kept).isEqualTo("Outlook edit"); // saved after the CRM edit
             case KEEP_BOTH -> {
                 assertThat(kept).isEqualTo("CRM edit");
                 flow.run(); // the copy reaches the groupware as an item of its own

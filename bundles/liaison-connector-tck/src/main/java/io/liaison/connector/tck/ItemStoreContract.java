@@ -11,6 +11,8 @@ import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.connector.VersionConflictException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +126,36 @@ public abstract class ItemStoreContract<T> {
         assertThat(find(delta, a.id()).version()).isEqualTo(a2.version());
         assertSameContent(find(delta, a.id()).data(), changed(sample(1)));
         assertThat(delta.removedIds()).isEmpty();
+    }
+
+    /**
+     * Every item says when the groupware last changed it, and a person's edit moves that time on: the "newest wins"
+     * conflict policy compares it with the CRM's time (Graph: lastModifiedDateTime; a file's time on the local tree).
+     */
+    @Test
+    void anItemSaysWhenItWasLastChangedAndAnEditOutsideLiaisonMovesThatOn() throws Exception {
+        GroupwareItem<T> a = create(1, "crm-1");
+        SyncToken token = store.changes(Optional.empty()).next();
+        Instant written = store.get(a.id()).orElseThrow().modifiedAt().orElseThrow();
+        assertThat(a.modifiedAt()).as("the time of Liaison's own write").contains(written);
+        waitPastFileTimes();
+
+        editOutsideLiaison(a.id());
+        GroupwareItem<T> edited = find(store.changes(Optional.of(token)), a.id());
+
+        assertThat(edited.modifiedAt()).as("the time of the edit").isPresent();
+        assertThat(edited.modifiedAt().get()).isAfter(written);
+    }
+
+    /**
+     * Linux stamps files with the kernel's coarse clock (one timer tick, 1-10 ms, behind the system clock); edits by
+     * people are seconds apart, the test's two writes at least this far.
+     */
+    private static void waitPastFileTimes() throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofMillis(30));
+        while (Instant.now().isBefore(until)) {
+            Thread.sleep(Math.max(1, Duration.between(Instant.now(), until).toMillis()));
+        }
     }
 
     @Test

@@ -54,7 +54,7 @@ final class GroupwareContactSide implements SideStore<ContactData, ContactPerson
         boolean photos = modes.ofGroupware(g.id(), g.crmId());
         return new SideItem<>(g.id(), g.version(),
                 ReplicationKeys.linkHash(photos, ContactMapping.sharedHash(g.data(), photos)), g.crmId(),
-                Optional.empty(), "contact " + ContactMapping.name(g.data()), g.data());
+                g.modifiedAt(), "contact " + ContactMapping.name(g.data()), g.data());
     }
 
     @Override

@@ -139,6 +139,42 @@ abstract class ReplicationCases {
         assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.CONFLICT, Outcome.FAILED);
     }
 
+    /** "Newest wins" keeps the later edit, in either order, by the CRM's time against the groupware's. */
+    @Test
+    void newestWinsKeepsTheLaterEditInEitherOrder() throws InterruptedException {
+        setUp(ConflictPolicy.NEWEST_WINS);
+        ContactPerson anna = exported("Anna", "Alt");
+        ContactPerson bob = exported("Bob", "Bau");
+        flow.run();
+
+        changeInCrm(anna, "Vorstand");
+        changeInGroupware(bob, "0171 2222222", "");
+        waitPastFileTimes();
+        changeInGroupware(anna, "0171 1111111", "");
+        changeInCrm(bob, "Aufsichtsrat");
+        List<JournalEntry> entries = flow.entries(flow.run());
+
+        assertThat(outcomes(entries)).containsExactly(Outcome.CONFLICT, Outcome.CONFLICT);
+        assertThat(entries).allSatisfy(e -> assertThat(e.message()).contains("NEWEST_WINS").contains("in the groupware at"));
+        assertThat(crm(anna).data().valuesOf(CommunicationType.MOBILE)).as("the groupware edit came last")
+                .containsExactly("0171 1111111");
+        assertThat(crm(anna).data().position()).isEqualTo("Einkauf");
+        assertThat(gw(bob).data().jobTitle()).as("the CRM edit came last").isEqualTo("Aufsichtsrat");
+        assertThat(gw(bob).data().mobilePhone()).isEmpty();
+        assertThat(flow.entries(flow.run())).isEmpty();
+    }
+
+    /**
+     * Linux stamps files with the kernel's coarse clock (one timer tick, 1-10 ms, behind the system clock); edits by
+     * people are seconds apart, the test's at least this far.
+     */
+    private static void waitPastFileTimes() throws InterruptedException {
+        java.time.Instant until = java.time.Instant.now().plusMillis(30);
+        while (java.time.Instant.now().isBefore(until)) {
+            Thread.sleep(Math.max(1, java.time.Duration.between(java.time.Instant.now(), until).toMillis()));
+        }
+    }
+
     @Test
     void aGroupwareWinsConflictUpdatesTheCrm() {
         setUp(ConflictPolicy.GROUPWARE_WINS);

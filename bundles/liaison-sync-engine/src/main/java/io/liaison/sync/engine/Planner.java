@@ -271,6 +271,10 @@ public final class Planner {
         if (policy == ConflictPolicy.NEWEST_WINS && (crm.modifiedAt().isEmpty() || gw.modifiedAt().isEmpty())) {
             return base + " (a side reports no modification time, so the CRM counts as newest)";
         }
+        if (policy == ConflictPolicy.NEWEST_WINS) {
+            return base + " (changed in the CRM at " + crm.modifiedAt().get() + ", in the groupware at "
+                    + gw.modifiedAt().get() + ")";
+        }
         return base;
     }
 

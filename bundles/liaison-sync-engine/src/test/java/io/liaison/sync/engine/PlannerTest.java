@@ -123,6 +123,9 @@ class PlannerTest {
         assertThat(plan(List.of(link("1")), changes(List.of(item("c1", "2", "a", null, older)), Set.of(), false),
                 changes(List.of(item("g1", "2", "b", "c1", newer)), Set.of(), false), ConflictPolicy.NEWEST_WINS)
                 .steps().get(0).resolution()).contains(Resolution.GROUPWARE_WINS);
+        assertThat(plan(List.of(link("1")), changes(List.of(item("c1", "2", "a", null, older)), Set.of(), false),
+                changes(List.of(item("g1", "2", "b", "c1", newer)), Set.of(), false), ConflictPolicy.NEWEST_WINS)
+                .steps().get(0).reason()).contains("in the CRM at " + older).contains("in the groupware at " + newer);
         assertThat(plan(List.of(link("1")), changes(List.of(item("c1", "2", "a", null, newer)), Set.of(), false),
                 changes(List.of(item("g1", "2", "b", "c1", older)), Set.of(), false), ConflictPolicy.NEWEST_WINS)
                 .steps().get(0).resolution()).contains(Resolution.CRM_WINS);

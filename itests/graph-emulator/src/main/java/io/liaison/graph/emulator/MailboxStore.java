@@ -135,9 +135,18 @@ final class MailboxStore implements Mailbox {
         return "CQAAABYAAAD" + Base64.getEncoder().encodeToString(b);
     }
 
+    /**
+     * Graph writes its DateTimeOffset values with seven decimals (the examples of its reference pages, e.g.
+     * "lastModifiedDateTime": "2017-01-01T00:00:35.1329464-08:00"), so two changes within a second are told apart, as
+     * "newest wins" needs; outlookItem's are "always in UTC".
+     */
     static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        return TICKS.format(Instant.now());
     }
+
+    private static final java.time.format.DateTimeFormatter TICKS = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss").appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 7, 7, true)
+            .appendLiteral('Z').toFormatter().withZone(java.time.ZoneOffset.UTC);
 
     private Item newItem(String kind, String container, ObjectNode json) {
         Item it = new Item(newId(), kind);

@@ -81,7 +81,8 @@ final class ContactMapper {
                 c.getMiddleName(), c.getGeneration());
         String version = version(c);
         return new GroupwareItem<>(c.getId(), version,
-                ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data);
+                ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data,
+                Graph.modifiedAt(c.getLastModifiedDateTime()));
     }
 
     /**

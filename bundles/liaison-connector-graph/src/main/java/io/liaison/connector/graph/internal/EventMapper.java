@@ -174,7 +174,7 @@ final class EventMapper {
                 reminder, importance, e.getCategories() == null ? List.of() : e.getCategories(), rule, master, link,
                 sensitivity, Boolean.TRUE.equals(e.getIsCancelled()) ? EventStatus.CANCELLED : EventStatus.CONFIRMED,
                 freeBusy(e.getShowAs()), participation(e));
-        return new GroupwareItem<>(e.getId(), version(e), crmId, data);
+        return new GroupwareItem<>(e.getId(), version(e), crmId, data, Graph.modifiedAt(e.getLastModifiedDateTime()));
     }
 
     /**

@@ -110,7 +110,8 @@ final class TaskMapper {
                 importance, t.getCategories() == null ? List.of() : t.getCategories(),
                 link.map(LinkedResource::getWebUrl).filter(u -> u != null && !u.isBlank()).flatMap(TaskMapper::uri));
         return new GroupwareItem<>(t.getId(), version(t),
-                link.map(LinkedResource::getExternalId).filter(id -> id != null && !id.isEmpty()), data);
+                link.map(LinkedResource::getExternalId).filter(id -> id != null && !id.isEmpty()), data,
+                Graph.modifiedAt(t.getLastModifiedDateTime()));
     }
 
     static String version(TodoTask t) {

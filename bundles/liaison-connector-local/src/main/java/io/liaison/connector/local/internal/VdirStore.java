@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -319,7 +320,19 @@ final class VdirStore<T> implements ItemStore<T> {
 
     private GroupwareItem<T> item(Path file, String version, ItemCodec.Parsed<T> parsed) {
         String id = parsed.uid().orElse(FILE_ID_PREFIX + file.getFileName());
-        return new GroupwareItem<>(id, version, parsed.crmId(), parsed.data());
+        return new GroupwareItem<>(id, version, parsed.crmId(), parsed.data(), modifiedAt(file));
+    }
+
+    /**
+     * When the item was last changed: its file's time, which every editor (a person, a calendar app, Liaison) moves on
+     * when it saves. Not the iCalendar LAST-MODIFIED or the vCard REV inside: hand edits leave those as they were.
+     */
+    private static Optional<Instant> modifiedAt(Path file) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return Optional.empty(); // not written yet (a create checked before it is written) or gone meanwhile
+        }
     }
 
     @Override
@@ -439,7 +452,7 @@ final class VdirStore<T> implements ItemStore<T> {
     /** Records the item Liaison has just written to a file, which stays the file of its id. */
     private GroupwareItem<T> written(Path file, byte[] content, GroupwareItem<T> item) throws IOException {
         recorded().put(item.id(), new Snapshots.Entry(ContentHash.of(content), file.getFileName().toString()));
-        return item;
+        return new GroupwareItem<>(item.id(), item.version(), item.crmId(), item.data(), modifiedAt(file));
     }
 
     private GroupwareItem<T> existing(Path file, IdempotencyKey key) {
