@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The field mapping between a CRM contact person and a groupware contact (written down in the README). Each
- * direction replaces only the fields it maps and keeps the other side's own fields (salutation, fax, web and
- * further mobile numbers in the CRM; display name, middle names, name suffix, home e-mail addresses, private
+ * direction replaces only the fields it maps and keeps the other side's own fields (salutation, fax and further
+ * mobile numbers in the CRM; display name, middle names, name suffix, home e-mail addresses, private
  * numbers and notes in the groupware).
  */
 final class ContactMapping {
@@ -54,7 +54,15 @@ final class ContactMapping {
                 existing.map(ContactData::notes).orElse(""), photo,
                 photo.isPresent() ? Optional.empty() : existing.flatMap(ContactData::photoProblem),
                 existing.map(ContactData::middleName).orElse(""), existing.map(ContactData::suffix).orElse(""),
-                homeEmails));
+                homeEmails, webPages(crm.valuesOf(CommunicationType.WEB), existing)));
+    }
+
+    /**
+     * The CRM's web pages; none says nothing about the groupware's (a CRM without web pages for the person, or one
+     * that never had the field filled, must not empty the pages a person entered in Outlook or a vCard).
+     */
+    private static List<String> webPages(List<String> crm, Optional<ContactData> existing) {
+        return crm.isEmpty() ? existing.map(ContactData::webPages).orElse(List.of()) : crm;
     }
 
     /**
@@ -80,6 +88,7 @@ final class ContactMapping {
         List<String> said = new ArrayList<>();
         leftOut(said, crm.valuesOf(CommunicationType.EMAIL), limits.emails(), "e-mail addresses");
         leftOut(said, crm.valuesOf(CommunicationType.PHONE), limits.businessPhones(), "business phone numbers");
+        leftOut(said, crm.valuesOf(CommunicationType.WEB), limits.webPages(), "web pages");
         return said;
     }
 
@@ -112,9 +121,12 @@ final class ContactMapping {
         for (int i = 1; i < mobiles.size(); i++) {
             comms.add(new Communication(CommunicationType.MOBILE, mobiles.get(i), false));
         }
-        base.communications().stream()
-                .filter(c -> c.type() == CommunicationType.FAX || c.type() == CommunicationType.WEB)
-                .forEach(comms::add);
+        base.communications().stream().filter(c -> c.type() == CommunicationType.FAX).forEach(comms::add);
+        // a groupware contact without any web page says nothing about the CRM's: contacts written before web pages
+        // were mapped have none, and taking that as "deleted" would empty the CRM's at the next groupware edit
+        List<String> crmWeb = base.valuesOf(CommunicationType.WEB);
+        addAll(comms, CommunicationType.WEB, gw.webPages().isEmpty() ? crmWeb
+                : withUnheld(gw.webPages(), crmWeb, limits.webPages()));
         String first = gw.givenName().strip();
         String last = gw.surname().strip();
         if (first.isEmpty() && last.isEmpty() && !gw.displayName().isBlank()) {
@@ -213,7 +225,7 @@ final class ContactMapping {
 
     /**
      * A hash of the fields both sides share (names, title, department, job title, company: the business partner's
-     * name, e-mails, phones, mobile, and the photo's bytes when photos are replicated): two contents with the same
+     * name, e-mails, phones, mobile, web pages, and the photo's bytes when photos are replicated): two contents with the same
      * hash need no write. Links stored before the company was hashed (an upgrade) hold another hash: the engine
      * compares hashes only after a side's version moved, so such a pair is written once more at its next change,
      * never deleted.
@@ -225,6 +237,10 @@ final class ContactMapping {
         s.append(String.join("\u001e", data.emails())).append('\u001f');
         s.append(String.join("\u001e", data.businessPhones())).append('\u001f');
         s.append(data.mobilePhone().strip()).append('\u001f');
+        if (!data.webPages().isEmpty()) {
+            // only when there are any, so that the links of contacts without web pages keep their hash
+            s.append(String.join("\u001e", data.webPages())).append('\u001f');
+        }
         MessageDigest digest = sha256();
         digest.update(s.toString().getBytes(StandardCharsets.UTF_8));
         if (withPhoto) {

@@ -139,6 +139,53 @@ abstract class ReplicationCases {
         assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.CONFLICT, Outcome.FAILED);
     }
 
+    /**
+     * Web pages go both ways (vCard URL, Graph's one businessHomePage); a groupware contact without any says nothing
+     * about the CRM's (one written before web pages were mapped has none), so a groupware edit keeps them.
+     */
+    @Test
+    void webPagesGoBothWaysAndAContactWithoutAnyKeepsTheCrms() {
+        setUp(ConflictPolicy.CRM_WINS);
+        ContactPerson anna = exported("Anna", "Alt");
+        ContactPerson bob = exported("Bob", "Bau");
+        flow.run();
+        setWebPages(anna, List.of("https://firma.de/anna", "https://anna.example"));
+        setWebPages(bob, List.of("https://firma.de/bob"));
+        flow.run();
+        List<String> held = gw(anna).data().webPages();
+        assertThat(held).as("all of them, or the first where a contact holds one (Graph's businessHomePage)")
+                .isIn(List.of("https://firma.de/anna", "https://anna.example"), List.of("https://firma.de/anna"));
+        boolean onePage = held.size() == 1;
+
+        GroupwareItem<ContactData> a = gw(anna);
+        flow.groupware(store -> store.update(a.id(), a.version(),
+                a.data().withWebPages(List.of("https://firma.de/team/anna")), a.crmId()));
+        GroupwareItem<ContactData> b = gw(bob);
+        flow.groupware(store -> store.update(b.id(), b.version(), b.data().withWebPages(List.of()), b.crmId()));
+        changeInGroupware(bob, "0171 3333333", "");
+        flow.run();
+
+        assertThat(crm(anna).data().valuesOf(CommunicationType.WEB)).as("the groupware's edit, and what it cannot hold")
+                .isEqualTo(onePage ? List.of("https://firma.de/team/anna", "https://anna.example")
+                        : List.of("https://firma.de/team/anna"));
+        assertThat(crm(bob).data().valuesOf(CommunicationType.WEB)).containsExactly("https://firma.de/bob");
+        assertThat(crm(bob).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 3333333");
+        assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
+    }
+
+    void setWebPages(ContactPerson p, List<String> pages) {
+        ContactPerson now = crm(p);
+        ContactPersonData d = now.data();
+        List<io.liaison.api.domain.Communication> comms = new java.util.ArrayList<>(d.communications().stream()
+                .filter(c -> c.type() != CommunicationType.WEB).toList());
+        for (int i = 0; i < pages.size(); i++) {
+            comms.add(new io.liaison.api.domain.Communication(CommunicationType.WEB, pages.get(i), i == 0));
+        }
+        flow.crm.contactPersons().update(ContactFlow.DEMO, p.id(), now.version(), new ContactPersonData(
+                d.businessPartner(), d.salutation(), d.title(), d.firstName(), d.lastName(), d.position(),
+                d.department(), comms));
+    }
+
     /** "Newest wins" keeps the later edit, in either order, by the CRM's time against the groupware's. */
     @Test
     void newestWinsKeepsTheLaterEditInEitherOrder() throws InterruptedException {

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param homeEmails    private e-mail addresses (vCard {@code EMAIL;TYPE=HOME}, RFC 6350 6.4.2), kept apart from
  *                      {@code emails}: the CRM's addresses are business ones. Empty where the groupware gives
  *                      addresses no kind (Microsoft Graph)
+ * @param webPages      web pages, the business one first (vCard {@code URL}, RFC 6350 6.7.8; Graph
+ *                      {@code businessHomePage}, one)
  */
 public record ContactData(
         String title,
@@ -48,10 +50,12 @@ public record ContactData(
         Optional<String> photoProblem,
         String middleName,
         String suffix,
-        List<String> homeEmails) {
+        List<String> homeEmails,
+        List<String> webPages) {
 
     public ContactData {
         homeEmails = List.copyOf(homeEmails);
+        webPages = List.copyOf(webPages);
         middleName = middleName == null ? "" : middleName;
         suffix = suffix == null ? "" : suffix;
         title = title == null ? "" : title;
@@ -71,6 +75,15 @@ public record ContactData(
         if (photo.isPresent() && photoProblem.isPresent()) {
             throw new IllegalArgumentException("a contact's photo is either usable or not, not both");
         }
+    }
+
+    /** A contact without web pages (the form of API 1.4). */
+    public ContactData(String title, String givenName, String surname, String displayName, String company,
+                       String department, String jobTitle, List<String> emails, List<String> businessPhones,
+                       String mobilePhone, List<String> homePhones, String notes, Optional<Photo> photo,
+                       Optional<String> photoProblem, String middleName, String suffix, List<String> homeEmails) {
+        this(title, givenName, surname, displayName, company, department, jobTitle, emails, businessPhones,
+                mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails, List.of());
     }
 
     /** A contact without home e-mail addresses (the form of API 1.3). */
@@ -102,19 +115,29 @@ public record ContactData(
     /** The same contact with other e-mail addresses and business and home phone numbers. */
     public ContactData withLists(List<String> emails, List<String> businessPhones, List<String> homePhones) {
         return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
-                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails);
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
+                webPages);
     }
 
     /** The same contact with other middle names and suffix. */
     public ContactData withMiddleNameAndSuffix(String middleName, String suffix) {
         return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
-                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails);
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
+                webPages);
+    }
+
+    /** The same contact with other web pages. */
+    public ContactData withWebPages(List<String> webPages) {
+        return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
+                webPages);
     }
 
     /** The same contact with other home e-mail addresses. */
     public ContactData withHomeEmails(List<String> homeEmails) {
         return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
-                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails);
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
+                webPages);
     }
 
     /** A contact with a name and one e-mail address. */

@@ -1,30 +1,37 @@
 package io.liaison.api.connector.item;
 
 /**
- * How many e-mail addresses and business and home phone numbers a groupware contact can hold. A connector writes
- * at most this many of each (the first ones) and never has a contact refused for more; a caller that knows the
- * limits can say what was left out and keep it on its own side.
+ * How many e-mail addresses, business and home phone numbers and web pages a groupware contact can hold. A
+ * connector writes at most this many of each (the first ones) and never has a contact refused for more; a caller
+ * that knows the limits can say what was left out and keep it on its own side.
  *
  * @param emails         the most e-mail addresses a contact holds
  * @param businessPhones the most business phone numbers
  * @param homePhones     the most home phone numbers
+ * @param webPages       the most web pages
  */
-public record ContactLimits(int emails, int businessPhones, int homePhones) {
+public record ContactLimits(int emails, int businessPhones, int homePhones, int webPages) {
 
     /** A groupware without limits (a vCard holds any number of each). */
-    public static final ContactLimits NONE = new ContactLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    public static final ContactLimits NONE = new ContactLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+            Integer.MAX_VALUE);
 
     public ContactLimits {
-        if (emails < 1 || businessPhones < 1 || homePhones < 1) {
+        if (emails < 1 || businessPhones < 1 || homePhones < 1 || webPages < 1) {
             throw new IllegalArgumentException("contact limits must be at least 1, not " + emails + "/"
-                    + businessPhones + "/" + homePhones);
+                    + businessPhones + "/" + homePhones + "/" + webPages);
         }
+    }
+
+    /** Limits without one on web pages (the form of API 1.4). */
+    public ContactLimits(int emails, int businessPhones, int homePhones) {
+        this(emails, businessPhones, homePhones, Integer.MAX_VALUE);
     }
 
     /** The contact with its lists cut to these limits (the first entries kept). */
     public ContactData cut(ContactData c) {
         return c.withLists(first(c.emails(), emails), first(c.businessPhones(), businessPhones),
-                first(c.homePhones(), homePhones));
+                first(c.homePhones(), homePhones)).withWebPages(first(c.webPages(), webPages));
     }
 
     private static java.util.List<String> first(java.util.List<String> values, int limit) {

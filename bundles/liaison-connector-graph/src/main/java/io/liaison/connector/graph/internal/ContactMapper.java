@@ -18,9 +18,9 @@ final class ContactMapper {
      * What an Outlook contact holds: Graph answers 400 to more than 3 {@code emailAddresses} ("The multi value
      * property EmailAddresses has 4 entries, that exceeds the max allowed value of 3") or more than 2
      * {@code businessPhones}, and {@code homePhones} likewise (microsoftgraph/microsoft-graph-docs issue 15276; the
-     * contact resource page documents no limit).
+     * contact resource page documents no limit). One web page: the contact resource has one {@code businessHomePage}.
      */
-    static final ContactLimits LIMITS = new ContactLimits(3, 2, 2);
+    static final ContactLimits LIMITS = new ContactLimits(3, 2, 2, 1);
 
     private ContactMapper() {
     }
@@ -46,6 +46,8 @@ final class ContactMapper {
         c.setMobilePhone(d.mobilePhone());
         c.setHomePhones(new ArrayList<>(d.homePhones()));
         c.setPersonalNotes(d.notes());
+        // an empty string clears it as it does mobilePhone: a PATCH leaves out what is null
+        c.setBusinessHomePage(d.webPages().isEmpty() ? "" : d.webPages().get(0));
         c.setSingleValueExtendedProperties(ExtendedProperties.of(crmId, Optional.empty(), key));
         return c;
     }
@@ -78,7 +80,9 @@ final class ContactMapper {
         ContactData data = new ContactData(c.getTitle(), c.getGivenName(), c.getSurname(), displayName(c),
                 c.getCompanyName(), c.getDepartment(), c.getJobTitle(), emails, list(c.getBusinessPhones()),
                 c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo.photo(), photo.problem(),
-                c.getMiddleName(), c.getGeneration());
+                c.getMiddleName(), c.getGeneration(), List.<String>of(),
+                c.getBusinessHomePage() == null || c.getBusinessHomePage().isBlank() ? List.<String>of()
+                        : List.of(c.getBusinessHomePage()));
         String version = version(c);
         return new GroupwareItem<>(c.getId(), version,
                 ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data,

@@ -15,6 +15,7 @@ import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import ezvcard.property.Title;
 import ezvcard.property.Uid;
+import ezvcard.property.Url;
 import io.liaison.api.connector.item.ContactData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -116,13 +117,15 @@ final class ContactCodec implements ItemCodec<ContactData> {
         }
         String notes = card.getNotes().stream().map(Note::getValue).filter(v -> v != null)
                 .collect(Collectors.joining("\n"));
+        List<String> webPages = card.getUrls().stream().map(Url::getValue).filter(v -> v != null && !v.isBlank())
+                .toList();
         Optional<io.liaison.api.domain.Photo> photo = card.getPhotos().stream()
                 .filter(p -> p.getData() != null && p.getData().length > 0
                         && p.getData().length <= io.liaison.api.domain.Photo.MAX_BYTES)
                 .findFirst().map(p -> new io.liaison.api.domain.Photo(mediaType(p), p.getData()));
         return new ContactData(title, given, surname, display, org.isEmpty() ? "" : org.get(0),
                 org.size() > 1 ? org.get(1) : "", jobTitle, emails, business, mobile, home, notes, photo,
-                photo.isPresent() ? Optional.empty() : photoProblem(card), middle, suffix, homeEmails);
+                photo.isPresent() ? Optional.empty() : photoProblem(card), middle, suffix, homeEmails, webPages);
     }
 
     /**
@@ -240,6 +243,9 @@ final class ContactCodec implements ItemCodec<ContactData> {
                 card.addNote(data.notes());
             }
         }
+        if (!before.webPages().equals(data.webPages())) {
+            webPages(card, data.webPages());
+        }
         if (!before.photo().equals(data.photo())) {
             // the embedded photo Liaison read is replaced; a photo given by URL, which the CRM never saw, is
             // removed only when the CRM sets a photo of its own
@@ -259,6 +265,19 @@ final class ContactCodec implements ItemCodec<ContactData> {
             throw new BrokenItemException("cannot be written as a vCard: " + e, e);
         }
         return out.toByteArray();
+    }
+
+    /** The URLs in the contact's order; one whose value stays keeps its parameters (a TYPE=work, say). */
+    private static void webPages(VCard card, List<String> pages) {
+        java.util.Map<String, Url> kept = new java.util.HashMap<>();
+        for (Url url : card.getUrls()) {
+            kept.putIfAbsent(url.getValue(), url);
+        }
+        card.removeProperties(Url.class);
+        for (String page : pages) {
+            Url url = kept.remove(page);
+            card.addUrl(url != null ? url : new Url(page));
+        }
     }
 
     /** Company and department into ORG's first two units; further units (a team) stay while there is an ORG. */
@@ -286,7 +305,8 @@ final class ContactCodec implements ItemCodec<ContactData> {
                 n.apply(c.company()), n.apply(c.department()), n.apply(c.jobTitle()), c.emails().stream().map(n).toList(),
                 c.businessPhones().stream().map(n).toList(), n.apply(c.mobilePhone()),
                 c.homePhones().stream().map(n).toList(), n.apply(c.notes()), c.photo(), c.photoProblem(),
-                n.apply(c.middleName()), n.apply(c.suffix()), c.homeEmails().stream().map(n).toList());
+                n.apply(c.middleName()), n.apply(c.suffix()), c.homeEmails().stream().map(n).toList(),
+                c.webPages().stream().map(n).toList());
     }
 
     private static String fallbackName(ContactData data) {

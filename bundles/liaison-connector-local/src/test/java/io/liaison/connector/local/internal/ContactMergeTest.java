@@ -58,6 +58,7 @@ class ContactMergeTest {
         // fax, pager and the second mobile number have no place in ContactData: they are the card's own
         assertThat(d.businessPhones()).containsExactly("905-777-1234", "905-222-1234");
         assertThat(d.homePhones()).containsExactly("905-666-1234");
+        assertThat(d.webPages()).containsExactly("http://www.ibm.com");
         assertThat(d.photo()).isEmpty();
         // the photo given by URL is there, but not one Liaison fetches: "present but unusable", not "no photo"
         assertThat(d.photoProblem()).hasValueSatisfying(p -> assertThat(p).contains("https://example.com/img/photo.jpg"));
@@ -70,7 +71,8 @@ class ContactMergeTest {
         business.add("905-333-1234");
         ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
                 d.department(), "Chief Money Counter", d.emails(), business, d.mobilePhone(), d.homePhones(),
-                d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix()).withHomeEmails(d.homeEmails());
+                d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix()).withHomeEmails(d.homeEmails())
+                .withWebPages(d.webPages());
 
         contacts.update(john.id(), john.version(), edited, Optional.of("crm-42"));
 
@@ -93,6 +95,10 @@ class ContactMergeTest {
         assertThat(card.getAddresses()).hasSize(2);
         assertThat(card.getBirthday()).isNotNull();
         assertThat(card.getNickname().getValues()).containsExactly("Johny");
+        assertThat(card.getUrls()).singleElement().satisfies(u -> {
+            assertThat(u.getValue()).isEqualTo("http://www.ibm.com");
+            assertThat(u.getGroup()).isEqualTo("item4");
+        });
 
         ContactData back = contacts.get(john.id()).orElseThrow().data();
         assertThat(back).isEqualTo(edited);
