@@ -75,7 +75,7 @@ final class AreaRun<T> {
         this.synchronization = new Synchronization<>(account.id(), area.linkScope(), area.crmTokenScope(),
                 area.groupwareTokenScope(), wiring.links(), wiring.tokens(),
                 new CrmFeed(wiring.crm().activities(), account.employee(), account.id(), area, wiring.crmPageSize(),
-                        marks, linked, left, crmSide, filters, marks.heldBack(account.id(), area), journal),
+                        marks, linked, left, crmSide, marks.heldBack(account.id(), area), journal),
                 new GroupwareFeed<>(store, mapping, groupwareSide, journal, area.syncArea, linkedGroupware,
                         Set.copyOf(left.values()), privateItems, filters), crmSide, groupwareSide,
                 wiring.clock());

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +46,6 @@ final class CrmFeed implements ChangeFeed<Activity> {
     private final Set<String> linked;
     private final Map<String, String> left;
     private final CrmSide<?> side;
-    private final SyncFilters filters;
     private final Map<String, String> heldBack;
     private final RunJournal journal;
 
@@ -57,10 +55,9 @@ final class CrmFeed implements ChangeFeed<Activity> {
      * @param heldBack the unlinked activities whose groupware item left the sync by filter: not put there again
      */
     CrmFeed(ActivityStore activities, EmployeeId employee, AccountId account, ActivityArea area, int pageSize,
-            Marks marks, Set<String> linked, Map<String, String> left, CrmSide<?> side, SyncFilters filters,
-            Map<String, String> heldBack, RunJournal journal) {
+            Marks marks, Set<String> linked, Map<String, String> left, CrmSide<?> side, Map<String, String> heldBack,
+            RunJournal journal) {
         this.journal = journal;
-        this.filters = filters;
         this.heldBack = heldBack;
         this.left = left;
         this.activities = activities;
@@ -148,20 +145,14 @@ final class CrmFeed implements ChangeFeed<Activity> {
         List<SideItem<Activity>> items = new ArrayList<>();
         Map<String, String> left = new HashMap<>();
         for (Activity a : changed.values()) {
-            Optional<String> excluded = side.ownType(a) ? filters.crmExcludes(a) : Optional.empty();
-            if (inArea(a, marked) && excluded.isPresent()) {
+            // the same rule as the CRM side's look-up, which later runs may use for a pair this one leaves alone
+            Optional<String> outside = side.outside(a, Optional.ofNullable(marked.get(a.id().value())));
+            if (outside.isPresent()) {
                 if (linked.contains(a.id().value())) {
-                    left.put(a.id().value(), GroupwareFeed.FILTER_REASON + excluded.get());
+                    left.put(a.id().value(), outside.get());
                 }
-            } else if (inArea(a, marked)) {
-                if (linked.contains(a.id().value()) || !heldBack.containsKey(a.id().value())) {
-                    items.add(comingBack(side.item(a)));
-                }
-            } else if (linked.contains(a.id().value())) {
-                left.put(a.id().value(), Marks.EXCLUDED.equals(marked.get(a.id().value()))
-                        ? "its groupware entry was deleted on request"
-                        : "its type is now " + a.data().type().key() + ", which " + area.name().toLowerCase(Locale.ROOT)
-                        + " do not synchronise");
+            } else if (linked.contains(a.id().value()) || !heldBack.containsKey(a.id().value())) {
+                items.add(comingBack(side.item(a)));
             }
         }
         // put in on request and not yet linked: not necessarily changed since the token
@@ -184,13 +175,5 @@ final class CrmFeed implements ChangeFeed<Activity> {
         }
         return new SideItem<>(item.id(), item.version(), item.contentHash(), Optional.of(behind), item.modifiedAt(),
                 item.label(), item.data());
-    }
-
-    private boolean inArea(Activity a, Map<String, String> marked) {
-        String mark = marked.get(a.id().value());
-        if (Marks.EXCLUDED.equals(mark) || Marks.LEFT_PRIVATE.equals(mark)) {
-            return false;
-        }
-        return area.types.contains(a.data().type()) || area.name().equals(mark);
     }
 }

@@ -77,20 +77,48 @@ final class CrmSide<T> implements SideStore<Activity, T> {
 
     /**
      * An activity whose owner changed has left this employee's sync, it is not deleted: its groupware item stays
-     * (deleting a meeting would send its attendees a cancellation). Only an activity the CRM no longer has is gone.
+     * (deleting a meeting would send its attendees a cancellation). So has one that is outside the area as the CRM
+     * feed tells it ({@link #outside}): the engine looks up a linked pair the feed reported in an earlier run and
+     * that run left alone (its groupware item could not be read), and must then see the same. Only an activity the
+     * CRM no longer has is gone.
      */
     @Override
     public Map<String, Presence<Activity>> lookUp(Collection<String> ids) {
         Map<String, Presence<Activity>> found = new LinkedHashMap<>();
+        Map<String, String> marked = ids.isEmpty() ? Map.of() : marks.all(account);
         for (String id : ids) {
             Optional<Activity> activity = activities.get(employee, ActivityId.of(id));
             found.put(id, activity.<Presence<Activity>>map(a -> !a.data().owner().equals(employee)
                     ? new Presence.Left<>("its owner is now another employee")
-                    : ownType(a) && filters.crmExcludes(a).isPresent()
-                    ? new Presence.Left<>(GroupwareFeed.FILTER_REASON + filters.crmExcludes(a).get())
-                    : new Presence.Found<>(item(a))).orElseGet(Presence.Gone::new));
+                    : outside(a, Optional.ofNullable(marked.get(id))).<Presence<Activity>>map(Presence.Left::new)
+                    .orElseGet(() -> new Presence.Found<>(item(a)))).orElseGet(Presence.Gone::new));
         }
         return found;
+    }
+
+    /**
+     * Whether this employee's activity is in the area: one of its types, or put in on request (the area's mark),
+     * unless its groupware entry was deleted on request or its private groupware item left it reduced.
+     */
+    private boolean inArea(Activity a, Optional<String> mark) {
+        if (mark.filter(m -> Marks.EXCLUDED.equals(m) || Marks.LEFT_PRIVATE.equals(m)).isPresent()) {
+            return false;
+        }
+        return ownType(a) || mark.filter(area.name()::equals).isPresent();
+    }
+
+    /**
+     * Why this employee's activity is outside the area's sync, as its pair is told when it leaves: outside the area
+     * ({@link #inArea}), or of the area's own types and excluded by a filter. Empty when it is in the sync.
+     */
+    Optional<String> outside(Activity a, Optional<String> mark) {
+        if (!inArea(a, mark)) {
+            return Optional.of(mark.filter(Marks.EXCLUDED::equals).isPresent()
+                    ? "its groupware entry was deleted on request"
+                    : "its type is now " + a.data().type().key() + ", which " + area.name().toLowerCase(Locale.ROOT)
+                    + " do not synchronise");
+        }
+        return ownType(a) ? filters.crmExcludes(a).map(why -> GroupwareFeed.FILTER_REASON + why) : Optional.empty();
     }
 
     @Override

@@ -109,7 +109,7 @@ class FaultInjectionTest {
     }
 
     /** The file of the local tree that holds the event with this id (its UID). */
-    private static Path fileOf(ActivityFlow flow, String id) {
+    static Path fileOf(ActivityFlow flow, String id) {
         try (var files = Files.list(Path.of(flow.where, "Calendar"))) {
             return files.filter(f -> f.getFileName().toString().endsWith(".ics"))
                     .filter(f -> new String(read(f), StandardCharsets.UTF_8).contains("UID:" + id + "\r\n"))

@@ -64,12 +64,36 @@ class GraphContactStoreContractTest extends ContactStoreContract {
         STORES.mailbox().setContactPhotoInOutlook(itemId, jpeg);
     }
 
+    @Override
+    protected boolean emailAddressesHaveKinds() {
+        return false;
+    }
+
+    /**
+     * Outlook's "E-mail 3" (one more of the contact's {@code emailAddresses}, which carry no kind) and a home phone
+     * (its {@code homePhones}): Outlook holds one mobile number, so a second one goes there.
+     */
+    @Override
+    protected void givePrivateEmailAndNumberOutsideLiaison(String itemId) {
+        List<String> addresses = new java.util.ArrayList<>();
+        reopenStore().get(itemId).orElseThrow().data().emails()
+                .forEach(a -> addresses.add("{\"address\":\"" + a + "\"}"));
+        addresses.add("{\"address\":\"" + PRIVATE_EMAIL + "\",\"name\":\"Jürgen (privat)\"}");
+        STORES.editInOutlook("/contacts/" + itemId, "{\"emailAddresses\":[" + String.join(",", addresses)
+                + "],\"homePhones\":[\"" + PRIVATE_NUMBER + "\"]}");
+    }
+
+    @Override
+    protected boolean hasFoldersBelowTheContactsFolder() {
+        return true;
+    }
+
     /**
      * Outlook's move, as a new contact in the folder "Kunden/Berlin" below the default contacts folder carrying the
      * contact's extended properties, and the original gone (without immutable ids, a moved item gets a new id).
      */
     @Override
-    protected Optional<String> moveToASubfolderOutsideLiaison(String itemId, String crmId, IdempotencyKey key) {
+    protected String moveToASubfolderOutsideLiaison(String itemId, String crmId, IdempotencyKey key) {
         Mailbox mailbox = STORES.mailbox();
         String kunden = mailbox.createFolder(mailbox.folderId("contacts"), "Kunden");
         String berlin = mailbox.createFolder(kunden, "Berlin");
@@ -78,7 +102,7 @@ class GraphContactStoreContractTest extends ContactStoreContract {
                         Map.of("id", ExtendedProperties.CRM_ID, "value", crmId),
                         Map.of("id", ExtendedProperties.KEY, "value", key.value()))));
         mailbox.remove(itemId);
-        return Optional.of(moved);
+        return moved;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.liaison.connector.local.internal;
 
+import io.liaison.api.connector.IdempotencyKey;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.ContactData;
 import io.liaison.connector.tck.ContactStoreContract;
@@ -35,10 +36,28 @@ class LocalContactStoreContractTest extends ContactStoreContract {
     }
 
     @Override
-    protected boolean giveHomeEmailAndSecondMobileOutsideLiaison(String itemId) {
-        LocalAccounts.replaceLine(LocalAccounts.fileWithUid(root.resolve("Contacts"), itemId), "END:VCARD",
-                "EMAIL;TYPE=HOME:anna@home.example\r\nTEL;TYPE=CELL:+49 170 2222\r\nEND:VCARD");
+    protected boolean emailAddressesHaveKinds() {
         return true;
+    }
+
+    @Override
+    protected void givePrivateEmailAndNumberOutsideLiaison(String itemId) {
+        LocalAccounts.replaceLine(LocalAccounts.fileWithUid(root.resolve("Contacts"), itemId), "END:VCARD",
+                "EMAIL;TYPE=HOME:" + PRIVATE_EMAIL + "\r\nTEL;TYPE=CELL:" + PRIVATE_NUMBER + "\r\nEND:VCARD");
+    }
+
+    @Override
+    protected boolean hasFoldersBelowTheContactsFolder() {
+        return false;
+    }
+
+    /** A person's "Kunden/Berlin" directory below Contacts, and the contact's file moved into it (it keeps its UID). */
+    @Override
+    protected String moveToASubfolderOutsideLiaison(String itemId, String crmId, IdempotencyKey key) throws Exception {
+        Path file = LocalAccounts.fileWithUid(root.resolve("Contacts"), itemId);
+        Path berlin = Files.createDirectories(root.resolve("Contacts").resolve("Kunden").resolve("Berlin"));
+        Files.move(file, berlin.resolve(file.getFileName()));
+        return itemId;
     }
 
     @Override
