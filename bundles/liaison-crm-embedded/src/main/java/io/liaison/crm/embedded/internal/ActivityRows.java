@@ -36,7 +36,8 @@ final class ActivityRows {
     static final List<String> CONTENT_COLUMNS = List.of("owner_id", "type_key", "status_key", "subject", "body_text",
             "body_html", "start_at", "end_at", "due_at", "all_day", "time_zone", "location", "business_partner_id",
             "contact_person_id", "reminder_seconds", "importance", "completed_at", "mail_message_id", "mail_in_reply_to",
-            "mail_from", "mail_from_name", "mail_sent_at", "mail_received_at", "mail_returned_id", "private_activity");
+            "mail_from", "mail_from_name", "mail_sent_at", "mail_received_at", "mail_returned_id", "private_activity",
+            "calendar_uid");
 
     static final String SELECT = "SELECT id, version, created_at, modified_at, source_key, "
             + String.join(", ", CONTENT_COLUMNS) + " FROM crm_activity";
@@ -104,6 +105,7 @@ final class ActivityRows {
         Jdbc.setInstant(ps, i++, mail.flatMap(MailDetails::receivedAt));
         Jdbc.setString(ps, i++, mail.flatMap(MailDetails::returnedMessageId));
         ps.setBoolean(i++, d.privateActivity());
+        Jdbc.setString(ps, i++, d.calendarUid());
         return i;
     }
 
@@ -324,7 +326,8 @@ final class ActivityRows {
                     .reminder(Jdbc.longValue(rs, "reminder_seconds").map(Duration::ofSeconds).orElse(null))
                     .importance(Importance.valueOf(rs.getString("importance")))
                     .completedAt(Jdbc.instant(rs, "completed_at").orElse(null))
-                    .privateActivity(rs.getBoolean("private_activity"));
+                    .privateActivity(rs.getBoolean("private_activity"))
+                    .calendarUid(rs.getString("calendar_uid"));
             messageId = Jdbc.string(rs, "mail_message_id");
             inReplyTo = Jdbc.string(rs, "mail_in_reply_to");
             from = rs.getString("mail_from");

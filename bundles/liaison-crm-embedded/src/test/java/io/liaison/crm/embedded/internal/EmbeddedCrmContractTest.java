@@ -336,6 +336,18 @@ abstract class EmbeddedCrmContractTest extends HostCrmContractTest {
         }
     }
 
+    /** The contract lets a CRM without the UID column find nothing; this one keeps the UID (V9) and finds by it. */
+    @Test
+    void anAppointmentKeepsTheCalendarUidOfItsEventAndIsFoundByIt() {
+        String uid = "040000008200E00074C5B7101A82E008" + CrmTestData.unique("").replaceAll("[^0-9A-Za-z]", "");
+        Instant start = CrmTestData.uniqueWindow();
+        Activity created = crm().activities().create(DEMO, ActivityData.builder(io.liaison.api.domain.ActivityType.APPOINTMENT,
+                DEMO).subject("Review").start(start).end(start.plusSeconds(3600)).calendarUid(uid).build(), Optional.empty());
+
+        assertThat(crm().activities().get(DEMO, created.id()).orElseThrow().data().calendarUid()).contains(uid);
+        assertThat(crm().activities().findAppointment(DEMO, uid)).map(Activity::id).contains(created.id());
+    }
+
     @Test
     void aStatusKeyUnknownAtFirstIsAcceptedOnceTheCatalogHasIt() {
         // the CRM remembers the catalog entries it has seen, never the ones it has not
