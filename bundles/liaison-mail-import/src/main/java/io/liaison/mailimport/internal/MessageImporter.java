@@ -158,6 +158,7 @@ final class MessageImporter {
         }
         // before the move: a run that stops in between relates it when it meets the mail again
         Activity activity = threads.relate(employee, creation.activity(), mail.message());
+        Invitations.relate(crm.activities(), employee, activity, mail.message());
         int stored = creation.created() ? creation.documents().size()
                 // imported by an earlier run: store what that run did not get to (a CRM without one-transaction
                 // creates may have failed between the activity and its documents)
