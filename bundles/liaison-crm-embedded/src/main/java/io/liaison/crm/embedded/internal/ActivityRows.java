@@ -37,7 +37,7 @@ final class ActivityRows {
             "body_html", "start_at", "end_at", "due_at", "all_day", "time_zone", "location", "business_partner_id",
             "contact_person_id", "reminder_seconds", "importance", "completed_at", "mail_message_id", "mail_in_reply_to",
             "mail_from", "mail_from_name", "mail_sent_at", "mail_received_at", "mail_returned_id", "private_activity",
-            "calendar_uid");
+            "calendar_uid", "mail_fingerprint");
 
     static final String SELECT = "SELECT id, version, created_at, modified_at, source_key, "
             + String.join(", ", CONTENT_COLUMNS) + " FROM crm_activity";
@@ -67,7 +67,7 @@ final class ActivityRows {
                         .map(k -> new ContactPersonId(Ids.format(k))).orElse(c)).orElse(null));
         d.mail().ifPresent(m -> b.mail(new MailDetails(m.messageId(), m.inReplyTo(), m.references(), m.from(),
                 m.fromName(), m.to(), m.cc(), Optional.ofNullable(micros(m.sentAt())),
-                Optional.ofNullable(micros(m.receivedAt())), m.returnedMessageId())));
+                Optional.ofNullable(micros(m.receivedAt())), m.returnedMessageId(), m.fingerprint())));
         return b.build();
     }
 
@@ -106,6 +106,7 @@ final class ActivityRows {
         Jdbc.setString(ps, i++, mail.flatMap(MailDetails::returnedMessageId));
         ps.setBoolean(i++, d.privateActivity());
         Jdbc.setString(ps, i++, d.calendarUid());
+        Jdbc.setString(ps, i++, mail.flatMap(MailDetails::fingerprint));
         return i;
     }
 
@@ -298,6 +299,7 @@ final class ActivityRows {
         final Optional<Instant> sentAt;
         final Optional<Instant> receivedAt;
         final Optional<String> returnedMessageId;
+        final Optional<String> fingerprint;
         final List<Participant> participants = new ArrayList<>();
         final List<String> categories = new ArrayList<>();
         final List<String> to = new ArrayList<>();
@@ -335,13 +337,14 @@ final class ActivityRows {
             sentAt = Jdbc.instant(rs, "mail_sent_at");
             receivedAt = Jdbc.instant(rs, "mail_received_at");
             returnedMessageId = Jdbc.string(rs, "mail_returned_id");
+            fingerprint = Jdbc.string(rs, "mail_fingerprint");
         }
 
         Activity toActivity() {
             builder.participants(participants).categories(categories);
             if (messageId.isPresent()) {
                 builder.mail(new MailDetails(messageId.get(), inReplyTo, references, from, fromName, to, cc, sentAt, receivedAt,
-                        returnedMessageId));
+                        returnedMessageId, fingerprint));
             }
             return new Activity(new ActivityId(Ids.format(id)), version, createdAt, modifiedAt, sourceKey, builder.build());
         }

@@ -348,6 +348,18 @@ abstract class EmbeddedCrmContractTest extends HostCrmContractTest {
         assertThat(crm().activities().findAppointment(DEMO, uid)).map(Activity::id).contains(created.id());
     }
 
+    /** The contract lets a CRM drop a mail's fingerprint; this one keeps it (V10). */
+    @Test
+    void anImportedMailKeepsItsFingerprint() {
+        ActivityData.Builder builder = CrmTestData.mail(DEMO, "fingerprinted", CrmTestData.uniqueWindow());
+        String fingerprint = "content-sha256:" + "fedcba9876543210".repeat(4);
+        Activity created = crm().activities().create(DEMO, builder.mail(builder.build().mail().orElseThrow()
+                .withFingerprint(fingerprint)).build(), Optional.empty());
+
+        assertThat(crm().activities().get(DEMO, created.id()).orElseThrow().data().mail().orElseThrow().fingerprint())
+                .contains(fingerprint);
+    }
+
     @Test
     void aStatusKeyUnknownAtFirstIsAcceptedOnceTheCatalogHasIt() {
         // the CRM remembers the catalog entries it has seen, never the ones it has not
