@@ -62,12 +62,12 @@ final class EventMapping implements ItemMapping<EventData> {
             EventData c = privateOne.get();
             return new EventData(c.subject(), c.bodyText(), start, end, a.allDay(), zone, c.location(), c.organizer(),
                     c.attendees(), a.reminder(), a.importance(), c.categories(), c.recurrenceRule(), Optional.empty(),
-                    link, c.sensitivity(), status, showAs, participation);
+                    link, c.sensitivity(), status, showAs, participation, c.iCalUid());
         }
         return new EventData(a.subject(), a.text(), start, end, a.allDay(), zone, a.location(), organizer, attendees,
                 a.reminder(), a.importance(), a.categories(), current.flatMap(EventData::recurrenceRule),
                 Optional.empty(), link, ItemMapping.sensitivity(a, current.map(EventData::sensitivity)), status,
-                showAs, participation);
+                showAs, participation, current.flatMap(EventData::iCalUid));
     }
 
     /**
@@ -93,7 +93,8 @@ final class EventMapping implements ItemMapping<EventData> {
     public EventData withCategories(EventData e, List<String> categories) {
         return new EventData(e.subject(), e.bodyText(), e.start(), e.end(), e.allDay(), e.timeZone(), e.location(),
                 e.organizer(), e.attendees(), e.reminder(), e.importance(), categories, e.recurrenceRule(),
-                e.seriesMasterId(), e.crmLink(), e.sensitivity(), e.status(), e.showAs(), e.participation());
+                e.seriesMasterId(), e.crmLink(), e.sensitivity(), e.status(), e.showAs(), e.participation(),
+                e.iCalUid());
     }
 
     @Override
@@ -140,6 +141,9 @@ final class EventMapping implements ItemMapping<EventData> {
                 b.status(status.open()); // the cancellation was taken back in the groupware
             }
         });
+        // the meeting's UID, by which an imported invitation finds this appointment; not content (no hash, no write
+        // back): a groupware that gives none leaves the one the activity has
+        e.iCalUid().ifPresent(b::calendarUid);
         return b.subject(e.subject()).text(text).start(e.start()).end(e.end()).allDay(e.allDay())
                 .timeZone(e.timeZone()).location(e.location()).participants(participants)
                 .reminder(e.reminder().orElse(null)).importance(e.importance()).categories(e.categories())
@@ -178,7 +182,8 @@ final class EventMapping implements ItemMapping<EventData> {
     public EventData withLink(EventData e, URI link) {
         return new EventData(e.subject(), e.bodyText(), e.start(), e.end(), e.allDay(), e.timeZone(), e.location(),
                 e.organizer(), e.attendees(), e.reminder(), e.importance(), e.categories(), e.recurrenceRule(),
-                e.seriesMasterId(), Optional.of(link), e.sensitivity(), e.status(), e.showAs(), e.participation());
+                e.seriesMasterId(), Optional.of(link), e.sensitivity(), e.status(), e.showAs(), e.participation(),
+                e.iCalUid());
     }
 
     @Override
@@ -190,7 +195,7 @@ final class EventMapping implements ItemMapping<EventData> {
     public EventData reduced(EventData e) {
         return new EventData(privateSubject(), "", e.start(), e.end(), e.allDay(), e.timeZone(), "", Optional.empty(),
                 List.of(), e.reminder(), e.importance(), List.of(), e.recurrenceRule(), e.seriesMasterId(), e.crmLink(),
-                e.sensitivity(), e.status(), e.showAs(), e.participation());
+                e.sensitivity(), e.status(), e.showAs(), e.participation(), e.iCalUid());
     }
 
     @Override

@@ -84,6 +84,30 @@ class ActivitySyncFlowTest {
         Convergence.assertConverged(flow);
     }
 
+    /**
+     * The appointment keeps the iCalendar UID of its event (the local tree's VEVENT UID), by which an imported
+     * invitation finds it; edits on either side keep it.
+     */
+    @Test
+    void aGroupwareEventsCalendarUidIsKeptWithItsAppointmentThroughEditsOnBothSides() {
+        ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);
+        GroupwareItem<EventData> created = flow.gwCreateEvent("Quarterly review", at(3, 10));
+        String uid = created.data().iCalUid().orElseThrow();
+
+        flow.run();
+        Activity a = flow.crmActivities(Set.of(ActivityType.APPOINTMENT)).get(0);
+        assertThat(a.data().calendarUid()).contains(uid);
+        assertThat(flow.activities().findAppointment(DEMO, uid)).map(Activity::id).contains(a.id());
+
+        flow.gwEditEvent(created.id(), "Quarterly review (moved)");
+        flow.run();
+        assertThat(flow.crmGet(a.id().value()).data().calendarUid()).contains(uid);
+        flow.crmEdit(a.id().value(), "Quarterly review, agenda attached");
+        flow.run();
+        assertThat(flow.crmGet(a.id().value()).data().calendarUid()).contains(uid);
+        assertThat(flow.events().get(created.id()).orElseThrow().data().iCalUid()).contains(uid);
+    }
+
     @Test
     void tasksAndFollowUpsGoBothWaysWithCompletion() {
         ActivityFlow flow = new ActivityFlow(dir, ConflictPolicy.CRM_WINS);

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * That one activity relates to another: an imported mail that answers a mail imported earlier ({@link Kind#REPLY_TO}),
- * a bounce and the mail it returns ({@link Kind#RETURNS}).
+ * a bounce and the mail it returns ({@link Kind#RETURNS}), an invitation mail and the appointment it is about
+ * ({@link Kind#INVITATION}).
  *
  * @param from the activity that relates (the reply)
  * @param to   the activity it relates to (the mail it answers)
@@ -32,6 +33,13 @@ public record ActivityRelation(ActivityId from, ActivityId to, Kind kind) {
          *
          * @since 1.3
          */
-        RETURNS
+        RETURNS,
+        /**
+         * A mail that carries a calendar invitation, its cancellation or an answer to it (iMIP, RFC 6047) and the
+         * appointment the activity sync keeps of that meeting, named by the UID of its event (RFC 5545 3.8.4.7).
+         *
+         * @since 1.5
+         */
+        INVITATION
     }
 }

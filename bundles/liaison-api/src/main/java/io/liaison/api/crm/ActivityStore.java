@@ -115,6 +115,19 @@ public interface ActivityStore {
     }
 
     /**
+     * The appointment that the activity sync brought from a groupware calendar with this iCalendar UID
+     * ({@link io.liaison.api.domain.ActivityData#calendarUid}), if the actor may see it: the actor's own first, else the
+     * one created first (every attendee's calendar holds the same meeting under the same UID). The mail import relates
+     * an invitation mail to it ({@link ActivityRelation.Kind#INVITATION}). A CRM that does not keep the UID returns its
+     * activities without it and finds nothing here (the default): an invitation then stays a mail of its own.
+     *
+     * @since 1.5
+     */
+    default Optional<Activity> findAppointment(EmployeeId actor, String calendarUid) {
+        return Optional.empty();
+    }
+
+    /**
      * Replaces the content of an activity.
      *
      * @param expectedVersion the version the caller read

@@ -33,6 +33,10 @@ import java.util.Optional;
  * @param mail            for imported mails: the message's header data
  * @param privateActivity private: only its owner may see its details; the groupware gets it as private (an
  *                        additive field, false in activities made with the constructor without it)
+ * @param calendarUid     for an appointment the activity sync brought from a groupware calendar: the iCalendar UID of
+ *                        its event (RFC 5545 3.8.4.7), by which an imported invitation mail finds it
+ *                        ({@code ActivityStore.findAppointment}); empty otherwise and in a CRM that does not keep it.
+ *                        Since 1.4
  */
 public record ActivityData(
         ActivityType type,
@@ -55,7 +59,8 @@ public record ActivityData(
         Optional<Instant> completedAt,
         List<String> categories,
         Optional<MailDetails> mail,
-        boolean privateActivity) {
+        boolean privateActivity,
+        Optional<String> calendarUid) {
 
     public ActivityData {
         Objects.requireNonNull(type, "type");
@@ -77,6 +82,20 @@ public record ActivityData(
         Objects.requireNonNull(completedAt, "completedAt");
         categories = List.copyOf(categories);
         Objects.requireNonNull(mail, "mail");
+        calendarUid = Objects.requireNonNull(calendarUid, "calendarUid").filter(uid -> !uid.isBlank());
+    }
+
+    /** An activity without a calendar UID: the canonical constructor as it was before {@code calendarUid}. */
+    public ActivityData(ActivityType type, StatusKey status, String subject, String text, String html,
+                        Optional<Instant> start, Optional<Instant> end, Optional<Instant> due, boolean allDay,
+                        Optional<String> timeZone, String location, EmployeeId owner,
+                        Optional<BusinessPartnerId> businessPartner, Optional<ContactPersonId> contactPerson,
+                        List<Participant> participants, Optional<Duration> reminder, Importance importance,
+                        Optional<Instant> completedAt, List<String> categories, Optional<MailDetails> mail,
+                        boolean privateActivity) {
+        this(type, status, subject, text, html, start, end, due, allDay, timeZone, location, owner, businessPartner,
+                contactPerson, participants, reminder, importance, completedAt, categories, mail, privateActivity,
+                Optional.empty());
     }
 
     /** An activity that is not private: the canonical constructor as it was before {@code privateActivity}. */
@@ -122,6 +141,7 @@ public record ActivityData(
         b.categories = new ArrayList<>(categories);
         b.mail = mail;
         b.privateActivity = privateActivity;
+        b.calendarUid = calendarUid;
         return b;
     }
 
@@ -148,6 +168,7 @@ public record ActivityData(
         private List<String> categories = new ArrayList<>();
         private Optional<MailDetails> mail = Optional.empty();
         private boolean privateActivity;
+        private Optional<String> calendarUid = Optional.empty();
 
         private Builder(ActivityType type, EmployeeId owner) {
             this.type = Objects.requireNonNull(type, "type");
@@ -175,11 +196,12 @@ public record ActivityData(
         public Builder categories(List<String> value) { this.categories = new ArrayList<>(value); return this; }
         public Builder mail(MailDetails value) { this.mail = Optional.ofNullable(value); return this; }
         public Builder privateActivity(boolean value) { this.privateActivity = value; return this; }
+        public Builder calendarUid(String value) { this.calendarUid = Optional.ofNullable(value); return this; }
 
         public ActivityData build() {
             return new ActivityData(type, status, subject, text, html, start, end, due, allDay, timeZone, location,
                     owner, businessPartner, contactPerson, participants, reminder, importance, completedAt,
-                    categories, mail, privateActivity);
+                    categories, mail, privateActivity, calendarUid);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.liaison.connector.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.item.EventData;
 import io.liaison.api.domain.Importance;
 import io.liaison.api.domain.Participant;
@@ -13,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@link ItemStoreContract} for calendar events, with sample appointments and meetings: time zones, an
@@ -56,5 +60,31 @@ public abstract class EventStoreContract extends ItemStoreContract<EventData> {
                 d.start().plus(Duration.ofDays(1)), d.end().plus(Duration.ofDays(1)), d.allDay(), d.timeZone(),
                 d.location() + " (new)", d.organizer(), d.attendees(), Optional.of(Duration.ofMinutes(30)),
                 Importance.HIGH, List.of("Customer"), d.recurrenceRule(), d.seriesMasterId(), d.crmLink());
+    }
+
+    /**
+     * The same content as written, but for the iCalendar UID: the groupware gives its own (Graph mints
+     * {@code iCalUId}, a local tree writes a {@code UID}), which a connector ignores on write.
+     */
+    @Override
+    protected void assertSameContent(EventData actual, EventData expected) {
+        super.assertSameContent(actual, expected.withICalUid(actual.iCalUid()));
+    }
+
+    /**
+     * Every event carries the iCalendar UID its groupware gives it, by which invitation mails name the meeting; an
+     * update keeps it, also one that brings another UID (the field is read only).
+     */
+    @Test
+    void anEventCarriesTheUidOfItsGroupwareAndKeepsIt() {
+        GroupwareItem<EventData> a = create(1, "crm-uid");
+
+        assertThat(a.data().iCalUid()).isPresent();
+        String uid = a.data().iCalUid().orElseThrow();
+        assertThat(store.get(a.id()).orElseThrow().data().iCalUid()).contains(uid);
+        GroupwareItem<EventData> updated = store.update(a.id(), a.version(),
+                changed(a.data()).withICalUid(Optional.of("another-uid@liaison.test")), Optional.of("crm-uid"));
+        assertThat(updated.data().iCalUid()).contains(uid);
+        assertThat(store.get(a.id()).orElseThrow().data().iCalUid()).contains(uid);
     }
 }

@@ -275,6 +275,28 @@ public abstract class ActivityStoreContract extends ContractSupport {
         return query(Optional.empty(), Optional.empty(), start, start.plus(Duration.ofHours(1)), 1000);
     }
 
+    /**
+     * The importer's fingerprint of a mail ({@link MailDetails#fingerprint}) is kept as written, through an update
+     * too, or not at all: the import then compares a mail with a reused Message-ID by sender and date only. Either
+     * way a create returns what a later read returns.
+     */
+    @Test
+    void aMailsFingerprintIsKeptAsWrittenOrNotAtAll() {
+        String fingerprint = "content-sha256:" + "0123456789abcdef".repeat(4);
+        ActivityData.Builder builder = CrmTestData.mail(me(), "fingerprinted", CrmTestData.uniqueWindow());
+        ActivityData data = builder.mail(builder.build().mail().orElseThrow().withFingerprint(fingerprint)).build();
+
+        Activity created = crm().activities().create(me(), data, Optional.empty());
+
+        Optional<String> kept = created.data().mail().orElseThrow().fingerprint();
+        assertThat(kept).isIn(Optional.of(fingerprint), Optional.empty());
+        Activity read = crm().activities().get(me(), created.id()).orElseThrow();
+        assertThat(read.data().mail().orElseThrow().fingerprint()).isEqualTo(kept);
+        Activity updated = crm().activities().update(me(), read.id(), read.version(),
+                read.data().toBuilder().subject("fingerprinted, edited").build());
+        assertThat(updated.data().mail().orElseThrow().fingerprint()).isEqualTo(kept);
+    }
+
     static ActivityQuery query(Optional<ActivityType> type, Optional<StatusKey> status, Instant from, Instant to, int limit) {
         return new ActivityQuery(type, status, Optional.of(from), Optional.of(to), List.of(), limit);
     }

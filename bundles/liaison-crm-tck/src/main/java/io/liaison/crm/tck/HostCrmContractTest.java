@@ -89,6 +89,15 @@ public abstract class HostCrmContractTest implements CrmFixture {
         }
     }
 
+    /** Appointments found by the iCalendar UID of their event. */
+    @Nested
+    class CalendarUids extends CalendarUidContract {
+        @Override
+        protected CrmFixture fixture() {
+            return HostCrmContractTest.this;
+        }
+    }
+
     /** The activity change feed. */
     @Nested
     class ActivityChanges extends ActivityChangeFeedContract {

@@ -2,6 +2,10 @@ package io.liaison.mailimport.internal;
 
 import io.liaison.api.content.ParsedAttachment;
 import io.liaison.api.content.ParsedMessage;
+import io.liaison.api.crm.ActivityRelation;
+import io.liaison.api.crm.ActivityStore;
+import io.liaison.api.domain.Activity;
+import io.liaison.api.domain.EmployeeId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +21,8 @@ import java.util.Set;
  * rendering as an {@code .ics} document): what each one asks (its METHOD: REQUEST, CANCEL, REPLY, …, RFC 5546 section
  * 1.4) and which meeting it is about (the UID of its event, RFC 5545 section 3.8.4.7). They are noted on the mail's
  * activity and journal entry, so that a user sees an invitation, its cancellation and the answers to it as one meeting.
- * The mail stays a mail: no appointment is made from it (the appointment sync brings the meeting from the calendar).
+ * The mail stays a mail: no appointment is made from it (the appointment sync brings the meeting from the calendar,
+ * with the UID of its event), and the mail is related to that appointment when the CRM holds it at import time.
  */
 final class Invitations {
     /** The most of a calendar part read: METHOD and the first UID come early in it. */
@@ -48,6 +53,27 @@ final class Invitations {
     /** How the activity and the journal name them. */
     static List<String> notes(ParsedMessage message) {
         return of(message).stream().map(Invitation::describe).toList();
+    }
+
+    /**
+     * Relates a mail's activity to the appointment of each meeting its calendar parts name
+     * ({@link ActivityRelation.Kind#INVITATION}), where the CRM records relations and the appointment sync has brought
+     * the meeting already; repeating it changes nothing. An appointment that arrives after the mail is not looked for:
+     * Exchange and Google put an invitation into the calendar when it is delivered, before anyone can import the mail,
+     * so the usual order is the appointment first; the same mail dropped again relates it then.
+     */
+    static void relate(ActivityStore activities, EmployeeId employee, Activity mail, ParsedMessage message) {
+        if (!activities.relatesActivities()) {
+            return;
+        }
+        for (Invitation invitation : of(message)) {
+            if (invitation.uid().isEmpty()) {
+                continue;
+            }
+            activities.findAppointment(employee, invitation.uid()).filter(a -> !a.id().equals(mail.id()))
+                    .ifPresent(appointment -> activities.relate(employee, new ActivityRelation(mail.id(),
+                            appointment.id(), ActivityRelation.Kind.INVITATION)));
+        }
     }
 
     private static boolean isCalendar(ParsedAttachment attachment) {

@@ -131,8 +131,8 @@ final class MessageImporter {
         }
         Placement placement = place(employee, mail.message(), own);
         Assignment assigned = placement.assignment();
-        ActivityData data = mapper.toActivity(mail.message(), mail.sourceKey(), status, employee, assigned,
-                mail.receivedAt(), placement.type());
+        ActivityData data = SameMail.fingerprinted(mapper.toActivity(mail.message(), mail.sourceKey(), status, employee,
+                assigned, mail.receivedAt(), placement.type()), mail);
         // The activity and every document in one call (one transaction in CRMs that can): never an activity without
         // its documents. No look-up by key first: a mail imported before (a repeat after a failed move, a Message-ID
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
@@ -140,15 +140,13 @@ final class MessageImporter {
         ActivityCreation creation = createUnlessImportedBefore(employee, data, mail.sourceKey(), mail.earlierKeys(),
                 mail, uploads);
         Optional<String> keyProblem = Optional.empty();
-        if (!creation.created() && !SameMail.as(creation.activity().data().mail(), mail.message())) {
+        if (!creation.created() && !SameMail.as(creation.activity().data().mail(), mail)) {
             // another mail with the same Message-ID: an activity of its own, under a key of its own
             Activity first = creation.activity();
-            String key = SameMail.keyOf(mail.sourceKey(), mail.message());
-            ActivityData separate = mapper.toActivity(mail.message(), key, status, employee, assigned,
-                    mail.receivedAt(), placement.type());
-            creation = createUnlessImportedBefore(employee, separate, key,
-                    mail.earlierKeys().stream().map(earlier -> SameMail.keyOf(earlier, mail.message())).toList(),
-                    mail, uploads);
+            String key = SameMail.keyOf(mail.sourceKey(), mail);
+            ActivityData separate = SameMail.fingerprinted(mapper.toActivity(mail.message(), key, status, employee,
+                    assigned, mail.receivedAt(), placement.type()), mail);
+            creation = createUnlessImportedBefore(employee, separate, key, SameMail.earlierKeysOf(mail), mail, uploads);
             if (creation.created()) {
                 keyProblem = Optional.of("its Message-ID " + mail.sourceKey() + " is also the one of activity "
                         + first.id().value() + ", another mail ("
@@ -158,6 +156,7 @@ final class MessageImporter {
         }
         // before the move: a run that stops in between relates it when it meets the mail again
         Activity activity = threads.relate(employee, creation.activity(), mail.message());
+        Invitations.relate(crm.activities(), employee, activity, mail.message());
         int stored = creation.created() ? creation.documents().size()
                 // imported by an earlier run: store what that run did not get to (a CRM without one-transaction
                 // creates may have failed between the activity and its documents)
@@ -185,13 +184,16 @@ final class MessageImporter {
     /**
      * The first activity found under one of the earlier keys that is this mail's. A fingerprint that left attached
      * mails out ({@link SourceKey#leftOutAttachedMails}) is also another mail's that differs only in them; the activity
-     * is this mail's only when it holds every mail this one has attached (the import stored each as a document).
+     * is this mail's only when it holds every mail this one has attached (the import stored each as a document). An
+     * activity found under a key several mails share (a reused Message-ID's) is this mail's only when it is the same
+     * mail ({@link SameMail}).
      */
     private Optional<Activity> findEarlier(EmployeeId employee, List<String> keys, ParsedMail mail,
                                            Function<String, Optional<Activity>> find) {
         for (String key : keys) {
             Optional<Activity> found = find.apply(key)
-                    .filter(a -> !SourceKey.leftOutAttachedMails(key) || holdsAttachedMails(employee, a, mail));
+                    .filter(a -> !SourceKey.leftOutAttachedMails(key) || holdsAttachedMails(employee, a, mail))
+                    .filter(a -> SameMail.as(a.data().mail(), mail));
             if (found.isPresent()) {
                 return found;
             }
@@ -233,7 +235,7 @@ final class MessageImporter {
                 .or(() -> findEarlier(employee, mail.earlierKeys(), mail,
                         k -> activities.findSharedMail(employee, k)));
         return first.filter(a -> !a.data().owner().equals(employee))
-                .filter(a -> SameMail.as(a.data().mail(), mail.message()));
+                .filter(a -> SameMail.as(a.data().mail(), mail));
     }
 
     /**

@@ -23,9 +23,12 @@ import java.security.MessageDigest;
  * @param original  opens the raw message again, to store it as the original document
  * @param earlierKeys the keys earlier versions gave the message, where they differ, to find an activity imported
  *                    then ({@link SourceKey#earlierKeys}), in the order to look them up
+ * @param fingerprint the fingerprint of its whole content ({@link SourceKey#ofContent}), kept with its activity to
+ *                    tell a later mail with the same Message-ID from a copy of this one ({@link SameMail})
  */
 record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, String sourceKey,
-                  DocumentUpload.Content original, java.util.List<String> earlierKeys) implements AutoCloseable {
+                  DocumentUpload.Content original, java.util.List<String> earlierKeys, String fingerprint)
+        implements AutoCloseable {
 
     /** Reads the message from the store and parses it; the original is read from the store again when stored. */
     static ParsedMail read(MailStore store, MessageRef ref, MessageParser parser) {
@@ -55,7 +58,10 @@ record ParsedMail(MessageRef ref, String mediaType, ParsedMessage message, Strin
         digesting.transferTo(SourceKey.OutputStreamSink.INSTANCE);
         String rawKey = SourceKey.ofRawBytes(digest);
         String key = SourceKey.of(message, rawKey);
-        return new ParsedMail(ref, mediaType, message, key, original, SourceKey.earlierKeys(message, key, rawKey));
+        // on the parsing thread: the fingerprint reads every attachment once more, unless it is the key already
+        String fingerprint = SourceKey.isContentFingerprint(key) ? key : SourceKey.ofContent(message);
+        return new ParsedMail(ref, mediaType, message, key, original, SourceKey.earlierKeys(message, key, rawKey),
+                fingerprint);
     }
 
     /**

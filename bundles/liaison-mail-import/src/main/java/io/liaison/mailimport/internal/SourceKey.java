@@ -83,6 +83,11 @@ final class SourceKey {
         return key.startsWith(CONTENT_PREFIX);
     }
 
+    /** Whether {@code key} is a content fingerprint ({@link #ofContent}), not a Message-ID or a raw-bytes hash. */
+    static boolean isContentFingerprint(String key) {
+        return key.startsWith(CONTENT_PREFIX);
+    }
+
     /** The key mails without a Message-ID had before the fingerprint: the SHA-256 of the raw message. */
     static String ofRawBytes(MessageDigest rawDigest) {
         return RAW_PREFIX + HexFormat.of().formatHex(rawDigest.digest());

@@ -260,6 +260,53 @@ class MailImportFlowTest {
                 .anySatisfy(e -> assertThat(e.message()).contains("calendar invitation: METHOD REQUEST, UID " + uid));
     }
 
+    /**
+     * The meeting an invitation is about is in the employee's calendar (Exchange puts it there, tentative, when the
+     * invitation arrives) and the activity sync keeps it as a CRM appointment with its event's UID: the invitation's
+     * and the cancellation's activities are related to that appointment (INVITATION), and it stays the only one.
+     * The calendar file is read through the local connector, as the activity sync reads it, so the UID folded in
+     * the mail and the one in the calendar must agree as RFC 5545 unfolds them.
+     */
+    @Test
+    void anInvitationIsRelatedToTheAppointmentOfItsMeetingAndMakesNoSecondOne() throws Exception {
+        String uid = "040000008200E00074C5B7101A82E00800000000B1C2D3E4F5A6DC01000000000000000010000000"
+                + "8D4CE5B6F7A3B15F9C2D3E4F5A6B7C8D";
+        Path calendar = flow.root.resolve("Calendar");
+        Files.createDirectories(calendar);
+        String uidLine = "UID:" + uid;
+        Files.writeString(calendar.resolve("projektbesprechung.ics"), String.join("\r\n", "BEGIN:VCALENDAR",
+                "PRODID:Microsoft Exchange Server 2010", "VERSION:2.0", "BEGIN:VEVENT",
+                uidLine.substring(0, 75), " " + uidLine.substring(75), "ORGANIZER;CN=Max Kunde:mailto:max@kunde.de",
+                "ATTENDEE;PARTSTAT=TENTATIVE:mailto:demo@liaison.example", "SUMMARY:Projektbesprechung",
+                "DTSTART:20261210T090000Z", "DTEND:20261210T100000Z", "DTSTAMP:20261207T080000Z", "END:VEVENT",
+                "END:VCALENDAR", ""));
+        io.liaison.api.connector.item.EventData event;
+        try (io.liaison.api.connector.ConnectorSession session = new io.liaison.connector.local.internal.LocalConnectorFactory()
+                .open(new io.liaison.api.connector.AccountContext(flow.account.id(), MailFlow.DEMO,
+                        Map.of("root", flow.root.toString()), io.liaison.api.connector.Credentials.NONE, c -> { }))) {
+            event = session.events().orElseThrow().changes(Optional.empty()).changed().get(0).data();
+        }
+        // the appointment the activity sync made of it (EventMapping: the event's UID kept with the appointment)
+        Activity appointment = flow.crm.activities().create(MailFlow.DEMO, ActivityData.builder(ActivityType.MEETING,
+                MailFlow.DEMO).status(new StatusKey("O")).subject(event.subject()).start(event.start()).end(event.end())
+                .calendarUid(event.iCalUid().orElseThrow()).build(), Optional.empty());
+        Files.createDirectories(flow.importFolder());
+        Files.writeString(flow.importFolder().resolve("einladung.eml"), invitation("REQUEST", uid, 1));
+        Files.writeString(flow.importFolder().resolve("absage.eml"), invitation("CANCEL", uid, 2));
+
+        SyncRun run = flow.run();
+
+        assertThat(run.count(Outcome.CREATED)).isEqualTo(2);
+        for (String subject : List.of("Einladung: Projektbesprechung", "Abgesagt: Projektbesprechung")) {
+            Activity mail = activity(subject);
+            assertThat(flow.crm.activities().relations(MailFlow.DEMO, mail.id())).containsExactly(
+                    new ActivityRelation(mail.id(), appointment.id(), ActivityRelation.Kind.INVITATION));
+        }
+        assertThat(flow.crm.activities().changesSince(MailFlow.DEMO, Optional.empty(), 100).changed())
+                .filteredOn(a -> !a.data().type().equals(ActivityType.MAIL_IN)).extracting(Activity::id)
+                .containsExactly(appointment.id());
+    }
+
     private static String invitation(String method, String uid, int n) {
         String summary = method.equals("CANCEL") ? "Abgesagt: Projektbesprechung" : "Einladung: Projektbesprechung";
         // content lines of at most 75 octets, longer ones folded (RFC 5545 3.1), as Outlook writes them

@@ -32,6 +32,10 @@ import java.util.Optional;
  * @param status         whether it takes place or was cancelled
  * @param showAs         how it shows in its owner's free/busy time
  * @param participation  the mailbox owner's part: organiser, or an attendee with an answer
+ * @param iCalUid        the iCalendar UID of the event (RFC 5545 3.8.4.7) as the groupware gives it when it reads the
+ *                       event (Graph: the event's read-only {@code iCalUId}, shared by every calendar that holds the
+ *                       meeting; a local tree: the VEVENT's {@code UID}); invitation mails name the meeting by it.
+ *                       Read only: a connector ignores it on write. Since 1.5
  */
 public record EventData(
         String subject,
@@ -52,7 +56,8 @@ public record EventData(
         Sensitivity sensitivity,
         EventStatus status,
         FreeBusy showAs,
-        Participation participation) {
+        Participation participation,
+        Optional<String> iCalUid) {
 
     public EventData {
         subject = subject == null ? "" : subject;
@@ -76,6 +81,18 @@ public record EventData(
         status = status == null ? EventStatus.CONFIRMED : status;
         showAs = showAs == null ? FreeBusy.BUSY : showAs;
         participation = participation == null ? Participation.ORGANIZER : participation;
+        Objects.requireNonNull(iCalUid, "iCalUid");
+    }
+
+    /** An event whose groupware gave no iCalendar UID (the form before {@code iCalUid} was carried). */
+    public EventData(String subject, String bodyText, Instant start, Instant end, boolean allDay, String timeZone,
+                     String location, Optional<Participant> organizer, List<Participant> attendees,
+                     Optional<Duration> reminder, Importance importance, List<String> categories,
+                     Optional<String> recurrenceRule, Optional<String> seriesMasterId, Optional<URI> crmLink,
+                     Sensitivity sensitivity, EventStatus status, FreeBusy showAs, Participation participation) {
+        this(subject, bodyText, start, end, allDay, timeZone, location, organizer, attendees, reminder, importance,
+                categories, recurrenceRule, seriesMasterId, crmLink, sensitivity, status, showAs, participation,
+                Optional.empty());
     }
 
     /** A confirmed, busy event that its owner organises (the form before status, free/busy and role were carried). */
@@ -102,14 +119,21 @@ public record EventData(
     public EventData withSensitivity(Sensitivity sensitivity) {
         return new EventData(subject, bodyText, start, end, allDay, timeZone, location, organizer, attendees, reminder,
                 importance, categories, recurrenceRule, seriesMasterId, crmLink, sensitivity, status, showAs,
-                participation);
+                participation, iCalUid);
     }
 
     /** This event with another status, free/busy state and owner's part. */
     public EventData withStatus(EventStatus status, FreeBusy showAs, Participation participation) {
         return new EventData(subject, bodyText, start, end, allDay, timeZone, location, organizer, attendees, reminder,
                 importance, categories, recurrenceRule, seriesMasterId, crmLink, sensitivity, status, showAs,
-                participation);
+                participation, iCalUid);
+    }
+
+    /** This event with the iCalendar UID its groupware gives it. */
+    public EventData withICalUid(Optional<String> iCalUid) {
+        return new EventData(subject, bodyText, start, end, allDay, timeZone, location, organizer, attendees, reminder,
+                importance, categories, recurrenceRule, seriesMasterId, crmLink, sensitivity, status, showAs,
+                participation, iCalUid);
     }
 
     /** A plain appointment with nothing but a subject and a time. */

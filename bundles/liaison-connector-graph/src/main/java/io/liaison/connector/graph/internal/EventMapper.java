@@ -173,8 +173,16 @@ final class EventMapper {
                 zone.getId(), e.getLocation() == null ? "" : e.getLocation().getDisplayName(), organizer, attendees,
                 reminder, importance, e.getCategories() == null ? List.of() : e.getCategories(), rule, master, link,
                 sensitivity, Boolean.TRUE.equals(e.getIsCancelled()) ? EventStatus.CANCELLED : EventStatus.CONFIRMED,
-                freeBusy(e.getShowAs()), participation(e));
+                freeBusy(e.getShowAs()), participation(e), iCalUid(e));
         return new GroupwareItem<>(e.getId(), version(e), crmId, data, Graph.modifiedAt(e.getLastModifiedDateTime()));
+    }
+
+    /**
+     * The event's {@code iCalUId} ("event resource type": a unique identifier for an event across calendars, read-only;
+     * since 2020 shared by every calendar that holds the meeting, as RFC 5545's UID): the UID an invitation for it names.
+     */
+    private static Optional<String> iCalUid(Event e) {
+        return Optional.ofNullable(e.getICalUId()).map(String::strip).filter(uid -> !uid.isEmpty());
     }
 
     /**

@@ -122,7 +122,7 @@ final class EventCodec implements ItemCodec<EventData> {
                 IcalFields.attendees(event), reminder, IcalFields.importance(event), IcalFields.categories(event),
                 event.getProperty(Property.RRULE).map(Property::getValue), Optional.empty(), IcalFields.url(event),
                 IcalFields.sensitivity(event), EventStanding.status(event), EventStanding.showAs(event),
-                standing.participation(event));
+                standing.participation(event), IcalFields.uid(event));
     }
 
     /** The IANA zone an event was planned in: from its TZID, UTC for UTC times, else the account's zone. */

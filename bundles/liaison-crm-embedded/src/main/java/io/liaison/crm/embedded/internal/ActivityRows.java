@@ -36,7 +36,8 @@ final class ActivityRows {
     static final List<String> CONTENT_COLUMNS = List.of("owner_id", "type_key", "status_key", "subject", "body_text",
             "body_html", "start_at", "end_at", "due_at", "all_day", "time_zone", "location", "business_partner_id",
             "contact_person_id", "reminder_seconds", "importance", "completed_at", "mail_message_id", "mail_in_reply_to",
-            "mail_from", "mail_from_name", "mail_sent_at", "mail_received_at", "mail_returned_id", "private_activity");
+            "mail_from", "mail_from_name", "mail_sent_at", "mail_received_at", "mail_returned_id", "private_activity",
+            "calendar_uid", "mail_fingerprint");
 
     static final String SELECT = "SELECT id, version, created_at, modified_at, source_key, "
             + String.join(", ", CONTENT_COLUMNS) + " FROM crm_activity";
@@ -66,7 +67,7 @@ final class ActivityRows {
                         .map(k -> new ContactPersonId(Ids.format(k))).orElse(c)).orElse(null));
         d.mail().ifPresent(m -> b.mail(new MailDetails(m.messageId(), m.inReplyTo(), m.references(), m.from(),
                 m.fromName(), m.to(), m.cc(), Optional.ofNullable(micros(m.sentAt())),
-                Optional.ofNullable(micros(m.receivedAt())), m.returnedMessageId())));
+                Optional.ofNullable(micros(m.receivedAt())), m.returnedMessageId(), m.fingerprint())));
         return b.build();
     }
 
@@ -104,6 +105,8 @@ final class ActivityRows {
         Jdbc.setInstant(ps, i++, mail.flatMap(MailDetails::receivedAt));
         Jdbc.setString(ps, i++, mail.flatMap(MailDetails::returnedMessageId));
         ps.setBoolean(i++, d.privateActivity());
+        Jdbc.setString(ps, i++, d.calendarUid());
+        Jdbc.setString(ps, i++, mail.flatMap(MailDetails::fingerprint));
         return i;
     }
 
@@ -296,6 +299,7 @@ final class ActivityRows {
         final Optional<Instant> sentAt;
         final Optional<Instant> receivedAt;
         final Optional<String> returnedMessageId;
+        final Optional<String> fingerprint;
         final List<Participant> participants = new ArrayList<>();
         final List<String> categories = new ArrayList<>();
         final List<String> to = new ArrayList<>();
@@ -324,7 +328,8 @@ final class ActivityRows {
                     .reminder(Jdbc.longValue(rs, "reminder_seconds").map(Duration::ofSeconds).orElse(null))
                     .importance(Importance.valueOf(rs.getString("importance")))
                     .completedAt(Jdbc.instant(rs, "completed_at").orElse(null))
-                    .privateActivity(rs.getBoolean("private_activity"));
+                    .privateActivity(rs.getBoolean("private_activity"))
+                    .calendarUid(rs.getString("calendar_uid"));
             messageId = Jdbc.string(rs, "mail_message_id");
             inReplyTo = Jdbc.string(rs, "mail_in_reply_to");
             from = rs.getString("mail_from");
@@ -332,13 +337,14 @@ final class ActivityRows {
             sentAt = Jdbc.instant(rs, "mail_sent_at");
             receivedAt = Jdbc.instant(rs, "mail_received_at");
             returnedMessageId = Jdbc.string(rs, "mail_returned_id");
+            fingerprint = Jdbc.string(rs, "mail_fingerprint");
         }
 
         Activity toActivity() {
             builder.participants(participants).categories(categories);
             if (messageId.isPresent()) {
                 builder.mail(new MailDetails(messageId.get(), inReplyTo, references, from, fromName, to, cc, sentAt, receivedAt,
-                        returnedMessageId));
+                        returnedMessageId, fingerprint));
             }
             return new Activity(new ActivityId(Ids.format(id)), version, createdAt, modifiedAt, sourceKey, builder.build());
         }

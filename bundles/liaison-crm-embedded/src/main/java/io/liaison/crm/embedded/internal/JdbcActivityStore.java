@@ -246,6 +246,15 @@ final class JdbcActivityStore implements ActivityStore {
         return findMailsNaming("mail_returned_id", "find the bounces of a mail", actor, messageId, limit);
     }
 
+    @Override
+    public Optional<Activity> findAppointment(EmployeeId actor, String calendarUid) {
+        // another owner's private appointment is not the actor's to see; the actor's own comes first
+        return jdbc.read("find the appointment of a calendar UID", tx -> ActivityRows.query(tx, ActivityRows.SELECT
+                + " WHERE calendar_uid = ? AND (owner_id = ? OR private_activity = FALSE)"
+                + " ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id LIMIT 1",
+                List.<Object>of(calendarUid, actor.value(), actor.value()))).stream().findFirst();
+    }
+
     /** The mails whose {@code column} (an indexed Message-ID column) holds {@code messageId}, oldest first. */
     private List<Activity> findMailsNaming(String column, String what, EmployeeId actor, String messageId, int limit) {
         if (limit <= 0) {

@@ -336,6 +336,30 @@ abstract class EmbeddedCrmContractTest extends HostCrmContractTest {
         }
     }
 
+    /** The contract lets a CRM without the UID column find nothing; this one keeps the UID (V9) and finds by it. */
+    @Test
+    void anAppointmentKeepsTheCalendarUidOfItsEventAndIsFoundByIt() {
+        String uid = "040000008200E00074C5B7101A82E008" + CrmTestData.unique("").replaceAll("[^0-9A-Za-z]", "");
+        Instant start = CrmTestData.uniqueWindow();
+        Activity created = crm().activities().create(DEMO, ActivityData.builder(io.liaison.api.domain.ActivityType.APPOINTMENT,
+                DEMO).subject("Review").start(start).end(start.plusSeconds(3600)).calendarUid(uid).build(), Optional.empty());
+
+        assertThat(crm().activities().get(DEMO, created.id()).orElseThrow().data().calendarUid()).contains(uid);
+        assertThat(crm().activities().findAppointment(DEMO, uid)).map(Activity::id).contains(created.id());
+    }
+
+    /** The contract lets a CRM drop a mail's fingerprint; this one keeps it (V10). */
+    @Test
+    void anImportedMailKeepsItsFingerprint() {
+        ActivityData.Builder builder = CrmTestData.mail(DEMO, "fingerprinted", CrmTestData.uniqueWindow());
+        String fingerprint = "content-sha256:" + "fedcba9876543210".repeat(4);
+        Activity created = crm().activities().create(DEMO, builder.mail(builder.build().mail().orElseThrow()
+                .withFingerprint(fingerprint)).build(), Optional.empty());
+
+        assertThat(crm().activities().get(DEMO, created.id()).orElseThrow().data().mail().orElseThrow().fingerprint())
+                .contains(fingerprint);
+    }
+
     @Test
     void aStatusKeyUnknownAtFirstIsAcceptedOnceTheCatalogHasIt() {
         // the CRM remembers the catalog entries it has seen, never the ones it has not
