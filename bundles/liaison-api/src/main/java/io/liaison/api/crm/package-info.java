@@ -3,7 +3,7 @@
  * Liaison can read and write activities, documents, contact persons, business partners and employees.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.liaison.api.crm;
 
 import org.osgi.annotation.bundle.Export;
