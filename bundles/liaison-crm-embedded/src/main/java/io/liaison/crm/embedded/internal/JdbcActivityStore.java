@@ -178,9 +178,10 @@ final class JdbcActivityStore implements ActivityStore {
         return jdbc.read("find activities by idempotency keys", tx -> {
             Map<String, Long> own = new HashMap<>();
             Map<String, Long> shared = new HashMap<>();
+            String placeholders = String.join(", ", Collections.nCopies(distinct.size(), "?"));
             try (PreparedStatement ps = tx.prepare("SELECT source_key, id, owner_id, mail_from IS NOT NULL"
-                    + " FROM crm_activity WHERE source_key IN (" + String.join(", ", Collections.nCopies(distinct.size(), "?"))
-                    + ") AND (owner_id = ? OR private_activity = FALSE)"
+                    + " FROM crm_activity WHERE source_key IN (" + placeholders + ")"
+                    + " AND (owner_id = ? OR private_activity = FALSE)"
                     + " ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id")) {
                 int i = 1;
                 for (String key : distinct) {
