@@ -32,7 +32,8 @@ import org.apache.tika.sax.BodyContentHandler;
 
 /**
  * Mail import throughput against a bare Tika pass, in one JVM and one run, over the real messages of the Tika
- * and mime4j test jars (see {@link Corpus}).
+ * and mime4j test jars, or over the {@code .eml}/{@code .msg} files of any folder with {@code -Dcorpus.dir}
+ * (see {@link Corpus}).
  *
  * <ul>
  *   <li><b>Baseline</b>: Tika's {@link AutoDetectParser} on every file, from a file-backed {@link TikaInputStream},
@@ -173,8 +174,9 @@ public final class MailImportBenchmark {
                     ms(parse) / rounds, ms(categorize) / rounds, ms(crm) / rounds, ms(connector) / rounds,
                     ms(pipeTotal - parse - categorize - crm - connector) / rounds);
             System.out.printf(Locale.ROOT, "Ratio pipeline/baseline: %.2f over all rounds (median round %.2f, min %.2f, "
-                            + "max %.2f); target <= 1.5: %s%n", (double) pipeTotal / baseTotal, ratios.get(ratios.size() / 2),
-                    ratios.get(0), ratios.get(ratios.size() - 1), (double) pipeTotal / baseTotal <= 1.5 ? "MET" : "NOT MET");
+                            + "max %.2f); target <= 1.2 (issue 16): %s%n", (double) pipeTotal / baseTotal,
+                    ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1),
+                    (double) pipeTotal / baseTotal <= 1.2 ? "MET" : "NOT MET");
             System.out.printf(Locale.ROOT, "Process CPU time per round: baseline %d ms, pipeline %d ms (the import's "
                             + "database setup excluded); CPU ratio %.2f (median round %.2f)%n", ms(baseCpu) / rounds,
                     ms(pipeCpu) / rounds, (double) pipeCpu / baseCpu, cpuRatios.get(cpuRatios.size() / 2));

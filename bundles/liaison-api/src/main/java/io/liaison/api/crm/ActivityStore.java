@@ -4,7 +4,9 @@ import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityId;
 import io.liaison.api.domain.EmployeeId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -51,6 +53,28 @@ public interface ActivityStore {
      */
     default Optional<Activity> findSharedMail(EmployeeId actor, String idempotencyKey) {
         return Optional.empty();
+    }
+
+    /**
+     * What holds each of these idempotency keys, in one call: per key, the answers of {@link #findBySourceKey} and of
+     * {@link #findSharedMail}, as those calls would give them at this moment. The mail import asks it before creating
+     * a mail's activity, for the mail's key and the keys earlier versions gave it; a CRM that answers it in one
+     * round trip saves one call per key and kind. The default asks the two calls per key (the second only in a CRM
+     * that {@link #sharesMailActivities}).
+     *
+     * @param keys the keys; a key given twice is answered once
+     * @return an entry for every key, in the order given; {@link KeyHolders#NONE} for a key nothing holds
+     * @since 1.5
+     */
+    default Map<String, KeyHolders> findByKeys(EmployeeId actor, List<String> keys) {
+        Map<String, KeyHolders> holders = new LinkedHashMap<>();
+        for (String key : keys) {
+            if (!holders.containsKey(key)) {
+                holders.put(key, new KeyHolders(findBySourceKey(actor, key),
+                        sharesMailActivities() ? findSharedMail(actor, key) : Optional.empty()));
+            }
+        }
+        return holders;
     }
 
     /**

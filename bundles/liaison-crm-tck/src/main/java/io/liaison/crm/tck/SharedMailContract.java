@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.api.crm.ActivityStore;
+import io.liaison.api.crm.KeyHolders;
 import io.liaison.api.crm.Quicksearch;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.EmployeeId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,53 @@ public abstract class SharedMailContract extends ContractSupport {
             assertThatThrownBy(() -> crm().activities().addImporter(me(), mine.id()))
                     .isInstanceOf(UnsupportedOperationException.class);
         }
+    }
+
+    /**
+     * The look-up of several keys at once answers each key as {@code findBySourceKey} and {@code findSharedMail} do,
+     * on either kind of CRM: the actor's own activity under a key another employee used first, another employee's
+     * mail, another employee's private mail, the actor's task (no mail), a key nothing holds, a key given twice.
+     */
+    @Test
+    void theLookUpOfSeveralKeysAnswersEachKeyAsTheSingleLookUps() {
+        EmployeeId other = someoneElse();
+        String both = key();
+        imported(CrmTestData.mail(other, "theirs first", CrmTestData.uniqueWindow()).build(), both);
+        Activity mine = imported(CrmTestData.mail(me(), "mine second", CrmTestData.uniqueWindow()).build(), both);
+        String onlyTheirs = key();
+        Activity theirs = imported(CrmTestData.mail(other, "only theirs", CrmTestData.uniqueWindow()).build(),
+                onlyTheirs);
+        String theirPrivate = key();
+        imported(CrmTestData.mail(other, "private", CrmTestData.uniqueWindow()).privateActivity(true).build(),
+                theirPrivate);
+        String myTask = key();
+        Activity task = imported(CrmTestData.task(me(), "a task with a key").build(), myTask);
+        String nothing = key();
+
+        Map<String, KeyHolders> holders = crm().activities().findByKeys(me(),
+                List.of(nothing, both, onlyTheirs, theirPrivate, myTask, both));
+
+        assertThat(holders.keySet()).containsExactly(nothing, both, onlyTheirs, theirPrivate, myTask);
+        for (String key : holders.keySet()) {
+            assertThat(holders.get(key)).as(key).isEqualTo(new KeyHolders(
+                    crm().activities().findBySourceKey(me(), key), crm().activities().findSharedMail(me(), key)));
+        }
+        // what the single look-ups answer, so that two answers wrong alike cannot pass
+        assertThat(holders.get(nothing)).isEqualTo(KeyHolders.NONE);
+        assertThat(holders.get(both).own()).map(Activity::id).contains(mine.id());
+        assertThat(holders.get(onlyTheirs).own()).isEmpty();
+        assertThat(holders.get(theirPrivate).own()).isEmpty();
+        assertThat(holders.get(myTask).own()).map(Activity::id).contains(task.id());
+        assertThat(holders.get(myTask).shared()).isEmpty();
+        assertThat(holders.get(theirPrivate).shared()).isEmpty();
+        if (crm().activities().sharesMailActivities()) {
+            assertThat(holders.get(both).shared()).as("the actor's own first").map(Activity::id).contains(mine.id());
+            assertThat(holders.get(onlyTheirs).shared()).map(Activity::id).contains(theirs.id());
+        } else {
+            assertThat(holders.get(both).shared()).isEmpty();
+            assertThat(holders.get(onlyTheirs).shared()).isEmpty();
+        }
+        assertThat(crm().activities().findByKeys(me(), List.of())).isEmpty();
     }
 
     @Test

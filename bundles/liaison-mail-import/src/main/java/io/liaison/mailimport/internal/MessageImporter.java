@@ -8,9 +8,9 @@ import io.liaison.api.content.DocumentCategorizer;
 import io.liaison.api.content.ParsedAttachment;
 import io.liaison.api.content.ParsedMessage;
 import io.liaison.api.crm.ActivityCreation;
-import io.liaison.api.crm.ActivityStore;
 import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.crm.KeyHolders;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
 import io.liaison.api.domain.ActivityType;
@@ -122,7 +122,9 @@ final class MessageImporter {
      */
     Result importMail(EmployeeId employee, MailStore store, ParsedMail mail, StatusKey status, MailFolder archive,
                       Map<String, Classification> classifications, OwnAddresses own) {
-        Optional<Activity> shared = sharedMail(employee, mail);
+        Map<String, KeyHolders> holders = holders(employee, mail.sourceKey(), mail.earlierKeys(),
+                crm.activities().sharesMailActivities());
+        Optional<Activity> shared = sharedMail(employee, mail, holders);
         if (shared.isPresent()) {
             // another employee imported this very mail: one activity for the whole CRM, this employee added to it
             Activity activity = crm.activities().addImporter(employee, shared.get().id());
@@ -138,7 +140,7 @@ final class MessageImporter {
         // seen twice) is the rare case, which the CRM answers with the activity that holds the key.
         List<DocumentUpload> uploads = uploads(mail, classifications);
         ActivityCreation creation = createUnlessImportedBefore(employee, data, mail.sourceKey(), mail.earlierKeys(),
-                mail, uploads);
+                mail, uploads, holders);
         Optional<String> keyProblem = Optional.empty();
         if (!creation.created() && !SameMail.as(creation.activity().data().mail(), mail)) {
             // another mail with the same Message-ID: an activity of its own, under a key of its own
@@ -146,7 +148,9 @@ final class MessageImporter {
             String key = SameMail.keyOf(mail.sourceKey(), mail);
             ActivityData separate = SameMail.fingerprinted(mapper.toActivity(mail.message(), key, status, employee,
                     assigned, mail.receivedAt(), placement.type()), mail);
-            creation = createUnlessImportedBefore(employee, separate, key, SameMail.earlierKeysOf(mail), mail, uploads);
+            List<String> separateEarlier = SameMail.earlierKeysOf(mail);
+            creation = createUnlessImportedBefore(employee, separate, key, separateEarlier, mail, uploads,
+                    holders(employee, key, separateEarlier, false));
             if (creation.created()) {
                 keyProblem = Optional.of("its Message-ID " + mail.sourceKey() + " is also the one of activity "
                         + first.id().value() + ", another mail ("
@@ -169,14 +173,36 @@ final class MessageImporter {
     }
 
     /**
+     * What holds a mail's keys, asked of the CRM in one call before anything of the mail is written: the earlier
+     * keys (the employee's own activity under one is the mail's) and, when {@code shared} (a CRM that keeps one
+     * activity per mail), the key itself too (another employee's mail under it). No call when there is nothing to
+     * ask: the CRM answers a repeat under the key itself when the create finds it taken.
+     */
+    private Map<String, KeyHolders> holders(EmployeeId employee, String key, List<String> earlierKeys,
+                                            boolean shared) {
+        List<String> keys = new ArrayList<>();
+        if (shared) {
+            keys.add(key);
+        }
+        keys.addAll(earlierKeys);
+        return keys.isEmpty() ? Map.of() : crm.activities().findByKeys(employee, keys);
+    }
+
+    private static KeyHolders holding(Map<String, KeyHolders> holders, String key) {
+        return holders.getOrDefault(key, KeyHolders.NONE);
+    }
+
+    /**
      * Creates the activity under its key, unless an earlier version imported the mail under a key it gave it then
      * ({@link ParsedMail#earlierKeys}): that activity is the mail's, as the CRM answers a repeat under the key itself.
+     *
+     * @param holders what holds the earlier keys ({@link #holders})
      */
     private ActivityCreation createUnlessImportedBefore(EmployeeId employee, ActivityData data, String key,
                                                         List<String> earlierKeys, ParsedMail mail,
-                                                        List<DocumentUpload> uploads) {
-        Optional<Activity> earlier = findEarlier(employee, earlierKeys, mail,
-                k -> crm.activities().findBySourceKey(employee, k));
+                                                        List<DocumentUpload> uploads,
+                                                        Map<String, KeyHolders> holders) {
+        Optional<Activity> earlier = findEarlier(employee, earlierKeys, mail, k -> holding(holders, k).own());
         return earlier.isPresent() ? new ActivityCreation(earlier.get(), false, List.of())
                 : crm.createWithDocuments(employee, data, Optional.of(key), uploads);
     }
@@ -225,15 +251,13 @@ final class MessageImporter {
      * whole CRM: same key and the same mail ({@link SameMail}: a reused Message-ID is another mail). The employee's own
      * activity, or none, means the usual way: the CRM answers a repeat with the activity that holds the key.
      */
-    private Optional<Activity> sharedMail(EmployeeId employee, ParsedMail mail) {
-        ActivityStore activities = crm.activities();
-        if (!activities.sharesMailActivities()) {
+    private Optional<Activity> sharedMail(EmployeeId employee, ParsedMail mail, Map<String, KeyHolders> holders) {
+        if (!crm.activities().sharesMailActivities()) {
             return Optional.empty();
         }
         // the key, else the key an earlier version gave the mail
-        Optional<Activity> first = activities.findSharedMail(employee, mail.sourceKey())
-                .or(() -> findEarlier(employee, mail.earlierKeys(), mail,
-                        k -> activities.findSharedMail(employee, k)));
+        Optional<Activity> first = holding(holders, mail.sourceKey()).shared()
+                .or(() -> findEarlier(employee, mail.earlierKeys(), mail, k -> holding(holders, k).shared()));
         return first.filter(a -> !a.data().owner().equals(employee))
                 .filter(a -> SameMail.as(a.data().mail(), mail));
     }

@@ -12,6 +12,7 @@ import io.liaison.api.content.ParsedMessage;
 import io.liaison.api.domain.Classification;
 import io.liaison.api.crm.DocumentStore;
 import io.liaison.api.crm.ActivityCreation;
+import io.liaison.api.crm.ActivityStore;
 import io.liaison.api.crm.DocumentUpload;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.EmployeeId;
@@ -79,6 +80,13 @@ final class MailFlow {
      * it behaves like a CRM that relies on the SPI's default, one call per document.
      */
     volatile boolean atomicCreates = true;
+    /** How often the import called each method of the CRM's activity store, by method name. */
+    final Map<String, AtomicInteger> activityCalls = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Whether the activity store answers {@code findByKeys} with the SPI's default (one call per key and kind), as a
+     * CRM that does not implement it does.
+     */
+    volatile boolean defaultKeyLookups;
     /** How many of the next moves fail. */
     final AtomicInteger failingMoves = new AtomicInteger();
 
@@ -258,9 +266,13 @@ final class MailFlow {
     private HostCrm faultyCrm() {
         String fault = "injected fault: the CRM's document store is down";
         DocumentStore documents = proxy(DocumentStore.class, crm.documents(), "attach", failingAttaches, fault);
+        ActivityStore activities = countingActivities();
         InvocationHandler handler = (p, m, args) -> {
             if (m.getName().equals("documents")) {
                 return documents;
+            }
+            if (m.getName().equals("activities")) {
+                return activities;
             }
             if (m.getName().equals("createWithDocuments")) {
                 if (!atomicCreates) {
@@ -289,6 +301,30 @@ final class MailFlow {
             }
         };
         return (HostCrm) Proxy.newProxyInstance(HostCrm.class.getClassLoader(), new Class<?>[] {HostCrm.class}, handler);
+    }
+
+    /** The real activity store, counting the calls ({@link #activityCalls}); see {@link #defaultKeyLookups}. */
+    private ActivityStore countingActivities() {
+        ActivityStore real = crm.activities();
+        InvocationHandler handler = (p, m, args) -> {
+            activityCalls.computeIfAbsent(m.getName(), k -> new AtomicInteger()).incrementAndGet();
+            if (m.getName().equals("findByKeys") && defaultKeyLookups) {
+                return InvocationHandler.invokeDefault(p, m, args);
+            }
+            try {
+                return m.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (ActivityStore) Proxy.newProxyInstance(ActivityStore.class.getClassLoader(),
+                new Class<?>[] {ActivityStore.class}, handler);
+    }
+
+    /** How often the import called this method of the activity store. */
+    int activityCalls(String method) {
+        AtomicInteger calls = activityCalls.get(method);
+        return calls == null ? 0 : calls.get();
     }
 
     /** The real local connector, whose moves fail while {@link #failingMoves} is positive. */

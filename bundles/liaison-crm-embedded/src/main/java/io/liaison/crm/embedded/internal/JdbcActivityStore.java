@@ -11,6 +11,7 @@ import io.liaison.api.crm.CrmNotFoundException;
 import io.liaison.api.crm.CrmStaleVersionException;
 import io.liaison.api.crm.CrmToken;
 import io.liaison.api.crm.DocumentUpload;
+import io.liaison.api.crm.KeyHolders;
 import io.liaison.api.crm.Quicksearch;
 import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityData;
@@ -27,7 +28,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,6 +161,67 @@ final class JdbcActivityStore implements ActivityStore {
                         + " AND (owner_id = ? OR private_activity = FALSE)"
                         + " ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id",
                 idempotencyKey, actor.value(), actor.value()));
+    }
+
+    /**
+     * One query for every key: the rows under the keys that the actor may see, the actor's first, then oldest first
+     * (the order {@link #findSharedMail} takes the first of); per key the actor's row is what
+     * {@link #findBySourceKey} finds (one per owner and key, the unique index says) and the first row with mail details
+     * what {@link #findSharedMail} finds. Then each activity found is read once, all in one transaction.
+     */
+    @Override
+    public Map<String, KeyHolders> findByKeys(EmployeeId actor, List<String> keys) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.read("find activities by idempotency keys", tx -> {
+            Map<String, Long> own = new HashMap<>();
+            Map<String, Long> shared = new HashMap<>();
+            String placeholders = String.join(", ", Collections.nCopies(distinct.size(), "?"));
+            try (PreparedStatement ps = tx.prepare("SELECT source_key, id, owner_id, mail_from IS NOT NULL"
+                    + " FROM crm_activity WHERE source_key IN (" + placeholders + ")"
+                    + " AND (owner_id = ? OR private_activity = FALSE)"
+                    + " ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id")) {
+                int i = 1;
+                for (String key : distinct) {
+                    ps.setString(i++, key);
+                }
+                ps.setString(i++, actor.value());
+                ps.setString(i, actor.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String key = rs.getString(1);
+                        long id = rs.getLong(2);
+                        if (rs.getString(3).equals(actor.value())) {
+                            own.putIfAbsent(key, id);
+                        }
+                        if (rs.getBoolean(4)) {
+                            shared.putIfAbsent(key, id);
+                        }
+                    }
+                }
+            }
+            Map<Long, Optional<Activity>> read = new HashMap<>();
+            Map<String, KeyHolders> holders = new LinkedHashMap<>();
+            for (String key : distinct) {
+                holders.put(key, new KeyHolders(readOnce(tx, own.get(key), read), readOnce(tx, shared.get(key), read)));
+            }
+            return holders;
+        });
+    }
+
+    private static Optional<Activity> readOnce(Jdbc.Tx tx, Long id, Map<Long, Optional<Activity>> read)
+            throws SQLException {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<Activity> known = read.get(id);
+        if (known == null) {
+            known = ActivityRows.byId(tx, id);
+            read.put(id, known);
+        }
+        return known;
     }
 
     @Override
