@@ -4,7 +4,7 @@
  * the runtime opens one {@link io.liaison.api.connector.ConnectorSession} per account and sync run.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.liaison.api.connector;
 
 import org.osgi.annotation.bundle.Export;
