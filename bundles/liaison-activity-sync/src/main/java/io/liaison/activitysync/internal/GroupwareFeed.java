@@ -4,6 +4,7 @@ import io.liaison.api.connector.ChangeSet;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.ItemProblem;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.Outcome;
@@ -25,6 +26,9 @@ import java.util.Set;
  * rule {@code skip} private and confidential items are left out too, and a linked one has left the sync
  * ({@value PrivateItems#LEFT_REASON}); under {@code busy} they come in their reduced form ({@link GroupwareSide#item}).
  * Items the account's filters do not take are left out as well, and a linked one has left the sync ({@link SyncFilters}).
+ * A token ahead of the groupware's own state (the groupware and its sync state were restored from an older backup)
+ * means a complete re-read in which the linked items the groupware no longer has leave the sync, their activities kept:
+ * the restore deletes nothing in the CRM ({@link #afterRestore}).
  *
  * @param <T> the groupware content type
  */
@@ -64,6 +68,44 @@ final class GroupwareFeed<T> implements ChangeFeed<T> {
 
     @Override
     public SideChanges<T> read(Optional<SyncToken> since) {
+        if (since.isPresent() && store.aheadOfState(since.get())) {
+            return afterRestore();
+        }
+        return readFrom(since);
+    }
+
+    /**
+     * The stored token is ahead of the groupware's state: everything is read again and paired by ids, and a linked
+     * item the groupware no longer has (made after the backup it was restored from) leaves the sync instead of being
+     * taken for deleted, so that its activity stays in the CRM.
+     */
+    private SideChanges<T> afterRestore() {
+        SideChanges<T> all = readFrom(Optional.empty());
+        Set<String> listed = new HashSet<>(all.left().keySet());
+        all.changed().forEach(item -> listed.add(item.id()));
+        listed.addAll(all.removed());
+        Map<String, String> left = new HashMap<>(all.left());
+        List<String> unlisted = linked.stream().filter(id -> !listed.contains(id)).toList();
+        // only those the groupware confirms gone: one it cannot read now is still there, as the engine knows
+        store.lookUp(unlisted).forEach((id, found) -> {
+            if (found instanceof Lookup.Gone<T>) {
+                left.put(id, RESTORED);
+            }
+        });
+        int missing = left.size() - all.left().size();
+        String message = "the stored groupware change token of this area is ahead of the groupware's own state: the"
+                + " groupware and its sync state were restored from an older backup. Everything is read again and"
+                + " paired by ids; nothing is deleted on the strength of the restore" + (missing == 0 ? ""
+                : "; " + missing + " linked item" + (missing == 1 ? " is" : "s are")
+                + " not in the groupware any more: unlinked, their CRM activities kept");
+        journal.record(area, "groupware change feed", Outcome.WARNING, message, Optional.empty());
+        return new SideChanges<>(all.changed(), all.removed(), true, all.next(), all.unreadable(), left);
+    }
+
+    /** Why a linked groupware item left the sync when the groupware was found restored. */
+    static final String RESTORED = "not in the groupware after a restore of its data";
+
+    private SideChanges<T> readFrom(Optional<SyncToken> since) {
         ChangeSet<GroupwareItem<T>> changes = store.changes(since);
         for (ItemProblem problem : changes.problems()) {
             journal.record(area, problem.item(), Outcome.WARNING, "not read: " + problem.reason(), Optional.empty());

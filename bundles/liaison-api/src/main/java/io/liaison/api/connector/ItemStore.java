@@ -25,6 +25,20 @@ public interface ItemStore<T> {
     ChangeSet<GroupwareItem<T>> changes(Optional<SyncToken> since);
 
     /**
+     * Whether a token is ahead of this store's own state: one the store has not given out yet, as when the groupware's
+     * data and its sync state were restored from a backup older than the token (a local folder tree with its
+     * {@code .liaison} directory put back). Reading from such a token as an unknown one would take the items made
+     * after the backup for deleted; a caller that learns so reads everything again and deletes nothing on the
+     * strength of the restore. The default cannot tell and answers false (no check): Graph, for one, answers an
+     * unknown delta token with 410 whether it expired or the mailbox was restored, so it cannot tell the two apart.
+     *
+     * @since 1.4
+     */
+    default boolean aheadOfState(SyncToken token) {
+        return false;
+    }
+
+    /**
      * The item, if it exists; empty only when the groupware confirms it is gone.
      *
      * @throws ItemUnreadableException when the item exists but cannot be read (never answered as empty)

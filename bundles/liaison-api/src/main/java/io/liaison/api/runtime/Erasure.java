@@ -32,7 +32,14 @@ public record Erasure(Map<Kind, Integer> removed, String compaction) {
         /** An employee's groupware preferences. */
         GROUPWARE_PREFERENCES,
         /** A contact person's rows in the duplicate check's match-key index (normalised names, addresses, keys). */
-        DUPLICATE_INDEX_ROWS
+        DUPLICATE_INDEX_ROWS,
+        /**
+         * Failing items (a hash of a label whose last entry was FAILED, with how often it failed again) of the erased
+         * journal entries.
+         *
+         * @since 1.5
+         */
+        FAILING_ITEMS
     }
 
     public Erasure {

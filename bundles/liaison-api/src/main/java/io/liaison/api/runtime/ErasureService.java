@@ -30,7 +30,8 @@ public interface ErasureService {
 
     /**
      * Erases a contact person: the journal entries of contact replication naming its CRM id and every journal entry
-     * whose item or message names one of its e-mail addresses (of any area, e.g. an imported mail's sender), its
+     * whose item or message names one of its e-mail addresses (of any area, e.g. an imported mail's sender) with the
+     * failing items of those entries (since 1.5), its
      * contact replication links in every account (the pair of its CRM id and its groupware contact), the switch
      * memory kept for it, and, when the duplicate index is installed, its rows there.
      *

@@ -3,7 +3,7 @@
  * link and token stores the sync modules share.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.liaison.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -186,6 +186,24 @@ public abstract class ItemStoreContract<T> {
         assertThat(later.get(a.id())).map(GroupwareItem::version).contains(a.version());
     }
 
+    /**
+     * {@link ItemStore#aheadOfState}: a store that can tell a restore from an expired token, and one that cannot (the
+     * default), both answer false for every token they gave out, in this session or an earlier one. Were one of them
+     * ahead, every run would read everything again and unlink what it misses.
+     */
+    @Test
+    void noTokenTheStoreGaveOutIsAheadOfIt() throws Exception {
+        SyncToken first = store.changes(Optional.empty()).next();
+        create(1, "crm-1");
+        SyncToken second = store.changes(Optional.of(first)).next();
+
+        ItemStore<T> later = reopenStore();
+        SyncToken third = later.changes(Optional.of(second)).next();
+
+        assertThat(List.of(first, second, third)).noneMatch(later::aheadOfState);
+        assertThat(store.aheadOfState(third)).isFalse();
+    }
+
     @Test
     void aDeleteIsReportedAsRemoved() {
         GroupwareItem<T> a = create(1, "crm-1");

@@ -4,6 +4,7 @@ import io.liaison.api.connector.ChangeSet;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.ItemProblem;
 import io.liaison.api.connector.ItemStore;
+import io.liaison.api.connector.Lookup;
 import io.liaison.api.connector.SyncToken;
 import io.liaison.api.connector.item.ContactData;
 import io.liaison.api.contactreplication.StaleCrmId;
@@ -133,22 +134,54 @@ final class ContactFeeds {
         return new SideChanges<>(items, removed, start.isEmpty(), new SyncToken(token.orElseThrow().value()));
     }
 
-    /** The groupware's feed: unreadable contacts (bad vCard files) are journaled FAILED and the rest goes on. */
+    /**
+     * The groupware's feed: unreadable contacts (bad vCard files) are journaled FAILED and the rest goes on. A token
+     * ahead of the groupware's state (it was restored from an older backup with its sync state) is journaled and
+     * everything read again; the linked contacts the restore lost leave the sync (unlinked, their contact persons
+     * kept) instead of being taken for deleted in the groupware.
+     */
     ChangeFeed<ContactData> groupware() {
         return since -> {
-            ChangeSet<GroupwareItem<ContactData>> changes = store.changes(since);
-            for (ItemProblem problem : changes.problems()) {
-                journal.record(SyncArea.CONTACTS, problem.item(), Outcome.FAILED, "cannot be read: " + problem.reason(),
-                        Optional.empty());
+            if (since.isPresent() && store.aheadOfState(since.get())) {
+                return groupwareAfterRestore();
             }
-            List<SideItem<ContactData>> items = new ArrayList<>();
-            for (GroupwareItem<ContactData> g : changes.changed()) {
-                if (linkedGroupware.contains(g.id()) || adoptable(g)) {
-                    items.add(groupwareSide.item(g));
-                }
-            }
-            return new SideChanges<>(items, new HashSet<>(changes.removedIds()), changes.complete(), changes.next());
+            return readGroupware(since);
         };
+    }
+
+    private SideChanges<ContactData> groupwareAfterRestore() {
+        SideChanges<ContactData> all = readGroupware(Optional.empty());
+        Set<String> listed = new HashSet<>(all.removed());
+        all.changed().forEach(item -> listed.add(item.id()));
+        Map<String, String> left = new LinkedHashMap<>();
+        List<String> unlisted = linkedGroupware.stream().filter(id -> !listed.contains(id)).toList();
+        // only those the groupware confirms gone: one it cannot read now is still there
+        store.lookUp(unlisted).forEach((id, found) -> {
+            if (found instanceof Lookup.Gone<ContactData>) {
+                left.put(id, "not in the groupware after a restore of its data");
+            }
+        });
+        journal.record(SyncArea.CONTACTS, "groupware contacts", Outcome.WARNING, "the stored groupware change token is"
+                + " ahead of the groupware's own state: the groupware and its sync state were restored from an older"
+                + " backup. Everything is read again and paired by ids; nothing is deleted on the strength of the"
+                + " restore" + (left.isEmpty() ? "" : "; " + left.size() + " linked contact(s) not in the groupware"
+                + " any more: unlinked, their contact persons kept"), Optional.empty());
+        return new SideChanges<>(all.changed(), all.removed(), true, all.next(), Map.of(), left);
+    }
+
+    private SideChanges<ContactData> readGroupware(Optional<SyncToken> since) {
+        ChangeSet<GroupwareItem<ContactData>> changes = store.changes(since);
+        for (ItemProblem problem : changes.problems()) {
+            journal.record(SyncArea.CONTACTS, problem.item(), Outcome.FAILED, "cannot be read: " + problem.reason(),
+                    Optional.empty());
+        }
+        List<SideItem<ContactData>> items = new ArrayList<>();
+        for (GroupwareItem<ContactData> g : changes.changed()) {
+            if (linkedGroupware.contains(g.id()) || adoptable(g)) {
+                items.add(groupwareSide.item(g));
+            }
+        }
+        return new SideChanges<>(items, new HashSet<>(changes.removedIds()), changes.complete(), changes.next());
     }
 
     /** An unlinked contact carrying the CRM id of an unlinked contact person the CRM knows. */

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the match-key index in step with the CRM's contact persons: builds it from the whole change feed when
- * it is missing (never built, a build interrupted, tables emptied) or was built for another employee, and
+ * it is missing (never built, a build interrupted, tables emptied), was built for another employee or holds a token
+ * ahead of the CRM's feed (the CRM's database was restored from an older backup: reading on from the token would keep
+ * the contact persons the restore lost and miss those made after it until the feed passed the token again), and
  * otherwise applies the changes since the stored token.
  * <p>
  * The index is one per CRM and holds the contact persons visible to one employee: the configured one (login or
@@ -96,6 +98,11 @@ public final class MatchIndexUpdater {
             return rebuild(actor);
         }
         CrmToken token = state.get().token();
+        if (crm.contactPersons().aheadOfFeed(actor, token)) {
+            LOG.warn("Rebuilding the duplicate check's match-key index: its token is ahead of the CRM's contact change"
+                    + " feed (the CRM's database was restored from an older backup, or its feed was reset)");
+            return rebuild(actor);
+        }
         Map<BusinessPartnerId, String> partnerCountries = new HashMap<>();
         int changed = 0;
         int removed = 0;

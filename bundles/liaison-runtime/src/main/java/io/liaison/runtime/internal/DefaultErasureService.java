@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public class DefaultErasureService implements ErasureService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultErasureService.class);
     private static final List<String> CONTACT_TABLES = List.of("liaison_journal_entries", "liaison_links",
-            "liaison_tokens");
+            "liaison_tokens", "liaison_failing_items");
     private static final List<String> DUPLICATE_INDEX_TABLES = List.of("dup_contact", "dup_match_key",
             "dup_name_key");
     private static final List<String> EMPLOYEE_TABLES = List.of("liaison_sync_runs", "liaison_journal_entries",

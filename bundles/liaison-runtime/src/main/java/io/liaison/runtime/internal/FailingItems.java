@@ -55,7 +55,7 @@ final class FailingItems {
      * journals it).
      */
     synchronized boolean failedAgain(SyncArea area, String item, String message, Instant now) {
-        String key = sha256(item);
+        String key = itemKey(item);
         String messageHash = sha256(message);
         if (messageHash.equals(known.get(area.name() + "/" + key))) {
             Sql.query(dataSource, "counting a repeated failure of account " + account, c -> {
@@ -89,7 +89,7 @@ final class FailingItems {
 
     /** Another outcome of an item: if it was failing, its failure is over (a later one is journaled again). */
     synchronized void settled(SyncArea area, String item) {
-        String key = sha256(item);
+        String key = itemKey(item);
         if (known.remove(area.name() + "/" + key) != null) {
             Sql.query(dataSource, "forgetting a failing item of account " + account, c -> delete(c, area, key));
         }
@@ -103,6 +103,14 @@ final class FailingItems {
             delete.setString(3, key);
             return delete.executeUpdate();
         }
+    }
+
+    /**
+     * The key of an item: the hash of its label as the journal keeps it (shortened), so that the label of a journal
+     * entry finds its failing item again, as an erasure does ({@link PersonalDataRecords}).
+     */
+    static String itemKey(String item) {
+        return sha256(Sql.shortened(item == null ? "" : item, JdbcSyncJournal.LABEL_LENGTH));
     }
 
     static String sha256(String text) {

@@ -41,6 +41,13 @@ public class JdbcSyncJournal implements SyncJournal {
     static final Set<SyncArea> ACTIVITY_AREAS = EnumSet.of(SyncArea.MAILS, SyncArea.APPOINTMENTS, SyncArea.TASKS);
     /** The most runs one call lists. */
     public static final int MAX_LIMIT = 10_000;
+    /**
+     * The most characters the journal keeps of an entry's label (a mail's subject, a contact's name): enough to find
+     * the item again, no more personal data than that needs (issue 25). Migration V11 cut the older rows to it.
+     */
+    static final int LABEL_LENGTH = 200;
+    /** The most characters the journal keeps of an entry's reason or a run's error. */
+    static final int MESSAGE_LENGTH = 1000;
 
     private static final String SELECT_RUNS = "SELECT id, account_id, areas, trigger_kind, started_at, ended_at,"
             + " run_status, error_message FROM liaison_sync_runs";
@@ -97,9 +104,9 @@ public class JdbcSyncJournal implements SyncJournal {
                 insert.setInt(2, seq);
                 Sql.setInstant(insert, 3, entry.at());
                 insert.setString(4, entry.area().name());
-                insert.setString(5, Sql.bounded(entry.item(), 1000));
+                insert.setString(5, Sql.shortened(entry.item(), LABEL_LENGTH));
                 insert.setString(6, entry.outcome().name());
-                insert.setString(7, Sql.bounded(entry.message(), 4000));
+                insert.setString(7, Sql.shortened(entry.message(), MESSAGE_LENGTH));
                 insert.setString(8, Sql.bounded(entry.crmId().orElse(null), 255));
                 return insert.executeUpdate();
             }
@@ -113,7 +120,7 @@ public class JdbcSyncJournal implements SyncJournal {
                     + " run_status = ?, error_message = ? WHERE id = ?")) {
                 Sql.setInstant(update, 1, now);
                 update.setString(2, status.name());
-                update.setString(3, Sql.bounded(error.orElse(null), 4000));
+                update.setString(3, Sql.shortened(error.orElse(null), MESSAGE_LENGTH));
                 update.setString(4, runId);
                 return update.executeUpdate();
             }

@@ -6,6 +6,7 @@ import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.Erasure.Kind;
 import io.liaison.api.runtime.ErasureService;
+import io.liaison.api.runtime.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,12 +45,14 @@ final class PersonalDataRecords {
         }
         return Sql.transaction(dataSource, "erasing contact person " + contact.value(), c -> {
             Map<Kind, Integer> removed = new EnumMap<>(Kind.class);
-            StringBuilder entries = new StringBuilder(
-                    "DELETE FROM liaison_journal_entries WHERE (area = ? AND crm_id = ?)");
+            StringBuilder naming = new StringBuilder("(area = ? AND crm_id = ?)");
             for (int i = 0; i < patterns.size(); i++) {
-                entries.append(" OR LOWER(item) LIKE ? ESCAPE '\\' OR LOWER(message) LIKE ? ESCAPE '\\'");
+                naming.append(" OR LOWER(item) LIKE ? ESCAPE '\\' OR LOWER(message) LIKE ? ESCAPE '\\'");
             }
-            try (PreparedStatement delete = c.prepareStatement(entries.toString())) {
+            // the failing items of these entries first: they are found by the hash of the entries' labels
+            removed.put(Kind.FAILING_ITEMS, eraseFailingItems(c, naming.toString(), contact, patterns));
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM liaison_journal_entries WHERE "
+                    + naming)) {
                 int index = 1;
                 delete.setString(index++, SyncArea.CONTACTS.name());
                 delete.setString(index++, contact.value());
@@ -65,6 +68,39 @@ final class PersonalDataRecords {
                     ErasureService.CONTACT_SWITCH_TOKEN_PREFIX + contact.value()));
             return removed;
         });
+    }
+
+    /**
+     * Deletes the failing items of the FAILED journal entries a condition selects (the condition on {@code area},
+     * {@code crm_id}, {@code item} and {@code message}, with the contact's id and the address patterns bound as the
+     * erasure binds them): each entry's account, area and label hash name one.
+     */
+    private static int eraseFailingItems(Connection c, String condition, ContactPersonId contact,
+                                         List<String> patterns) throws SQLException {
+        Set<List<String>> keys = new java.util.HashSet<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT r.account_id, e.area, e.item FROM"
+                + " liaison_journal_entries e JOIN liaison_sync_runs r ON r.id = e.run_id WHERE e.outcome = ? AND ("
+                + condition + ")")) {
+            int index = 1;
+            select.setString(index++, Outcome.FAILED.name());
+            select.setString(index++, SyncArea.CONTACTS.name());
+            select.setString(index++, contact.value());
+            for (String pattern : patterns) {
+                select.setString(index++, pattern);
+                select.setString(index++, pattern);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    keys.add(List.of(row.getString(1), row.getString(2), FailingItems.itemKey(row.getString(3))));
+                }
+            }
+        }
+        int removed = 0;
+        for (List<String> key : keys) {
+            removed += update(c, "DELETE FROM liaison_failing_items WHERE account_id = ? AND area = ? AND item_key = ?",
+                    key.get(0), key.get(1), key.get(2));
+        }
+        return removed;
     }
 
     /**

@@ -84,6 +84,26 @@ final class Sql {
         return instant(row, column).orElseThrow(() -> new SQLException("column " + column + " is null"));
     }
 
+    /**
+     * Cuts text to at most {@code maxLength} characters at the end of a word (or mid-word when the first word alone is
+     * longer than half of it), marked with an ellipsis: what the journal keeps of a label or a reason, short enough
+     * to keep no more personal data than it needs, still readable.
+     */
+    static String shortened(String text, int maxLength) {
+        if (text == null || text.length() <= maxLength) {
+            return text;
+        }
+        String cut = text.substring(0, maxLength - 1);
+        int space = -1;
+        for (int i = cut.length(); i > maxLength / 2; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                space = i;
+                break;
+            }
+        }
+        return (space > 0 ? cut.substring(0, space).stripTrailing() : cut) + "…";
+    }
+
     /** Cuts text to a column's length, so that a long message never fails a journal write. */
     static String bounded(String text, int maxLength) {
         if (text == null || text.length() <= maxLength) {

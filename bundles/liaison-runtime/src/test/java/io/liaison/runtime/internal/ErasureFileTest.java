@@ -2,6 +2,8 @@ package io.liaison.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.liaison.api.connector.Credentials;
 import io.liaison.api.connector.Secret;
 import io.liaison.api.connector.SyncToken;
@@ -97,6 +99,35 @@ class ErasureFileTest {
             }
         }
         assertThat(accounts.get(account.id())).isPresent();
+    }
+
+    /**
+     * The same behind the connection pool the distribution uses (HikariCP, as pax-jdbc-pool-hikaricp configures it
+     * for {@code pool = hikari}): the compaction reaches H2's store through the pool's proxy connection, and the pool's
+     * other connections keep working. Karaf itself is not started here; the pool and the driver are the same classes.
+     */
+    @Test
+    void anErasedContactPersonIsGoneFromTheFileBehindThePool() throws Exception {
+        GroupwareAccount account = accounts.create(TestDatabases.request("emp-1", Set.of(SyncArea.CONTACTS)));
+        writeRunsNaming(account, "cp-77");
+        assertThat(fileHolds(NAME)).isTrue();
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setMinimumIdle(2);
+        config.setMaximumPoolSize(4);
+        try (HikariDataSource pooled = new HikariDataSource(config); Connection meanwhile = pooled.getConnection()) {
+            Erasure erasure = new DefaultErasureService(pooled, accounts)
+                    .eraseContactPerson(ContactPersonId.of("cp-77"), Set.of(ADDRESS));
+
+            assertThat(erasure.count(Erasure.Kind.JOURNAL_ENTRIES)).isEqualTo(40);
+            assertThat(erasure.compaction()).startsWith("H2 file compacted online");
+            assertThat(fileHolds(NAME)).isFalse();
+            assertThat(fileHolds(ADDRESS)).isFalse();
+            try (ResultSet rows = meanwhile.createStatement().executeQuery("SELECT COUNT(*) FROM liaison_sync_runs")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(20);
+            }
+        }
     }
 
     @Test

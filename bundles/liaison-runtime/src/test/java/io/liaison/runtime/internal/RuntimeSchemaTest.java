@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * newer one migrated instead of failing on its first insert.
  */
 class RuntimeSchemaTest {
-    /** The newest migration this code ships (db/runtime/V10__groupware_preferences.sql). */
-    private static final String NEWEST = "10";
+    /** The newest migration this code ships (db/runtime/V11__journal_sizes.sql). */
+    private static final String NEWEST = "11";
 
     private static final String FUTURE = "classpath:db/runtime-future";
     private static EmbeddedPostgres postgres;
@@ -87,6 +87,63 @@ class RuntimeSchemaTest {
             r.next();
             return r.getString(1);
         }
+    }
+
+    /**
+     * V11 (issue 25, point 5): the journal keeps labels to 200 and reasons and errors to 1,000 characters; rows an older
+     * Liaison wrote longer are cut, shorter ones kept as they are, and the columns take no more.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theJournalsLongerRowsAreCutToTheNewSizes(String kind) throws SQLException {
+        DataSource ds = fresh(kind);
+        RuntimeDatabase.migrate(ds, Optional.of("10"), List.of(RuntimeDatabase.LOCATION));
+        String ts = "TIMESTAMP WITH TIME ZONE '2026-06-01 10:00:00+00'";
+        String label = "Anna Berg ".repeat(100); // 1,000 characters, as the journal kept them
+        String reason = "cannot be read: ".repeat(250); // 4,000
+        execute(ds,
+                "INSERT INTO liaison_sync_runs (id, account_id, employee_id, areas, trigger_kind, started_at, ended_at,"
+                        + " run_status, error_message) VALUES ('run-1', 'acc-1', 'emp-1', 'MAILS', 'SCHEDULED', "
+                        + ts + ", " + ts + ", 'FAILED', '" + reason + "')",
+                "INSERT INTO liaison_journal_entries (run_id, seq, recorded_at, area, item, outcome, message, crm_id)"
+                        + " VALUES ('run-1', 1, " + ts + ", 'MAILS', '" + label + "', 'FAILED', '" + reason
+                        + "', NULL)",
+                "INSERT INTO liaison_journal_entries (run_id, seq, recorded_at, area, item, outcome, message, crm_id)"
+                        + " VALUES ('run-1', 2, " + ts + ", 'MAILS', 'Offer.eml', 'CREATED', 'imported', 'A-17')");
+
+        RuntimeDatabase.migrate(ds);
+
+        JdbcSyncJournal journal = new JdbcSyncJournal(ds);
+        assertThat(journal.entries("run-1")).satisfiesExactly(
+                cut -> {
+                    assertThat(cut.item()).hasSize(200).startsWith("Anna Berg Anna").endsWith("…");
+                    assertThat(cut.message()).hasSize(1000).startsWith("cannot be read: ").endsWith("…");
+                },
+                kept -> assertThat(kept.item() + " " + kept.message()).isEqualTo("Offer.eml imported"));
+        assertThat(journal.run("run-1").orElseThrow().error()).hasValueSatisfying(e -> assertThat(e).hasSize(1000));
+        assertThatThrownBy(() -> execute(ds, "UPDATE liaison_journal_entries SET item = '" + "x".repeat(201)
+                + "' WHERE seq = 2")).as("the column takes no more").isInstanceOf(SQLException.class);
+    }
+
+    /** New entries are cut at the end of a word, within the sizes V11 gave the columns. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aLongLabelAndReasonAreCutAtAWord(String kind) throws SQLException {
+        DataSource ds = fresh(kind);
+        RuntimeDatabase.migrate(ds);
+        String ts = "TIMESTAMP WITH TIME ZONE '2026-06-01 10:00:00+00'";
+        execute(ds, "INSERT INTO liaison_sync_runs (id, account_id, employee_id, areas, trigger_kind, started_at,"
+                + " run_status) VALUES ('run-1', 'acc-1', 'emp-1', 'MAILS', 'SCHEDULED', " + ts + ", 'RUNNING')");
+        JdbcSyncJournal journal = new JdbcSyncJournal(ds);
+
+        journal.append(new io.liaison.api.runtime.JournalEntry("run-1", java.time.Instant.now(), SyncArea.MAILS,
+                "Re: " + "Angebot Bergstraße ".repeat(40), io.liaison.api.runtime.Outcome.FAILED,
+                "not imported: " + "Anlage zu groß ".repeat(200), Optional.empty()), 1);
+
+        assertThat(journal.entries("run-1")).singleElement().satisfies(e -> {
+            assertThat(e.item()).hasSizeLessThanOrEqualTo(200).hasSizeGreaterThan(150).endsWith("Bergstraße…");
+            assertThat(e.message()).hasSizeLessThanOrEqualTo(1000).hasSizeGreaterThan(900).endsWith(" zu…");
+        });
     }
 
     @ParameterizedTest

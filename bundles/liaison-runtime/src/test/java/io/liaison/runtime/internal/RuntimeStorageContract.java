@@ -468,8 +468,9 @@ abstract class RuntimeStorageContract {
                 "m".repeat(10_000), Optional.empty()), 1);
 
         JournalEntry stored = journal.entries(run.id()).get(0);
-        assertThat(stored.item()).hasSize(1000);
-        assertThat(stored.message()).hasSize(4000);
+        // one word each: cut mid-word, to the sizes of issue 25 (200 and 1,000 characters)
+        assertThat(stored.item()).hasSize(200).endsWith("s…");
+        assertThat(stored.message()).hasSize(1000).endsWith("m…");
     }
 
     private static Link link(AccountId account, String scope, String crmId, String groupwareId) {
@@ -540,6 +541,13 @@ abstract class RuntimeStorageContract {
         // '_' in the address is a LIKE wildcard unless escaped: this one differs there and must stay
         journal.append(new JournalEntry(run.id(), Instant.now(), SyncArea.MAILS, address.replace('_', 'x'),
                 Outcome.CREATED, "", Optional.of("act-2")), 5);
+        // failing items (a hash of the label) of a FAILED entry naming the address, and of one that does not
+        FailingItems failing = FailingItems.of(dataSource(), anna);
+        assertThat(failing.failedAgain(SyncArea.MAILS, "Offer.eml", "no partner found for " + address,
+                Instant.now())).isFalse();
+        assertThat(failing.failedAgain(SyncArea.MAILS, "Unrelated.eml", "too large", Instant.now())).isFalse();
+        journal.append(new JournalEntry(run.id(), Instant.now(), SyncArea.MAILS, "Unrelated.eml", Outcome.FAILED,
+                "too large", Optional.empty()), 6);
 
         List<ContactPersonId> erasedFromTheIndex = new java.util.ArrayList<>();
         DefaultErasureService erasures = new DefaultErasureService(dataSource(), service);
@@ -559,6 +567,12 @@ abstract class RuntimeStorageContract {
         Erasure erasure = erasures.eraseContactPerson(ContactPersonId.of(contact), Set.of(address));
 
         assertThat(erasure.count(Erasure.Kind.JOURNAL_ENTRIES)).isEqualTo(3);
+        assertThat(erasure.count(Erasure.Kind.FAILING_ITEMS)).isEqualTo(1);
+        FailingItems after = FailingItems.of(dataSource(), anna);
+        assertThat(after.failedAgain(SyncArea.MAILS, "Offer.eml", "no partner found for " + address, Instant.now()))
+                .as("its failing item went: the same failure is journaled again").isFalse();
+        assertThat(after.failedAgain(SyncArea.MAILS, "Unrelated.eml", "too large", Instant.now()))
+                .as("another item's failing item stays").isTrue();
         assertThat(erasure.count(Erasure.Kind.LINKS)).isEqualTo(2);
         assertThat(erasure.count(Erasure.Kind.TOKENS)).isEqualTo(1);
         assertThat(erasure.count(Erasure.Kind.DUPLICATE_INDEX_ROWS)).isEqualTo(4);
@@ -566,7 +580,7 @@ abstract class RuntimeStorageContract {
         // the duplicate index's tables are not in this database: the compaction does what it can without them
         assertThat(erasure.compaction()).doesNotStartWith("not compacted");
         assertThat(journal.entries(run.id())).extracting(JournalEntry::item)
-                .containsExactly("Call back", address.replace('_', 'x'));
+                .containsExactly("Call back", address.replace('_', 'x'), "Unrelated.eml");
         assertThat(links.byCrmId(anna, "CONTACTS", contact)).isEmpty();
         assertThat(links.byCrmId(ben, "CONTACTS", contact)).isEmpty();
         assertThat(links.byCrmId(anna, "TASKS", contact)).isPresent();

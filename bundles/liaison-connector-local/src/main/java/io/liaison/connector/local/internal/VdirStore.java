@@ -133,6 +133,15 @@ final class VdirStore<T> implements ItemStore<T> {
         }
     }
 
+    @Override
+    public boolean aheadOfState(SyncToken token) {
+        try {
+            return snapshots.ahead(scope, token);
+        } catch (IOException e) {
+            throw new ConnectorException("cannot read the sync state of " + directory + ": " + e, e);
+        }
+    }
+
     private Map<String, Snapshots.Entry> recorded() throws IOException {
         if (recorded == null) {
             Map<String, Snapshots.Entry> known = new HashMap<>();

@@ -1,9 +1,12 @@
 package io.liaison.shell.internal.erasure;
 
+import io.liaison.api.crm.HostCrm;
+import io.liaison.api.domain.CommunicationType;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.runtime.Erasure;
 import io.liaison.api.runtime.ErasureService;
+import io.liaison.shell.internal.Actors;
 import io.liaison.shell.internal.LiaisonAction;
 import io.liaison.shell.internal.UserInputException;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -19,10 +23,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /**
  * {@code liaison:erase}: erases what Liaison holds about a contact person or an employee, then compacts the
- * runtime's database (README "Personal data").
+ * runtime's database (README "Personal data"). A contact person's e-mail addresses (which find the journal entries
+ * naming it) are looked up in the CRM while it still has the contact person, so the operator need not know them;
+ * {@code --address} adds those it no longer has (it was deleted there first, or had others before).
  */
 @Command(scope = "liaison", name = "erase", description = "Erases what Liaison holds about a contact person "
-        + "(--contact, with its --address es) or an employee (--employee): journal entries, links, marks, tokens, "
+        + "(--contact; its addresses are looked up in the CRM, --address adds others) or an employee (--employee): journal entries, links, marks, tokens, "
         + "duplicate-index rows, accounts with their credentials, preferences; then compacts the database. The CRM's "
         + "own records are not touched")
 @Service
@@ -31,16 +37,23 @@ public class EraseCommand extends LiaisonAction {
     @Reference(optional = true)
     ErasureService erasure;
 
+    @Reference(optional = true)
+    HostCrm crm;
+
     @Option(name = "--contact", description = "The CRM id of the contact person to erase")
     String contact;
 
     @Option(name = "--address", multiValued = true,
-            description = "An e-mail address of the contact person (repeat for several): journal entries naming it "
-                    + "are erased too")
+            description = "An e-mail address of the contact person the CRM no longer has (repeat for several): "
+                    + "journal entries naming it are erased too, as are those naming the addresses the CRM has")
     List<String> addresses;
 
     @Option(name = "--employee", description = "The id of the employee to erase")
     String employee;
+
+    @Option(name = "--as", description = "The employee (id or login) in whose name the CRM is asked for the contact"
+            + " person's addresses; by default the CRM's first employee")
+    String actor;
 
     @Option(name = "--yes", description = "Confirms the erasure (without it nothing is erased)")
     boolean yes;
@@ -62,7 +75,7 @@ public class EraseCommand extends LiaisonAction {
         }
         ErasureService service = require(erasure, ErasureService.class, RUNTIME);
         Erasure erased = ofContact
-                ? service.eraseContactPerson(ContactPersonId.of(contact.strip()), addresses())
+                ? service.eraseContactPerson(ContactPersonId.of(contact.strip()), addresses(ContactPersonId.of(contact.strip())))
                 : service.eraseEmployee(EmployeeId.of(employee.strip()));
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Erasure.Kind kind : Erasure.Kind.values()) {
@@ -77,8 +90,20 @@ public class EraseCommand extends LiaisonAction {
         }
     }
 
-    private Set<String> addresses() {
-        return addresses == null ? Set.of()
-                : addresses.stream().map(String::strip).filter(a -> !a.isEmpty()).collect(Collectors.toSet());
+    /**
+     * The addresses given, with those the CRM holds for the contact person when it still has it. Without a host CRM
+     * service, or when the CRM no longer has the contact person, the given ones alone.
+     */
+    private Set<String> addresses(ContactPersonId id) {
+        Set<String> all = addresses == null ? new TreeSet<>()
+                : addresses.stream().map(String::strip).filter(a -> !a.isEmpty())
+                        .collect(Collectors.toCollection(TreeSet::new));
+        if (crm != null) {
+            EmployeeId as = Actors.resolve(crm, actor);
+            crm.contactPersons().get(as, id).ifPresent(person -> person.data().communications().stream()
+                    .filter(c -> c.type() == CommunicationType.EMAIL).map(c -> c.value().strip())
+                    .filter(a -> !a.isEmpty()).forEach(all::add));
+        }
+        return all;
     }
 }

@@ -6,6 +6,11 @@ import static io.liaison.shell.internal.CommandAssertions.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.shell.internal.InMemoryCrm;
+import io.liaison.api.domain.Communication;
+import io.liaison.api.domain.CommunicationType;
+import io.liaison.api.domain.ContactPerson;
+import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.runtime.Erasure;
@@ -13,6 +18,7 @@ import io.liaison.api.runtime.ErasureService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +60,38 @@ class EraseCommandTest {
         assertThat(out).startsWith("Erased contact person 4711: 0 journal-runs, 7 journal-entries, 0 accounts")
                 .contains("2 links").contains("5 duplicate-index-rows")
                 .contains("Database: H2 file compacted online: 2453504 -> 86016 bytes");
+    }
+
+    @Test
+    void looksTheContactPersonsAddressesUpInTheCrmAndAddsTheGivenOnes() throws Exception {
+        InMemoryCrm crm = new InMemoryCrm();
+        ContactPerson anna = crm.contactPersons().create(EmployeeId.of("demo"), new ContactPersonData(Optional.empty(),
+                "", "", "Anna", "Berg", "", "", List.of(Communication.email("anna.berg@example.org", true),
+                new Communication(CommunicationType.PHONE, "+49 30 1234567", false),
+                Communication.email(" a.berg@example.com ", false))), Optional.empty());
+        EraseCommand c = command();
+        c.crm = crm;
+        c.contact = anna.id().value();
+        c.addresses = List.of("anna@old-firm.example");
+        c.yes = true;
+
+        output(c);
+
+        assertThat(calls).containsExactly("contact " + anna.id().value()
+                + " [a.berg@example.com, anna.berg@example.org, anna@old-firm.example]");
+    }
+
+    @Test
+    void aContactPersonTheCrmNoLongerHasIsErasedWithTheGivenAddresses() throws Exception {
+        EraseCommand c = command();
+        c.crm = new InMemoryCrm();
+        c.contact = "4711";
+        c.addresses = List.of("z.quellbrunn@example.org");
+        c.yes = true;
+
+        output(c);
+
+        assertThat(calls).containsExactly("contact 4711 [z.quellbrunn@example.org]");
     }
 
     @Test
