@@ -88,7 +88,10 @@ public abstract class LiaisonTestSupport {
     protected static final List<String> BOOT_FEATURES = List.of("liaison-api", "liaison-datasource-h2",
             "liaison-crm-embedded", "liaison-runtime", "liaison-duplicates", "liaison-address-resolution",
             "liaison-shell", "liaison-connector-local", "liaison-content", "liaison-mail-import", "liaison-activity-sync",
-            "liaison-contact-replication");
+            "liaison-contact-replication", "liaison-rest");
+
+    /** The system property that tells the tests in the container the HTTP port of its Jetty. */
+    protected static final String HTTP_PORT = "liaison.itest.httpPort";
 
     @Inject
     protected BundleContext bundleContext;
@@ -113,6 +116,7 @@ public abstract class LiaisonTestSupport {
         String localRepository = System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository");
         String examDir = System.getProperty("liaison.exam.dir", "target/exam");
+        String httpPort = Integer.toString(freePort());
         List<Option> options = new ArrayList<>(Arrays.asList(
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(zip).toURI().toString())
@@ -127,6 +131,9 @@ public abstract class LiaisonTestSupport {
                 // on a loaded 2-core machine has been seen to need longer
                 systemProperty("pax.exam.service.timeout").value(Long.toString(TIMEOUT.toMillis() * 2)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                // a free HTTP port (not 8181), so that containers of tests running side by side do not collide
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                systemProperty(HTTP_PORT).value(httpPort),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", localRepository),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
@@ -185,7 +192,7 @@ public abstract class LiaisonTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new IllegalStateException("No free TCP port for the container's SSH console", e);
+            throw new IllegalStateException("No free TCP port for the container", e);
         }
     }
 

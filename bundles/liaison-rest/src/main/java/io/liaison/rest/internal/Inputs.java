@@ -1,0 +1,39 @@
+package io.liaison.rest.internal;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.SyncArea;
+
+/** The JSON the API accepts. A field left out (null) takes its default on create and is left as it is on change. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    /**
+     * A new account. {@code employee} (a CRM employee id or login) is for administrators; a user's account is always
+     * their own. {@code credentials} may come along, or later by PUT .../credentials.
+     */
+    record NewAccount(String employee, String connectorType, Map<String, String> settings, Boolean autoSync,
+                      Long intervalMinutes, Set<SyncArea> areas, ConflictPolicy conflictPolicy,
+                      NewCredentials credentials) {
+    }
+
+    /** A change of an account: only the fields given change. */
+    record AccountChange(Map<String, String> settings, Boolean autoSync, Long intervalMinutes, Set<SyncArea> areas,
+                         ConflictPolicy conflictPolicy, Boolean enabled) {
+    }
+
+    /** Credentials, accepted and stored encrypted, never answered back. */
+    record NewCredentials(String username, String password, Map<String, String> more) {
+        @Override
+        public String toString() {
+            return "NewCredentials[username=" + username + ", password=******]";
+        }
+    }
+
+    /** A run to start now: the account's areas when none are named. */
+    record RunRequest(String account, Set<SyncArea> areas) {
+    }
+}

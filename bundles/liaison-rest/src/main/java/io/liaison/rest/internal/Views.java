@@ -1,0 +1,61 @@
+package io.liaison.rest.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.liaison.api.domain.AccountState;
+import io.liaison.api.domain.ConflictPolicy;
+import io.liaison.api.domain.GroupwareAccount;
+import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.JournalEntry;
+import io.liaison.api.runtime.Outcome;
+import io.liaison.api.runtime.RunStatus;
+import io.liaison.api.runtime.SyncRun;
+import io.liaison.api.runtime.SyncTrigger;
+
+/** The JSON the API answers with: flat records of plain values (times as ISO-8601 text), never credentials. */
+final class Views {
+    private Views() {
+    }
+
+    /** An account; its credentials are not part of it (write-only), its settings never hold secrets. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Account(String id, String employee, String connectorType, Map<String, String> settings, boolean autoSync,
+                   long intervalMinutes, Set<SyncArea> areas, ConflictPolicy conflictPolicy, AccountState state,
+                   String stateReason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Run(String id, String account, Set<SyncArea> areas, SyncTrigger trigger, String startedAt, String endedAt,
+               RunStatus status, Map<Outcome, Integer> counts, List<String> createdActivities, String error) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String at, SyncArea area, String item, Outcome outcome, String message, String crmId) {
+    }
+
+    /** One page of a longer list. */
+    record Page<T>(int offset, int limit, int total, List<T> items) {
+    }
+
+    static Account account(GroupwareAccount a) {
+        return new Account(a.id().value(), a.employee().value(), a.connectorType(), new TreeMap<>(a.settings()),
+                a.autoSync(), a.interval().toMinutes(), new TreeSet<>(a.areas()), a.conflictPolicy(), a.state(),
+                a.stateReason().orElse(null));
+    }
+
+    static Run run(SyncRun r) {
+        return new Run(r.id(), r.account().value(), new TreeSet<>(r.areas()), r.trigger(), r.startedAt().toString(),
+                r.endedAt().map(Object::toString).orElse(null), r.status(), new TreeMap<>(r.counts()),
+                r.createdActivities(), r.error().orElse(null));
+    }
+
+    static Entry entry(JournalEntry e) {
+        return new Entry(e.at().toString(), e.area(), e.item(), e.outcome(), e.message(), e.crmId().orElse(null));
+    }
+}
