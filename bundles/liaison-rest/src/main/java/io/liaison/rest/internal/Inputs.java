@@ -36,4 +36,8 @@ final class Inputs {
     /** A run to start now: the account's areas when none are named. */
     record RunRequest(String account, Set<SyncArea> areas) {
     }
+
+    /** A change of the caller's groupware preferences: only the fields given change. */
+    record PreferencesChange(Set<SyncArea> wizardAreas, Boolean onlyCurrentImport, Boolean syncOnOpen) {
+    }
 }

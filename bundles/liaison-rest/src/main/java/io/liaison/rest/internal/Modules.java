@@ -2,6 +2,7 @@ package io.liaison.rest.internal;
 
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncJournal;
 import io.liaison.api.runtime.SyncService;
 
@@ -17,6 +18,8 @@ public interface Modules {
     SyncJournal journal();
 
     HostCrm crm();
+
+    GroupwarePreferencesService preferences();
 
     /** The service, or the 503 problem naming the module's feature. */
     static <S> S require(S service, String feature) {

@@ -14,6 +14,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncJournal;
 import io.liaison.api.runtime.SyncService;
 
@@ -41,6 +42,9 @@ public class RestApplication extends Application implements Modules {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile HostCrm crm;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile GroupwarePreferencesService preferences;
+
     @Override
     public Set<Object> getSingletons() {
         return singletons(this);
@@ -48,7 +52,7 @@ public class RestApplication extends Application implements Modules {
 
     /** The resources and providers of the API over some module services; the tests deploy the same set. */
     static Set<Object> singletons(Modules modules) {
-        return Set.of(new AccountsResource(modules), new RunsResource(modules), new OpenApiResource(),
+        return Set.of(new AccountsResource(modules), new RunsResource(modules), new PreferencesResource(modules), new OpenApiResource(),
                 new JsonProvider(), new ProblemMapper(), new RequestGuard());
     }
 
@@ -70,5 +74,10 @@ public class RestApplication extends Application implements Modules {
     @Override
     public HostCrm crm() {
         return crm;
+    }
+
+    @Override
+    public GroupwarePreferencesService preferences() {
+        return preferences;
     }
 }

@@ -12,6 +12,7 @@ import io.liaison.api.domain.AccountState;
 import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.SyncArea;
+import io.liaison.api.runtime.GroupwarePreferences;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.RunStatus;
@@ -41,6 +42,18 @@ final class Views {
 
     /** One page of a longer list. */
     record Page<T>(int offset, int limit, int total, List<T> items) {
+    }
+
+    /**
+     * An employee's groupware preferences; {@code syncOnOpenActive} says whether the choice {@code syncOnOpen} is in
+     * effect (it is not while one of their accounts synchronises automatically).
+     */
+    record Preferences(Set<SyncArea> wizardAreas, boolean onlyCurrentImport, boolean syncOnOpen,
+                       boolean syncOnOpenActive) {
+    }
+
+    static Preferences preferences(GroupwarePreferences p, boolean syncOnOpenActive) {
+        return new Preferences(new TreeSet<>(p.wizardAreas()), p.onlyCurrentImport(), p.syncOnOpen(), syncOnOpenActive);
     }
 
     static Account account(GroupwareAccount a) {

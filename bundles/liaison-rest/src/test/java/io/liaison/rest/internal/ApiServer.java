@@ -38,6 +38,7 @@ import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.Employee;
 import io.liaison.api.domain.EmployeeId;
 import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncJournal;
 import io.liaison.api.runtime.SyncService;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
@@ -65,6 +66,7 @@ final class ApiServer implements AutoCloseable, Modules {
     volatile SyncService sync = runtime;
     volatile SyncJournal journal = runtime;
     volatile HostCrm crm;
+    volatile GroupwarePreferencesService preferences = runtime;
     private final Server server;
     private final URI base;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -197,6 +199,11 @@ final class ApiServer implements AutoCloseable, Modules {
     @Override
     public HostCrm crm() {
         return crm;
+    }
+
+    @Override
+    public GroupwarePreferencesService preferences() {
+        return preferences;
     }
 
     @Override

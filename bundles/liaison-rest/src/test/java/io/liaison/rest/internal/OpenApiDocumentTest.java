@@ -111,5 +111,10 @@ class OpenApiDocumentTest {
         public io.liaison.api.crm.HostCrm crm() {
             return null;
         }
+
+        @Override
+        public io.liaison.api.runtime.GroupwarePreferencesService preferences() {
+            return null;
+        }
     }
 }
