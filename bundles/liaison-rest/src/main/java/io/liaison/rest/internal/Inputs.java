@@ -40,4 +40,16 @@ final class Inputs {
     /** A change of the caller's groupware preferences: only the fields given change. */
     record PreferencesChange(Set<SyncArea> wizardAreas, Boolean onlyCurrentImport, Boolean syncOnOpen) {
     }
+
+    /**
+     * The messages of the import folders to import (every one without problems when none is named), with the
+     * category and keywords per message id and document file name (the spec's "Edit document" step).
+     */
+    record MailImport(java.util.List<String> messages,
+                      Map<String, Map<String, DocumentClassification>> documents) {
+    }
+
+    /** A document's category (empty for none) and keywords. */
+    record DocumentClassification(String category, java.util.List<String> keywords) {
+    }
 }

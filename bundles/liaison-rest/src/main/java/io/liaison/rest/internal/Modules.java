@@ -1,6 +1,7 @@
 package io.liaison.rest.internal;
 
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.mailimport.MailImportService;
 import io.liaison.api.runtime.AccountService;
 import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncJournal;
@@ -20,6 +21,8 @@ public interface Modules {
     HostCrm crm();
 
     GroupwarePreferencesService preferences();
+
+    MailImportService mailImport();
 
     /** The service, or the 503 problem naming the module's feature. */
     static <S> S require(S service, String feature) {

@@ -13,6 +13,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.mailimport.MailImportService;
 import io.liaison.api.runtime.AccountService;
 import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncJournal;
@@ -45,6 +46,9 @@ public class RestApplication extends Application implements Modules {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile GroupwarePreferencesService preferences;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MailImportService mailImport;
+
     @Override
     public Set<Object> getSingletons() {
         return singletons(this);
@@ -52,7 +56,8 @@ public class RestApplication extends Application implements Modules {
 
     /** The resources and providers of the API over some module services; the tests deploy the same set. */
     static Set<Object> singletons(Modules modules) {
-        return Set.of(new AccountsResource(modules), new RunsResource(modules), new PreferencesResource(modules), new OpenApiResource(),
+        return Set.of(new AccountsResource(modules), new RunsResource(modules), new PreferencesResource(modules),
+                new MailImportResource(modules), new ActivitiesResource(modules), new OpenApiResource(),
                 new JsonProvider(), new ProblemMapper(), new RequestGuard());
     }
 
@@ -79,5 +84,10 @@ public class RestApplication extends Application implements Modules {
     @Override
     public GroupwarePreferencesService preferences() {
         return preferences;
+    }
+
+    @Override
+    public MailImportService mailImport() {
+        return mailImport;
     }
 }

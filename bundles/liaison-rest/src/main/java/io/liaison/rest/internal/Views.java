@@ -12,6 +12,8 @@ import io.liaison.api.domain.AccountState;
 import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.GroupwareAccount;
 import io.liaison.api.domain.SyncArea;
+import io.liaison.api.mailimport.AttachmentProposal;
+import io.liaison.api.mailimport.ImportCandidate;
 import io.liaison.api.runtime.GroupwarePreferences;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
@@ -50,6 +52,31 @@ final class Views {
      */
     record Preferences(Set<SyncArea> wizardAreas, boolean onlyCurrentImport, boolean syncOnOpen,
                        boolean syncOnOpenActive) {
+    }
+
+    /** The messages waiting in an account's import folders, and whether documents may be classified on import. */
+    record MailPreview(String account, boolean editDocumentStep, List<Candidate> messages) {
+    }
+
+    /** A waiting message: {@code messageId} is what the import chooses it by. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Candidate(String messageId, String folder, String status, String subject, String from, String date,
+                     List<Attachment> documents, List<String> problems) {
+    }
+
+    /** A document of a waiting message with its proposed category and keywords. */
+    record Attachment(String fileName, String mediaType, long size, String category, List<String> keywords) {
+    }
+
+    static Candidate candidate(ImportCandidate c) {
+        return new Candidate(c.messageId(), c.folder(), c.status().key(), c.subject(), c.from(),
+                c.date().map(Object::toString).orElse(null), c.attachments().stream().map(Views::attachment).toList(),
+                c.problems());
+    }
+
+    static Attachment attachment(AttachmentProposal a) {
+        return new Attachment(a.fileName(), a.mediaType(), a.size(), a.classification().category(),
+                a.classification().keywords());
     }
 
     static Preferences preferences(GroupwarePreferences p, boolean syncOnOpenActive) {

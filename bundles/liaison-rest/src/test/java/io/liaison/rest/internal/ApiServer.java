@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.Employee;
 import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.mailimport.MailImportService;
 import io.liaison.api.runtime.AccountService;
 import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncJournal;
@@ -67,6 +68,8 @@ final class ApiServer implements AutoCloseable, Modules {
     volatile SyncJournal journal = runtime;
     volatile HostCrm crm;
     volatile GroupwarePreferencesService preferences = runtime;
+    final FakeMailImport fakeMailImport;
+    volatile MailImportService mailImport;
     private final Server server;
     private final URI base;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -76,6 +79,8 @@ final class ApiServer implements AutoCloseable, Modules {
         ds.setURL("jdbc:h2:mem:rest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         hostCrm = new JdbcHostCrm(ds);
         crm = hostCrm;
+        fakeMailImport = new FakeMailImport(hostCrm);
+        mailImport = fakeMailImport;
         demo = hostCrm.employees().findByLogin("demo").orElseThrow().id();
         anna = hostCrm.saveEmployee(new Employee(EmployeeId.of("anna-1"), "anna", "Anna", "anna@example.com")).id();
 
@@ -204,6 +209,11 @@ final class ApiServer implements AutoCloseable, Modules {
     @Override
     public GroupwarePreferencesService preferences() {
         return preferences;
+    }
+
+    @Override
+    public MailImportService mailImport() {
+        return mailImport;
     }
 
     @Override

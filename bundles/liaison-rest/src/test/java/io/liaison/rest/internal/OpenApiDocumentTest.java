@@ -116,5 +116,10 @@ class OpenApiDocumentTest {
         public io.liaison.api.runtime.GroupwarePreferencesService preferences() {
             return null;
         }
+
+        @Override
+        public io.liaison.api.mailimport.MailImportService mailImport() {
+            return null;
+        }
     }
 }
