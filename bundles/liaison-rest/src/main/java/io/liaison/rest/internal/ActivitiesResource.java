@@ -2,12 +2,15 @@ package io.liaison.rest.internal;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -16,17 +19,44 @@ import javax.ws.rs.core.StreamingOutput;
 
 import io.liaison.api.crm.CrmNotFoundException;
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.crm.Quicksearch;
+import io.liaison.api.domain.Activity;
 import io.liaison.api.domain.ActivityId;
 import io.liaison.api.domain.Document;
 import io.liaison.api.domain.EmployeeId;
 
-/** {@code /api/activities}: the CRM activities the caller's employee sees, as the mail import left them. */
+/**
+ * {@code /api/activities}: the CRM activities the caller's employee sees: the spec's three quicksearches for imported
+ * mails, paged, and the stored original of an imported mail.
+ */
 @Path("activities")
 public class ActivitiesResource {
+    /** How deep a client may page: the CRM reads every row up to the page. */
+    static final int MAX_OFFSET = 10_000;
     private final Modules modules;
 
     public ActivitiesResource(Modules modules) {
         this.modules = modules;
+    }
+
+    /**
+     * One page of a quicksearch (default: the imported mails nobody has dealt with yet), newest first, over the
+     * caller's own activities and the shared mails they imported too. The CRM answers the first rows only, so a
+     * page says whether {@code more} follow rather than a total, and the offset is bounded.
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Views.Slice<Views.Activity> quicksearch(@Context HttpServletRequest request,
+                                                  @QueryParam("quicksearch") String name,
+                                                  @QueryParam("offset") String offset,
+                                                  @QueryParam("limit") String limit) {
+        EmployeeId actor = actor(request);
+        Quicksearch quicksearch = quicksearch(name);
+        int from = RunsResource.number("offset", offset, 0, 0, MAX_OFFSET);
+        int max = RunsResource.number("limit", limit, RunsResource.DEFAULT_LIMIT, 1, RunsResource.MAX_LIMIT);
+        List<Activity> rows = crm().activities().quicksearch(actor, quicksearch, from + max + 1);
+        List<Views.Activity> page = rows.stream().skip(from).limit(max).map(Views::activity).toList();
+        return new Views.Slice<>(from, max, rows.size() > from + max, page);
     }
 
     /**
@@ -37,10 +67,8 @@ public class ActivitiesResource {
     @Path("{id}/original")
     @Produces({"message/rfc822", "application/vnd.ms-outlook", MediaType.APPLICATION_OCTET_STREAM})
     public Response original(@Context HttpServletRequest request, @PathParam("id") String id) {
-        EmployeeId actor = Access.of(request, modules).employee().orElseThrow(() -> new ProblemException(403,
-                "no-employee", "No CRM employee", "activities are opened as a CRM employee; this user has none",
-                null));
-        HostCrm crm = Modules.require(modules.crm(), "a host CRM (e.g. liaison-crm-embedded)");
+        EmployeeId actor = actor(request);
+        HostCrm crm = crm();
         Document original;
         try {
             original = Modules.require(modules.mailImport(), MailImportResource.MAIL_IMPORT)
@@ -59,6 +87,27 @@ public class ActivitiesResource {
         return Response.ok(body, original.mediaType()).header(HttpHeaders.CONTENT_LENGTH, original.size())
                 .header("Content-Disposition", attachment(original.fileName()))
                 .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private EmployeeId actor(HttpServletRequest request) {
+        return Access.of(request, modules).employee().orElseThrow(() -> new ProblemException(403, "no-employee",
+                "No CRM employee", "activities are seen as a CRM employee; this user has none", null));
+    }
+
+    private HostCrm crm() {
+        return Modules.require(modules.crm(), "a host CRM (e.g. liaison-crm-embedded)");
+    }
+
+    private static Quicksearch quicksearch(String name) {
+        if (name == null || name.isBlank()) {
+            return Quicksearch.IMPORTED_MAILS;
+        }
+        try {
+            return Quicksearch.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("quicksearch", "'" + name + "' is not one of "
+                    + List.of(Quicksearch.values()));
+        }
     }
 
     /**

@@ -42,6 +42,24 @@ final class Views {
     record Entry(String at, SyncArea area, String item, Outcome outcome, String message, String crmId) {
     }
 
+    /** An activity of the CRM as a quicksearch lists it; {@code from} is an imported mail's sender. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Activity(String id, String type, String status, String subject, String start, String owner,
+                    String businessPartner, String contactPerson, String from, String createdAt) {
+    }
+
+    /** One page of a list whose total is not known: whether more rows follow. */
+    record Slice<T>(int offset, int limit, boolean more, List<T> items) {
+    }
+
+    static Activity activity(io.liaison.api.domain.Activity a) {
+        io.liaison.api.domain.ActivityData d = a.data();
+        return new Activity(a.id().value(), d.type().key(), d.status().key(), d.subject(),
+                d.start().map(Object::toString).orElse(null), d.owner().value(),
+                d.businessPartner().map(b -> b.value()).orElse(null), d.contactPerson().map(c -> c.value()).orElse(null),
+                d.mail().map(m -> m.from()).orElse(null), a.createdAt().toString());
+    }
+
     /** One page of a longer list. */
     record Page<T>(int offset, int limit, int total, List<T> items) {
     }
