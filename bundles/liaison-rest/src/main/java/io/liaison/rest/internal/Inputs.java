@@ -52,4 +52,12 @@ final class Inputs {
     /** A document's category (empty for none) and keywords. */
     record DocumentClassification(String category, java.util.List<String> keywords) {
     }
+
+    /** An unknown address to assign to a contact person (by CRM id). */
+    record AddressAssignment(String address, String contactPerson) {
+    }
+
+    /** A contact person to create for an unknown address; the business partner is found by the domain if not given. */
+    record NewAddressContact(String address, String displayName, String businessPartner) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.liaison.rest.internal;
 
+import io.liaison.api.address.AddressResolver;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.mailimport.MailImportService;
 import io.liaison.api.runtime.AccountService;
@@ -23,6 +24,8 @@ public interface Modules {
     GroupwarePreferencesService preferences();
 
     MailImportService mailImport();
+
+    AddressResolver addresses();
 
     /** The service, or the 503 problem naming the module's feature. */
     static <S> S require(S service, String feature) {

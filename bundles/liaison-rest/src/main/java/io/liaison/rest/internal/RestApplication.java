@@ -12,6 +12,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelec
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
+import io.liaison.api.address.AddressResolver;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.mailimport.MailImportService;
 import io.liaison.api.runtime.AccountService;
@@ -49,6 +50,9 @@ public class RestApplication extends Application implements Modules {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MailImportService mailImport;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AddressResolver addresses;
+
     @Override
     public Set<Object> getSingletons() {
         return singletons(this);
@@ -57,7 +61,8 @@ public class RestApplication extends Application implements Modules {
     /** The resources and providers of the API over some module services; the tests deploy the same set. */
     static Set<Object> singletons(Modules modules) {
         return Set.of(new AccountsResource(modules), new RunsResource(modules), new PreferencesResource(modules),
-                new MailImportResource(modules), new ActivitiesResource(modules), new OpenApiResource(),
+                new MailImportResource(modules), new ActivitiesResource(modules),
+                new AddressesResource(modules), new OpenApiResource(),
                 new JsonProvider(), new ProblemMapper(), new RequestGuard());
     }
 
@@ -89,5 +94,10 @@ public class RestApplication extends Application implements Modules {
     @Override
     public MailImportService mailImport() {
         return mailImport;
+    }
+
+    @Override
+    public AddressResolver addresses() {
+        return addresses;
     }
 }

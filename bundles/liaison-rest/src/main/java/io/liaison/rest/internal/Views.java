@@ -60,6 +60,46 @@ final class Views {
                 d.mail().map(m -> m.from()).orElse(null), a.createdAt().toString());
     }
 
+    /** What an address resolved to: {@code result} is CONTACT, BUSINESS_PARTNER, AMBIGUOUS or UNKNOWN. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Resolution(String result, Contact contactPerson, List<Contact> others, String domain,
+                      Partner businessPartner, List<Partner> candidates, String reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Contact(String id, String firstName, String lastName, String businessPartner, List<String> emails) {
+    }
+
+    record Partner(String id, String name, List<String> emailDomains) {
+    }
+
+    static Resolution resolution(io.liaison.api.address.AddressResolution r) {
+        if (r instanceof io.liaison.api.address.AddressResolution.ContactFound c) {
+            return new Resolution("CONTACT", contact(c.contactPerson()), c.others().stream().map(Views::contact)
+                    .toList(), null, null, null, null);
+        }
+        if (r instanceof io.liaison.api.address.AddressResolution.BusinessPartnerFound b) {
+            return new Resolution("BUSINESS_PARTNER", null, null, b.domain(), partner(b.businessPartner()), null,
+                    null);
+        }
+        if (r instanceof io.liaison.api.address.AddressResolution.Ambiguous a) {
+            return new Resolution("AMBIGUOUS", null, null, a.domain(), null,
+                    a.candidates().stream().map(Views::partner).toList(), null);
+        }
+        io.liaison.api.address.AddressResolution.Unknown u = (io.liaison.api.address.AddressResolution.Unknown) r;
+        return new Resolution("UNKNOWN", null, null, u.domain(), null, null, u.reason());
+    }
+
+    static Contact contact(io.liaison.api.domain.ContactPerson p) {
+        return new Contact(p.id().value(), p.data().firstName(), p.data().lastName(),
+                p.data().businessPartner().map(b -> b.value()).orElse(null),
+                p.data().valuesOf(io.liaison.api.domain.CommunicationType.EMAIL));
+    }
+
+    static Partner partner(io.liaison.api.domain.BusinessPartner p) {
+        return new Partner(p.id().value(), p.name(), p.emailDomains());
+    }
+
     /** One page of a longer list. */
     record Page<T>(int offset, int limit, int total, List<T> items) {
     }

@@ -121,5 +121,10 @@ class OpenApiDocumentTest {
         public io.liaison.api.mailimport.MailImportService mailImport() {
             return null;
         }
+
+        @Override
+        public io.liaison.api.address.AddressResolver addresses() {
+            return null;
+        }
     }
 }
