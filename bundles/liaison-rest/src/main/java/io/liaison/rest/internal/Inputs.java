@@ -36,4 +36,28 @@ final class Inputs {
     /** A run to start now: the account's areas when none are named. */
     record RunRequest(String account, Set<SyncArea> areas) {
     }
+
+    /** A change of the caller's groupware preferences: only the fields given change. */
+    record PreferencesChange(Set<SyncArea> wizardAreas, Boolean onlyCurrentImport, Boolean syncOnOpen) {
+    }
+
+    /**
+     * The messages of the import folders to import (every one without problems when none is named), with the
+     * category and keywords per message id and document file name (the spec's "Edit document" step).
+     */
+    record MailImport(java.util.List<String> messages,
+                      Map<String, Map<String, DocumentClassification>> documents) {
+    }
+
+    /** A document's category (empty for none) and keywords. */
+    record DocumentClassification(String category, java.util.List<String> keywords) {
+    }
+
+    /** An unknown address to assign to a contact person (by CRM id). */
+    record AddressAssignment(String address, String contactPerson) {
+    }
+
+    /** A contact person to create for an unknown address; the business partner is found by the domain if not given. */
+    record NewAddressContact(String address, String displayName, String businessPartner) {
+    }
 }

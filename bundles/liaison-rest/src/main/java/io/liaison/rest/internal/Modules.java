@@ -1,7 +1,10 @@
 package io.liaison.rest.internal;
 
+import io.liaison.api.address.AddressResolver;
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.mailimport.MailImportService;
 import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncJournal;
 import io.liaison.api.runtime.SyncService;
 
@@ -17,6 +20,12 @@ public interface Modules {
     SyncJournal journal();
 
     HostCrm crm();
+
+    GroupwarePreferencesService preferences();
+
+    MailImportService mailImport();
+
+    AddressResolver addresses();
 
     /** The service, or the 503 problem naming the module's feature. */
     static <S> S require(S service, String feature) {

@@ -12,8 +12,11 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelec
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
+import io.liaison.api.address.AddressResolver;
 import io.liaison.api.crm.HostCrm;
+import io.liaison.api.mailimport.MailImportService;
 import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncJournal;
 import io.liaison.api.runtime.SyncService;
 
@@ -41,6 +44,15 @@ public class RestApplication extends Application implements Modules {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile HostCrm crm;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile GroupwarePreferencesService preferences;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MailImportService mailImport;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AddressResolver addresses;
+
     @Override
     public Set<Object> getSingletons() {
         return singletons(this);
@@ -48,7 +60,9 @@ public class RestApplication extends Application implements Modules {
 
     /** The resources and providers of the API over some module services; the tests deploy the same set. */
     static Set<Object> singletons(Modules modules) {
-        return Set.of(new AccountsResource(modules), new RunsResource(modules), new OpenApiResource(),
+        return Set.of(new AccountsResource(modules), new RunsResource(modules), new PreferencesResource(modules),
+                new MailImportResource(modules), new ActivitiesResource(modules),
+                new AddressesResource(modules), new OpenApiResource(),
                 new JsonProvider(), new ProblemMapper(), new RequestGuard());
     }
 
@@ -70,5 +84,20 @@ public class RestApplication extends Application implements Modules {
     @Override
     public HostCrm crm() {
         return crm;
+    }
+
+    @Override
+    public GroupwarePreferencesService preferences() {
+        return preferences;
+    }
+
+    @Override
+    public MailImportService mailImport() {
+        return mailImport;
+    }
+
+    @Override
+    public AddressResolver addresses() {
+        return addresses;
     }
 }

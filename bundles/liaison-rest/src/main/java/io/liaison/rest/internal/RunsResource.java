@@ -130,7 +130,7 @@ public class RunsResource {
         return outcomes;
     }
 
-    private static int number(String field, String value, int fallback, int min, int max) {
+    static int number(String field, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

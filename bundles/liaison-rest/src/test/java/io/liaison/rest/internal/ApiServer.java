@@ -34,12 +34,17 @@ import org.h2.jdbcx.JdbcDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.liaison.api.address.AddressResolver;
 import io.liaison.api.crm.HostCrm;
 import io.liaison.api.domain.Employee;
 import io.liaison.api.domain.EmployeeId;
+import io.liaison.api.mailimport.MailImportService;
 import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.SyncJournal;
 import io.liaison.api.runtime.SyncService;
+import io.liaison.address.internal.AddressResolverComponent;
+import io.liaison.address.internal.AddressResolverConfig;
 import io.liaison.crm.embedded.internal.JdbcHostCrm;
 
 /**
@@ -65,6 +70,11 @@ final class ApiServer implements AutoCloseable, Modules {
     volatile SyncService sync = runtime;
     volatile SyncJournal journal = runtime;
     volatile HostCrm crm;
+    volatile GroupwarePreferencesService preferences = runtime;
+    final FakeMailImport fakeMailImport;
+    volatile MailImportService mailImport;
+    final AddressResolver resolver;
+    volatile AddressResolver addresses;
     private final Server server;
     private final URI base;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -74,6 +84,25 @@ final class ApiServer implements AutoCloseable, Modules {
         ds.setURL("jdbc:h2:mem:rest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         hostCrm = new JdbcHostCrm(ds);
         crm = hostCrm;
+        fakeMailImport = new FakeMailImport(hostCrm);
+        mailImport = fakeMailImport;
+        resolver = new AddressResolverComponent(hostCrm, new AddressResolverConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return AddressResolverConfig.class;
+            }
+
+            @Override
+            public String[] additionalFreeMailDomains() {
+                return new String[0];
+            }
+
+            @Override
+            public boolean fullDomainFirst() {
+                return true;
+            }
+        });
+        addresses = resolver;
         demo = hostCrm.employees().findByLogin("demo").orElseThrow().id();
         anna = hostCrm.saveEmployee(new Employee(EmployeeId.of("anna-1"), "anna", "Anna", "anna@example.com")).id();
 
@@ -197,6 +226,21 @@ final class ApiServer implements AutoCloseable, Modules {
     @Override
     public HostCrm crm() {
         return crm;
+    }
+
+    @Override
+    public GroupwarePreferencesService preferences() {
+        return preferences;
+    }
+
+    @Override
+    public MailImportService mailImport() {
+        return mailImport;
+    }
+
+    @Override
+    public AddressResolver addresses() {
+        return addresses;
     }
 
     @Override

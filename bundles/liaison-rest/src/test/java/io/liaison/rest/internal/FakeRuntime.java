@@ -10,6 +10,8 @@ import io.liaison.api.domain.SyncArea;
 import io.liaison.api.runtime.AccountNotFoundException;
 import io.liaison.api.runtime.AccountRequest;
 import io.liaison.api.runtime.AccountService;
+import io.liaison.api.runtime.GroupwarePreferences;
+import io.liaison.api.runtime.GroupwarePreferencesService;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.SyncJournal;
 import io.liaison.api.runtime.SyncRun;
@@ -25,7 +27,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /** The runtime's account, sync and journal services in memory (as the shell's tests have them), recording what the API asked of them. */
-public class FakeRuntime implements AccountService, SyncService, SyncJournal {
+public class FakeRuntime implements AccountService, SyncService, SyncJournal, GroupwarePreferencesService {
     public final Map<AccountId, GroupwareAccount> accounts = new LinkedHashMap<>();
     public final Map<AccountId, Credentials> credentials = new LinkedHashMap<>();
     public final List<SyncRun> runs = new ArrayList<>();
@@ -157,5 +159,25 @@ public class FakeRuntime implements AccountService, SyncService, SyncJournal {
     @Override
     public List<JournalEntry> entries(String runId) {
         return entries.getOrDefault(runId, List.of());
+    }
+
+    /** The employees' stored preferences. */
+    public final Map<EmployeeId, GroupwarePreferences> preferences = new LinkedHashMap<>();
+
+    @Override
+    public GroupwarePreferences get(EmployeeId employee) {
+        return preferences.getOrDefault(employee, GroupwarePreferences.DEFAULTS);
+    }
+
+    @Override
+    public GroupwarePreferences set(EmployeeId employee, GroupwarePreferences chosen) {
+        preferences.put(employee, chosen);
+        return chosen;
+    }
+
+    /** As the runtime has it: chosen, and none of the employee's accounts synchronises automatically. */
+    @Override
+    public boolean syncOnOpenActive(EmployeeId employee) {
+        return get(employee).syncOnOpen() && forEmployee(employee).stream().noneMatch(GroupwareAccount::autoSync);
     }
 }

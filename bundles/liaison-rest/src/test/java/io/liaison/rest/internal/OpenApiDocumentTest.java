@@ -111,5 +111,20 @@ class OpenApiDocumentTest {
         public io.liaison.api.crm.HostCrm crm() {
             return null;
         }
+
+        @Override
+        public io.liaison.api.runtime.GroupwarePreferencesService preferences() {
+            return null;
+        }
+
+        @Override
+        public io.liaison.api.mailimport.MailImportService mailImport() {
+            return null;
+        }
+
+        @Override
+        public io.liaison.api.address.AddressResolver addresses() {
+            return null;
+        }
     }
 }
