@@ -20,7 +20,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContext;
 @HttpWhiteboardContext(name = LiaisonHttpContext.NAME, path = "/liaison")
 public class LiaisonHttpContext extends ServletContextHelper {
     static final String NAME = "liaison";
-    private final BasicAuthentication authentication = new BasicAuthentication(new JaasRealm());
+    private final BasicAuthentication authentication = new BasicAuthentication(
+            new RememberedLogins(new JaasRealm(), RememberedLogins.DEFAULT_TTL, java.time.Clock.systemUTC()));
 
     @Activate
     public LiaisonHttpContext(org.osgi.service.component.ComponentContext context) {
