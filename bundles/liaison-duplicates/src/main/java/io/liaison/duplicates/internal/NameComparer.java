@@ -24,7 +24,7 @@ public final class NameComparer {
     }
 
     /** Why two names are alike or not, for the words of a reason. */
-    enum Basis { NONE, EQUAL, INITIAL, JARO_WINKLER, TYPO, PHONETIC, GIVEN_NAME, NAME_PART, DIFFERENT }
+    enum Basis { NONE, EQUAL, INITIAL, SPELLING, VARIANT, JARO_WINKLER, TYPO, PHONETIC, GIVEN_NAME, NAME_PART, DIFFERENT }
 
     /**
      * A comparison. Its words are made only when a reason needs them.
@@ -45,6 +45,8 @@ public final class NameComparer {
                 case NONE -> "";
                 case EQUAL -> a;
                 case INITIAL -> a + " is an initial of " + b;
+                case SPELLING -> a + " ~ " + b + " (another spelling of one name)";
+                case VARIANT -> a + " ~ " + b + " (forms of one name by the given-name list)";
                 case JARO_WINKLER -> a + " ~ " + b + " (Jaro-Winkler " + similarity + ")";
                 case TYPO -> a + " ~ " + b + " (one typo apart, Jaro-Winkler " + similarity + ")";
                 case PHONETIC -> a + " ~ " + b + " (Kölner Phonetik " + code + ", Jaro-Winkler " + similarity + ")";
@@ -237,6 +239,12 @@ public final class NameComparer {
             // Paul / Paula, Maria / Mario, Christian / Christina: one typo apart, and never one person
             return new Likeness(Kind.DIFFERENT, 0, a, b, Basis.DIFFERENT, "");
         }
+        if (initials) {
+            Likeness given = givenNames(a, b, prepared);
+            if (given != null) {
+                return given;
+            }
+        }
         double bound = prepared != null ? prepared.bound(b) : jaroWinklerBound(a, b);
         if (bound < Math.min(settings.nameSimilarity(), settings.phoneticSimilarity())) {
             // too few letters in common for any similarity rule: only a typo could still make them alike
@@ -262,6 +270,50 @@ public final class NameComparer {
             return new Likeness(Kind.SIMILAR, score, a, b, initials ? Basis.GIVEN_NAME : Basis.NAME_PART, "");
         }
         return new Likeness(Kind.DIFFERENT, score, a, b, Basis.DIFFERENT, "");
+    }
+
+    /**
+     * The rules of given names that come before the similarity rules: one name in another spelling (Stefanie /
+     * Stephanie, Sophie / Sofia) or, by the published lists, another form of it (Hans / Johannes, Bill / William)
+     * is alike; names of different genders by the list, or two names the list knows that are none of these nor
+     * two letters swapped (Leonie / Lena, Hannah / Jana, Karin / Katrin), are different, however alike they sound
+     * or begin. Null when
+     * a name is not in the list (a typo, a rare name): the similarity rules decide then.
+     */
+    private Likeness givenNames(String a, String b, Prepared prepared) {
+        String spellingA = GivenNames.spelling(a);
+        String spellingB = GivenNames.spelling(b);
+        if (spellingA.equals(spellingB)) {
+            return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.SPELLING, "");
+        }
+        GivenNameLists lists = GivenNameLists.get();
+        if (lists.variants(a, b)) {
+            return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.VARIANT, "");
+        }
+        GivenNameLists.Gender genderA = lists.gender(a);
+        GivenNameLists.Gender genderB = lists.gender(b);
+        boolean gendered = (genderA == GivenNameLists.Gender.MALE || genderA == GivenNameLists.Gender.FEMALE)
+                && (genderB == GivenNameLists.Gender.MALE || genderB == GivenNameLists.Gender.FEMALE);
+        if (gendered && genderA != genderB) {
+            // the similarity as the score, as for other different names: it orders matches resting on a shared value
+            return new Likeness(Kind.DIFFERENT, score(a, b, prepared), a, b, Basis.DIFFERENT, "");
+        }
+        if (lists.known(a) && lists.known(b)) {
+            if (GivenNames.otherEnding(spellingA, spellingB)) {
+                return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.SPELLING, "");
+            }
+            if (GivenNames.neighboursSwapped(a, b) || GivenNames.neighboursSwapped(spellingA, spellingB)) {
+                return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.TYPO, "");
+            }
+            // the similarity as the score, as for other different names: it orders matches resting on a shared value
+            return new Likeness(Kind.DIFFERENT, score(a, b, prepared), a, b, Basis.DIFFERENT, "");
+        }
+        return null;
+    }
+
+    private static double score(String a, String b, Prepared prepared) {
+        return prepared != null ? prepared.jaroWinkler(b)
+                : jaroWinkler(a, b, new int[a.length() + b.length()], new boolean[a.length() + b.length()]);
     }
 
     /**
