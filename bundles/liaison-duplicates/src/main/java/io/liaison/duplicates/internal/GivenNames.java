@@ -63,7 +63,12 @@ final class GivenNames {
      * Sarah and Sara get one form.
      */
     static String spelling(String name) {
-        String s = name.replace("ue", "u").replace("oe", "o").replace("ae", "a").replace("ph", "f").replace("th", "t").replace("chr", "kr").replace("ck", "k");
+        if (!needsLevelling(name)) {
+            // most names: a check compares hundreds, so no copies for them
+            return name;
+        }
+        String s = name.replace("ue", "u").replace("oe", "o").replace("ae", "a")
+                .replace("ph", "f").replace("th", "t").replace("chr", "kr").replace("ck", "k");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -82,6 +87,18 @@ final class GivenNames {
             out.setLength(n - 1);
         }
         return out.toString();
+    }
+
+    /** Whether {@link #spelling} would change a name: an e after u, o or a, a c, h or y, or a doubled letter. */
+    private static boolean needsLevelling(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == 'c' || c == 'h' || c == 'y' || (i > 0 && name.charAt(i - 1) == c)
+                    || (c == 'e' && i > 0 && "uoa".indexOf(name.charAt(i - 1)) >= 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
