@@ -80,6 +80,8 @@ public final class NameComparer {
         private final String code;
         private final int[] counts;
         private final int[] work;
+        /** {@link GivenNames#spelling} of the name, made on first use. */
+        private String spelling;
         /** Scratch for {@link NameComparer#jaroWinkler}, grown on demand. */
         private int[] matchIndexes = new int[16];
         private boolean[] matchFlags = new boolean[16];
@@ -98,6 +100,13 @@ public final class NameComparer {
             }
             this.counts = c;
             this.work = c == null ? null : new int[128];
+        }
+
+        String spelling() {
+            if (spelling == null) {
+                spelling = GivenNames.spelling(name);
+            }
+            return spelling;
         }
 
         /** {@link NameComparer#jaroWinkler} of this name and another, on this name's scratch arrays. */
@@ -281,7 +290,7 @@ public final class NameComparer {
      * a name is not in the list (a typo, a rare name): the similarity rules decide then.
      */
     private Likeness givenNames(String a, String b, Prepared prepared) {
-        String spellingA = GivenNames.spelling(a);
+        String spellingA = prepared != null ? prepared.spelling() : GivenNames.spelling(a);
         String spellingB = GivenNames.spelling(b);
         if (spellingA.equals(spellingB)) {
             return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.SPELLING, "");
@@ -295,8 +304,7 @@ public final class NameComparer {
         boolean gendered = (genderA == GivenNameLists.Gender.MALE || genderA == GivenNameLists.Gender.FEMALE)
                 && (genderB == GivenNameLists.Gender.MALE || genderB == GivenNameLists.Gender.FEMALE);
         if (gendered && genderA != genderB) {
-            // the similarity as the score, as for other different names: it orders matches resting on a shared value
-            return new Likeness(Kind.DIFFERENT, score(a, b, prepared), a, b, Basis.DIFFERENT, "");
+            return new Likeness(Kind.DIFFERENT, differentScore(a, b, prepared), a, b, Basis.DIFFERENT, "");
         }
         if (lists.known(a) && lists.known(b)) {
             if (GivenNames.otherEnding(spellingA, spellingB)) {
@@ -305,10 +313,18 @@ public final class NameComparer {
             if (GivenNames.neighboursSwapped(a, b) || GivenNames.neighboursSwapped(spellingA, spellingB)) {
                 return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.TYPO, "");
             }
-            // the similarity as the score, as for other different names: it orders matches resting on a shared value
-            return new Likeness(Kind.DIFFERENT, score(a, b, prepared), a, b, Basis.DIFFERENT, "");
+            return new Likeness(Kind.DIFFERENT, differentScore(a, b, prepared), a, b, Basis.DIFFERENT, "");
         }
         return null;
+    }
+
+    /**
+     * The score of two different given names, as the similarity rules give it (it orders matches resting on a shared
+     * value): the cheap bound when it is below the thresholds, the Jaro-Winkler similarity otherwise.
+     */
+    private double differentScore(String a, String b, Prepared prepared) {
+        double bound = prepared != null ? prepared.bound(b) : jaroWinklerBound(a, b);
+        return bound < Math.min(settings.nameSimilarity(), settings.phoneticSimilarity()) ? bound : score(a, b, prepared);
     }
 
     private static double score(String a, String b, Prepared prepared) {
