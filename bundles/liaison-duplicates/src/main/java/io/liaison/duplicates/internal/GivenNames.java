@@ -67,13 +67,33 @@ final class GivenNames {
             // most names: a check compares hundreds, so no copies for them
             return name;
         }
-        String s = name.replace("ue", "u").replace("oe", "o").replace("ae", "a")
-                .replace("ph", "f").replace("th", "t").replace("chr", "kr").replace("ck", "k");
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == 'c' && (i + 1 >= s.length() || s.charAt(i + 1) != 'h')) {
-                c = 'k';
+        // one pass, no intermediate strings: a check compares hundreds of names
+        StringBuilder out = new StringBuilder(name.length());
+        int length = name.length();
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            char previous = i > 0 ? name.charAt(i - 1) : 0;
+            char next = i + 1 < length ? name.charAt(i + 1) : 0;
+            if (c == 'e' && (previous == 'u' || previous == 'o' || previous == 'a')) {
+                continue;
+            }
+            if (c == 'h' && previous == 'p' && out.length() > 0 && out.charAt(out.length() - 1) == 'p') {
+                out.setCharAt(out.length() - 1, 'f');
+                continue;
+            }
+            if (c == 'h' && previous == 't') {
+                continue;
+            }
+            if (c == 'c') {
+                if (next == 'h' && i + 2 < length && name.charAt(i + 2) == 'r') {
+                    i++;
+                    c = 'k';
+                } else if (next == 'k') {
+                    i++;
+                    c = 'k';
+                } else if (next != 'h') {
+                    c = 'k';
+                }
             } else if (c == 'y') {
                 c = 'i';
             }

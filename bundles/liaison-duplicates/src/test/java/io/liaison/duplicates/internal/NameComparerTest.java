@@ -68,6 +68,19 @@ class NameComparerTest {
                 NameComparer.phonetic("johannes")).how()).isEqualTo("hans ~ johannes (forms of one name by the given-name list)");
     }
 
+    /** Spellings of one name level to one form; different names do not. */
+    @Test
+    void spellingsOfOneNameLevelToOneForm() {
+        for (String[] pair : new String[][] {{"stephanie", "stefanie"}, {"guenther", "gunter"}, {"christian", "kristian"},
+                {"matthias", "mathias"}, {"sarah", "sara"}, {"philipp", "filip"}, {"monica", "monika"},
+                {"niklas", "nicklas"}, {"kai", "kay"}, {"yvonne", "ivonne"}, {"joerg", "jorg"}}) {
+            assertThat(GivenNames.spelling(pair[0])).as(pair[0] + " / " + pair[1]).isEqualTo(GivenNames.spelling(pair[1]));
+        }
+        for (String[] pair : new String[][] {{"hannah", "jana"}, {"lena", "lina"}, {"karin", "katrin"}, {"ralf", "rolf"}}) {
+            assertThat(GivenNames.spelling(pair[0])).as(pair[0] + " / " + pair[1]).isNotEqualTo(GivenNames.spelling(pair[1]));
+        }
+    }
+
     /** A check for Bill looks up William's keys too: they share neither initial nor sound. */
     @Test
     void aCheckLooksUpTheKeysOfTheOtherFormsOfItsGivenName() {
