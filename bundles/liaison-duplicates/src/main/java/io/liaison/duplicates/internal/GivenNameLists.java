@@ -32,11 +32,16 @@ final class GivenNameLists {
     }
 
     private final Map<String, Set<String>> variants;
+    /** The Kölner Phonetik code of each name of {@link #variants}, made once: a check looks up its variants' keys. */
+    private final Map<String, String> codes;
     private final Map<String, Gender> genders;
 
     private GivenNameLists(Map<String, Set<String>> variants, Map<String, Gender> genders) {
         this.variants = variants;
         this.genders = genders;
+        Map<String, String> c = new HashMap<>();
+        variants.keySet().forEach(name -> c.put(name, NameComparer.phonetic(name)));
+        this.codes = Map.copyOf(c);
     }
 
     static GivenNameLists get() {
@@ -51,6 +56,12 @@ final class GivenNameLists {
     /** The names the lists give as forms of a normalised name (nicknames, or the names it is a nickname of). */
     Set<String> variantsOf(String name) {
         return variants.getOrDefault(name, Set.of());
+    }
+
+    /** The Kölner Phonetik code of a name of {@link #variantsOf}. */
+    String code(String variant) {
+        String code = codes.get(variant);
+        return code != null ? code : NameComparer.phonetic(variant);
     }
 
     /** A normalised name's gender by the list. */

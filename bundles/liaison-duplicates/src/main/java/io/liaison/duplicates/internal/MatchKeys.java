@@ -79,8 +79,9 @@ public final class MatchKeys {
         if (contact.firstName().length() < 2 || last.isEmpty()) {
             return keys;
         }
-        for (String variant : GivenNameLists.get().variantsOf(contact.firstName())) {
-            String code = NameComparer.phonetic(variant);
+        GivenNameLists lists = GivenNameLists.get();
+        for (String variant : lists.variantsOf(contact.firstName())) {
+            String code = lists.code(variant);
             add(keys, "nameinit:" + contact.lastCode() + "|" + variant.charAt(0));
             add(keys, "name:" + contact.lastCode() + "|" + code);
             add(keys, "firstinit:" + code + "|" + last.charAt(0));
