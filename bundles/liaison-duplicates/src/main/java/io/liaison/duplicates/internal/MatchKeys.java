@@ -68,9 +68,25 @@ public final class MatchKeys {
         return key.startsWith("name") || key.startsWith("firstinit:");
     }
 
-    /** The name keys a check looks up: the same as it would be filed under. */
+    /**
+     * The name keys a check looks up: the same as it would be filed under, and those of the other forms of its given
+     * name by the published list (Johannes for Hans, William for Bill): they begin with another letter and sound
+     * otherwise, so no key of the name itself finds them. The index files each contact under its own names only.
+     */
     public static Set<String> lookupNameKeys(NormalizedContact contact) {
-        return nameKeys(contact);
+        Set<String> keys = nameKeys(contact);
+        String last = contact.lastName();
+        if (contact.firstName().length() < 2 || last.isEmpty()) {
+            return keys;
+        }
+        GivenNameLists lists = GivenNameLists.get();
+        for (String variant : lists.variantsOf(contact.firstName())) {
+            String code = lists.code(variant);
+            add(keys, "nameinit:" + contact.lastCode() + "|" + variant.charAt(0));
+            add(keys, "name:" + contact.lastCode() + "|" + code);
+            add(keys, "firstinit:" + code + "|" + last.charAt(0));
+        }
+        return keys;
     }
 
     private static void add(Set<String> keys, String key) {

@@ -24,7 +24,7 @@ public final class NameComparer {
     }
 
     /** Why two names are alike or not, for the words of a reason. */
-    enum Basis { NONE, EQUAL, INITIAL, JARO_WINKLER, TYPO, PHONETIC, GIVEN_NAME, NAME_PART, DIFFERENT }
+    enum Basis { NONE, EQUAL, INITIAL, SPELLING, VARIANT, JARO_WINKLER, TYPO, PHONETIC, GIVEN_NAME, NAME_PART, DIFFERENT }
 
     /**
      * A comparison. Its words are made only when a reason needs them.
@@ -45,6 +45,8 @@ public final class NameComparer {
                 case NONE -> "";
                 case EQUAL -> a;
                 case INITIAL -> a + " is an initial of " + b;
+                case SPELLING -> a + " ~ " + b + " (another spelling of one name)";
+                case VARIANT -> a + " ~ " + b + " (forms of one name by the given-name list)";
                 case JARO_WINKLER -> a + " ~ " + b + " (Jaro-Winkler " + similarity + ")";
                 case TYPO -> a + " ~ " + b + " (one typo apart, Jaro-Winkler " + similarity + ")";
                 case PHONETIC -> a + " ~ " + b + " (Kölner Phonetik " + code + ", Jaro-Winkler " + similarity + ")";
@@ -78,6 +80,8 @@ public final class NameComparer {
         private final String code;
         private final int[] counts;
         private final int[] work;
+        /** {@link GivenNames#spelling} of the name, made on first use. */
+        private String spelling;
         /** Scratch for {@link NameComparer#jaroWinkler}, grown on demand. */
         private int[] matchIndexes = new int[16];
         private boolean[] matchFlags = new boolean[16];
@@ -96,6 +100,13 @@ public final class NameComparer {
             }
             this.counts = c;
             this.work = c == null ? null : new int[128];
+        }
+
+        String spelling() {
+            if (spelling == null) {
+                spelling = GivenNames.spelling(name);
+            }
+            return spelling;
         }
 
         /** {@link NameComparer#jaroWinkler} of this name and another, on this name's scratch arrays. */
@@ -237,6 +248,12 @@ public final class NameComparer {
             // Paul / Paula, Maria / Mario, Christian / Christina: one typo apart, and never one person
             return new Likeness(Kind.DIFFERENT, 0, a, b, Basis.DIFFERENT, "");
         }
+        if (initials) {
+            Likeness given = givenNames(a, b, prepared);
+            if (given != null) {
+                return given;
+            }
+        }
         double bound = prepared != null ? prepared.bound(b) : jaroWinklerBound(a, b);
         if (bound < Math.min(settings.nameSimilarity(), settings.phoneticSimilarity())) {
             // too few letters in common for any similarity rule: only a typo could still make them alike
@@ -262,6 +279,57 @@ public final class NameComparer {
             return new Likeness(Kind.SIMILAR, score, a, b, initials ? Basis.GIVEN_NAME : Basis.NAME_PART, "");
         }
         return new Likeness(Kind.DIFFERENT, score, a, b, Basis.DIFFERENT, "");
+    }
+
+    /**
+     * The rules of given names that come before the similarity rules: one name in another spelling (Stefanie /
+     * Stephanie, Sophie / Sofia) or, by the published lists, another form of it (Hans / Johannes, Bill / William)
+     * is alike; names of different genders by the list, or two names the list knows that are none of these nor
+     * two letters swapped (Leonie / Lena, Hannah / Jana, Karin / Katrin), are different, however alike they sound
+     * or begin. Null when
+     * a name is not in the list (a typo, a rare name): the similarity rules decide then.
+     */
+    private Likeness givenNames(String a, String b, Prepared prepared) {
+        String spellingA = prepared != null ? prepared.spelling() : GivenNames.spelling(a);
+        String spellingB = GivenNames.spelling(b);
+        if (spellingA.equals(spellingB)) {
+            return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.SPELLING, "");
+        }
+        GivenNameLists lists = GivenNameLists.get();
+        if (lists.variants(a, b)) {
+            return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.VARIANT, "");
+        }
+        GivenNameLists.Gender genderA = lists.gender(a);
+        GivenNameLists.Gender genderB = lists.gender(b);
+        boolean gendered = (genderA == GivenNameLists.Gender.MALE || genderA == GivenNameLists.Gender.FEMALE)
+                && (genderB == GivenNameLists.Gender.MALE || genderB == GivenNameLists.Gender.FEMALE);
+        if (gendered && genderA != genderB) {
+            return new Likeness(Kind.DIFFERENT, differentScore(a, b, prepared), a, b, Basis.DIFFERENT, "");
+        }
+        if (lists.known(a) && lists.known(b)) {
+            if (GivenNames.otherEnding(spellingA, spellingB)) {
+                return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.SPELLING, "");
+            }
+            if (GivenNames.neighboursSwapped(a, b) || GivenNames.neighboursSwapped(spellingA, spellingB)) {
+                return new Likeness(Kind.SIMILAR, score(a, b, prepared), a, b, Basis.TYPO, "");
+            }
+            return new Likeness(Kind.DIFFERENT, differentScore(a, b, prepared), a, b, Basis.DIFFERENT, "");
+        }
+        return null;
+    }
+
+    /**
+     * The score of two different given names, as the similarity rules give it (it orders matches resting on a shared
+     * value): the cheap bound when it is below the thresholds, the Jaro-Winkler similarity otherwise.
+     */
+    private double differentScore(String a, String b, Prepared prepared) {
+        double bound = prepared != null ? prepared.bound(b) : jaroWinklerBound(a, b);
+        return bound < Math.min(settings.nameSimilarity(), settings.phoneticSimilarity()) ? bound : score(a, b, prepared);
+    }
+
+    private static double score(String a, String b, Prepared prepared) {
+        return prepared != null ? prepared.jaroWinkler(b)
+                : jaroWinkler(a, b, new int[a.length() + b.length()], new boolean[a.length() + b.length()]);
     }
 
     /**
