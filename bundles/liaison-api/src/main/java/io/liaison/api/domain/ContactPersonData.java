@@ -1,5 +1,6 @@
 package io.liaison.api.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param country         the country the person works in, as an ISO 3166-1 alpha-2 code ({@code DE}, {@code CH}),
  *                        upper-case, or empty when the CRM does not know it; phone numbers written without a
  *                        country code are read in it (a Swiss "044 …" is Zurich, not Oldenburg). Since 1.3.
+ * @param birthday        the person's birthday, or empty when the CRM does not know it; a birthday known without
+ *                        its year has the year {@value #NO_YEAR} (as Apple's Contacts and iOS keep it). Since 1.5.
  */
 public record ContactPersonData(
         Optional<BusinessPartnerId> businessPartner,
@@ -28,7 +31,11 @@ public record ContactPersonData(
         String position,
         String department,
         List<Communication> communications,
-        String country) {
+        String country,
+        Optional<LocalDate> birthday) {
+
+    /** The year of a birthday whose year is not known (a vCard's {@code BDAY:--0415}). */
+    public static final int NO_YEAR = 1604;
 
     public ContactPersonData {
         Objects.requireNonNull(businessPartner, "businessPartner");
@@ -40,6 +47,15 @@ public record ContactPersonData(
         department = department == null ? "" : department;
         communications = List.copyOf(communications);
         country = CountryCodes.normalize(country);
+        Objects.requireNonNull(birthday, "birthday");
+    }
+
+    /** Content without a birthday (the form of API 1.4). */
+    public ContactPersonData(Optional<BusinessPartnerId> businessPartner, String salutation, String title,
+                             String firstName, String lastName, String position, String department,
+                             List<Communication> communications, String country) {
+        this(businessPartner, salutation, title, firstName, lastName, position, department, communications, country,
+                Optional.empty());
     }
 
     /** Content without a country (the form of API 1.2). */
@@ -63,12 +79,18 @@ public record ContactPersonData(
         List<Communication> all = new java.util.ArrayList<>(communications);
         all.add(added);
         return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department, all,
-                country);
+                country, birthday);
     }
 
     /** This content in another country (an ISO 3166-1 alpha-2 code, or empty). */
     public ContactPersonData withCountry(String newCountry) {
         return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
-                communications, newCountry);
+                communications, newCountry, birthday);
+    }
+
+    /** This content with another birthday (or none). */
+    public ContactPersonData withBirthday(Optional<LocalDate> newBirthday) {
+        return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
+                communications, country, newBirthday);
     }
 }

@@ -54,7 +54,8 @@ final class ContactMapping {
                 existing.map(ContactData::notes).orElse(""), photo,
                 photo.isPresent() ? Optional.empty() : existing.flatMap(ContactData::photoProblem),
                 existing.map(ContactData::middleName).orElse(""), existing.map(ContactData::suffix).orElse(""),
-                homeEmails, webPages(crm.valuesOf(CommunicationType.WEB), existing)));
+                homeEmails, webPages(crm.valuesOf(CommunicationType.WEB), existing),
+                crm.birthday().or(() -> existing.flatMap(ContactData::birthday))));
     }
 
     /**
@@ -134,9 +135,11 @@ final class ContactMapping {
             first = split[0];
             last = split[1];
         }
-        // the groupware has no country: the CRM's is kept
+        // the groupware has no country: the CRM's is kept; a contact without a birthday (one written before
+        // birthdays were mapped, or one whose groupware holds none) leaves the CRM's alone
         return new ContactPersonData(base.businessPartner(), base.salutation(), gw.title().strip(), first, last,
-                gw.jobTitle().strip(), gw.department().strip(), comms, base.country());
+                gw.jobTitle().strip(), gw.department().strip(), comms, base.country(),
+                gw.birthday().or(base::birthday));
     }
 
     /**
@@ -225,7 +228,7 @@ final class ContactMapping {
 
     /**
      * A hash of the fields both sides share (names, title, department, job title, company: the business partner's
-     * name, e-mails, phones, mobile, web pages, and the photo's bytes when photos are replicated): two contents with the same
+     * name, e-mails, phones, mobile, web pages, birthday, and the photo's bytes when photos are replicated): two contents with the same
      * hash need no write. Links stored before the company was hashed (an upgrade) hold another hash: the engine
      * compares hashes only after a side's version moved, so such a pair is written once more at its next change,
      * never deleted.
@@ -241,6 +244,8 @@ final class ContactMapping {
             // only when there are any, so that the links of contacts without web pages keep their hash
             s.append(String.join("\u001e", data.webPages())).append('\u001f');
         }
+        // likewise the birthday, marked so that it never reads as a web page
+        data.birthday().ifPresent(b -> s.append("birthday ").append(b).append('\u001f'));
         MessageDigest digest = sha256();
         digest.update(s.toString().getBytes(StandardCharsets.UTF_8));
         if (withPhoto) {

@@ -14,8 +14,10 @@ import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.SyncRun;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,6 +172,41 @@ abstract class ReplicationCases {
                         : List.of("https://firma.de/team/anna"));
         assertThat(crm(bob).data().valuesOf(CommunicationType.WEB)).containsExactly("https://firma.de/bob");
         assertThat(crm(bob).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 3333333");
+        assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
+    }
+
+    /**
+     * A birthday goes both ways (vCard BDAY, Graph's birthday), one without a year as well; a side without one says
+     * nothing about the other's (contacts and persons written before birthdays were mapped have none), so an edit
+     * of another field there keeps it.
+     */
+    @Test
+    void birthdaysGoBothWaysAndASideWithoutOneKeepsTheOthers() {
+        setUp(ConflictPolicy.CRM_WINS);
+        ContactPerson anna = exported("Anna", "Alt");
+        ContactPerson bob = exported("Bob", "Bau");
+        flow.run();
+        ContactPerson a = crm(anna);
+        flow.crm.contactPersons().update(ContactFlow.DEMO, a.id(), a.version(),
+                a.data().withBirthday(Optional.of(LocalDate.of(1974, 4, 15))));
+        flow.run();
+        assertThat(gw(anna).data().birthday()).contains(LocalDate.of(1974, 4, 15));
+
+        GroupwareItem<ContactData> b = gw(bob);
+        LocalDate noYear = LocalDate.of(ContactPersonData.NO_YEAR, 2, 29);
+        flow.groupware(store -> store.update(b.id(), b.version(), b.data().withBirthday(Optional.of(noYear)),
+                b.crmId()));
+        flow.run();
+        assertThat(crm(bob).data().birthday()).contains(noYear);
+
+        // the other side without one: a groupware edit that carries no birthday, a CRM edit that carries none
+        changeInGroupware(anna, "0171 2222222", "");
+        changeInCrm(bob, "Einkauf");
+        flow.run();
+        assertThat(crm(anna).data().birthday()).contains(LocalDate.of(1974, 4, 15));
+        assertThat(crm(anna).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 2222222");
+        assertThat(gw(bob).data().birthday()).contains(noYear);
+        assertThat(gw(bob).data().jobTitle()).isEqualTo("Einkauf");
         assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
     }
 

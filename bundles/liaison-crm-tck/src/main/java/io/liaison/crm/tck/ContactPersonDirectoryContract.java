@@ -14,6 +14,7 @@ import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.Photo;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -62,6 +63,20 @@ public abstract class ContactPersonDirectoryContract extends ContractSupport {
         crm().contactPersons().update(me(), created.id(), austrian.version(), swiss.withCountry(""));
         assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().country()).isEmpty();
         assertThatThrownBy(() -> swiss.withCountry("Schweiz")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theBirthdaySurvivesCreateGetAndUpdate() {
+        // API 1.5: a birthday, also one known without its year (kept with the year 1604)
+        ContactPersonData born = full(newPartner(), email()).withBirthday(Optional.of(LocalDate.of(1974, 4, 15)));
+        ContactPerson created = crm().contactPersons().create(me(), born, Optional.empty());
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data()).isEqualTo(born);
+        ContactPersonData noYear = born.withBirthday(Optional.of(LocalDate.of(ContactPersonData.NO_YEAR, 2, 29)));
+        ContactPerson leap = crm().contactPersons().update(me(), created.id(), created.version(), noYear);
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().birthday())
+                .contains(LocalDate.of(1604, 2, 29));
+        crm().contactPersons().update(me(), created.id(), leap.version(), born.withBirthday(Optional.empty()));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().birthday()).isEmpty();
     }
 
     @Test

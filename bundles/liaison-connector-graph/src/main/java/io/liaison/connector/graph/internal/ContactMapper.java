@@ -6,6 +6,9 @@ import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.item.ContactData;
 import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.domain.Photo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +51,12 @@ final class ContactMapper {
         c.setPersonalNotes(d.notes());
         // an empty string clears it as it does mobilePhone: a PATCH leaves out what is null
         c.setBusinessHomePage(d.webPages().isEmpty() ? "" : d.webPages().get(0));
+        if (d.birthday().isPresent()) {
+            c.setBirthday(birthday(d.birthday().get()));
+        } else {
+            // a null property is left out of a PATCH; one in the additional data is written as null and clears it
+            c.getAdditionalData().put("birthday", null);
+        }
         c.setSingleValueExtendedProperties(ExtendedProperties.of(crmId, Optional.empty(), key));
         return c;
     }
@@ -69,6 +78,27 @@ final class ContactMapper {
         return d.company().isBlank() ? Optional.empty() : Optional.of(d.company().strip());
     }
 
+    /**
+     * A birthday as Graph's contact holds it: a DateTimeOffset, a date at midnight UTC ("midnight UTC on Jan 1, 2014
+     * is 2014-01-01T00:00:00Z", the contact resource page).
+     */
+    static OffsetDateTime birthday(LocalDate date) {
+        return date.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * The date of Graph's birthday. Outlook clients write it at local midnight, which UTC shows as the evening before
+     * east of Greenwich (a contact born on 15 April from Berlin reads 1974-04-14T22:00:00Z), and Exchange ActiveSync
+     * at 11:59 whose time "SHOULD be ignored" (MS-ASCNTC, Birthday): a time from noon on is the next day's midnight.
+     */
+    static Optional<LocalDate> birthday(OffsetDateTime birthday) {
+        if (birthday == null) {
+            return Optional.empty();
+        }
+        OffsetDateTime utc = birthday.withOffsetSameInstant(ZoneOffset.UTC);
+        return Optional.of(utc.getHour() >= 12 ? utc.toLocalDate().plusDays(1) : utc.toLocalDate());
+    }
+
     /** The contact's change key (or, without one, its ETag): what a write compares with the version read. */
     static String version(Contact c) {
         return c.getChangeKey() != null ? c.getChangeKey() : Graph.etag(c.getAdditionalData()).orElse("");
@@ -82,7 +112,7 @@ final class ContactMapper {
                 c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo.photo(), photo.problem(),
                 c.getMiddleName(), c.getGeneration(), List.<String>of(),
                 c.getBusinessHomePage() == null || c.getBusinessHomePage().isBlank() ? List.<String>of()
-                        : List.of(c.getBusinessHomePage()));
+                        : List.of(c.getBusinessHomePage()), birthday(c.getBirthday()));
         String version = version(c);
         return new GroupwareItem<>(c.getId(), version,
                 ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data,

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import java.util.Optional;
 /** Reads and writes the rows of contact persons and their communications (never the photo bytes). */
 final class ContactRows {
     static final String SELECT = "SELECT id, version, modified_at, external_key, business_partner_id, salutation, title, "
-            + "first_name, last_name, job_position, department, country FROM crm_contact_person";
+            + "first_name, last_name, job_position, department, country, birthday FROM crm_contact_person";
 
     private ContactRows() {
     }
@@ -50,11 +51,16 @@ final class ContactRows {
         ps.setString(i++, data.position());
         ps.setString(i++, data.department());
         ps.setString(i++, data.country().isEmpty() ? null : data.country());
+        if (data.birthday().isPresent()) {
+            ps.setObject(i++, data.birthday().get());
+        } else {
+            ps.setNull(i++, Types.DATE);
+        }
         return i;
     }
 
     static final String CONTENT_COLUMNS = "business_partner_id, salutation, title, first_name, first_name_lower, "
-            + "last_name, last_name_lower, job_position, department, country";
+            + "last_name, last_name_lower, job_position, department, country, birthday";
 
     private static CrmNotFoundException unknownPartner(String item, BusinessPartnerId bp) {
         return new CrmNotFoundException(item + ": business partner " + bp + " does not exist");
@@ -115,7 +121,8 @@ final class ContactRows {
                             Jdbc.longValue(rs, "business_partner_id").map(v -> new BusinessPartnerId(Ids.format(v))),
                             rs.getString("salutation"), rs.getString("title"), rs.getString("first_name"),
                             rs.getString("last_name"), rs.getString("job_position"), rs.getString("department"),
-                            rs.getString("country"), new ArrayList<>());
+                            rs.getString("country"),
+                            Optional.ofNullable(rs.getObject("birthday", LocalDate.class)), new ArrayList<>());
                     rows.put(row.id, row);
                 }
             }
@@ -125,7 +132,7 @@ final class ContactRows {
         for (Row r : rows.values()) {
             result.add(new ContactPerson(new ContactPersonId(Ids.format(r.id)), r.version, r.modifiedAt, r.externalKey,
                     new ContactPersonData(r.businessPartner, r.salutation, r.title, r.firstName, r.lastName,
-                            r.position, r.department, r.communications, r.country)));
+                            r.position, r.department, r.communications, r.country, r.birthday)));
         }
         return result;
     }
@@ -165,6 +172,6 @@ final class ContactRows {
     private record Row(long id, long version, Instant modifiedAt, Optional<String> externalKey,
                        Optional<BusinessPartnerId> businessPartner, String salutation, String title, String firstName,
                        String lastName, String position, String department, String country,
-                       List<Communication> communications) {
+                       Optional<LocalDate> birthday, List<Communication> communications) {
     }
 }
