@@ -21,6 +21,7 @@ import java.util.Optional;
  *                        country code are read in it (a Swiss "044 …" is Zurich, not Oldenburg). Since 1.3.
  * @param birthday        the person's birthday, or empty when the CRM does not know it; a birthday known without
  *                        its year has the year {@value #NO_YEAR} (as Apple's Contacts and iOS keep it). Since 1.5.
+ * @param notes           free-text notes on the person, or empty. Since 1.5.
  */
 public record ContactPersonData(
         Optional<BusinessPartnerId> businessPartner,
@@ -32,7 +33,8 @@ public record ContactPersonData(
         String department,
         List<Communication> communications,
         String country,
-        Optional<LocalDate> birthday) {
+        Optional<LocalDate> birthday,
+        String notes) {
 
     /** The year of a birthday whose year is not known (a vCard's {@code BDAY:--0415}). */
     public static final int NO_YEAR = 1604;
@@ -48,6 +50,15 @@ public record ContactPersonData(
         communications = List.copyOf(communications);
         country = CountryCodes.normalize(country);
         Objects.requireNonNull(birthday, "birthday");
+        notes = notes == null ? "" : notes;
+    }
+
+    /** Content without notes (the form of API 1.5 before notes). */
+    public ContactPersonData(Optional<BusinessPartnerId> businessPartner, String salutation, String title,
+                             String firstName, String lastName, String position, String department,
+                             List<Communication> communications, String country, Optional<LocalDate> birthday) {
+        this(businessPartner, salutation, title, firstName, lastName, position, department, communications, country,
+                birthday, "");
     }
 
     /** Content without a birthday (the form of API 1.4). */
@@ -79,18 +90,24 @@ public record ContactPersonData(
         List<Communication> all = new java.util.ArrayList<>(communications);
         all.add(added);
         return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department, all,
-                country, birthday);
+                country, birthday, notes);
     }
 
     /** This content in another country (an ISO 3166-1 alpha-2 code, or empty). */
     public ContactPersonData withCountry(String newCountry) {
         return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
-                communications, newCountry, birthday);
+                communications, newCountry, birthday, notes);
     }
 
     /** This content with another birthday (or none). */
     public ContactPersonData withBirthday(Optional<LocalDate> newBirthday) {
         return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
-                communications, country, newBirthday);
+                communications, country, newBirthday, notes);
+    }
+
+    /** This content with other notes (or none: empty). */
+    public ContactPersonData withNotes(String newNotes) {
+        return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
+                communications, country, birthday, newNotes);
     }
 }

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * The field mapping between a CRM contact person and a groupware contact (written down in the README). Each
  * direction replaces only the fields it maps and keeps the other side's own fields (salutation, fax and further
- * mobile numbers in the CRM; display name, middle names, name suffix, home e-mail addresses, private
- * numbers and notes in the groupware).
+ * mobile numbers in the CRM; display name, middle names, name suffix, home e-mail addresses and private
+ * numbers in the groupware).
  */
 final class ContactMapping {
 
@@ -51,11 +51,19 @@ final class ContactMapping {
                 without(crm.valuesOf(CommunicationType.EMAIL), homeEmails), crm.valuesOf(CommunicationType.PHONE),
                 mobiles.isEmpty() ? "" : mobiles.get(0),
                 existing.map(ContactData::homePhones).orElse(List.of()),
-                existing.map(ContactData::notes).orElse(""), photo,
+                notes(crm.notes(), existing), photo,
                 photo.isPresent() ? Optional.empty() : existing.flatMap(ContactData::photoProblem),
                 existing.map(ContactData::middleName).orElse(""), existing.map(ContactData::suffix).orElse(""),
                 homeEmails, webPages(crm.valuesOf(CommunicationType.WEB), existing),
                 crm.birthday().or(() -> existing.flatMap(ContactData::birthday))));
+    }
+
+    /**
+     * The CRM's notes; none say nothing about the groupware's (a CRM without notes for the person, or one that had
+     * no notes before they were mapped, must not empty what a person wrote in Outlook or a vCard).
+     */
+    private static String notes(String crm, Optional<ContactData> existing) {
+        return crm.isBlank() ? existing.map(ContactData::notes).orElse("") : crm;
     }
 
     /**
@@ -135,11 +143,11 @@ final class ContactMapping {
             first = split[0];
             last = split[1];
         }
-        // the groupware has no country: the CRM's is kept; a contact without a birthday (one written before
-        // birthdays were mapped, or one whose groupware holds none) leaves the CRM's alone
+        // the groupware has no country: the CRM's is kept; a contact without a birthday or notes (one written
+        // before they were mapped, or one whose groupware holds none) leaves the CRM's alone
         return new ContactPersonData(base.businessPartner(), base.salutation(), gw.title().strip(), first, last,
                 gw.jobTitle().strip(), gw.department().strip(), comms, base.country(),
-                gw.birthday().or(base::birthday));
+                gw.birthday().or(base::birthday), gw.notes().isBlank() ? base.notes() : gw.notes());
     }
 
     /**
@@ -228,7 +236,7 @@ final class ContactMapping {
 
     /**
      * A hash of the fields both sides share (names, title, department, job title, company: the business partner's
-     * name, e-mails, phones, mobile, web pages, birthday, and the photo's bytes when photos are replicated): two contents with the same
+     * name, e-mails, phones, mobile, web pages, birthday, notes, and the photo's bytes when photos are replicated): two contents with the same
      * hash need no write. Links stored before the company was hashed (an upgrade) hold another hash: the engine
      * compares hashes only after a side's version moved, so such a pair is written once more at its next change,
      * never deleted.
@@ -246,6 +254,9 @@ final class ContactMapping {
         }
         // likewise the birthday, marked so that it never reads as a web page
         data.birthday().ifPresent(b -> s.append("birthday ").append(b).append('\u001f'));
+        if (!data.notes().isBlank()) {
+            s.append("notes ").append(data.notes().strip()).append('\u001f');
+        }
         MessageDigest digest = sha256();
         digest.update(s.toString().getBytes(StandardCharsets.UTF_8));
         if (withPhoto) {

@@ -97,7 +97,10 @@ abstract class ReplicationCases {
         flow.run();
         long version = crm(anna).version();
 
-        changeInGroupware(anna, "", "met at the fair");
+        // a home number: the groupware's own (notes were the example before they were mapped)
+        GroupwareItem<ContactData> item = gw(anna);
+        flow.groupware(store -> store.update(item.id(), item.version(), item.data().withLists(item.data().emails(),
+                item.data().businessPhones(), List.of("+49 30 5550199")), item.crmId()));
         List<JournalEntry> entries = flow.entries(flow.run());
 
         assertThat(outcomes(entries)).containsExactly(Outcome.UNCHANGED);
@@ -207,6 +210,42 @@ abstract class ReplicationCases {
         assertThat(crm(anna).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 2222222");
         assertThat(gw(bob).data().birthday()).contains(noYear);
         assertThat(gw(bob).data().jobTitle()).isEqualTo("Einkauf");
+        assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
+    }
+
+    /**
+     * Notes go both ways (vCard NOTE, Graph personalNotes); a CRM person without notes leaves the groupware's as
+     * they are (today's contacts hold notes written in Outlook that the CRM never had), and a groupware contact
+     * without notes leaves the CRM's.
+     */
+    @Test
+    void notesGoBothWaysAndASideWithoutAnyKeepsTheOthers() {
+        setUp(ConflictPolicy.CRM_WINS);
+        ContactPerson anna = exported("Anna", "Alt");
+        ContactPerson bob = exported("Bob", "Bau");
+        ContactPerson cleo = exported("Cleo", "Cord");
+        flow.run();
+        ContactPerson a = crm(anna);
+        flow.crm.contactPersons().update(ContactFlow.DEMO, a.id(), a.version(),
+                a.data().withNotes("Prefers calls after 10:00.\nMet at the fair."));
+        changeInGroupware(bob, "", "Wrote in Outlook: likes tea.");
+        flow.run();
+        assertThat(gw(anna).data().notes()).isEqualTo("Prefers calls after 10:00.\nMet at the fair.");
+        assertThat(crm(bob).data().notes()).isEqualTo("Wrote in Outlook: likes tea.");
+
+        // notes only in the groupware (a conflict the CRM won: its content, which has none, was written), then a
+        // CRM edit of another field; and a groupware edit of another field that carries no notes
+        changeInGroupware(cleo, "", "Outlook only");
+        changeInCrm(cleo, "Vertrieb");
+        flow.run();
+        assertThat(crm(cleo).data().notes()).isEmpty();
+        changeInCrm(cleo, "Einkauf");
+        changeInGroupware(anna, "0171 2222222", "");
+        flow.run();
+        assertThat(gw(cleo).data().jobTitle()).isEqualTo("Einkauf");
+        assertThat(gw(cleo).data().notes()).isEqualTo("Outlook only");
+        assertThat(crm(anna).data().notes()).isEqualTo("Prefers calls after 10:00.\nMet at the fair.");
+        assertThat(crm(anna).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 2222222");
         assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
     }
 

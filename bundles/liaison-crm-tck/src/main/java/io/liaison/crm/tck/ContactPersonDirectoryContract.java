@@ -80,6 +80,21 @@ public abstract class ContactPersonDirectoryContract extends ContractSupport {
     }
 
     @Test
+    void notesSurviveCreateGetAndUpdate() {
+        // API 1.5: free-text notes, several lines and beyond the 255 characters of a name column
+        String notes = "Met at the fair in Hannover.\nPrefers calls after 10:00.\n" + "x".repeat(5000);
+        ContactPersonData noted = full(newPartner(), email()).withNotes(notes);
+        ContactPerson created = crm().contactPersons().create(me(), noted, Optional.empty());
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data()).isEqualTo(noted);
+        ContactPerson changed = crm().contactPersons().update(me(), created.id(), created.version(),
+                noted.withNotes("Moved to Zürich."));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().notes())
+                .isEqualTo("Moved to Zürich.");
+        crm().contactPersons().update(me(), created.id(), changed.version(), noted.withNotes(""));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().notes()).isEmpty();
+    }
+
+    @Test
     void aContactWithoutPartnerOrCommunicationsCanBeStored() {
         ContactPersonData data = person("Solo", CrmTestData.unique("Person"));
         ContactPerson created = crm().contactPersons().create(me(), data, Optional.empty());

@@ -24,7 +24,7 @@ import java.util.Optional;
 /** Reads and writes the rows of contact persons and their communications (never the photo bytes). */
 final class ContactRows {
     static final String SELECT = "SELECT id, version, modified_at, external_key, business_partner_id, salutation, title, "
-            + "first_name, last_name, job_position, department, country, birthday FROM crm_contact_person";
+            + "first_name, last_name, job_position, department, country, birthday, notes FROM crm_contact_person";
 
     private ContactRows() {
     }
@@ -56,11 +56,12 @@ final class ContactRows {
         } else {
             ps.setNull(i++, Types.DATE);
         }
+        ps.setString(i++, data.notes().isEmpty() ? null : data.notes());
         return i;
     }
 
     static final String CONTENT_COLUMNS = "business_partner_id, salutation, title, first_name, first_name_lower, "
-            + "last_name, last_name_lower, job_position, department, country, birthday";
+            + "last_name, last_name_lower, job_position, department, country, birthday, notes";
 
     private static CrmNotFoundException unknownPartner(String item, BusinessPartnerId bp) {
         return new CrmNotFoundException(item + ": business partner " + bp + " does not exist");
@@ -122,7 +123,8 @@ final class ContactRows {
                             rs.getString("salutation"), rs.getString("title"), rs.getString("first_name"),
                             rs.getString("last_name"), rs.getString("job_position"), rs.getString("department"),
                             rs.getString("country"),
-                            Optional.ofNullable(rs.getObject("birthday", LocalDate.class)), new ArrayList<>());
+                            Optional.ofNullable(rs.getObject("birthday", LocalDate.class)), rs.getString("notes"),
+                            new ArrayList<>());
                     rows.put(row.id, row);
                 }
             }
@@ -132,7 +134,8 @@ final class ContactRows {
         for (Row r : rows.values()) {
             result.add(new ContactPerson(new ContactPersonId(Ids.format(r.id)), r.version, r.modifiedAt, r.externalKey,
                     new ContactPersonData(r.businessPartner, r.salutation, r.title, r.firstName, r.lastName,
-                            r.position, r.department, r.communications, r.country, r.birthday)));
+                            r.position, r.department, r.communications, r.country, r.birthday,
+                            r.notes)));
         }
         return result;
     }
@@ -172,6 +175,6 @@ final class ContactRows {
     private record Row(long id, long version, Instant modifiedAt, Optional<String> externalKey,
                        Optional<BusinessPartnerId> businessPartner, String salutation, String title, String firstName,
                        String lastName, String position, String department, String country,
-                       Optional<LocalDate> birthday, List<Communication> communications) {
+                       Optional<LocalDate> birthday, String notes, List<Communication> communications) {
     }
 }
