@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param birthday        the person's birthday, or empty when the CRM does not know it; a birthday known without
  *                        its year has the year {@value #NO_YEAR} (as Apple's Contacts and iOS keep it). Since 1.5.
  * @param notes           free-text notes on the person, or empty. Since 1.5.
+ * @param postalAddresses the person's postal addresses (business, home, other; several of a kind allowed), empty
+ *                        ones left out. Since 1.5.
  */
 public record ContactPersonData(
         Optional<BusinessPartnerId> businessPartner,
@@ -34,7 +36,8 @@ public record ContactPersonData(
         List<Communication> communications,
         String country,
         Optional<LocalDate> birthday,
-        String notes) {
+        String notes,
+        List<PostalAddress> postalAddresses) {
 
     /** The year of a birthday whose year is not known (a vCard's {@code BDAY:--0415}). */
     public static final int NO_YEAR = 1604;
@@ -51,6 +54,16 @@ public record ContactPersonData(
         country = CountryCodes.normalize(country);
         Objects.requireNonNull(birthday, "birthday");
         notes = notes == null ? "" : notes;
+        postalAddresses = postalAddresses.stream().filter(a -> !a.isEmpty()).toList();
+    }
+
+    /** Content without postal addresses (the form of API 1.5 before them). */
+    public ContactPersonData(Optional<BusinessPartnerId> businessPartner, String salutation, String title,
+                             String firstName, String lastName, String position, String department,
+                             List<Communication> communications, String country, Optional<LocalDate> birthday,
+                             String notes) {
+        this(businessPartner, salutation, title, firstName, lastName, position, department, communications, country,
+                birthday, notes, List.of());
     }
 
     /** Content without notes (the form of API 1.5 before notes). */
@@ -58,7 +71,7 @@ public record ContactPersonData(
                              String firstName, String lastName, String position, String department,
                              List<Communication> communications, String country, Optional<LocalDate> birthday) {
         this(businessPartner, salutation, title, firstName, lastName, position, department, communications, country,
-                birthday, "");
+                birthday, "", List.of());
     }
 
     /** Content without a birthday (the form of API 1.4). */
@@ -90,24 +103,30 @@ public record ContactPersonData(
         List<Communication> all = new java.util.ArrayList<>(communications);
         all.add(added);
         return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department, all,
-                country, birthday, notes);
+                country, birthday, notes, postalAddresses);
     }
 
     /** This content in another country (an ISO 3166-1 alpha-2 code, or empty). */
     public ContactPersonData withCountry(String newCountry) {
         return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
-                communications, newCountry, birthday, notes);
+                communications, newCountry, birthday, notes, postalAddresses);
     }
 
     /** This content with another birthday (or none). */
     public ContactPersonData withBirthday(Optional<LocalDate> newBirthday) {
         return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
-                communications, country, newBirthday, notes);
+                communications, country, newBirthday, notes, postalAddresses);
+    }
+
+    /** This content with other postal addresses. */
+    public ContactPersonData withPostalAddresses(List<PostalAddress> addresses) {
+        return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
+                communications, country, birthday, notes, addresses);
     }
 
     /** This content with other notes (or none: empty). */
     public ContactPersonData withNotes(String newNotes) {
         return new ContactPersonData(businessPartner, salutation, title, firstName, lastName, position, department,
-                communications, country, birthday, newNotes);
+                communications, country, birthday, newNotes, postalAddresses);
     }
 }

@@ -6,6 +6,7 @@ import io.liaison.api.domain.BusinessPartnerId;
 import io.liaison.api.domain.Communication;
 import io.liaison.api.domain.CommunicationType;
 import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.PostalAddress;
 import io.liaison.api.domain.Photo;
 import io.liaison.api.duplicates.ContactCandidate;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,9 @@ final class ContactMapping {
                 photo.isPresent() ? Optional.empty() : existing.flatMap(ContactData::photoProblem),
                 existing.map(ContactData::middleName).orElse(""), existing.map(ContactData::suffix).orElse(""),
                 homeEmails, webPages(crm.valuesOf(CommunicationType.WEB), existing),
-                crm.birthday().or(() -> existing.flatMap(ContactData::birthday))));
+                crm.birthday().or(() -> existing.flatMap(ContactData::birthday)),
+                crm.postalAddresses().isEmpty() ? existing.map(ContactData::postalAddresses).orElse(List.of())
+                        : crm.postalAddresses()));
     }
 
     /**
@@ -98,7 +101,30 @@ final class ContactMapping {
         leftOut(said, crm.valuesOf(CommunicationType.EMAIL), limits.emails(), "e-mail addresses");
         leftOut(said, crm.valuesOf(CommunicationType.PHONE), limits.businessPhones(), "business phone numbers");
         leftOut(said, crm.valuesOf(CommunicationType.WEB), limits.webPages(), "web pages");
+        List<PostalAddress> unheld = unheld(crm.postalAddresses(), limits.postalAddressesPerKind());
+        if (!unheld.isEmpty()) {
+            said.add("the groupware holds at most " + limits.postalAddressesPerKind() + " postal address(es) of each "
+                    + "kind: " + unheld.stream().map(ContactMapping::oneLine).collect(Collectors.joining("; "))
+                    + " not written there; kept in the CRM");
+        }
         return said;
+    }
+
+    /** The addresses beyond the first {@code limit} of their kind: those {@link #toGroupware} does not write. */
+    private static List<PostalAddress> unheld(List<PostalAddress> addresses, int limit) {
+        List<PostalAddress> held = new ArrayList<>(ContactLimits.firstOfEachKind(addresses, limit));
+        List<PostalAddress> rest = new ArrayList<>();
+        for (PostalAddress a : addresses) {
+            if (!held.remove(a)) {
+                rest.add(a);
+            }
+        }
+        return rest;
+    }
+
+    private static String oneLine(PostalAddress a) {
+        return Stream.of(a.street().replace('\n', ' '), a.postalCode(), a.city(), a.country())
+                .filter(v -> !v.isEmpty()).collect(Collectors.joining(" "));
     }
 
     private static void leftOut(List<String> said, List<String> values, int limit, String what) {
@@ -147,7 +173,21 @@ final class ContactMapping {
         // before they were mapped, or one whose groupware holds none) leaves the CRM's alone
         return new ContactPersonData(base.businessPartner(), base.salutation(), gw.title().strip(), first, last,
                 gw.jobTitle().strip(), gw.department().strip(), comms, base.country(),
-                gw.birthday().or(base::birthday), gw.notes().isBlank() ? base.notes() : gw.notes());
+                gw.birthday().or(base::birthday), gw.notes().isBlank() ? base.notes() : gw.notes(),
+                postalAddresses(gw.postalAddresses(), base.postalAddresses(), limits.postalAddressesPerKind()));
+    }
+
+    /**
+     * The groupware's addresses, then the CRM's it never held (beyond its limit of a kind); a groupware contact
+     * without any says nothing about the CRM's (one written before addresses were mapped has none).
+     */
+    private static List<PostalAddress> postalAddresses(List<PostalAddress> gw, List<PostalAddress> crm, int limit) {
+        if (gw.isEmpty()) {
+            return crm;
+        }
+        List<PostalAddress> all = new ArrayList<>(gw);
+        all.addAll(unheld(crm, limit));
+        return all;
     }
 
     /**
@@ -236,7 +276,7 @@ final class ContactMapping {
 
     /**
      * A hash of the fields both sides share (names, title, department, job title, company: the business partner's
-     * name, e-mails, phones, mobile, web pages, birthday, notes, and the photo's bytes when photos are replicated): two contents with the same
+     * name, e-mails, phones, mobile, web pages, birthday, notes, postal addresses, and the photo's bytes when photos are replicated): two contents with the same
      * hash need no write. Links stored before the company was hashed (an upgrade) hold another hash: the engine
      * compares hashes only after a side's version moved, so such a pair is written once more at its next change,
      * never deleted.
@@ -256,6 +296,11 @@ final class ContactMapping {
         data.birthday().ifPresent(b -> s.append("birthday ").append(b).append('\u001f'));
         if (!data.notes().isBlank()) {
             s.append("notes ").append(data.notes().strip()).append('\u001f');
+        }
+        for (PostalAddress a : data.postalAddresses()) {
+            // only those there are, so that the links of contacts without addresses keep their hash
+            s.append("address ").append(a.kind()).append('\u001e').append(String.join("\u001e", a.street(),
+                    a.postalCode(), a.city(), a.region(), a.country())).append('\u001f');
         }
         MessageDigest digest = sha256();
         digest.update(s.toString().getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import io.liaison.api.domain.CommunicationType;
 import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.PostalAddress;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.SyncRun;
@@ -246,6 +247,49 @@ abstract class ReplicationCases {
         assertThat(gw(cleo).data().notes()).isEqualTo("Outlook only");
         assertThat(crm(anna).data().notes()).isEqualTo("Prefers calls after 10:00.\nMet at the fair.");
         assertThat(crm(anna).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 2222222");
+        assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
+    }
+
+    /**
+     * Postal addresses go both ways (vCard ADR typed work/home, Graph's businessAddress, homeAddress and
+     * otherAddress); what the groupware cannot hold (Graph: a second business address) stays in the CRM, and a
+     * groupware contact without any says nothing about the CRM's.
+     */
+    @Test
+    void postalAddressesGoBothWaysAndWhatTheGroupwareCannotHoldStays() {
+        setUp(ConflictPolicy.CRM_WINS);
+        ContactPerson anna = exported("Anna", "Alt");
+        ContactPerson bob = exported("Bob", "Bau");
+        flow.run();
+        PostalAddress office = new PostalAddress(PostalAddress.Kind.BUSINESS, "Friedrichstraße 123", "10117", "Berlin",
+                "", "Deutschland");
+        PostalAddress branch = new PostalAddress(PostalAddress.Kind.BUSINESS, "Hafenstraße 1", "20459", "Hamburg", "",
+                "Deutschland");
+        PostalAddress home = new PostalAddress(PostalAddress.Kind.HOME, "Gartenweg 2", "14467", "Potsdam",
+                "Brandenburg", "Deutschland");
+        for (ContactPerson p : List.of(anna, bob)) {
+            ContactPerson now = crm(p);
+            flow.crm.contactPersons().update(ContactFlow.DEMO, now.id(), now.version(),
+                    now.data().withPostalAddresses(List.of(office, branch, home)));
+        }
+        flow.run();
+        List<PostalAddress> held = gw(anna).data().postalAddresses();
+        assertThat(held).as("all of them, or one of each kind (Graph)")
+                .isIn(List.of(office, branch, home), List.of(office, home));
+
+        PostalAddress moved = new PostalAddress(PostalAddress.Kind.BUSINESS, "Unter den Linden 1", "10117", "Berlin",
+                "", "Deutschland");
+        GroupwareItem<ContactData> a = gw(anna);
+        List<PostalAddress> edited = new ArrayList<>(a.data().postalAddresses());
+        edited.set(0, moved);
+        flow.groupware(store -> store.update(a.id(), a.version(), a.data().withPostalAddresses(edited), a.crmId()));
+        GroupwareItem<ContactData> b = gw(bob);
+        flow.groupware(store -> store.update(b.id(), b.version(), b.data().withPostalAddresses(List.of()), b.crmId()));
+        changeInGroupware(bob, "0171 3333333", "");
+        flow.run();
+
+        assertThat(crm(anna).data().postalAddresses()).containsExactlyInAnyOrder(moved, branch, home);
+        assertThat(crm(bob).data().postalAddresses()).containsExactly(office, branch, home);
         assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
     }
 

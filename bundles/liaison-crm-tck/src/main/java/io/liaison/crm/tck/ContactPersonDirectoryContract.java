@@ -14,6 +14,7 @@ import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.Photo;
+import io.liaison.api.domain.PostalAddress;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +78,27 @@ public abstract class ContactPersonDirectoryContract extends ContractSupport {
                 .contains(LocalDate.of(1604, 2, 29));
         crm().contactPersons().update(me(), created.id(), leap.version(), born.withBirthday(Optional.empty()));
         assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().birthday()).isEmpty();
+    }
+
+    @Test
+    void postalAddressesSurviveCreateGetAndUpdateInTheirOrder() {
+        // API 1.5: business, home and other addresses, two of a kind allowed, the order kept
+        PostalAddress office = new PostalAddress(PostalAddress.Kind.BUSINESS, "Friedrichstraße 123\n3. OG", "10117",
+                "Berlin", "Berlin", "Deutschland");
+        PostalAddress home = new PostalAddress(PostalAddress.Kind.HOME, "Bahnhofstrasse 1", "8001", "Zürich", "ZH",
+                "Schweiz");
+        PostalAddress branch = new PostalAddress(PostalAddress.Kind.BUSINESS, "1 Main St", "10001", "New York", "NY",
+                "USA");
+        ContactPersonData addressed = full(newPartner(), email()).withPostalAddresses(List.of(office, home, branch));
+        ContactPerson created = crm().contactPersons().create(me(), addressed, Optional.empty());
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data()).isEqualTo(addressed);
+        PostalAddress other = new PostalAddress(PostalAddress.Kind.OTHER, "", "", "Wien", "", "Österreich");
+        ContactPerson moved = crm().contactPersons().update(me(), created.id(), created.version(),
+                addressed.withPostalAddresses(List.of(other, office)));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().postalAddresses())
+                .containsExactly(other, office);
+        crm().contactPersons().update(me(), created.id(), moved.version(), addressed.withPostalAddresses(List.of()));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().postalAddresses()).isEmpty();
     }
 
     @Test

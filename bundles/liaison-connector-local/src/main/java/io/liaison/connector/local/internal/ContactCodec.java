@@ -134,7 +134,7 @@ final class ContactCodec implements ItemCodec<ContactData> {
         return new ContactData(title, given, surname, display, org.isEmpty() ? "" : org.get(0),
                 org.size() > 1 ? org.get(1) : "", jobTitle, emails, business, mobile, home, notes, photo,
                 photo.isPresent() ? Optional.empty() : photoProblem(card), middle, suffix, homeEmails, webPages,
-                birthday(card));
+                birthday(card), CardAddresses.read(card));
     }
 
     /**
@@ -255,6 +255,9 @@ final class ContactCodec implements ItemCodec<ContactData> {
         if (!before.webPages().equals(data.webPages())) {
             webPages(card, data.webPages());
         }
+        if (!before.postalAddresses().equals(data.postalAddresses())) {
+            CardAddresses.write(card, data.postalAddresses());
+        }
         if (!before.birthday().equals(data.birthday())) {
             // written only when it changed: an unchanged BDAY keeps its form (--0415, a date-time, an Apple
             // X-APPLE-OMIT-YEAR) and its parameters
@@ -357,7 +360,7 @@ final class ContactCodec implements ItemCodec<ContactData> {
                 c.businessPhones().stream().map(n).toList(), n.apply(c.mobilePhone()),
                 c.homePhones().stream().map(n).toList(), n.apply(c.notes()), c.photo(), c.photoProblem(),
                 n.apply(c.middleName()), n.apply(c.suffix()), c.homeEmails().stream().map(n).toList(),
-                c.webPages().stream().map(n).toList(), c.birthday());
+                c.webPages().stream().map(n).toList(), c.birthday(), c.postalAddresses());
     }
 
     private static String fallbackName(ContactData data) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
+import ezvcard.parameter.AddressType;
 import ezvcard.parameter.EmailType;
 import ezvcard.parameter.TelephoneType;
 import ezvcard.property.Email;
@@ -11,6 +12,7 @@ import ezvcard.property.Telephone;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.ItemStore;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.domain.PostalAddress;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +63,7 @@ class ContactMergeTest {
         assertThat(d.homePhones()).containsExactly("905-666-1234");
         assertThat(d.webPages()).containsExactly("http://www.ibm.com");
         assertThat(d.birthday()).contains(LocalDate.of(2012, 6, 6));
+        assertThat(d.postalAddresses()).containsExactly(HOME, WORK);
         assertThat(d.photo()).isEmpty();
         // the photo given by URL is there, but not one Liaison fetches: "present but unusable", not "no photo"
         assertThat(d.photoProblem()).hasValueSatisfying(p -> assertThat(p).contains("https://example.com/img/photo.jpg"));
@@ -74,7 +77,7 @@ class ContactMergeTest {
         ContactData edited = new ContactData(d.title(), d.givenName(), d.surname(), d.displayName(), d.company(),
                 d.department(), "Chief Money Counter", d.emails(), business, d.mobilePhone(), d.homePhones(),
                 d.notes(), d.photo(), d.photoProblem(), d.middleName(), d.suffix()).withHomeEmails(d.homeEmails())
-                .withWebPages(d.webPages()).withBirthday(d.birthday());
+                .withWebPages(d.webPages()).withBirthday(d.birthday()).withPostalAddresses(d.postalAddresses());
 
         contacts.update(john.id(), john.version(), edited, Optional.of("crm-42"));
 
@@ -153,6 +156,34 @@ class ContactMergeTest {
                 .contains("905-888-1234", "905-999-1234", "905-111-1234");
         assertThat(phone(card, "905-444-1234").getTypes()).containsExactly(TelephoneType.CELL);
         assertThat(contacts.get(john.id()).orElseThrow().data()).isEqualTo(edited);
+    }
+
+    /** The card's two ADR lines: item2 typed HOME and PREF, item3 typed WORK with a street of three lines. */
+    private static final PostalAddress HOME = new PostalAddress(PostalAddress.Kind.HOME, "Silicon Alley 5,", "12345",
+            "New York", "New York", "United States of America");
+    private static final PostalAddress WORK = new PostalAddress(PostalAddress.Kind.BUSINESS,
+            "Street4\nBuilding 6\nFloor 8", "12345", "New York", "", "USA");
+
+    /** A changed business address is written into the card's WORK ADR, which keeps its group; the home one stays. */
+    @Test
+    void aChangedAddressKeepsItsAdrAndTheOtherStaysAsItWas() {
+        ContactData d = john.data();
+        PostalAddress moved = new PostalAddress(PostalAddress.Kind.BUSINESS, "1 New Road", "10001", "New York", "NY",
+                "USA");
+        PostalAddress other = new PostalAddress(PostalAddress.Kind.OTHER, "", "", "Boston", "", "");
+        ContactData edited = d.withPostalAddresses(List.of(HOME, moved, other));
+
+        contacts.update(john.id(), john.version(), edited, Optional.empty());
+
+        VCard card = writtenCard();
+        assertThat(card.getAddresses()).hasSize(3);
+        assertThat(card.getAddresses().get(0).getGroup()).isEqualTo("item2");
+        assertThat(card.getAddresses().get(0).getTypes()).contains(AddressType.HOME, AddressType.PREF);
+        assertThat(card.getAddresses().get(1).getGroup()).isEqualTo("item3");
+        assertThat(card.getAddresses().get(1).getTypes()).containsExactly(AddressType.WORK);
+        assertThat(card.getAddresses().get(1).getStreetAddress()).isEqualTo("1 New Road");
+        assertThat(card.getAddresses().get(2).getTypes()).isEmpty();
+        assertThat(contacts.get(john.id()).orElseThrow().data().postalAddresses()).containsExactly(HOME, moved, other);
     }
 
     /**

@@ -62,6 +62,7 @@ final class JdbcContactPersonDirectory implements ContactPersonDirectory {
                     }
                 }
                 ContactRows.writeCommunications(tx, id, data.communications());
+                ContactRows.writePostalAddresses(tx, id, data.postalAddresses());
                 return logged(tx, actor, id, ChangeKind.CREATED);
             });
         } catch (Jdbc.DuplicateKeyException e) {
@@ -102,6 +103,7 @@ final class JdbcContactPersonDirectory implements ContactPersonDirectory {
                 }
             }
             ContactRows.writeCommunications(tx, key, data.communications());
+            ContactRows.writePostalAddresses(tx, key, data.postalAddresses());
             return logged(tx, actor, key, ChangeKind.UPDATED);
         });
     }
