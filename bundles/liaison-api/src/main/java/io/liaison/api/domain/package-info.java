@@ -3,7 +3,7 @@
  * employees, documents and groupware accounts.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.liaison.api.domain;
 
 import org.osgi.annotation.bundle.Export;

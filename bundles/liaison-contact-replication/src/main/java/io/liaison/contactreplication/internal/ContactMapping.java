@@ -6,6 +6,7 @@ import io.liaison.api.domain.BusinessPartnerId;
 import io.liaison.api.domain.Communication;
 import io.liaison.api.domain.CommunicationType;
 import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.PostalAddress;
 import io.liaison.api.domain.Photo;
 import io.liaison.api.duplicates.ContactCandidate;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * The field mapping between a CRM contact person and a groupware contact (written down in the README). Each
  * direction replaces only the fields it maps and keeps the other side's own fields (salutation, fax and further
- * mobile numbers in the CRM; display name, middle names, name suffix, home e-mail addresses, private
- * numbers and notes in the groupware).
+ * mobile numbers in the CRM; display name, middle names, name suffix, home e-mail addresses and private
+ * numbers in the groupware).
  */
 final class ContactMapping {
 
@@ -51,10 +52,21 @@ final class ContactMapping {
                 without(crm.valuesOf(CommunicationType.EMAIL), homeEmails), crm.valuesOf(CommunicationType.PHONE),
                 mobiles.isEmpty() ? "" : mobiles.get(0),
                 existing.map(ContactData::homePhones).orElse(List.of()),
-                existing.map(ContactData::notes).orElse(""), photo,
+                notes(crm.notes(), existing), photo,
                 photo.isPresent() ? Optional.empty() : existing.flatMap(ContactData::photoProblem),
                 existing.map(ContactData::middleName).orElse(""), existing.map(ContactData::suffix).orElse(""),
-                homeEmails, webPages(crm.valuesOf(CommunicationType.WEB), existing)));
+                homeEmails, webPages(crm.valuesOf(CommunicationType.WEB), existing),
+                crm.birthday().or(() -> existing.flatMap(ContactData::birthday)),
+                crm.postalAddresses().isEmpty() ? existing.map(ContactData::postalAddresses).orElse(List.of())
+                        : crm.postalAddresses()));
+    }
+
+    /**
+     * The CRM's notes; none say nothing about the groupware's (a CRM without notes for the person, or one that had
+     * no notes before they were mapped, must not empty what a person wrote in Outlook or a vCard).
+     */
+    private static String notes(String crm, Optional<ContactData> existing) {
+        return crm.isBlank() ? existing.map(ContactData::notes).orElse("") : crm;
     }
 
     /**
@@ -89,7 +101,30 @@ final class ContactMapping {
         leftOut(said, crm.valuesOf(CommunicationType.EMAIL), limits.emails(), "e-mail addresses");
         leftOut(said, crm.valuesOf(CommunicationType.PHONE), limits.businessPhones(), "business phone numbers");
         leftOut(said, crm.valuesOf(CommunicationType.WEB), limits.webPages(), "web pages");
+        List<PostalAddress> unheld = unheld(crm.postalAddresses(), limits.postalAddressesPerKind());
+        if (!unheld.isEmpty()) {
+            said.add("the groupware holds at most " + limits.postalAddressesPerKind() + " postal address(es) of each "
+                    + "kind: " + unheld.stream().map(ContactMapping::oneLine).collect(Collectors.joining("; "))
+                    + " not written there; kept in the CRM");
+        }
         return said;
+    }
+
+    /** The addresses beyond the first {@code limit} of their kind: those {@link #toGroupware} does not write. */
+    private static List<PostalAddress> unheld(List<PostalAddress> addresses, int limit) {
+        List<PostalAddress> held = new ArrayList<>(ContactLimits.firstOfEachKind(addresses, limit));
+        List<PostalAddress> rest = new ArrayList<>();
+        for (PostalAddress a : addresses) {
+            if (!held.remove(a)) {
+                rest.add(a);
+            }
+        }
+        return rest;
+    }
+
+    private static String oneLine(PostalAddress a) {
+        return Stream.of(a.street().replace('\n', ' '), a.postalCode(), a.city(), a.country())
+                .filter(v -> !v.isEmpty()).collect(Collectors.joining(" "));
     }
 
     private static void leftOut(List<String> said, List<String> values, int limit, String what) {
@@ -134,9 +169,25 @@ final class ContactMapping {
             first = split[0];
             last = split[1];
         }
-        // the groupware has no country: the CRM's is kept
+        // the groupware has no country: the CRM's is kept; a contact without a birthday or notes (one written
+        // before they were mapped, or one whose groupware holds none) leaves the CRM's alone
         return new ContactPersonData(base.businessPartner(), base.salutation(), gw.title().strip(), first, last,
-                gw.jobTitle().strip(), gw.department().strip(), comms, base.country());
+                gw.jobTitle().strip(), gw.department().strip(), comms, base.country(),
+                gw.birthday().or(base::birthday), gw.notes().isBlank() ? base.notes() : gw.notes(),
+                postalAddresses(gw.postalAddresses(), base.postalAddresses(), limits.postalAddressesPerKind()));
+    }
+
+    /**
+     * The groupware's addresses, then the CRM's it never held (beyond its limit of a kind); a groupware contact
+     * without any says nothing about the CRM's (one written before addresses were mapped has none).
+     */
+    private static List<PostalAddress> postalAddresses(List<PostalAddress> gw, List<PostalAddress> crm, int limit) {
+        if (gw.isEmpty()) {
+            return crm;
+        }
+        List<PostalAddress> all = new ArrayList<>(gw);
+        all.addAll(unheld(crm, limit));
+        return all;
     }
 
     /**
@@ -225,7 +276,7 @@ final class ContactMapping {
 
     /**
      * A hash of the fields both sides share (names, title, department, job title, company: the business partner's
-     * name, e-mails, phones, mobile, web pages, and the photo's bytes when photos are replicated): two contents with the same
+     * name, e-mails, phones, mobile, web pages, birthday, notes, postal addresses, and the photo's bytes when photos are replicated): two contents with the same
      * hash need no write. Links stored before the company was hashed (an upgrade) hold another hash: the engine
      * compares hashes only after a side's version moved, so such a pair is written once more at its next change,
      * never deleted.
@@ -240,6 +291,16 @@ final class ContactMapping {
         if (!data.webPages().isEmpty()) {
             // only when there are any, so that the links of contacts without web pages keep their hash
             s.append(String.join("\u001e", data.webPages())).append('\u001f');
+        }
+        // likewise the birthday, marked so that it never reads as a web page
+        data.birthday().ifPresent(b -> s.append("birthday ").append(b).append('\u001f'));
+        if (!data.notes().isBlank()) {
+            s.append("notes ").append(data.notes().strip()).append('\u001f');
+        }
+        for (PostalAddress a : data.postalAddresses()) {
+            // only those there are, so that the links of contacts without addresses keep their hash
+            s.append("address ").append(a.kind()).append('\u001e').append(String.join("\u001e", a.street(),
+                    a.postalCode(), a.city(), a.region(), a.country())).append('\u001f');
         }
         MessageDigest digest = sha256();
         digest.update(s.toString().getBytes(StandardCharsets.UTF_8));

@@ -10,12 +10,15 @@ import io.liaison.api.domain.CommunicationType;
 import io.liaison.api.domain.ConflictPolicy;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
+import io.liaison.api.domain.PostalAddress;
 import io.liaison.api.runtime.JournalEntry;
 import io.liaison.api.runtime.Outcome;
 import io.liaison.api.runtime.SyncRun;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,7 +98,10 @@ abstract class ReplicationCases {
         flow.run();
         long version = crm(anna).version();
 
-        changeInGroupware(anna, "", "met at the fair");
+        // a home number: the groupware's own (notes were the example before they were mapped)
+        GroupwareItem<ContactData> item = gw(anna);
+        flow.groupware(store -> store.update(item.id(), item.version(), item.data().withLists(item.data().emails(),
+                item.data().businessPhones(), List.of("+49 30 5550199")), item.crmId()));
         List<JournalEntry> entries = flow.entries(flow.run());
 
         assertThat(outcomes(entries)).containsExactly(Outcome.UNCHANGED);
@@ -170,6 +176,120 @@ abstract class ReplicationCases {
                         : List.of("https://firma.de/team/anna"));
         assertThat(crm(bob).data().valuesOf(CommunicationType.WEB)).containsExactly("https://firma.de/bob");
         assertThat(crm(bob).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 3333333");
+        assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
+    }
+
+    /**
+     * A birthday goes both ways (vCard BDAY, Graph's birthday), one without a year as well; a side without one says
+     * nothing about the other's (contacts and persons written before birthdays were mapped have none), so an edit
+     * of another field there keeps it.
+     */
+    @Test
+    void birthdaysGoBothWaysAndASideWithoutOneKeepsTheOthers() {
+        setUp(ConflictPolicy.CRM_WINS);
+        ContactPerson anna = exported("Anna", "Alt");
+        ContactPerson bob = exported("Bob", "Bau");
+        flow.run();
+        ContactPerson a = crm(anna);
+        flow.crm.contactPersons().update(ContactFlow.DEMO, a.id(), a.version(),
+                a.data().withBirthday(Optional.of(LocalDate.of(1974, 4, 15))));
+        flow.run();
+        assertThat(gw(anna).data().birthday()).contains(LocalDate.of(1974, 4, 15));
+
+        GroupwareItem<ContactData> b = gw(bob);
+        LocalDate noYear = LocalDate.of(ContactPersonData.NO_YEAR, 2, 29);
+        flow.groupware(store -> store.update(b.id(), b.version(), b.data().withBirthday(Optional.of(noYear)),
+                b.crmId()));
+        flow.run();
+        assertThat(crm(bob).data().birthday()).contains(noYear);
+
+        // the other side without one: a groupware edit that carries no birthday, a CRM edit that carries none
+        changeInGroupware(anna, "0171 2222222", "");
+        changeInCrm(bob, "Einkauf");
+        flow.run();
+        assertThat(crm(anna).data().birthday()).contains(LocalDate.of(1974, 4, 15));
+        assertThat(crm(anna).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 2222222");
+        assertThat(gw(bob).data().birthday()).contains(noYear);
+        assertThat(gw(bob).data().jobTitle()).isEqualTo("Einkauf");
+        assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
+    }
+
+    /**
+     * Notes go both ways (vCard NOTE, Graph personalNotes); a CRM person without notes leaves the groupware's as
+     * they are (today's contacts hold notes written in Outlook that the CRM never had), and a groupware contact
+     * without notes leaves the CRM's.
+     */
+    @Test
+    void notesGoBothWaysAndASideWithoutAnyKeepsTheOthers() {
+        setUp(ConflictPolicy.CRM_WINS);
+        ContactPerson anna = exported("Anna", "Alt");
+        ContactPerson bob = exported("Bob", "Bau");
+        ContactPerson cleo = exported("Cleo", "Cord");
+        flow.run();
+        ContactPerson a = crm(anna);
+        flow.crm.contactPersons().update(ContactFlow.DEMO, a.id(), a.version(),
+                a.data().withNotes("Prefers calls after 10:00.\nMet at the fair."));
+        changeInGroupware(bob, "", "Wrote in Outlook: likes tea.");
+        flow.run();
+        assertThat(gw(anna).data().notes()).isEqualTo("Prefers calls after 10:00.\nMet at the fair.");
+        assertThat(crm(bob).data().notes()).isEqualTo("Wrote in Outlook: likes tea.");
+
+        // notes only in the groupware (a conflict the CRM won: its content, which has none, was written), then a
+        // CRM edit of another field; and a groupware edit of another field that carries no notes
+        changeInGroupware(cleo, "", "Outlook only");
+        changeInCrm(cleo, "Vertrieb");
+        flow.run();
+        assertThat(crm(cleo).data().notes()).isEmpty();
+        changeInCrm(cleo, "Einkauf");
+        changeInGroupware(anna, "0171 2222222", "");
+        flow.run();
+        assertThat(gw(cleo).data().jobTitle()).isEqualTo("Einkauf");
+        assertThat(gw(cleo).data().notes()).isEqualTo("Outlook only");
+        assertThat(crm(anna).data().notes()).isEqualTo("Prefers calls after 10:00.\nMet at the fair.");
+        assertThat(crm(anna).data().valuesOf(CommunicationType.MOBILE)).containsExactly("0171 2222222");
+        assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
+    }
+
+    /**
+     * Postal addresses go both ways (vCard ADR typed work/home, Graph's businessAddress, homeAddress and
+     * otherAddress); what the groupware cannot hold (Graph: a second business address) stays in the CRM, and a
+     * groupware contact without any says nothing about the CRM's.
+     */
+    @Test
+    void postalAddressesGoBothWaysAndWhatTheGroupwareCannotHoldStays() {
+        setUp(ConflictPolicy.CRM_WINS);
+        ContactPerson anna = exported("Anna", "Alt");
+        ContactPerson bob = exported("Bob", "Bau");
+        flow.run();
+        PostalAddress office = new PostalAddress(PostalAddress.Kind.BUSINESS, "Friedrichstraße 123", "10117", "Berlin",
+                "", "Deutschland");
+        PostalAddress branch = new PostalAddress(PostalAddress.Kind.BUSINESS, "Hafenstraße 1", "20459", "Hamburg", "",
+                "Deutschland");
+        PostalAddress home = new PostalAddress(PostalAddress.Kind.HOME, "Gartenweg 2", "14467", "Potsdam",
+                "Brandenburg", "Deutschland");
+        for (ContactPerson p : List.of(anna, bob)) {
+            ContactPerson now = crm(p);
+            flow.crm.contactPersons().update(ContactFlow.DEMO, now.id(), now.version(),
+                    now.data().withPostalAddresses(List.of(office, branch, home)));
+        }
+        flow.run();
+        List<PostalAddress> held = gw(anna).data().postalAddresses();
+        assertThat(held).as("all of them, or one of each kind (Graph)")
+                .isIn(List.of(office, branch, home), List.of(office, home));
+
+        PostalAddress moved = new PostalAddress(PostalAddress.Kind.BUSINESS, "Unter den Linden 1", "10117", "Berlin",
+                "", "Deutschland");
+        GroupwareItem<ContactData> a = gw(anna);
+        List<PostalAddress> edited = new ArrayList<>(a.data().postalAddresses());
+        edited.set(0, moved);
+        flow.groupware(store -> store.update(a.id(), a.version(), a.data().withPostalAddresses(edited), a.crmId()));
+        GroupwareItem<ContactData> b = gw(bob);
+        flow.groupware(store -> store.update(b.id(), b.version(), b.data().withPostalAddresses(List.of()), b.crmId()));
+        changeInGroupware(bob, "0171 3333333", "");
+        flow.run();
+
+        assertThat(crm(anna).data().postalAddresses()).containsExactlyInAnyOrder(moved, branch, home);
+        assertThat(crm(bob).data().postalAddresses()).containsExactly(office, branch, home);
         assertThat(outcomes(flow.entries(flow.run()))).doesNotContain(Outcome.FAILED, Outcome.CONFLICT);
     }
 

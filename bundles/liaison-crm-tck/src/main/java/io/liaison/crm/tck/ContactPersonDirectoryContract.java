@@ -14,6 +14,8 @@ import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.ContactPersonId;
 import io.liaison.api.domain.Photo;
+import io.liaison.api.domain.PostalAddress;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -62,6 +64,56 @@ public abstract class ContactPersonDirectoryContract extends ContractSupport {
         crm().contactPersons().update(me(), created.id(), austrian.version(), swiss.withCountry(""));
         assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().country()).isEmpty();
         assertThatThrownBy(() -> swiss.withCountry("Schweiz")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theBirthdaySurvivesCreateGetAndUpdate() {
+        // API 1.5: a birthday, also one known without its year (kept with the year 1604)
+        ContactPersonData born = full(newPartner(), email()).withBirthday(Optional.of(LocalDate.of(1974, 4, 15)));
+        ContactPerson created = crm().contactPersons().create(me(), born, Optional.empty());
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data()).isEqualTo(born);
+        ContactPersonData noYear = born.withBirthday(Optional.of(LocalDate.of(ContactPersonData.NO_YEAR, 2, 29)));
+        ContactPerson leap = crm().contactPersons().update(me(), created.id(), created.version(), noYear);
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().birthday())
+                .contains(LocalDate.of(1604, 2, 29));
+        crm().contactPersons().update(me(), created.id(), leap.version(), born.withBirthday(Optional.empty()));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().birthday()).isEmpty();
+    }
+
+    @Test
+    void postalAddressesSurviveCreateGetAndUpdateInTheirOrder() {
+        // API 1.5: business, home and other addresses, two of a kind allowed, the order kept
+        PostalAddress office = new PostalAddress(PostalAddress.Kind.BUSINESS, "Friedrichstraße 123\n3. OG", "10117",
+                "Berlin", "Berlin", "Deutschland");
+        PostalAddress home = new PostalAddress(PostalAddress.Kind.HOME, "Bahnhofstrasse 1", "8001", "Zürich", "ZH",
+                "Schweiz");
+        PostalAddress branch = new PostalAddress(PostalAddress.Kind.BUSINESS, "1 Main St", "10001", "New York", "NY",
+                "USA");
+        ContactPersonData addressed = full(newPartner(), email()).withPostalAddresses(List.of(office, home, branch));
+        ContactPerson created = crm().contactPersons().create(me(), addressed, Optional.empty());
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data()).isEqualTo(addressed);
+        PostalAddress other = new PostalAddress(PostalAddress.Kind.OTHER, "", "", "Wien", "", "Österreich");
+        ContactPerson moved = crm().contactPersons().update(me(), created.id(), created.version(),
+                addressed.withPostalAddresses(List.of(other, office)));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().postalAddresses())
+                .containsExactly(other, office);
+        crm().contactPersons().update(me(), created.id(), moved.version(), addressed.withPostalAddresses(List.of()));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().postalAddresses()).isEmpty();
+    }
+
+    @Test
+    void notesSurviveCreateGetAndUpdate() {
+        // API 1.5: free-text notes, several lines and beyond the 255 characters of a name column
+        String notes = "Met at the fair in Hannover.\nPrefers calls after 10:00.\n" + "x".repeat(5000);
+        ContactPersonData noted = full(newPartner(), email()).withNotes(notes);
+        ContactPerson created = crm().contactPersons().create(me(), noted, Optional.empty());
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data()).isEqualTo(noted);
+        ContactPerson changed = crm().contactPersons().update(me(), created.id(), created.version(),
+                noted.withNotes("Moved to Zürich."));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().notes())
+                .isEqualTo("Moved to Zürich.");
+        crm().contactPersons().update(me(), created.id(), changed.version(), noted.withNotes(""));
+        assertThat(crm().contactPersons().get(me(), created.id()).orElseThrow().data().notes()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.liaison.api.connector.item;
 
 import io.liaison.api.domain.Photo;
+import io.liaison.api.domain.PostalAddress;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +34,10 @@ import java.util.Optional;
  *                      addresses no kind (Microsoft Graph)
  * @param webPages      web pages, the business one first (vCard {@code URL}, RFC 6350 6.7.8; Graph
  *                      {@code businessHomePage}, one)
+ * @param birthday      the birthday (vCard {@code BDAY}, RFC 6350 6.2.5; Graph {@code birthday}); one known without
+ *                      its year has the year {@link io.liaison.api.domain.ContactPersonData#NO_YEAR}
+ * @param postalAddresses postal addresses (vCard {@code ADR}, RFC 6350 6.3.1, typed work/home; Graph
+ *                      {@code businessAddress}, {@code homeAddress} and {@code otherAddress}, one of each kind)
  */
 public record ContactData(
         String title,
@@ -51,9 +57,13 @@ public record ContactData(
         String middleName,
         String suffix,
         List<String> homeEmails,
-        List<String> webPages) {
+        List<String> webPages,
+        Optional<LocalDate> birthday,
+        List<PostalAddress> postalAddresses) {
 
     public ContactData {
+        postalAddresses = postalAddresses.stream().filter(a -> !a.isEmpty()).toList();
+        Objects.requireNonNull(birthday, "birthday");
         homeEmails = List.copyOf(homeEmails);
         webPages = List.copyOf(webPages);
         middleName = middleName == null ? "" : middleName;
@@ -75,6 +85,28 @@ public record ContactData(
         if (photo.isPresent() && photoProblem.isPresent()) {
             throw new IllegalArgumentException("a contact's photo is either usable or not, not both");
         }
+    }
+
+    /** A contact without postal addresses (the form of API 1.6 before them). */
+    public ContactData(String title, String givenName, String surname, String displayName, String company,
+                       String department, String jobTitle, List<String> emails, List<String> businessPhones,
+                       String mobilePhone, List<String> homePhones, String notes, Optional<Photo> photo,
+                       Optional<String> photoProblem, String middleName, String suffix, List<String> homeEmails,
+                       List<String> webPages, Optional<LocalDate> birthday) {
+        this(title, givenName, surname, displayName, company, department, jobTitle, emails, businessPhones,
+                mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails, webPages,
+                birthday, List.of());
+    }
+
+    /** A contact without a birthday (the form of API 1.5). */
+    public ContactData(String title, String givenName, String surname, String displayName, String company,
+                       String department, String jobTitle, List<String> emails, List<String> businessPhones,
+                       String mobilePhone, List<String> homePhones, String notes, Optional<Photo> photo,
+                       Optional<String> photoProblem, String middleName, String suffix, List<String> homeEmails,
+                       List<String> webPages) {
+        this(title, givenName, surname, displayName, company, department, jobTitle, emails, businessPhones,
+                mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails, webPages,
+                Optional.empty(), List.of());
     }
 
     /** A contact without web pages (the form of API 1.4). */
@@ -116,28 +148,42 @@ public record ContactData(
     public ContactData withLists(List<String> emails, List<String> businessPhones, List<String> homePhones) {
         return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
                 businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
-                webPages);
+                webPages, birthday, postalAddresses);
     }
 
     /** The same contact with other middle names and suffix. */
     public ContactData withMiddleNameAndSuffix(String middleName, String suffix) {
         return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
                 businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
-                webPages);
+                webPages, birthday, postalAddresses);
+    }
+
+    /** The same contact with other postal addresses. */
+    public ContactData withPostalAddresses(List<PostalAddress> postalAddresses) {
+        return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
+                webPages, birthday, postalAddresses);
+    }
+
+    /** The same contact with another birthday (or none). */
+    public ContactData withBirthday(Optional<LocalDate> birthday) {
+        return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
+                businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
+                webPages, birthday, postalAddresses);
     }
 
     /** The same contact with other web pages. */
     public ContactData withWebPages(List<String> webPages) {
         return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
                 businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
-                webPages);
+                webPages, birthday, postalAddresses);
     }
 
     /** The same contact with other home e-mail addresses. */
     public ContactData withHomeEmails(List<String> homeEmails) {
         return new ContactData(title, givenName, surname, displayName, company, department, jobTitle, emails,
                 businessPhones, mobilePhone, homePhones, notes, photo, photoProblem, middleName, suffix, homeEmails,
-                webPages);
+                webPages, birthday, postalAddresses);
     }
 
     /** A contact with a name and one e-mail address. */

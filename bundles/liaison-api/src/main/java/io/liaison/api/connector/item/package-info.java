@@ -1,6 +1,6 @@
 /** The content of groupware items (events, tasks, contacts) as the connector SPI carries them. */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package io.liaison.api.connector.item;
 
 import org.osgi.annotation.bundle.Export;

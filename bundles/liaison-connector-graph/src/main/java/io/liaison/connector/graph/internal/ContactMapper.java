@@ -2,14 +2,20 @@ package io.liaison.connector.graph.internal;
 
 import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.EmailAddress;
+import com.microsoft.graph.models.PhysicalAddress;
 import io.liaison.api.connector.GroupwareItem;
 import io.liaison.api.connector.item.ContactData;
 import io.liaison.api.connector.item.ContactLimits;
 import io.liaison.api.domain.Photo;
+import io.liaison.api.domain.PostalAddress;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Maps {@link ContactData} to Graph contacts and back; the notes are the contact's personal notes. */
 final class ContactMapper {
@@ -19,8 +25,9 @@ final class ContactMapper {
      * property EmailAddresses has 4 entries, that exceeds the max allowed value of 3") or more than 2
      * {@code businessPhones}, and {@code homePhones} likewise (microsoftgraph/microsoft-graph-docs issue 15276; the
      * contact resource page documents no limit). One web page: the contact resource has one {@code businessHomePage}.
+     * One postal address of each kind: {@code businessAddress}, {@code homeAddress} and {@code otherAddress}.
      */
-    static final ContactLimits LIMITS = new ContactLimits(3, 2, 2, 1);
+    static final ContactLimits LIMITS = new ContactLimits(3, 2, 2, 1, 1);
 
     private ContactMapper() {
     }
@@ -48,6 +55,16 @@ final class ContactMapper {
         c.setPersonalNotes(d.notes());
         // an empty string clears it as it does mobilePhone: a PATCH leaves out what is null
         c.setBusinessHomePage(d.webPages().isEmpty() ? "" : d.webPages().get(0));
+        // every kind is written, an empty one as empty strings, which clears what the contact had (null is left out)
+        c.setBusinessAddress(physical(d.postalAddresses(), PostalAddress.Kind.BUSINESS));
+        c.setHomeAddress(physical(d.postalAddresses(), PostalAddress.Kind.HOME));
+        c.setOtherAddress(physical(d.postalAddresses(), PostalAddress.Kind.OTHER));
+        if (d.birthday().isPresent()) {
+            c.setBirthday(birthday(d.birthday().get()));
+        } else {
+            // a null property is left out of a PATCH; one in the additional data is written as null and clears it
+            c.getAdditionalData().put("birthday", null);
+        }
         c.setSingleValueExtendedProperties(ExtendedProperties.of(crmId, Optional.empty(), key));
         return c;
     }
@@ -69,6 +86,50 @@ final class ContactMapper {
         return d.company().isBlank() ? Optional.empty() : Optional.of(d.company().strip());
     }
 
+    /** The first address of the kind as Graph's physicalAddress, or one of empty strings. */
+    private static PhysicalAddress physical(List<PostalAddress> addresses, PostalAddress.Kind kind) {
+        PostalAddress a = addresses.stream().filter(p -> p.kind() == kind).findFirst()
+                .orElse(new PostalAddress(kind, "", "", "", "", ""));
+        PhysicalAddress p = new PhysicalAddress();
+        p.setStreet(a.street());
+        p.setPostalCode(a.postalCode());
+        p.setCity(a.city());
+        p.setState(a.region());
+        p.setCountryOrRegion(a.country());
+        return p;
+    }
+
+    /** Graph's physicalAddress (street, city, state, countryOrRegion, postalCode) as a postal address of the kind. */
+    private static Optional<PostalAddress> postal(PostalAddress.Kind kind, PhysicalAddress p) {
+        if (p == null) {
+            return Optional.empty();
+        }
+        PostalAddress a = new PostalAddress(kind, p.getStreet(), p.getPostalCode(), p.getCity(), p.getState(),
+                p.getCountryOrRegion());
+        return a.isEmpty() ? Optional.empty() : Optional.of(a);
+    }
+
+    /**
+     * A birthday as Graph's contact holds it: a DateTimeOffset, a date at midnight UTC ("midnight UTC on Jan 1, 2014
+     * is 2014-01-01T00:00:00Z", the contact resource page).
+     */
+    static OffsetDateTime birthday(LocalDate date) {
+        return date.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * The date of Graph's birthday. Outlook clients write it at local midnight, which UTC shows as the evening before
+     * east of Greenwich (a contact born on 15 April from Berlin reads 1974-04-14T22:00:00Z), and Exchange ActiveSync
+     * at 11:59 whose time "SHOULD be ignored" (MS-ASCNTC, Birthday): a time from noon on is the next day's midnight.
+     */
+    static Optional<LocalDate> birthday(OffsetDateTime birthday) {
+        if (birthday == null) {
+            return Optional.empty();
+        }
+        OffsetDateTime utc = birthday.withOffsetSameInstant(ZoneOffset.UTC);
+        return Optional.of(utc.getHour() >= 12 ? utc.toLocalDate().plusDays(1) : utc.toLocalDate());
+    }
+
     /** The contact's change key (or, without one, its ETag): what a write compares with the version read. */
     static String version(Contact c) {
         return c.getChangeKey() != null ? c.getChangeKey() : Graph.etag(c.getAdditionalData()).orElse("");
@@ -82,7 +143,10 @@ final class ContactMapper {
                 c.getMobilePhone(), list(c.getHomePhones()), c.getPersonalNotes(), photo.photo(), photo.problem(),
                 c.getMiddleName(), c.getGeneration(), List.<String>of(),
                 c.getBusinessHomePage() == null || c.getBusinessHomePage().isBlank() ? List.<String>of()
-                        : List.of(c.getBusinessHomePage()));
+                        : List.of(c.getBusinessHomePage()), birthday(c.getBirthday()),
+                Stream.of(postal(PostalAddress.Kind.BUSINESS, c.getBusinessAddress()),
+                        postal(PostalAddress.Kind.HOME, c.getHomeAddress()),
+                        postal(PostalAddress.Kind.OTHER, c.getOtherAddress())).flatMap(Optional::stream).toList());
         String version = version(c);
         return new GroupwareItem<>(c.getId(), version,
                 ExtendedProperties.value(c.getSingleValueExtendedProperties(), ExtendedProperties.CRM_ID), data,

@@ -7,6 +7,7 @@ import ezvcard.io.text.VCardWriter;
 import ezvcard.parameter.EmailType;
 import ezvcard.parameter.ImageType;
 import ezvcard.parameter.TelephoneType;
+import ezvcard.property.Birthday;
 import ezvcard.property.FormattedName;
 import ezvcard.property.Note;
 import ezvcard.property.Organization;
@@ -16,10 +17,17 @@ import ezvcard.property.Telephone;
 import ezvcard.property.Title;
 import ezvcard.property.Uid;
 import ezvcard.property.Url;
+import ezvcard.util.PartialDate;
 import io.liaison.api.connector.item.ContactData;
+import io.liaison.api.domain.ContactPersonData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -125,7 +133,8 @@ final class ContactCodec implements ItemCodec<ContactData> {
                 .findFirst().map(p -> new io.liaison.api.domain.Photo(mediaType(p), p.getData()));
         return new ContactData(title, given, surname, display, org.isEmpty() ? "" : org.get(0),
                 org.size() > 1 ? org.get(1) : "", jobTitle, emails, business, mobile, home, notes, photo,
-                photo.isPresent() ? Optional.empty() : photoProblem(card), middle, suffix, homeEmails, webPages);
+                photo.isPresent() ? Optional.empty() : photoProblem(card), middle, suffix, homeEmails, webPages,
+                birthday(card), CardAddresses.read(card));
     }
 
     /**
@@ -246,6 +255,15 @@ final class ContactCodec implements ItemCodec<ContactData> {
         if (!before.webPages().equals(data.webPages())) {
             webPages(card, data.webPages());
         }
+        if (!before.postalAddresses().equals(data.postalAddresses())) {
+            CardAddresses.write(card, data.postalAddresses());
+        }
+        if (!before.birthday().equals(data.birthday())) {
+            // written only when it changed: an unchanged BDAY keeps its form (--0415, a date-time, an Apple
+            // X-APPLE-OMIT-YEAR) and its parameters
+            card.removeProperties(Birthday.class);
+            data.birthday().map(ContactCodec::birthday).ifPresent(card::setBirthday);
+        }
         if (!before.photo().equals(data.photo())) {
             // the embedded photo Liaison read is replaced; a photo given by URL, which the CRM never saw, is
             // removed only when the CRM sets a photo of its own
@@ -265,6 +283,42 @@ final class ContactCodec implements ItemCodec<ContactData> {
             throw new BrokenItemException("cannot be written as a vCard: " + e, e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * BDAY as a date (RFC 6350 6.2.5): a date-time counts by its date, a date without a year ({@code --0415}) gets
+     * the year {@link ContactPersonData#NO_YEAR}, and a text value ("circa 1800") or one without a day is no birthday.
+     */
+    static Optional<LocalDate> birthday(VCard card) {
+        Birthday bday = card.getBirthday();
+        if (bday == null) {
+            return Optional.empty();
+        }
+        Temporal date = bday.getDate();
+        if (date instanceof Instant instant) {
+            return Optional.of(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+        }
+        if (date != null && date.isSupported(ChronoField.EPOCH_DAY)) {
+            return Optional.of(LocalDate.from(date));
+        }
+        PartialDate partial = bday.getPartialDate();
+        if (partial != null && partial.getMonth() != null && partial.getDate() != null) {
+            int year = partial.getYear() == null ? ContactPersonData.NO_YEAR : partial.getYear();
+            try {
+                return Optional.of(LocalDate.of(year, partial.getMonth(), partial.getDate()));
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A birthday as BDAY: a date, or {@code --MMDD} when its year is not known. */
+    private static Birthday birthday(LocalDate date) {
+        if (date.getYear() == ContactPersonData.NO_YEAR) {
+            return new Birthday(PartialDate.builder().month(date.getMonthValue()).date(date.getDayOfMonth()).build());
+        }
+        return new Birthday(date);
     }
 
     /** The URLs in the contact's order; one whose value stays keeps its parameters (a TYPE=work, say). */
@@ -306,7 +360,7 @@ final class ContactCodec implements ItemCodec<ContactData> {
                 c.businessPhones().stream().map(n).toList(), n.apply(c.mobilePhone()),
                 c.homePhones().stream().map(n).toList(), n.apply(c.notes()), c.photo(), c.photoProblem(),
                 n.apply(c.middleName()), n.apply(c.suffix()), c.homeEmails().stream().map(n).toList(),
-                c.webPages().stream().map(n).toList());
+                c.webPages().stream().map(n).toList(), c.birthday(), c.postalAddresses());
     }
 
     private static String fallbackName(ContactData data) {

@@ -7,11 +7,13 @@ import io.liaison.api.domain.CommunicationType;
 import io.liaison.api.domain.ContactPerson;
 import io.liaison.api.domain.ContactPersonData;
 import io.liaison.api.domain.ContactPersonId;
+import io.liaison.api.domain.PostalAddress;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ import java.util.Optional;
 /** Reads and writes the rows of contact persons and their communications (never the photo bytes). */
 final class ContactRows {
     static final String SELECT = "SELECT id, version, modified_at, external_key, business_partner_id, salutation, title, "
-            + "first_name, last_name, job_position, department, country FROM crm_contact_person";
+            + "first_name, last_name, job_position, department, country, birthday, notes FROM crm_contact_person";
 
     private ContactRows() {
     }
@@ -50,11 +52,17 @@ final class ContactRows {
         ps.setString(i++, data.position());
         ps.setString(i++, data.department());
         ps.setString(i++, data.country().isEmpty() ? null : data.country());
+        if (data.birthday().isPresent()) {
+            ps.setObject(i++, data.birthday().get());
+        } else {
+            ps.setNull(i++, Types.DATE);
+        }
+        ps.setString(i++, data.notes().isEmpty() ? null : data.notes());
         return i;
     }
 
     static final String CONTENT_COLUMNS = "business_partner_id, salutation, title, first_name, first_name_lower, "
-            + "last_name, last_name_lower, job_position, department, country";
+            + "last_name, last_name_lower, job_position, department, country, birthday, notes";
 
     private static CrmNotFoundException unknownPartner(String item, BusinessPartnerId bp) {
         return new CrmNotFoundException(item + ": business partner " + bp + " does not exist");
@@ -67,6 +75,33 @@ final class ContactRows {
             delete.executeUpdate();
         }
         insertCommunications(tx, id, communications, 0);
+    }
+
+    /** Replaces the postal addresses of a contact person. */
+    static void writePostalAddresses(Jdbc.Tx tx, long id, List<PostalAddress> addresses) throws SQLException {
+        try (PreparedStatement delete = tx.prepare("DELETE FROM crm_postal_address WHERE contact_person_id = ?")) {
+            delete.setLong(1, id);
+            delete.executeUpdate();
+        }
+        if (addresses.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = tx.prepare("INSERT INTO crm_postal_address (contact_person_id, sort_order, kind, "
+                + "street, postal_code, city, region, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int order = 0;
+            for (PostalAddress a : addresses) {
+                ps.setLong(1, id);
+                ps.setInt(2, order++);
+                ps.setString(3, a.kind().name());
+                ps.setString(4, a.street());
+                ps.setString(5, a.postalCode());
+                ps.setString(6, a.city());
+                ps.setString(7, a.region());
+                ps.setString(8, a.country());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     static void insertCommunications(Jdbc.Tx tx, long id, List<Communication> communications, int firstOrder)
@@ -115,17 +150,21 @@ final class ContactRows {
                             Jdbc.longValue(rs, "business_partner_id").map(v -> new BusinessPartnerId(Ids.format(v))),
                             rs.getString("salutation"), rs.getString("title"), rs.getString("first_name"),
                             rs.getString("last_name"), rs.getString("job_position"), rs.getString("department"),
-                            rs.getString("country"), new ArrayList<>());
+                            rs.getString("country"),
+                            Optional.ofNullable(rs.getObject("birthday", LocalDate.class)), rs.getString("notes"),
+                            new ArrayList<>(), new ArrayList<>());
                     rows.put(row.id, row);
                 }
             }
         }
         loadCommunications(tx, rows);
+        loadPostalAddresses(tx, rows);
         List<ContactPerson> result = new ArrayList<>(rows.size());
         for (Row r : rows.values()) {
             result.add(new ContactPerson(new ContactPersonId(Ids.format(r.id)), r.version, r.modifiedAt, r.externalKey,
                     new ContactPersonData(r.businessPartner, r.salutation, r.title, r.firstName, r.lastName,
-                            r.position, r.department, r.communications, r.country)));
+                            r.position, r.department, r.communications, r.country, r.birthday,
+                            r.notes, r.postalAddresses)));
         }
         return result;
     }
@@ -162,9 +201,31 @@ final class ContactRows {
         }
     }
 
+    private static void loadPostalAddresses(Jdbc.Tx tx, Map<Long, Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = tx.prepare("SELECT contact_person_id, kind, street, postal_code, city, region, country "
+                + "FROM crm_postal_address WHERE contact_person_id IN (" + Jdbc.placeholders(rows.size())
+                + ") ORDER BY contact_person_id, sort_order")) {
+            int i = 1;
+            for (Long id : rows.keySet()) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.get(rs.getLong(1)).postalAddresses.add(new PostalAddress(
+                            PostalAddress.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+    }
+
     private record Row(long id, long version, Instant modifiedAt, Optional<String> externalKey,
                        Optional<BusinessPartnerId> businessPartner, String salutation, String title, String firstName,
                        String lastName, String position, String department, String country,
-                       List<Communication> communications) {
+                       Optional<LocalDate> birthday, String notes, List<Communication> communications,
+                       List<PostalAddress> postalAddresses) {
     }
 }

@@ -50,7 +50,7 @@ final class JdbcContactPersonDirectory implements ContactPersonDirectory {
             return jdbc.write("create " + item, tx -> {
                 long id;
                 try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO crm_contact_person ("
-                        + ContactRows.CONTENT_COLUMNS + ", external_key, version, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                        + ContactRows.CONTENT_COLUMNS + ", external_key, version, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
                         Statement.RETURN_GENERATED_KEYS)) {
                     int i = ContactRows.bindContent(tx, ps, 1, data, item);
                     Jdbc.setString(ps, i++, externalKey);
@@ -62,6 +62,7 @@ final class JdbcContactPersonDirectory implements ContactPersonDirectory {
                     }
                 }
                 ContactRows.writeCommunications(tx, id, data.communications());
+                ContactRows.writePostalAddresses(tx, id, data.postalAddresses());
                 return logged(tx, actor, id, ChangeKind.CREATED);
             });
         } catch (Jdbc.DuplicateKeyException e) {
@@ -92,7 +93,7 @@ final class JdbcContactPersonDirectory implements ContactPersonDirectory {
             long key = Ids.parse(id.value()).orElseThrow(() -> notFound(id));
             try (PreparedStatement ps = tx.prepare("UPDATE crm_contact_person SET business_partner_id = ?, salutation = ?, "
                     + "title = ?, first_name = ?, first_name_lower = ?, last_name = ?, last_name_lower = ?, job_position = ?, "
-                    + "department = ?, country = ?, version = version + 1, modified_at = ? WHERE id = ? AND version = ?")) {
+                    + "department = ?, country = ?, birthday = ?, notes = ?, version = version + 1, modified_at = ? WHERE id = ? AND version = ?")) {
                 int i = ContactRows.bindContent(tx, ps, 1, data, item);
                 Jdbc.setInstant(ps, i++, Jdbc.now());
                 ps.setLong(i++, key);
@@ -102,6 +103,7 @@ final class JdbcContactPersonDirectory implements ContactPersonDirectory {
                 }
             }
             ContactRows.writeCommunications(tx, key, data.communications());
+            ContactRows.writePostalAddresses(tx, key, data.postalAddresses());
             return logged(tx, actor, key, ChangeKind.UPDATED);
         });
     }
