@@ -161,13 +161,20 @@ class HandWrittenFilesTest {
             assertThat(p.bytes()).startsWith((byte) 0xff, (byte) 0xd8);
         });
 
+        // ADR;type=WORK (RFC 6350 6.3.1: post office box, extended address, street, locality, region, code, country)
+        assertThat(c.postalAddresses()).containsExactly(new io.liaison.api.domain.PostalAddress(
+                io.liaison.api.domain.PostalAddress.Kind.BUSINESS, "Hauptstr. 1", "80331", "München", "", "Deutschland"));
+
+        // the update names the address as it was read, as the contact mapping does (a CRM without addresses leaves
+        // the card's alone): it must stay as the card has it, group and parameters included
         contacts.update(item.id(), item.version(), new ContactData(c.title(), c.givenName(), c.surname(), "",
                 c.company(), "Vertrieb", c.jobTitle(), c.emails(), c.businessPhones(), c.mobilePhone(), c.homePhones(),
-                c.notes(), c.photo()).withHomeEmails(c.homeEmails()), Optional.of("cp-42"));
+                c.notes(), c.photo()).withHomeEmails(c.homeEmails()).withPostalAddresses(c.postalAddresses()),
+                Optional.of("cp-42"));
 
         String text = LocalAccounts.read(file);
-        assertThat(text).contains("VERSION:3.0", "Hauptstr. 1", "X-LIAISON-CRM-ID:cp-42", "Vertrieb",
-                "anna@privat.example");
+        assertThat(text).contains("VERSION:3.0", "item2.ADR;TYPE=WORK,pref:;;Hauptstr. 1;München;;80331;Deutschland",
+                "X-LIAISON-CRM-ID:cp-42", "Vertrieb", "anna@privat.example");
         assertThat(contacts.get(item.id()).orElseThrow().data().homeEmails()).containsExactly("anna@privat.example");
         assertThat(contacts.get(item.id()).orElseThrow().data().photo()).isEqualTo(c.photo());
     }
