@@ -13,6 +13,7 @@ import io.liaison.api.domain.Importance;
 import io.liaison.api.domain.Participant;
 import io.liaison.api.domain.ParticipantResponse;
 import io.liaison.api.domain.ParticipantRole;
+import io.liaison.api.domain.PostalAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -162,8 +163,8 @@ class HandWrittenFilesTest {
         });
 
         // ADR;type=WORK (RFC 6350 6.3.1: post office box, extended address, street, locality, region, code, country)
-        assertThat(c.postalAddresses()).containsExactly(new io.liaison.api.domain.PostalAddress(
-                io.liaison.api.domain.PostalAddress.Kind.BUSINESS, "Hauptstr. 1", "80331", "München", "", "Deutschland"));
+        assertThat(c.postalAddresses()).containsExactly(new PostalAddress(PostalAddress.Kind.BUSINESS, "Hauptstr. 1",
+                "80331", "München", "", "Deutschland"));
 
         // the update names the address as it was read, as the contact mapping does (a CRM without addresses leaves
         // the card's alone): it must stay as the card has it, group and parameters included
