@@ -103,7 +103,8 @@ final class ExportWizard {
         }
         deleted.ifPresent(this::delete);
         links.delete(account, ReplicationKeys.SCOPE, id.value());
-        List<String> lost = deleted.map(g -> GroupwareOnlyFields.of(g.data(), photos)).orElse(List.of());
+        String crmNotes = crm.contactPersons().get(actor, id).map(p -> p.data().notes()).orElse("");
+        List<String> lost = deleted.map(g -> GroupwareOnlyFields.of(g.data(), photos, crmNotes)).orElse(List.of());
         LOG.info("Contact person {} withdrawn from groupware account {}{}", id, account,
                 lost.isEmpty() ? "" : "; its groupware contact held " + String.join(", ", lost));
         return lost;

@@ -5,19 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fields a groupware contact holds that the CRM does not (the README's contact mapping: notes, home numbers and
- * addresses, middle names, suffix, a display name of its own, and the photo of a pair that does not replicate
- * photos): what is lost with the contact when the per-contact switch deletes it, named so that a person is told.
+ * The fields a groupware contact holds that the CRM does not (the README's contact mapping: home numbers and
+ * addresses, middle names, suffix, a display name of its own, the photo of a pair that does not replicate photos, and
+ * notes the CRM does not hold yet, such as ones written in the groupware since the last run): what is lost with the
+ * contact when the per-contact switch deletes it, named so that a person is told.
  */
 final class GroupwareOnlyFields {
 
     private GroupwareOnlyFields() {
     }
 
-    /** The groupware-only fields the contact has values in, in words; empty when it holds nothing the CRM lacks. */
-    static List<String> of(ContactData contact, boolean photosReplicated) {
+    /**
+     * The groupware-only fields the contact has values in, in words; empty when it holds nothing the CRM lacks.
+     *
+     * @param crmNotes the contact person's notes in the CRM (notes are mapped both ways since API 1.5)
+     */
+    static List<String> of(ContactData contact, boolean photosReplicated, String crmNotes) {
         List<String> held = new ArrayList<>();
-        if (!contact.notes().isBlank()) {
+        if (!contact.notes().isBlank() && !contact.notes().strip().equals(crmNotes.strip())) {
             held.add("notes");
         }
         count(held, contact.homePhones().size(), "home phone number");

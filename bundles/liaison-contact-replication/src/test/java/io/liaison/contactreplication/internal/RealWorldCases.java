@@ -547,4 +547,22 @@ abstract class RealWorldCases {
         assertThat(flow.replication.switchOff(flow.account.id(), bob.id())).isEmpty();
         assertThat(flow.contactCount()).isZero();
     }
+
+    /** Notes a run has brought into the CRM are not lost with the groupware contact, so the switch does not name them. */
+    @Test
+    void switchingOffDoesNotNameNotesTheCrmHolds() {
+        ContactPerson anna = flow.person(firma, "Anna", "Alt", "anna@firma.de", null);
+        flow.replication.export(flow.account.id(), List.of(anna.id()), true);
+        GroupwareItem<ContactData> annas = linkedGw(anna);
+        ContactData d = annas.data();
+        flow.groupware(store -> store.update(annas.id(), annas.version(), new ContactData(d.title(), d.givenName(),
+                d.surname(), d.displayName(), d.company(), d.department(), d.jobTitle(), d.emails(),
+                d.businessPhones(), d.mobilePhone(), d.homePhones(), "met at the fair", d.photo(),
+                d.photoProblem(), d.middleName(), d.suffix(), d.homeEmails()), annas.crmId()));
+        flow.run();
+        assertThat(flow.crm.contactPersons().get(ContactFlow.DEMO, anna.id()).orElseThrow().data().notes())
+                .isEqualTo("met at the fair");
+
+        assertThat(flow.replication.switchOff(flow.account.id(), anna.id())).isEmpty();
+    }
 }
